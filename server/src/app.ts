@@ -1,0 +1,98 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { WS_CLOSE } from '@semis/shared';
+import type { Config } from './config';
+import { openStorage } from './storage/index';
+import type { Storage } from './storage/types';
+import { apiRouter } from './http/api';
+import { clientRouter } from './http/static';
+import { attachSocketServer, type SemisIo } from './realtime/socket';
+import { BoardRegistry } from './yjs/registry';
+import { attachYjsServer } from './yjs/server';
+import { authorizeBoard } from './services/access';
+import { reconcileBoard } from './services/ideas';
+
+export interface SemisServer {
+  http: http.Server;
+  storage: Storage;
+  registry: BoardRegistry;
+  io: SemisIo;
+  /** Base URL once listening (e.g. http://127.0.0.1:41234). */
+  url: string;
+  listen(): Promise<string>;
+  /** Graceful stop: refuse new work, flush every board, close storage. */
+  close(): Promise<void>;
+}
+
+export const MAX_YJS_MESSAGE = 1024 * 1024;
+export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+export async function createSemisServer(config: Config): Promise<SemisServer> {
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const now = () => new Date().toISOString();
+
+  const registry = new BoardRegistry({
+    storage,
+    idleMs: config.boardIdleMs,
+    debounceMs: config.persistDebounceMs,
+    log: config.log,
+    boardKind: async (boardId) => (await storage.getAtelierByBoardId(boardId))?.boardKind ?? 'mur',
+    reconcile: (room) => reconcileBoard(storage, room),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  const server = http.createServer(app);
+  let baseUrl = '';
+  const publicUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? new URL(baseUrl).host}`;
+  app.use(apiRouter({ storage, publicUrl, now }));
+  app.use(clientRouter(config.clientDir, config.log));
+
+  const io = attachSocketServer(server, { storage, registry, now, log: config.log });
+  const yjs = attachYjsServer(server, {
+    registry,
+    authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
+    maxMessageBytes: MAX_YJS_MESSAGE,
+    limits: { maxDocBytes: MAX_DOC_BYTES, burst: 300, perSecond: 100 },
+    log: config.log,
+  });
+  // Anything else asking to upgrade (not socket.io, not /yjs/…) is refused rather than left hanging.
+  server.on('upgrade', (req, socket) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (!path.startsWith('/socket.io') && !path.startsWith('/yjs/')) socket.destroy();
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    http: server,
+    storage,
+    registry,
+    io,
+    get url() {
+      return baseUrl;
+    },
+    listen() {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const addr = server.address() as AddressInfo;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+          baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+          resolve(baseUrl);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        yjs.close(WS_CLOSE.SHUTTING_DOWN, 'server shutting down');
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        server.closeAllConnections?.();
+        await registry.closeAll();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** Base URL printed and put in links/QR codes; defaults to the address we listen on. */
+  publicUrl?: string;
+  /** Directory of the built client; served when present. */
+  clientDir?: string;
+  /** Idle time before a board document with no connection is flushed and unloaded. */
+  boardIdleMs: number;
+  /** Delay batching Yjs updates before they are appended to the log. */
+  persistDebounceMs: number;
+  log: (msg: string) => void;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
+    clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
+    boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
+    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 150),
+    log: (msg) => console.log(`[semis] ${msg}`),
+  };
+}

@@ -1,0 +1,31 @@
+import { ERROR_MESSAGES, HTTP_STATUS, type ErrorBody, type ErrorCode, type Language } from '@semis/shared';
+import type { ZodError } from 'zod';
+
+/** A refusal the user should see; anything else thrown is a bug and becomes INTERNAL. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly field?: string,
+  ) {
+    super(code);
+  }
+}
+
+export function errorBody(err: unknown, lang: Language = 'fr'): ErrorBody {
+  const app = err instanceof AppError ? err : new AppError('INTERNAL');
+  const body: ErrorBody = { code: app.code, message: ERROR_MESSAGES[lang][app.code] };
+  if (app.field) body.field = app.field;
+  return body;
+}
+
+export function httpStatus(err: unknown): number {
+  return err instanceof AppError ? HTTP_STATUS[err.code] : 500;
+}
+
+/** Maps a zod failure to the most specific code we have for its first bad field. */
+export function fromZod(error: ZodError, fieldCodes: Record<string, ErrorCode> = {}): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  const top = issue?.path[0] !== undefined ? String(issue.path[0]) : '';
+  return new AppError(fieldCodes[top] ?? 'BAD_REQUEST', field);
+}

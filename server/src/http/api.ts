@@ -1,0 +1,72 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { API, pickLanguage } from '@semis/shared';
+import { AppError, errorBody, httpStatus } from '../errors';
+import type { Storage } from '../storage/types';
+import { requireFacilitator } from '../services/access';
+import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
+
+export interface ApiDeps {
+  storage: Storage;
+  publicUrl: (req: Request) => string;
+  now: () => string;
+}
+
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/** Thin routes: parse the request, call a service, answer JSON. */
+export function apiRouter(deps: ApiDeps): express.Router {
+  const r = express.Router();
+  r.use(express.json({ limit: '256kb' }));
+
+  r.get(API.health, route(async () => ({ ok: true, storage: deps.storage.kind })));
+
+  r.post(API.createEvent, route(async (req, res) => {
+    res.status(201);
+    return createEvent(deps.storage, req.body, deps.publicUrl(req), deps.now());
+  }));
+
+  r.get(API.adminEvent, route(async (req) => {
+    const event = await requireFacilitator(deps.storage, bearer(req));
+    return adminEvent(deps.storage, event, deps.publicUrl(req));
+  }));
+
+  r.post(API.adminAteliers, route(async (req) => {
+    const event = await requireFacilitator(deps.storage, bearer(req));
+    return { ateliers: await addAteliers(deps.storage, event, req.body) };
+  }));
+
+  r.get(API.join(':code'), route(async (req) => joinInfo(deps.storage, String(req.params.code))));
+
+  r.all('/api/{*rest}', route(async () => {
+    throw new AppError('NOT_FOUND');
+  }));
+
+  // Body-parser failures (bad JSON, too large) land here.
+  r.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: number }).status;
+    const app = status === 413 ? new AppError('PAYLOAD_TOO_LARGE') : status && status < 500 ? new AppError('BAD_REQUEST') : err;
+    sendError(req, res, app);
+  });
+  return r;
+}
+
+function route(handler: Handler) {
+  return async (req: Request, res: Response) => {
+    try {
+      const body = await handler(req, res);
+      res.json(body);
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  };
+}
+
+function sendError(req: Request, res: Response, err: unknown): void {
+  if (!(err instanceof AppError)) console.error('[semis] HTTP', req.method, req.path, err);
+  res.status(httpStatus(err)).json({ error: errorBody(err, pickLanguage(req.headers['accept-language'])) });
+}
+
+function bearer(req: Request): string | null {
+  const h = req.headers.authorization ?? '';
+  return h.startsWith('Bearer ') ? h.slice(7).trim() : null;
+}

@@ -1,0 +1,51 @@
+import os from 'node:os';
+import QRCode from 'qrcode';
+import { configFromEnv } from './config';
+import { createSemisServer } from './app';
+
+/** `npm start`: one process, embedded database under DATA_DIR, built client served. */
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  const semis = await createSemisServer(config);
+  await semis.listen();
+  const base = config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${(semis.http.address() as { port: number }).port}`;
+  const participant = `${base}/j`;
+  console.log(`
+  Semis est prêt (${semis.storage.kind === 'postgres' ? 'PostgreSQL' : `base locale ${config.dataDir}`}).
+
+  Animateur    : ${base}/creer   (créer un événement)
+  Participants : ${participant}  (ou le code affiché par l'animateur)
+`);
+  console.log(await QRCode.toString(participant, { type: 'terminal', small: true }));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[semis] ${signal} reçu : enregistrement des tableaux et arrêt…`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    semis.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('[semis] arrêt en erreur', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Phones on the venue Wi-Fi reach the laptop by its LAN address, not localhost. */
+function lanAddress(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}
+
+main().catch((err) => {
+  console.error('[semis] démarrage impossible :', err);
+  process.exit(1);
+});

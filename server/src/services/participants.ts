@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { joinPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
+import { AppError, fromZod } from '../errors';
+import { hashToken, newToken } from '../auth/tokens';
+import type { ParticipantRecord, Storage } from '../storage/types';
+import { resolveToken } from './access';
+import { eventByCode, publicEvent } from './events';
+
+export function publicParticipant(p: ParticipantRecord): PublicParticipant {
+  return { id: p.id, pseudonym: p.pseudonym, atelierId: p.atelierId };
+}
+
+/** Join by code with a pseudonym, or come back with the token the phone kept. */
+export async function join(storage: Storage, payload: unknown, now: string): Promise<{ result: JoinResult; participant: ParticipantRecord }> {
+  const parsed = joinPayload.safeParse(payload);
+  if (!parsed.success) throw fromZod(parsed.error, { pseudonym: 'INVALID_PSEUDONYM', code: 'UNKNOWN_CODE', token: 'NOT_AUTHENTICATED' });
+  const { code, pseudonym, token } = parsed.data;
+  const codeEvent = code !== undefined ? await eventByCode(storage, code) : null;
+
+  if (token) {
+    const who = await resolveToken(storage, token).catch(() => null);
+    const sameEvent = who?.role === 'participant' && (!codeEvent || codeEvent.id === who.event.id);
+    if (who?.role === 'participant' && sameEvent) {
+      let participant = who.participant;
+      if (pseudonym && pseudonym !== participant.pseudonym) {
+        await storage.updateParticipant(participant.id, { pseudonym });
+        participant = { ...participant, pseudonym };
+      }
+      return { participant, result: await joinResult(storage, participant, token) };
+    }
+    if (!codeEvent || !pseudonym) throw new AppError('NOT_AUTHENTICATED', 'token');
+  }
+  if (!codeEvent) throw new AppError('UNKNOWN_CODE', 'code');
+  if (!pseudonym) throw new AppError('INVALID_PSEUDONYM', 'pseudonym');
+
+  const fresh = newToken();
+  const participant: ParticipantRecord = {
+    id: randomUUID(),
+    eventId: codeEvent.id,
+    pseudonym,
+    atelierId: null,
+    createdAt: now,
+    tokenHash: hashToken(fresh),
+  };
+  await storage.createParticipant(participant);
+  return { participant, result: await joinResult(storage, participant, fresh) };
+}
+
+async function joinResult(storage: Storage, p: ParticipantRecord, token: string): Promise<JoinResult> {
+  const event = await storage.getEvent(p.eventId);
+  if (!event) throw new AppError('UNKNOWN_EVENT');
+  return { participant: publicParticipant(p), token, event: publicEvent(event), ateliers: await storage.listAteliers(event.id) };
+}

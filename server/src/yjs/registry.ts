@@ -1,0 +1,130 @@
+import type { Storage } from '../storage/types';
+import { BoardRoom } from './room';
+
+export interface RegistryOptions {
+  storage: Storage;
+  idleMs: number;
+  debounceMs: number;
+  /** Kind of board (from its atelier) for a new document's meta. */
+  boardKind: (boardId: string) => Promise<string>;
+  /** Brings a freshly loaded document in line with the authoritative records (ideas). */
+  reconcile: (room: BoardRoom) => Promise<void>;
+  log: (msg: string) => void;
+  /** Called once per loaded room, e.g. to relay it to other server processes. */
+  onOpen?: (room: BoardRoom) => void;
+  onClose?: (room: BoardRoom) => void;
+}
+
+/**
+ * Loads each board document once, keeps it while someone uses it, and unloads it after
+ * `idleMs` without users — only after its pending writes are flushed and compacted.
+ */
+export class BoardRegistry {
+  private readonly rooms = new Map<string, Promise<BoardRoom>>();
+  private readonly users = new Map<string, number>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly opts: RegistryOptions) {}
+
+  /** Marks the board as in use and returns it loaded (state read before any reply). */
+  async acquire(boardId: string): Promise<BoardRoom> {
+    this.users.set(boardId, (this.users.get(boardId) ?? 0) + 1);
+    this.cancelIdle(boardId);
+    try {
+      return await this.open(boardId);
+    } catch (err) {
+      this.release(boardId);
+      throw err;
+    }
+  }
+
+  release(boardId: string): void {
+    const n = (this.users.get(boardId) ?? 1) - 1;
+    if (n > 0) return void this.users.set(boardId, n);
+    this.users.delete(boardId);
+    this.scheduleIdle(boardId);
+  }
+
+  /** Runs fn on the loaded board without keeping it loaded afterwards. */
+  async use<T>(boardId: string, fn: (room: BoardRoom) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId);
+    try {
+      return await fn(room);
+    } finally {
+      this.release(boardId);
+    }
+  }
+
+  loaded(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  private open(boardId: string): Promise<BoardRoom> {
+    let room = this.rooms.get(boardId);
+    if (!room) {
+      room = this.load(boardId);
+      this.rooms.set(boardId, room);
+      room.catch(() => this.rooms.delete(boardId));
+    }
+    return room;
+  }
+
+  private async load(boardId: string): Promise<BoardRoom> {
+    const { storage, debounceMs, log } = this.opts;
+    const room = new BoardRoom(boardId, storage, debounceMs, (err) => log(`board ${boardId}: persist failed, will retry: ${String(err)}`));
+    await room.load(await this.opts.boardKind(boardId));
+    await this.opts.reconcile(room);
+    this.opts.onOpen?.(room);
+    return room;
+  }
+
+  private scheduleIdle(boardId: string): void {
+    this.cancelIdle(boardId);
+    this.idleTimers.set(
+      boardId,
+      setTimeout(() => void this.unload(boardId), this.opts.idleMs),
+    );
+  }
+
+  private cancelIdle(boardId: string): void {
+    const t = this.idleTimers.get(boardId);
+    if (t) clearTimeout(t);
+    this.idleTimers.delete(boardId);
+  }
+
+  private async unload(boardId: string): Promise<void> {
+    this.idleTimers.delete(boardId);
+    const pending = this.rooms.get(boardId);
+    if (!pending || this.users.has(boardId)) return;
+    const room = await pending;
+    try {
+      await room.compact();
+    } catch (err) {
+      this.opts.log(`board ${boardId}: compaction failed: ${String(err)}`);
+    }
+    // Someone may have come back, or written, while we were saving.
+    if (this.users.has(boardId) || room.hasPendingWrites) return this.scheduleIdle(boardId);
+    this.rooms.delete(boardId);
+    this.opts.onClose?.(room);
+    room.destroy();
+  }
+
+  /** Flushes and compacts every loaded board; used on shutdown. */
+  async closeAll(): Promise<void> {
+    for (const t of this.idleTimers.values()) clearTimeout(t);
+    this.idleTimers.clear();
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    for (const r of rooms) {
+      if (r.status !== 'fulfilled') continue;
+      try {
+        await r.value.compact();
+      } catch (err) {
+        await r.value.flush();
+        this.opts.log(`board ${r.value.boardId}: compaction on shutdown failed: ${String(err)}`);
+      }
+      this.opts.onClose?.(r.value);
+      r.value.destroy();
+    }
+    this.rooms.clear();
+  }
+}

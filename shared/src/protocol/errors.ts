@@ -1,0 +1,67 @@
+/** Every error a client can receive, on HTTP bodies, socket.io acks and y-websocket close reasons.
+ * Clients translate by code (see i18n/); the server also sends a French message for raw clients. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_AUTHENTICATED',
+  'FORBIDDEN',
+  'UNKNOWN_CODE',
+  'UNKNOWN_EVENT',
+  'UNKNOWN_ATELIER',
+  'UNKNOWN_IDEA',
+  'NOT_JOINED',
+  'NOT_OWNER',
+  'INVALID_PSEUDONYM',
+  'INVALID_IDEA_TEXT',
+  'ID_CONFLICT',
+  'IDEA_DELETED',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  NOT_AUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNKNOWN_CODE: 404,
+  UNKNOWN_EVENT: 404,
+  UNKNOWN_ATELIER: 404,
+  UNKNOWN_IDEA: 404,
+  NOT_JOINED: 409,
+  NOT_OWNER: 403,
+  INVALID_PSEUDONYM: 400,
+  INVALID_IDEA_TEXT: 400,
+  ID_CONFLICT: 409,
+  IDEA_DELETED: 410,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+};
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Which field was wrong, for form errors. */
+  field?: string;
+}
+
+/** Every socket.io command acknowledges with exactly one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** y-websocket connections closed by the server carry one of these WebSocket close codes. */
+export const WS_CLOSE = {
+  /** Frame over maxPayload (ws sends 1009 itself). */
+  TOO_LARGE: 1009,
+  /** Message that is not valid y-protocols sync/awareness. */
+  MALFORMED: 4400,
+  NOT_AUTHENTICATED: 4401,
+  FORBIDDEN: 4403,
+  NOT_FOUND: 4404,
+  RATE_LIMITED: 4429,
+  /** Document would exceed its size cap. */
+  DOC_TOO_LARGE: 4413,
+  SHUTTING_DOWN: 1001,
+} as const;

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './socket';
+export * from './http';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Letters and digits a person can read off a projector and type on a phone without doubt:
+ * no 0/O, 1/I/L, 5/S, 2/Z, 8/B. */
+export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const JOIN_CODE_LENGTH = 6;
+
+export const uuidSchema = z.string().uuid();
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`));
+
+/** Opaque secrets handed to clients; only their SHA-256 is stored. */
+export const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
+
+/** Trimmed single-line-ish user text with a length window counted after trimming. */
+export function userText(min: number, max: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(min).max(max));
+}
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

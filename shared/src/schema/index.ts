@@ -1,0 +1,4 @@
+export * from './common';
+export * from './event';
+export * from './participant';
+export * from './idea';

@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+
+/**
+ * The layout contract of a board's Y.Doc (one document per board, named by the board id).
+ *
+ *   meta    Y.Map  { schemaVersion: number, boardId: string, kind: 'mur' }
+ *   ideas   Y.Map<ideaId, IdeaCard>        written only by the server (origin SERVER_ORIGIN)
+ *   layout  Y.Map<ideaId, { x, y }>        sticky positions: placed by the server, moved by facilitators
+ *
+ * Ideas live in the server's database; the document mirrors them for display, so a reader
+ * validates every card and skips a bad one rather than failing the whole board.
+ */
+export const BOARD_SCHEMA_VERSION = 1;
+export const SERVER_ORIGIN = 'server';
+
+export const ideaCardSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  authorId: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type IdeaCard = z.infer<typeof ideaCardSchema>;
+
+export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export type Position = z.infer<typeof positionSchema>;
+
+export const STICKY = { width: 180, height: 120, gap: 20, columns: 6 } as const;
+
+export function boardMaps(doc: Y.Doc) {
+  return {
+    meta: doc.getMap<unknown>('meta'),
+    ideas: doc.getMap<unknown>('ideas'),
+    layout: doc.getMap<unknown>('layout'),
+  };
+}
+
+export function initBoardDoc(doc: Y.Doc, boardId: string, kind: string): void {
+  const { meta } = boardMaps(doc);
+  if (meta.get('schemaVersion') === BOARD_SCHEMA_VERSION) return;
+  doc.transact(() => {
+    meta.set('schemaVersion', BOARD_SCHEMA_VERSION);
+    meta.set('boardId', boardId);
+    meta.set('kind', kind);
+  }, SERVER_ORIGIN);
+}
+
+/** Valid cards, oldest first; malformed entries are reported through onInvalid and skipped. */
+export function readIdeaCards(doc: Y.Doc, onInvalid?: (key: string) => void): IdeaCard[] {
+  const cards: IdeaCard[] = [];
+  boardMaps(doc).ideas.forEach((value, key) => {
+    const parsed = ideaCardSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) cards.push(parsed.data);
+    else onInvalid?.(key);
+  });
+  return cards.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+export function readPosition(doc: Y.Doc, ideaId: string): Position | null {
+  const parsed = positionSchema.safeParse(boardMaps(doc).layout.get(ideaId));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Grid slot for the n-th sticky of a board, so new stickies never land on each other. */
+export function gridPosition(index: number): Position {
+  const col = index % STICKY.columns;
+  const row = Math.floor(index / STICKY.columns);
+  return { x: col * (STICKY.width + STICKY.gap), y: row * (STICKY.height + STICKY.gap) };
+}
+
+/** Writes or replaces a card; places it on the grid the first time it appears. */
+export function putIdeaCard(doc: Y.Doc, card: IdeaCard): void {
+  const { ideas, layout } = boardMaps(doc);
+  doc.transact(() => {
+    const existing = ideas.get(card.id);
+    if (!sameCard(existing, card)) ideas.set(card.id, card);
+    if (!layout.has(card.id)) layout.set(card.id, gridPosition(layout.size));
+  }, SERVER_ORIGIN);
+}
+
+export function removeIdeaCard(doc: Y.Doc, ideaId: string): void {
+  const { ideas, layout } = boardMaps(doc);
+  if (!ideas.has(ideaId) && !layout.has(ideaId)) return;
+  doc.transact(() => {
+    ideas.delete(ideaId);
+    layout.delete(ideaId);
+  }, SERVER_ORIGIN);
+}
+
+export function moveIdea(doc: Y.Doc, ideaId: string, position: Position, origin?: unknown): void {
+  doc.transact(() => boardMaps(doc).layout.set(ideaId, { x: position.x, y: position.y }), origin);
+}
+
+function sameCard(a: unknown, b: IdeaCard): boolean {
+  const parsed = ideaCardSchema.safeParse(a);
+  if (!parsed.success) return false;
+  const x = parsed.data;
+  return x.text === b.text && x.author === b.author && x.authorId === b.authorId && x.updatedAt === b.updatedAt && x.createdAt === b.createdAt;
+}
