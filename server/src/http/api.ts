@@ -35,7 +35,7 @@ export function apiRouter(deps: ApiDeps): express.Router {
     return { ateliers: await addAteliers(deps.storage, event, req.body) };
   }));
 
-  r.get(API.join(':code'), route(async (req) => joinInfo(deps.storage, String(req.params.code))));
+  r.get(API.joinPattern, route(async (req) => joinInfo(deps.storage, String(req.params.code))));
 
   r.all('/api/{*rest}', route(async () => {
     throw new AppError('NOT_FOUND');

@@ -11,6 +11,7 @@ export const API = {
   adminAteliers: '/api/admin/ateliers',
   /** GET: public summary of an event by join code. */
   join: (code: string) => `/api/join/${encodeURIComponent(code)}`,
+  joinPattern: '/api/join/:code',
 } as const;
 
 export interface CreateEventResult {

@@ -1,0 +1,102 @@
+/**
+ * Per-idea features: concept vector (from the lexicon), domain votes, and a TF-IDF
+ * vector of stems plus character n-grams (robust to typos and unknown words).
+ * Sparse vectors are plain Maps keyed by interned feature ids.
+ */
+import { CONCEPT_TABLE, DOMAIN_COUNT, matchConcepts } from './lexicon';
+import { contentWords } from './normalize';
+import { stemFrench } from './stem';
+
+export type Sparse = Map<number, number>;
+
+export interface Analysed {
+  id: string;
+  text: string;
+  words: string[];
+  stems: string[];
+  /** concept index → weight (unnormalised) */
+  concepts: Sparse;
+  /** raw domain votes from the lexicon */
+  domainVotes: Float64Array;
+  /** L2-normalised concept vector */
+  conceptVec: Sparse;
+  /** L2-normalised TF-IDF of stems and character n-grams */
+  surfaceVec: Sparse;
+}
+
+/** Evidence from one concept saturates: repeating "vélo" three times is not three ideas. */
+const CONCEPT_CAP = 1.6;
+
+export function analyseOne(id: string, text: string): Omit<Analysed, 'conceptVec' | 'surfaceVec'> & { rawFeatures: string[] } {
+  const words = contentWords(text).slice(0, 80);
+  const stems = words.map(stemFrench);
+  const concepts: Sparse = new Map();
+  for (const hit of matchConcepts(words, stems)) concepts.set(hit.concept, Math.min(CONCEPT_CAP, (concepts.get(hit.concept) ?? 0) + hit.weight));
+  const domainVotes = new Float64Array(DOMAIN_COUNT);
+  for (const [c, w] of concepts) {
+    const dv = CONCEPT_TABLE[c].domains;
+    for (let d = 0; d < DOMAIN_COUNT; d++) domainVotes[d] += w * dv[d];
+  }
+  return { id, text, words, stems, concepts, domainVotes, rawFeatures: surfaceFeatures(words, stems) };
+}
+
+/** Whole stems plus 3- and 4-grams of each word with boundary marks, so "medecins" ≈ "medcin". */
+function surfaceFeatures(words: string[], stems: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    out.push('s:' + stems[i]);
+    const w = `<${words[i].slice(0, 30)}>`;
+    for (let n = 3; n <= 4; n++) for (let k = 0; k + n <= w.length; k++) out.push(w.slice(k, k + n));
+  }
+  return out;
+}
+
+export function normalise(v: Sparse): Sparse {
+  let norm = 0;
+  for (const x of v.values()) norm += x * x;
+  if (norm === 0) return v;
+  const inv = 1 / Math.sqrt(norm);
+  const out: Sparse = new Map();
+  for (const [k, x] of v) out.set(k, x * inv);
+  return out;
+}
+
+export function dot(a: Sparse, b: Sparse): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let s = 0;
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y !== undefined) s += x * y;
+  }
+  return s;
+}
+
+/** Analyse a whole board: IDF is computed on the board itself, so frequent words of the evening weigh less. */
+export function analyseBoard(ideas: { id: string; text: string }[]): Analysed[] {
+  const raw = ideas.map((i) => analyseOne(i.id, i.text));
+  const n = raw.length;
+  const featureIds = new Map<string, number>();
+  const df: number[] = [];
+  const perIdea = raw.map((r) => {
+    const tf = new Map<number, number>();
+    for (const f of r.rawFeatures) {
+      let id = featureIds.get(f);
+      if (id === undefined) { id = featureIds.size; featureIds.set(f, id); df.push(0); }
+      tf.set(id, (tf.get(id) ?? 0) + (f.startsWith('s:') ? 2 : 1));
+    }
+    for (const id of tf.keys()) df[id]++;
+    return tf;
+  });
+  // Concept IDF too: a concept half the board mentions says little about which ideas belong together.
+  const conceptDf = new Map<number, number>();
+  for (const r of raw) for (const c of r.concepts.keys()) conceptDf.set(c, (conceptDf.get(c) ?? 0) + 1);
+  return raw.map((r, i) => {
+    const surface: Sparse = new Map();
+    for (const [id, tf] of perIdea[i]) {
+      surface.set(id, (1 + Math.log(tf)) * Math.log(1 + n / df[id]));
+    }
+    const cv: Sparse = new Map();
+    for (const [c, w] of r.concepts) cv.set(c, w * Math.log(1 + n / (conceptDf.get(c) ?? 1)));
+    return { id: r.id, text: r.text, words: r.words, stems: r.stems, concepts: r.concepts, domainVotes: r.domainVotes, conceptVec: normalise(cv), surfaceVec: normalise(surface) };
+  });
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import WS from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, moveIdea, readIdeaCards, readPosition, YJS_PATH, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
+import { call, connect, createEvent, must, openBoard, sleep, startServer, waitFor, type TestServer } from '../support/harness';
+
+let server: TestServer;
+let ev: CreateEventResult;
+let participant: JoinResult;
+let ideaId: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  ev = await createEvent(server.url, 1);
+  const s = await connect(server.url);
+  participant = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Léa' }));
+  ideaId = must(await call<{ idea: IdeaView }>(s, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Une épicerie solidaire' })).idea.id;
+  s.disconnect();
+});
+afterAll(() => server.stop());
+
+const wsUrl = (boardId: string, token?: string) => `${server.url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+
+/** Opens a raw WebSocket and reports the HTTP status of a refused upgrade. */
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WS(url);
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('error', reject);
+  });
+}
+
+function closeOf(ws: WS): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+async function openRaw(url: string): Promise<WS> {
+  const ws = new WS(url);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, 0);
+  syncProtocol.writeUpdate(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+describe('y-websocket channel: authentication at the upgrade', () => {
+  it('refuses no token and forged tokens with 401', async () => {
+    const board = ev.ateliers[0]!.boardId;
+    expect(await upgradeStatus(wsUrl(board))).toBe(401);
+    expect(await upgradeStatus(wsUrl(board, 'forged-token-forged-token-forged'))).toBe(401);
+    expect(await upgradeStatus(wsUrl(board, ev.adminToken))).toBe(101);
+  });
+
+  it('refuses a token of another event with 403 and an unknown board with 404', async () => {
+    const other = await createEvent(server.url, 1);
+    expect(await upgradeStatus(wsUrl(ev.ateliers[0]!.boardId, other.adminToken))).toBe(403);
+    expect(await upgradeStatus(wsUrl(randomUUID(), ev.adminToken))).toBe(404);
+  });
+
+  it('refuses upgrades on unknown paths', async () => {
+    await expect(upgradeStatus(`${server.url.replace(/^http/, 'ws')}/elsewhere`)).rejects.toThrow();
+  });
+});
+
+describe('y-websocket channel: roles', () => {
+  it('drops a participant’s direct writes: they never reach the server doc or other clients', async () => {
+    const boardId = ev.ateliers[0]!.boardId;
+    const phone = openBoard(server.url, boardId, participant.token);
+    const wall = openBoard(server.url, boardId, ev.adminToken);
+    await Promise.all([phone.synced, wall.synced]);
+    const received: Uint8Array[] = [];
+    wall.doc.on('update', (u: Uint8Array) => received.push(u));
+
+    phone.doc.getMap('ideas').set('forged', { id: 'forged', text: 'spam', authorId: 'x', author: 'x', createdAt: 'x', updatedAt: 'x' });
+    phone.doc.getMap('layout').set(ideaId, { x: 9999, y: 9999 });
+    phone.doc.getMap('meta').set('schemaVersion', 999);
+
+    // A later legitimate write from the facilitator proves the channel is live and ordered.
+    moveIdea(wall.doc, ideaId, { x: 10, y: 20 });
+    const third = openBoard(server.url, boardId, ev.adminToken);
+    await third.synced;
+    await waitFor(() => readPosition(third.doc, ideaId)?.x === 10, 3000, 'facilitator move');
+    expect(third.doc.getMap('ideas').has('forged')).toBe(false);
+    expect(readPosition(third.doc, ideaId)).toEqual({ x: 10, y: 20 });
+    expect(third.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(wall.doc.getMap('ideas').has('forged')).toBe(false);
+
+    const room = await server.semis.registry.use(boardId, (r) => r.doc);
+    expect(room.getMap('ideas').has('forged')).toBe(false);
+    for (const b of [phone, wall, third]) b.destroy();
+  });
+
+  it('syncs a facilitator’s sticky move to every open wall', async () => {
+    const boardId = ev.ateliers[0]!.boardId;
+    const a = openBoard(server.url, boardId, ev.adminToken);
+    const b = openBoard(server.url, boardId, ev.adminToken);
+    await Promise.all([a.synced, b.synced]);
+    moveIdea(a.doc, ideaId, { x: 321, y: 654 });
+    await waitFor(() => readPosition(b.doc, ideaId)?.x === 321, 3000, 'position on second wall');
+    expect(readPosition(b.doc, ideaId)).toEqual({ x: 321, y: 654 });
+    a.destroy();
+    b.destroy();
+  });
+
+  it('does not relay a participant’s awareness to others', async () => {
+    const boardId = ev.ateliers[0]!.boardId;
+    const phone = openBoard(server.url, boardId, participant.token);
+    const wall = openBoard(server.url, boardId, ev.adminToken);
+    await Promise.all([phone.synced, wall.synced]);
+    phone.provider.awareness.setLocalState({ user: 'phone' });
+    wall.provider.awareness.setLocalState({ user: 'wall' });
+    const peer = openBoard(server.url, boardId, ev.adminToken);
+    await peer.synced;
+    await waitFor(() => [...peer.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'wall'), 3000, 'wall awareness');
+    expect([...peer.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'phone')).toBe(false);
+    for (const x of [phone, wall, peer]) x.destroy();
+  });
+});
+
+describe('y-websocket channel: bad frames', () => {
+  it('closes a connection that sends an oversized frame (1009) and keeps serving others', async () => {
+    const ws = await openRaw(wsUrl(ev.ateliers[0]!.boardId, ev.adminToken));
+    const closed = closeOf(ws);
+    ws.send(new Uint8Array(2 * 1024 * 1024));
+    expect((await closed).code).toBe(1009);
+    expect(await upgradeStatus(wsUrl(ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
+  });
+
+  it('closes a connection that sends garbage with 4400', async () => {
+    const ws = await openRaw(wsUrl(ev.ateliers[0]!.boardId, ev.adminToken));
+    const closed = closeOf(ws);
+    ws.send(new Uint8Array([0, 7, 1, 2, 3]));
+    expect(await closed).toEqual({ code: 4400, reason: 'malformed message' });
+  });
+
+  it('closes a connection that sends text frames with 4400', async () => {
+    const ws = await openRaw(wsUrl(ev.ateliers[0]!.boardId, ev.adminToken));
+    const closed = closeOf(ws);
+    ws.send('hello');
+    expect((await closed).code).toBe(4400);
+  });
+
+  it('closes a writer whose update is not a valid Yjs update', async () => {
+    const ws = await openRaw(wsUrl(ev.ateliers[0]!.boardId, ev.adminToken));
+    const closed = closeOf(ws);
+    ws.send(updateMessage(new Uint8Array([255, 255, 255, 255, 1, 2, 3])));
+    expect((await closed).code).toBe(4400);
+    // The board is intact.
+    const check = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    await check.synced;
+    expect(readIdeaCards(check.doc).map((c) => c.id)).toContain(ideaId);
+    check.destroy();
+  });
+
+  it('accepts a well-formed update from a raw writer', async () => {
+    const ws = await openRaw(wsUrl(ev.ateliers[0]!.boardId, ev.adminToken));
+    const scratch = new Y.Doc();
+    scratch.getMap('layout').set('note', { x: 1, y: 2 });
+    ws.send(updateMessage(Y.encodeStateAsUpdate(scratch)));
+    const check = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    await check.synced;
+    await waitFor(() => check.doc.getMap('layout').has('note'), 3000, 'raw write');
+    ws.close();
+    check.destroy();
+    await sleep(10);
+  });
+});

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import WS from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { API, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
+import { createSemisServer, type SemisServer } from '../../server/src/app';
+import type { Config } from '../../server/src/config';
+
+export interface TestServer {
+  semis: SemisServer;
+  url: string;
+  dataDir: string;
+  /** Stops gracefully and starts a new server on the same data (new port). */
+  restart(): Promise<TestServer>;
+  stop(): Promise<void>;
+}
+
+/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
+export async function startServer(opts: { dataDir?: string; databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'semis-test-'));
+  const semis = await createSemisServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: opts.databaseUrl,
+    clientDir: undefined,
+    boardIdleMs: 60_000,
+    persistDebounceMs: 20,
+    log: () => {},
+    ...opts.config,
+  });
+  const url = await semis.listen();
+  const server: TestServer = {
+    semis,
+    url,
+    dataDir,
+    stop: () => semis.close(),
+    async restart() {
+      await semis.close();
+      return startServer({ ...opts, dataDir });
+    },
+  };
+  return server;
+}
+
+export async function api<T = unknown>(url: string, route: string, init: { method?: string; body?: unknown; token?: string; raw?: string } = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(url + route, {
+    method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function createEvent(url: string, ateliers = 2): Promise<CreateEventResult> {
+  const { status, body } = await api<CreateEventResult>(url, API.createEvent, {
+    body: {
+      name: 'Soirée test',
+      date: '2026-06-08',
+      place: 'Aromas',
+      ateliers: Array.from({ length: ateliers }, (_, i) => ({ title: `Atelier ${i + 1}`, theme: 'tourisme', question: 'Quels besoins ?' })),
+    },
+  });
+  if (status !== 201) throw new Error(`createEvent: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export async function connect(url: string): Promise<Client> {
+  const socket: Client = ioClient(url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Emits a command and resolves with its ack (rejects if none comes in time). */
+export function call<T = unknown>(socket: Client, event: string, payload: unknown, timeoutMs = 5000): Promise<Ack<T>> {
+  return (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(event, payload);
+}
+
+export function must<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+}
+
+export interface BoardClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/** The official y-websocket provider, as browsers use it, on a board document. */
+export function openBoard(url: string, boardId: string, token: string): BoardClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + YJS_PATH, boardId, doc, {
+    WebSocketPolyfill: WS as unknown as typeof WebSocket,
+    params: { token },
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', (s: boolean) => s && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
