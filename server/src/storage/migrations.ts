@@ -1,0 +1,119 @@
+import type { SqlDriver } from './sql-driver';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Shared SQL; `{{blob}}`, `{{bigint}}` and `{{serial}}` are replaced per dialect. */
+  sql: string;
+}
+
+/** Append only: never edit a migration that has shipped, add the next version instead. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    // Ids and timestamps are TEXT (UUIDs, ISO strings) so both databases compare and sort
+    // them the same way.
+    sql: `
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        date TEXT,
+        place TEXT NOT NULL,
+        join_code TEXT NOT NULL UNIQUE,
+        admin_token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE ateliers (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        theme TEXT NOT NULL,
+        question TEXT NOT NULL,
+        board_kind TEXT NOT NULL,
+        board_id TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX ateliers_event ON ateliers (event_id, position);
+      CREATE TABLE participants (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        pseudonym TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        atelier_id TEXT REFERENCES ateliers(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX participants_event ON participants (event_id);
+      CREATE TABLE ideas (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT NOT NULL REFERENCES ateliers(id),
+        board_id TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+      );
+      CREATE INDEX ideas_board ON ideas (board_id);
+      CREATE INDEX ideas_author ON ideas (author_id, atelier_id);
+      CREATE TABLE board_updates (
+        seq {{serial}},
+        board_id TEXT NOT NULL,
+        data {{blob}} NOT NULL
+      );
+      CREATE INDEX board_updates_board ON board_updates (board_id, seq);
+      CREATE TABLE board_snapshots (
+        board_id TEXT PRIMARY KEY,
+        data {{blob}} NOT NULL,
+        upto_seq {{bigint}} NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+const DIALECT = {
+  // AUTOINCREMENT: plain INTEGER PRIMARY KEY may reuse the highest seq once compaction
+  // deleted it, and a reused seq <= upto_seq would be hidden behind the snapshot forever.
+  sqlite: { blob: 'BLOB', bigint: 'INTEGER', serial: 'INTEGER PRIMARY KEY AUTOINCREMENT' },
+  postgres: { blob: 'BYTEA', bigint: 'BIGINT', serial: 'BIGSERIAL PRIMARY KEY' },
+} as const;
+
+export function migrationSql(migration: Migration, dialect: SqlDriver['dialect']): string {
+  const types = DIALECT[dialect];
+  return migration.sql.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const type = types[key as keyof typeof types];
+    if (!type) throw new Error(`migration ${migration.version}: unknown placeholder {{${key}}}`);
+    return type;
+  });
+}
+
+const LOCK = 'semis:migrations';
+
+/**
+ * Idempotent; each migration commits with its schema_migrations row. Every step holds the
+ * migrations lock, so processes starting together apply each migration exactly once
+ * (concurrent CREATE TABLE IF NOT EXISTS alone can fail on PostgreSQL).
+ */
+export async function migrate(driver: SqlDriver, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  await driver.transaction(async (tx) => {
+    await tx.lock(LOCK);
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+  });
+  for (const migration of migrations) {
+    await driver.transaction(async (tx) => {
+      await tx.lock(LOCK);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (done.length > 0) return;
+      await tx.exec(migrationSql(migration, driver.dialect));
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    });
+  }
+}

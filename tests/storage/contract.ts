@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { JOIN_CODE_ALPHABET, type Atelier } from '@semis/shared';
+import { UniqueViolationError, type EventRecord, type NewIdea, type ParticipantRecord, type Storage } from '../../server/src/storage/index';
+
+/**
+ * The behaviour every Storage must have. `open` must return a storage on the same database
+ * each time it is called (the durability test closes and reopens it). Tests never clean up
+ * between themselves: every record has fresh random ids and join codes.
+ */
+export function describeStorageContract(
+  name: string,
+  open: () => Promise<Storage>,
+  cleanup: () => Promise<void> = async () => {},
+): void {
+  describe(`Storage contract: ${name}`, () => {
+    let s: Storage;
+    let fx: Fixture;
+
+    beforeAll(async () => {
+      s = await open();
+    });
+    afterAll(async () => {
+      await s?.close();
+      await cleanup();
+    });
+    beforeEach(async () => {
+      fx = await seed(s);
+    });
+
+    it('reports its kind', () => {
+      expect(['sqlite', 'postgres']).toContain(s.kind);
+    });
+
+    describe('events', () => {
+      it('reads an event back by id, join code and admin token hash', async () => {
+        expect(await s.getEvent(fx.event.id)).toEqual(fx.event);
+        expect(await s.getEventByJoinCode(fx.event.joinCode)).toEqual(fx.event);
+        expect(await s.getEventByAdminTokenHash(fx.event.adminTokenHash)).toEqual(fx.event);
+        expect(await s.joinCodeExists(fx.event.joinCode)).toBe(true);
+      });
+
+      it('returns null or false for unknown keys', async () => {
+        expect(await s.getEvent(randomUUID())).toBeNull();
+        expect(await s.getEventByJoinCode(joinCode())).toBeNull();
+        expect(await s.getEventByAdminTokenHash(randomUUID())).toBeNull();
+        expect(await s.joinCodeExists(joinCode())).toBe(false);
+      });
+
+      it('keeps a null date and an empty place', async () => {
+        const event = { ...eventRecord(), date: null, place: '' };
+        await s.createEvent(event, []);
+        expect(await s.getEvent(event.id)).toEqual(event);
+      });
+
+      it('rejects a duplicate join code and stores nothing of the rejected event', async () => {
+        const dup = { ...eventRecord(), joinCode: fx.event.joinCode };
+        const atelier = atelierRecord(dup.id, 0);
+        await expect(s.createEvent(dup, [atelier])).rejects.toBeInstanceOf(UniqueViolationError);
+        expect(await s.getEvent(dup.id)).toBeNull();
+        expect(await s.getAtelier(atelier.id)).toBeNull();
+        expect(await s.getEventByJoinCode(fx.event.joinCode)).toEqual(fx.event);
+      });
+    });
+
+    describe('ateliers', () => {
+      it('lists ateliers by position whatever the insertion order', async () => {
+        const listed = await s.listAteliers(fx.event.id);
+        expect(listed.map((a) => a.position)).toEqual([0, 1, 2]);
+        expect(listed).toEqual([...fx.ateliers].sort((a, b) => a.position - b.position));
+      });
+
+      it('reads an atelier by id and by board id', async () => {
+        const a = fx.ateliers[0]!;
+        expect(await s.getAtelier(a.id)).toEqual(a);
+        expect(await s.getAtelierByBoardId(a.boardId)).toEqual(a);
+        expect(await s.getAtelier(randomUUID())).toBeNull();
+        expect(await s.getAtelierByBoardId(randomUUID())).toBeNull();
+      });
+
+      it('adds ateliers to an existing event', async () => {
+        const more = [atelierRecord(fx.event.id, 4), atelierRecord(fx.event.id, 3)];
+        await s.addAteliers(more);
+        expect((await s.listAteliers(fx.event.id)).map((a) => a.position)).toEqual([0, 1, 2, 3, 4]);
+      });
+    });
+
+    describe('participants', () => {
+      it('reads a participant by id and by token hash', async () => {
+        expect(await s.getParticipant(fx.alice.id)).toEqual(fx.alice);
+        expect(await s.getParticipantByTokenHash(fx.alice.tokenHash)).toEqual(fx.alice);
+        expect(await s.getParticipant(randomUUID())).toBeNull();
+        expect(await s.getParticipantByTokenHash(randomUUID())).toBeNull();
+      });
+
+      it('updates only the fields given', async () => {
+        const atelierId = fx.ateliers[1]!.id;
+        await s.updateParticipant(fx.alice.id, { atelierId });
+        expect(await s.getParticipant(fx.alice.id)).toEqual({ ...fx.alice, atelierId });
+        await s.updateParticipant(fx.alice.id, { pseudonym: 'Alix' });
+        expect(await s.getParticipant(fx.alice.id)).toEqual({ ...fx.alice, atelierId, pseudonym: 'Alix' });
+        await s.updateParticipant(fx.alice.id, { atelierId: null });
+        await s.updateParticipant(fx.alice.id, {});
+        expect(await s.getParticipant(fx.alice.id)).toEqual({ ...fx.alice, atelierId: null, pseudonym: 'Alix' });
+      });
+
+      it('maps ids to pseudonyms, leaving out unknown ids', async () => {
+        const map = await s.pseudonyms([fx.alice.id, fx.bob.id, randomUUID(), fx.alice.id]);
+        expect(map).toEqual(new Map([[fx.alice.id, fx.alice.pseudonym], [fx.bob.id, fx.bob.pseudonym]]));
+        expect(await s.pseudonyms([])).toEqual(new Map());
+      });
+    });
+
+    describe('ideas', () => {
+      it('creates an idea', async () => {
+        const input = newIdea(fx);
+        const outcome = await s.insertIdea(input);
+        const expected = {
+          id: input.id, eventId: input.eventId, atelierId: input.atelierId, boardId: input.boardId,
+          authorId: input.authorId, text: input.text, createdAt: input.now, updatedAt: input.now, deletedAt: null,
+        };
+        expect(outcome).toEqual({ kind: 'created', idea: expected });
+        expect(await s.getIdea(input.id)).toEqual(expected);
+        expect(await s.getIdea(randomUUID())).toBeNull();
+      });
+
+      it('treats a retry by the same author as existing and changes nothing', async () => {
+        const input = newIdea(fx);
+        await s.insertIdea(input);
+        const stored = await s.getIdea(input.id);
+        const retry = await s.insertIdea({ ...input, text: 'changed on retry', now: later(input.now) });
+        expect(retry).toEqual({ kind: 'existing', idea: stored });
+        expect(await s.getIdea(input.id)).toEqual(stored);
+      });
+
+      it('refuses the same id from another author or on another atelier', async () => {
+        const input = newIdea(fx);
+        await s.insertIdea(input);
+        const before = await s.getIdea(input.id);
+        expect(await s.insertIdea({ ...input, authorId: fx.bob.id, text: 'hijack' })).toEqual({ kind: 'conflict' });
+        const other = fx.ateliers[1]!;
+        expect(await s.insertIdea({ ...input, atelierId: other.id, boardId: other.boardId })).toEqual({ kind: 'conflict' });
+        expect(await s.getIdea(input.id)).toEqual(before);
+      });
+
+      it('creates exactly once under 10 concurrent identical inserts', async () => {
+        const input = newIdea(fx);
+        const outcomes = await Promise.all(Array.from({ length: 10 }, () => s.insertIdea(input)));
+        expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(1);
+        expect(outcomes.filter((o) => o.kind === 'existing')).toHaveLength(9);
+        expect(await s.listBoardIdeas(input.boardId)).toHaveLength(1);
+      });
+
+      it('updates the text and updatedAt, not createdAt', async () => {
+        const input = newIdea(fx);
+        await s.insertIdea(input);
+        const now = later(input.now);
+        const updated = await s.updateIdeaText(input.id, 'new text', now);
+        expect(updated).toMatchObject({ text: 'new text', createdAt: input.now, updatedAt: now, deletedAt: null });
+        expect(await s.getIdea(input.id)).toEqual(updated);
+        expect(await s.updateIdeaText(randomUUID(), 'x', now)).toBeNull();
+      });
+
+      it('soft-deletes idempotently, keeping the first deletedAt', async () => {
+        const input = newIdea(fx);
+        await s.insertIdea(input);
+        const first = later(input.now);
+        const deleted = await s.deleteIdea(input.id, first);
+        expect(deleted).toMatchObject({ text: input.text, deletedAt: first });
+        expect(await s.deleteIdea(input.id, later(first))).toEqual(deleted);
+        expect(await s.getIdea(input.id)).toEqual(deleted);
+        expect(await s.deleteIdea(randomUUID(), first)).toBeNull();
+      });
+
+      it('lists a board oldest first, deleted ideas included', async () => {
+        const board = fx.ateliers[0]!;
+        const t0 = '2030-01-01T10:00:00.000Z';
+        const third = newIdea(fx, { now: later(t0, 2) });
+        const first = newIdea(fx, { now: t0, authorId: fx.bob.id });
+        const second = newIdea(fx, { now: later(t0, 1) });
+        for (const idea of [third, first, second]) await s.insertIdea(idea);
+        await s.deleteIdea(second.id, later(t0, 3));
+        await s.insertIdea(newIdea(fx, { atelierId: fx.ateliers[1]!.id, boardId: fx.ateliers[1]!.boardId }));
+
+        const listed = await s.listBoardIdeas(board.boardId);
+        expect(listed.map((i) => i.id)).toEqual([first.id, second.id, third.id]);
+        expect(listed[1]!.deletedAt).toBe(later(t0, 3));
+      });
+
+      it("lists an author's ideas on one atelier, deleted included", async () => {
+        const mine = newIdea(fx);
+        const deleted = newIdea(fx, { now: later(mine.now) });
+        await s.insertIdea(mine);
+        await s.insertIdea(deleted);
+        await s.deleteIdea(deleted.id, later(mine.now, 2));
+        await s.insertIdea(newIdea(fx, { authorId: fx.bob.id }));
+        await s.insertIdea(newIdea(fx, { atelierId: fx.ateliers[1]!.id, boardId: fx.ateliers[1]!.boardId }));
+
+        const listed = await s.listAuthorIdeas(fx.alice.id, fx.ateliers[0]!.id);
+        expect(listed.map((i) => i.id)).toEqual([mine.id, deleted.id]);
+        expect(await s.listAuthorIdeas(randomUUID(), fx.ateliers[0]!.id)).toEqual([]);
+      });
+    });
+
+    describe('board update log', () => {
+      it('loads an unknown board as empty', async () => {
+        expect(await s.loadBoard(randomUUID())).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      });
+
+      it('returns appended updates in order, byte for byte', async () => {
+        const board = randomUUID();
+        const updates = [bytes(0, 255, 1), bytes(), bytes(...Array.from({ length: 4096 }, (_, i) => i % 256))];
+        for (const u of updates) await s.appendBoardUpdate(board, u);
+        const state = await s.loadBoard(board);
+        expect(state.snapshot).toBeNull();
+        expect(state.updates).toEqual(updates);
+        expect(state.updates[0]).toBeInstanceOf(Uint8Array);
+        expect(state.lastSeq).toBeGreaterThan(0);
+      });
+
+      it('compacts into a snapshot and keeps later updates', async () => {
+        const board = randomUUID();
+        const other = randomUUID();
+        await s.appendBoardUpdate(board, bytes(1));
+        await s.appendBoardUpdate(board, bytes(2));
+        await s.appendBoardUpdate(other, bytes(9));
+        const { lastSeq } = await s.loadBoard(board);
+        await s.compactBoard(board, bytes(1, 2), lastSeq);
+        await s.appendBoardUpdate(board, bytes(3));
+
+        const state = await s.loadBoard(board);
+        expect(state.snapshot).toEqual(bytes(1, 2));
+        expect(state.updates).toEqual([bytes(3)]);
+        expect(state.lastSeq).toBeGreaterThan(lastSeq);
+        expect((await s.loadBoard(other)).updates).toEqual([bytes(9)]);
+
+        await s.compactBoard(board, bytes(1, 2, 3), state.lastSeq);
+        expect(await s.loadBoard(board)).toEqual({ snapshot: bytes(1, 2, 3), updates: [], lastSeq: state.lastSeq });
+      });
+
+      it('keeps an update appended while a compaction runs', async () => {
+        const board = randomUUID();
+        await s.appendBoardUpdate(board, bytes(1));
+        const loaded = await s.loadBoard(board);
+        await Promise.all([s.compactBoard(board, bytes(1), loaded.lastSeq), s.appendBoardUpdate(board, bytes(2))]);
+        const state = await s.loadBoard(board);
+        expect(state.snapshot).toEqual(bytes(1));
+        expect(state.updates).toEqual([bytes(2)]);
+      });
+
+      it('ignores a stale compaction older than the stored snapshot', async () => {
+        const board = randomUUID();
+        await s.appendBoardUpdate(board, bytes(1));
+        const old = await s.loadBoard(board);
+        await s.appendBoardUpdate(board, bytes(2));
+        const recent = await s.loadBoard(board);
+        await s.compactBoard(board, bytes(1, 2), recent.lastSeq);
+        await s.compactBoard(board, bytes(1), old.lastSeq);
+        expect(await s.loadBoard(board)).toEqual({ snapshot: bytes(1, 2), updates: [], lastSeq: recent.lastSeq });
+      });
+
+      it('loses no Yjs update when many appends race repeated compactions', async () => {
+        const board = randomUUID();
+        const writes = Array.from({ length: 40 }, (_, i) => s.appendBoardUpdate(board, yjsSet(`k${i}`, i)));
+        const compactions = Array.from({ length: 5 }, async () => {
+          const state = await s.loadBoard(board);
+          const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
+          if (parts.length > 0) await s.compactBoard(board, Y.mergeUpdates(parts), state.lastSeq);
+        });
+        await Promise.all([...writes, ...compactions]);
+
+        const state = await s.loadBoard(board);
+        const doc = new Y.Doc();
+        for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, u);
+        expect(doc.getMap('m').size).toBe(40);
+      });
+    });
+
+    describe('migrations', () => {
+      it('migrate() again, even concurrently, changes nothing', async () => {
+        await s.migrate();
+        await Promise.all([s.migrate(), s.migrate()]);
+        expect(await s.getEvent(fx.event.id)).toEqual(fx.event);
+      });
+    });
+
+    // Last: it replaces the shared storage with a reopened one.
+    describe('durability', () => {
+      it('keeps everything across close and reopen', async () => {
+        const idea = newIdea(fx);
+        await s.insertIdea(idea);
+        const board = fx.ateliers[0]!.boardId;
+        await s.appendBoardUpdate(board, bytes(7, 7));
+        await s.close();
+
+        s = await open();
+        expect(await s.getEvent(fx.event.id)).toEqual(fx.event);
+        expect(await s.listAteliers(fx.event.id)).toHaveLength(3);
+        expect(await s.getParticipant(fx.alice.id)).toEqual(fx.alice);
+        expect(await s.getIdea(idea.id)).toMatchObject({ text: idea.text });
+        expect((await s.loadBoard(board)).updates).toEqual([bytes(7, 7)]);
+      });
+    });
+  });
+}
+
+interface Fixture {
+  event: EventRecord;
+  ateliers: Atelier[];
+  alice: ParticipantRecord;
+  bob: ParticipantRecord;
+}
+
+/** An event with three ateliers inserted out of position order, and two participants. */
+async function seed(s: Storage): Promise<Fixture> {
+  const event = eventRecord();
+  const ateliers = [2, 0, 1].map((position) => atelierRecord(event.id, position));
+  await s.createEvent(event, ateliers);
+  const alice = participantRecord(event.id, 'Alice', ateliers[1]!.id);
+  const bob = participantRecord(event.id, 'Bob', null);
+  await s.createParticipant(alice);
+  await s.createParticipant(bob);
+  return { event, ateliers, alice, bob };
+}
+
+function eventRecord(): EventRecord {
+  return {
+    id: randomUUID(),
+    name: 'Assises du territoire',
+    date: '2030-06-12',
+    place: 'Salle des fêtes',
+    joinCode: joinCode(),
+    adminTokenHash: randomUUID(),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+function atelierRecord(eventId: string, position: number): Atelier {
+  return {
+    id: randomUUID(),
+    eventId,
+    position,
+    title: `Atelier ${position}`,
+    theme: 'Mobilités',
+    question: 'Comment venir sans voiture ?',
+    boardKind: 'mur',
+    boardId: randomUUID(),
+  };
+}
+
+function participantRecord(eventId: string, pseudonym: string, atelierId: string | null): ParticipantRecord {
+  return { id: randomUUID(), eventId, pseudonym, tokenHash: randomUUID(), atelierId, createdAt: new Date().toISOString() };
+}
+
+/** Alice's idea on the first atelier (position 2) unless overridden. */
+function newIdea(fx: Fixture, overrides: Partial<NewIdea> = {}): NewIdea {
+  const atelier = fx.ateliers[0]!;
+  return {
+    id: randomUUID(),
+    eventId: fx.event.id,
+    atelierId: atelier.id,
+    boardId: atelier.boardId,
+    authorId: fx.alice.id,
+    text: 'Des navettes le samedi',
+    now: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+function joinCode(): string {
+  return Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[Math.floor(Math.random() * JOIN_CODE_ALPHABET.length)]).join('');
+}
+
+function later(iso: string, seconds = 1): string {
+  return new Date(Date.parse(iso) + seconds * 1000).toISOString();
+}
+
+function bytes(...values: number[]): Uint8Array {
+  return new Uint8Array(values);
+}
+
+function yjsSet(key: string, value: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(key, value);
+  return Y.encodeStateAsUpdate(doc);
+}

@@ -1,0 +1,108 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openStorage } from '../../server/src/storage/index';
+import { migrate, MIGRATIONS } from '../../server/src/storage/migrations';
+import { openPostgresDriver } from '../../server/src/storage/postgres-driver';
+import { serviceAvailable } from '../support/services';
+import { describeStorageContract } from './contract';
+
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+/** One-off statement outside any pool (schema creation and cleanup). */
+async function admin<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const ok = await serviceAvailable('postgres', async () => void (await admin('SELECT 1')), { where, suite: 'storage' });
+
+/** A fresh schema per use, so runs never see each other's rows; dropped in afterAll. */
+const schemas: string[] = [];
+async function freshSchema(): Promise<string> {
+  const schema = `semis_test_${randomBytes(6).toString('hex')}`;
+  schemas.push(schema);
+  await admin(`CREATE SCHEMA ${schema}`);
+  return schema;
+}
+
+describe.skipIf(!ok)('PostgreSQL', () => {
+  afterAll(async () => {
+    for (const schema of schemas) await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+  let contractSchema: Promise<string> | undefined;
+  describeStorageContract('postgres', async () =>
+    openStorage({ databaseUrl: url, dataDir: '', schema: await (contractSchema ??= freshSchema()) }),
+  );
+
+  it('lets several processes migrate a fresh schema at once', async () => {
+    const schema = await freshSchema();
+    const storages = await Promise.all(Array.from({ length: 4 }, () => openStorage({ databaseUrl: url, dataDir: '', schema })));
+    await Promise.all(storages.map((s) => s.close()));
+    const applied = await admin<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+    expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+  });
+
+  it('creates an idea once when two processes race on the same id', async () => {
+    const schema = await freshSchema();
+    const [a, b] = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));
+    const eventId = randomUUID();
+    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID() };
+    await a!.createEvent(
+      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFG', adminTokenHash: randomUUID(), createdAt: new Date().toISOString() },
+      [atelier],
+    );
+    const idea = { id: randomUUID(), eventId, atelierId: atelier.id, boardId: atelier.boardId, authorId: randomUUID(), text: 'x', now: new Date().toISOString() };
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a! : b!).insertIdea(idea)));
+    expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(1);
+    await Promise.all([a!.close(), b!.close()]);
+  });
+
+  it('loses no Yjs update when two processes append and compact the same board', async () => {
+    const schema = await freshSchema();
+    const procs = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));
+    const board = randomUUID();
+    const writes = Array.from({ length: 200 }, (_, i) => procs[i % 2]!.appendBoardUpdate(board, yjsSet(`k${i}`)));
+    const compactions = Array.from({ length: 20 }, async (_, i) => {
+      const s = procs[i % 2]!;
+      const state = await s.loadBoard(board);
+      const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
+      if (parts.length > 0) await s.compactBoard(board, Y.mergeUpdates(parts), state.lastSeq);
+    });
+    await Promise.all([...writes, ...compactions]);
+
+    const state = await procs[0]!.loadBoard(board);
+    const doc = new Y.Doc();
+    for (const u of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, u);
+    expect(doc.getMap('m').size).toBe(200);
+    await Promise.all(procs.map((s) => s.close()));
+  });
+
+  it('leaves no trace of a migration that fails halfway', async () => {
+    const schema = await freshSchema();
+    const db = openPostgresDriver({ url, schema });
+    const broken = { version: 99, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); CREATE TABLE oops (' };
+    await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toThrow();
+    expect(await db.query(`SELECT to_regclass('half') AS t`)).toEqual([{ t: null }]);
+    expect(await db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    await db.close();
+  });
+
+  it('refuses a schema name that is not a plain identifier', () => {
+    expect(() => openPostgresDriver({ url, schema: 'x; DROP TABLE events' })).toThrow();
+  });
+});
+
+function yjsSet(key: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(key, true);
+  return Y.encodeStateAsUpdate(doc);
+}
