@@ -12,6 +12,7 @@ import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
 import { authorizeBoard } from './services/access';
 import { reconcileBoard } from './services/ideas';
+import { joinCluster, type Cluster } from './cluster/redis';
 
 export interface SemisServer {
   http: http.Server;
@@ -29,7 +30,8 @@ export const MAX_YJS_MESSAGE = 1024 * 1024;
 export const MAX_DOC_BYTES = 16 * 1024 * 1024;
 
 export async function createSemisServer(config: Config): Promise<SemisServer> {
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+  let cluster: Cluster | null = null;
   const now = () => new Date().toISOString();
 
   const registry = new BoardRegistry({
@@ -39,6 +41,8 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     log: config.log,
     boardKind: async (boardId) => (await storage.getAtelierByBoardId(boardId))?.boardKind ?? 'mur',
     reconcile: (room) => reconcileBoard(storage, room),
+    onOpen: (room) => void cluster?.relay.attach(room),
+    onClose: (room) => void cluster?.relay.detach(room),
   });
 
   const app = express();
@@ -51,6 +55,14 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use(clientRouter(config.clientDir, config.log));
 
   const io = attachSocketServer(server, { storage, registry, now, log: config.log });
+  if (config.redisUrl) {
+    try {
+      cluster = await joinCluster(config.redisUrl, io, config.log);
+    } catch (err) {
+      await storage.close();
+      throw err;
+    }
+  }
   const yjs = attachYjsServer(server, {
     registry,
     authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
@@ -90,6 +102,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections?.();
         await registry.closeAll();
+        await cluster?.close();
         await storage.close();
       })();
       return closing;

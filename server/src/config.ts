@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL schema holding Semis' tables (default: the connection's search_path). */
+  databaseSchema?: string;
   redisUrl?: string;
   /** Base URL printed and put in links/QR codes; defaults to the address we listen on. */
   publicUrl?: string;
@@ -25,6 +27,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),

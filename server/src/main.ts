@@ -7,7 +7,7 @@ import { createSemisServer } from './app';
 async function main(): Promise<void> {
   const config = configFromEnv();
   const semis = await createSemisServer(config);
-  await semis.listen();
+  config.log(`écoute sur ${await semis.listen()}`);
   const base = config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${(semis.http.address() as { port: number }).port}`;
   const participant = `${base}/j`;
   console.log(`

@@ -73,8 +73,15 @@ export class BoardRegistry {
     const { storage, debounceMs, log } = this.opts;
     const room = new BoardRoom(boardId, storage, debounceMs, (err) => log(`board ${boardId}: persist failed, will retry: ${String(err)}`));
     await room.load(await this.opts.boardKind(boardId));
-    await this.opts.reconcile(room);
+    // Open (e.g. relay to peers) before reconciling, so the repairs reach the other processes.
     this.opts.onOpen?.(room);
+    try {
+      await this.opts.reconcile(room);
+    } catch (err) {
+      this.opts.onClose?.(room);
+      room.destroy();
+      throw err;
+    }
     return room;
   }
 

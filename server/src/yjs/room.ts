@@ -5,7 +5,8 @@ import type { Storage } from '../storage/types';
 
 /** Origin of updates read back from storage: they are already persisted. */
 export const LOAD_ORIGIN = 'load';
-/** Origin of updates received from another server process: that process persists them. */
+/** Origin of updates received from another server process. They are persisted here too:
+ * the sender may die before its debounced flush, and Yjs updates are idempotent. */
 export const PEER_ORIGIN = 'peer';
 
 /** Whoever receives a room's traffic: a y-websocket connection, or a cross-process relay. */
@@ -38,7 +39,7 @@ export class BoardRoom {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.approxSize += update.length;
-      if (origin !== LOAD_ORIGIN && origin !== PEER_ORIGIN) this.queue(update);
+      if (origin !== LOAD_ORIGIN) this.queue(update);
       for (const l of this.listeners) l.sendUpdate(update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { applyUpdate, encodeStateAsUpdate } from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, S, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
+import { call, connect, createEvent, must, openBoard, waitFor, type Client } from '../support/harness';
+import { spawnServer, type ServerProcess } from '../support/process';
+import { serviceAvailable } from '../support/services';
+import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
+
+const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'multi-process (PostgreSQL + Redis)' });
+const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'multi-process (PostgreSQL + Redis)' });
+
+describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Redis', () => {
+  let schema: Awaited<ReturnType<typeof tempSchema>>;
+  let env: Record<string, string>;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let ev: CreateEventResult;
+  const sockets: Client[] = [];
+
+  beforeAll(async () => {
+    schema = await tempSchema();
+    env = { DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL, PERSIST_DEBOUNCE_MS: '50' };
+    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    ev = await createEvent(a.url, 1);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await Promise.all([a?.kill(), b?.kill()]);
+    await schema?.drop();
+  });
+
+  async function participantOn(url: string, token?: string): Promise<{ socket: Client; join: JoinResult }> {
+    const socket = await connect(url);
+    sockets.push(socket);
+    const join = must(await call<JoinResult>(socket, C.join, token ? { token } : { code: ev.event.joinCode, pseudonym: 'Léa' }));
+    must(await call(socket, C.enterAtelier, { atelierId: ev.ateliers[0]!.id }));
+    return { socket, join };
+  }
+
+  it('shows an idea posted through process A on a wall connected to process B', async () => {
+    const wallB = openBoard(b.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    await wallB.synced;
+    const { socket } = await participantOn(a.url);
+    const { idea } = must(await call<{ idea: IdeaView }>(socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Une navette' }));
+    await waitFor(() => readIdeaCards(wallB.doc).some((c) => c.id === idea.id), 5000, 'idea on B');
+    wallB.destroy();
+  });
+
+  it('syncs sticky moves between walls on different processes', async () => {
+    const wallA = openBoard(a.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const wallB = openBoard(b.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    await Promise.all([wallA.synced, wallB.synced]);
+    const id = readIdeaCards(wallA.doc)[0]!.id;
+    moveIdea(wallB.doc, id, { x: 42, y: 43 });
+    await waitFor(() => readPosition(wallA.doc, id)?.x === 42, 5000, 'move on A');
+    wallA.destroy();
+    wallB.destroy();
+  });
+
+  it('reaches a participant’s other tab on another process through socket.io rooms', async () => {
+    const first = await participantOn(a.url);
+    const second = await participantOn(b.url, first.join.token);
+    const seen = new Promise<IdeaView>((resolve) => second.socket.on(S.ideaChanged, resolve));
+    const id = randomUUID();
+    must(await call(first.socket, C.postIdea, { id, atelierId: ev.ateliers[0]!.id, text: 'Depuis l’autre onglet' }));
+    expect((await seen).id).toBe(id);
+  });
+
+  it('loses nothing when a process is killed: clients reconnect to another and resend', async () => {
+    const boardId = ev.ateliers[0]!.boardId;
+    const victim = await spawnServer(env);
+    const wall = openBoard(victim.url, boardId, ev.adminToken);
+    await wall.synced;
+    const id = readIdeaCards(wall.doc)[0]!.id;
+    // Kill right after the move: the victim may not have flushed or relayed it.
+    moveIdea(wall.doc, id, { x: 1234, y: 5678 });
+    await victim.kill('SIGKILL');
+    wall.provider.destroy();
+
+    // The same browser document reconnects through another process (as behind a load balancer).
+    const again = openBoard(b.url, boardId, ev.adminToken);
+    applyUpdate(again.doc, encodeStateAsUpdate(wall.doc));
+    await again.synced;
+    const observer = openBoard(a.url, boardId, ev.adminToken);
+    await observer.synced;
+    await waitFor(() => readPosition(observer.doc, id)?.x === 1234, 5000, 'resent move visible on A');
+    again.destroy();
+    observer.destroy();
+    wall.doc.destroy();
+  });
+
+  it('keeps every acknowledged idea when all processes restart', async () => {
+    const { socket } = await participantOn(b.url);
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(must(await call<{ idea: IdeaView }>(socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: `idée ${i}` })).idea.id);
+    await Promise.all([a.kill(), b.kill('SIGKILL')]);
+    a = await spawnServer(env);
+    b = await spawnServer(env);
+    const wall = openBoard(b.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    await wall.synced;
+    const onBoard = new Set(readIdeaCards(wall.doc).map((c) => c.id));
+    for (const id of ids) expect(onBoard.has(id)).toBe(true);
+    expect(readPosition(wall.doc, readIdeaCards(wall.doc)[0]!.id)).toEqual({ x: 1234, y: 5678 });
+    wall.destroy();
+  });
+});
