@@ -1,0 +1,70 @@
+/**
+ * Grouping benchmark: quality against the dev file's reference labels, and speed on
+ * 1,000 ideas. Usage: tsx bench/grouping.ts [file.jsonl] [--half odd|even]
+ * (the default file is the shared dev set; --half keeps every other line, for a
+ * held-out check).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { suggestGroups, type GroupingInput } from '../shared/src/grouping/index';
+import { adjustedRandIndex, pairPrecisionRecall } from '../shared/src/grouping/metrics';
+
+interface Row { id: string; text: string; theme?: string; group?: string | null }
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const halfAt = args.indexOf('--half');
+const half = halfAt >= 0 ? args[halfAt + 1] : undefined;
+const fileArg = args.filter((a, k) => !a.startsWith('--') && (halfAt < 0 || k !== halfAt + 1))[0];
+const file = resolve(repoRoot, fileArg ?? '../shared/data/ideas-dev.jsonl');
+
+let rows: Row[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
+if (half === 'odd') rows = rows.filter((_, k) => k % 2 === 0); // lines 1, 3, 5…
+if (half === 'even') rows = rows.filter((_, k) => k % 2 === 1);
+
+const result = suggestGroups(rows.map((r) => ({ id: r.id, text: r.text })));
+const clusterOf = new Map<string, string>();
+for (const c of result.clusters) for (const id of c.ideaIds) clusterOf.set(id, c.id);
+const dupOf = new Map<string, string>();
+for (const d of result.duplicates) for (const id of d.ideaIds) dupOf.set(id, d.id);
+
+const ari = adjustedRandIndex(rows.map((r) => r.theme ?? ''), rows.map((r) => clusterOf.get(r.id) ?? '?'));
+const dup = pairPrecisionRecall(rows.map((r) => r.group ?? null), rows.map((r) => dupOf.get(r.id) ?? null));
+
+/** 1,000 ideas from the file's texts, perturbed the way phones do, so the timing is not on exact repeats. */
+function thousandIdeas(texts: string[]): GroupingInput[] {
+  const out: GroupingInput[] = [];
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let k = 0; out.length < 1000; k++) {
+    let t = texts[k % texts.length];
+    const mode = Math.floor(k / texts.length) % 4;
+    if (mode === 1) t = t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (mode === 2) t = t.toUpperCase() + ' !!';
+    if (mode === 3 && t.length > 4) { const p = Math.floor(rnd() * (t.length - 2)); t = t.slice(0, p) + t[p + 1] + t[p] + t.slice(p + 2); }
+    out.push({ id: `b${out.length}`, text: t });
+  }
+  return out;
+}
+const big = thousandIdeas(rows.map((r) => r.text));
+suggestGroups(big); // warm-up (JIT, stemmer caches)
+const times: number[] = [];
+for (let run = 0; run < 5; run++) {
+  const t0 = performance.now();
+  suggestGroups(big);
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+
+console.log(`file                ${file}${half ? ` (${half} lines)` : ''}`);
+console.log(`ideas               ${rows.length}`);
+console.log(`clusters            ${result.clusters.length}`);
+console.log(`ARI vs theme        ${ari.toFixed(3)}`);
+console.log(`duplicate recall    ${dup.recall.toFixed(3)}  (${dup.correct}/${dup.truePairs} pairs)`);
+console.log(`duplicate precision ${dup.precision.toFixed(3)}  (${dup.correct}/${dup.predictedPairs} pairs)`);
+console.log(`1,000 ideas         ${times[2].toFixed(0)} ms (median of 5)`);
+if (args.includes('--show')) for (const c of result.clusters) console.log(`\n[${c.id}] ${c.title}\n  ` + c.ideaIds.map((id) => `${rows.find((r) => r.id === id)?.theme?.slice(0, 8)} ${rows.find((r) => r.id === id)?.text.slice(0, 60)}`).join('\n  '));
