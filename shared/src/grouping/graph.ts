@@ -12,49 +12,80 @@ export const CONCEPT_SHARE = 0.6;
 
 export const combined = (concept: number, surface: number) => CONCEPT_SHARE * concept + (1 - CONCEPT_SHARE) * surface;
 
-function postings(vectors: Sparse[]): Map<number, [number, number][]> {
-  const index = new Map<number, [number, number][]>();
+/**
+ * Inverted index in flat arrays. Each idea's entries are listed in idea order, and we
+ * remember where each of an idea's features sits in its posting list, so that pairs can
+ * be scored once (i < j) by reading only the tail of each list.
+ */
+interface Postings { start: Int32Array; idea: Int32Array; value: Float64Array; features: Int32Array[]; positions: Int32Array[]; weights: Float64Array[] }
+
+function buildPostings(vectors: Sparse[]): Postings {
+  let maxFeature = -1;
+  for (const v of vectors) for (const k of v.keys()) if (k > maxFeature) maxFeature = k;
+  const count = new Int32Array(maxFeature + 2);
+  for (const v of vectors) for (const k of v.keys()) count[k + 1]++;
+  const start = new Int32Array(maxFeature + 2);
+  for (let k = 1; k < start.length; k++) start[k] = start[k - 1] + count[k];
+  const total = start[start.length - 1];
+  const idea = new Int32Array(total), value = new Float64Array(total);
+  const fill = start.slice();
+  const features: Int32Array[] = [], positions: Int32Array[] = [], weights: Float64Array[] = [];
   vectors.forEach((v, i) => {
+    const f = new Int32Array(v.size), p = new Int32Array(v.size), w = new Float64Array(v.size);
+    let n = 0;
     for (const [k, x] of v) {
-      const list = index.get(k);
-      if (list) list.push([i, x]);
-      else index.set(k, [[i, x]]);
+      const at = fill[k]++;
+      idea[at] = i; value[at] = x;
+      f[n] = k; p[n] = at; w[n] = x; n++;
     }
+    features.push(f); positions.push(p); weights.push(w);
   });
-  return index;
+  return { start, idea, value, features, positions, weights };
+}
+
+function accumulate(P: Postings, i: number, row: Float64Array, touched: number[], mark: Uint8Array) {
+  const f = P.features[i], pos = P.positions[i], w = P.weights[i];
+  for (let t = 0; t < f.length; t++) {
+    const end = P.start[f[t] + 1], x = w[t];
+    for (let at = pos[t] + 1; at < end; at++) {
+      const j = P.idea[at];
+      if (!mark[j]) { mark[j] = 1; touched.push(j); }
+      row[j] += x * P.value[at];
+    }
+  }
 }
 
 /**
- * For every idea, its neighbours with combined similarity ≥ minSim, best first.
- * Inverted indexes keep this near-linear on short texts; rows are dense scratch arrays.
+ * For every idea, its neighbours with combined similarity ≥ minSim, best first
+ * (ties by index, so the output is deterministic).
  */
 export function neighbourLists(items: Analysed[], minSim: number): Edge[][] {
   const n = items.length;
-  const cIndex = postings(items.map((a) => a.conceptVec));
-  const sIndex = postings(items.map((a) => a.surfaceVec));
+  const C = buildPostings(items.map((a) => a.conceptVec));
+  const S = buildPostings(items.map((a) => a.surfaceVec));
   const cRow = new Float64Array(n), sRow = new Float64Array(n);
   const touched: number[] = [];
   const mark = new Uint8Array(n);
-  const out: Edge[][] = [];
+  const out: Edge[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {
-    const accumulate = (v: Sparse, index: Map<number, [number, number][]>, row: Float64Array) => {
-      for (const [k, x] of v) for (const [j, y] of index.get(k) ?? []) {
-        if (j === i) continue;
-        if (!mark[j]) { mark[j] = 1; touched.push(j); }
-        row[j] += x * y;
-      }
-    };
-    accumulate(items[i].conceptVec, cIndex, cRow);
-    accumulate(items[i].surfaceVec, sIndex, sRow);
-    const edges: Edge[] = [];
+    accumulate(C, i, cRow, touched, mark);
+    accumulate(S, i, sRow, touched, mark);
     for (const j of touched) {
       const sim = combined(cRow[j], sRow[j]);
-      if (sim >= minSim) edges.push({ j, concept: cRow[j], surface: sRow[j], sim });
+      if (sim >= minSim) {
+        out[i].push({ j, concept: cRow[j], surface: sRow[j], sim });
+        out[j].push({ j: i, concept: cRow[j], surface: sRow[j], sim });
+      }
       cRow[j] = 0; sRow[j] = 0; mark[j] = 0;
     }
     touched.length = 0;
-    edges.sort((a, b) => b.sim - a.sim || a.j - b.j);
-    out.push(edges);
   }
+  for (const edges of out) edges.sort((a, b) => b.sim - a.sim || a.j - b.j);
   return out;
+}
+
+/** Similarity lookup for algorithms that need arbitrary pairs (absent edge = 0). */
+export function similarityLookup(neighbours: Edge[][]): (i: number, j: number) => number {
+  const maps = neighbours.map((edges) => new Map(edges.map((e) => [e.j, e.sim])));
+  return (i, j) => maps[i].get(j) ?? 0;
 }

@@ -32,6 +32,8 @@ export const CONCEPT_TABLE: Concept[] = CONCEPTS.map((c, index) => {
   return { index, id: c.id, label: c.label, weight: c.w ?? 1, domains };
 });
 
+export const CONCEPT_INDEX = new Map<string, number>(CONCEPT_TABLE.map((c) => [c.id, c.index]));
+
 /** stem sequence (space-joined) → concept indexes */
 const PHRASES = new Map<string, number[]>();
 let MAX_PHRASE = 1;
@@ -40,8 +42,8 @@ const SURFACE = new Map<string, string>();
 /** every one-letter deletion of a surface word → surface words (SymSpell-style) */
 const DELETES = new Map<string, string[]>();
 
-/** Typo matching only on longer words: short ones have too many real neighbours ("salle"/"halle", "place"/"plage"). */
-const FUZZY_MIN_LENGTH = 7;
+/** Typo matching only on longer words: short ones have too many real neighbours ("salle"/"halle", "changer"/"chanter"). */
+const FUZZY_MIN_LENGTH = 8;
 
 function deletions(w: string): string[] {
   const out: string[] = [];

@@ -3,7 +3,7 @@
  * vector of stems plus character n-grams (robust to typos and unknown words).
  * Sparse vectors are plain Maps keyed by interned feature ids.
  */
-import { CONCEPT_TABLE, DOMAIN_COUNT, matchConcepts } from './lexicon';
+import { CONCEPT_INDEX, CONCEPT_TABLE, DOMAIN_COUNT, matchConcepts } from './lexicon';
 import { contentWords } from './normalize';
 import { stemFrench } from './stem';
 
@@ -32,12 +32,28 @@ export function analyseOne(id: string, text: string): Omit<Analysed, 'conceptVec
   const stems = words.map(stemFrench);
   const concepts: Sparse = new Map();
   for (const hit of matchConcepts(words, stems)) concepts.set(hit.concept, Math.min(CONCEPT_CAP, (concepts.get(hit.concept) ?? 0) + hit.weight));
+  inferBundles(concepts);
   const domainVotes = new Float64Array(DOMAIN_COUNT);
   for (const [c, w] of concepts) {
     const dv = CONCEPT_TABLE[c].domains;
     for (let d = 0; d < DOMAIN_COUNT; d++) domainVotes[d] += w * dv[d];
   }
   return { id, text, words, stems, concepts, domainVotes, rawFeatures: surfaceFeatures(words, stems) };
+}
+
+/** Proximity services that, listed together, describe a multi-service place. */
+const SERVICE_CONCEPTS = ['poste', 'boulangerie', 'cafe_bar', 'epicerie', 'services_publics', 'banque', 'colis', 'wifi', 'commerce_proximite', 'ambulant'];
+const MULTISERVICE = CONCEPT_INDEX.get('multiservice');
+
+/**
+ * Someone who lists the post office, bread, a café and wifi in one breath is asking for a
+ * multi-service place even without saying the word: three or more distinct proximity
+ * services imply the "multiservice" concept.
+ */
+function inferBundles(concepts: Sparse) {
+  if (MULTISERVICE === undefined) return;
+  const present = SERVICE_CONCEPTS.filter((id) => concepts.has(CONCEPT_INDEX.get(id) ?? -1)).length;
+  if (present >= 3) concepts.set(MULTISERVICE, Math.max(concepts.get(MULTISERVICE) ?? 0, CONCEPT_CAP));
 }
 
 /** Whole stems plus 3- and 4-grams of each word with boundary marks, so "medecins" ≈ "medcin". */

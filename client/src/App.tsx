@@ -1,0 +1,50 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchRoute, usePathname, Link } from './router';
+import { Home } from './participant/Home';
+import { ParticipantApp } from './participant/ParticipantApp';
+import { Page } from './ui/Page';
+
+// Phones on rural Wi-Fi should not download Konva and the facilitator screens they never see.
+const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
+const Console = lazy(() => import('./facilitator/Console').then((m) => ({ default: m.Console })));
+const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
+
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p aria-busy="true" className="content">{t('app.loading')}</p>}>
+      <Routes />
+    </Suspense>
+  );
+}
+
+function Routes() {
+  const route = matchRoute(usePathname());
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'create':
+      return <CreateEvent />;
+    case 'console':
+      return <Console />;
+    case 'wall':
+      return <WallPage key={route.atelierId} atelierId={route.atelierId} />;
+    case 'participant':
+      return <ParticipantApp key={route.code} code={route.code} />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Page>
+      <p role="alert" data-testid="error-message" className="error">
+        {t('app.notFound')}
+      </p>
+      <Link href="/">{t('app.home')}</Link>
+    </Page>
+  );
+}

@@ -1,0 +1,83 @@
+import { memo } from 'react';
+import { Group, Rect, Text } from 'react-konva';
+import type Konva from 'konva';
+import { STICKY, type Position } from '@semis/shared';
+
+interface Props {
+  id: string;
+  text: string;
+  author: string;
+  x: number;
+  y: number;
+  draggable: boolean;
+  onMove: (id: string, pos: Position) => void;
+}
+
+const PAD = 10;
+const AUTHOR_SIZE = 12;
+
+/** One idea on the wall. Position is committed only on drag end: a write per frame would flood
+ * every open wall (and the server's update log) with intermediate positions. */
+export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, onMove }: Props) {
+  return (
+    <Group
+      x={x}
+      y={y}
+      draggable={draggable}
+      onDragStart={(e: Konva.KonvaEventObject<DragEvent>) => e.target.moveToTop()}
+      onDragEnd={(e: Konva.KonvaEventObject<DragEvent>) => onMove(id, { x: Math.round(e.target.x()), y: Math.round(e.target.y()) })}
+      onMouseEnter={(e) => {
+        const c = e.target.getStage()?.container();
+        if (c && draggable) c.style.cursor = 'grab';
+      }}
+      onMouseLeave={(e) => {
+        const c = e.target.getStage()?.container();
+        if (c) c.style.cursor = '';
+      }}
+    >
+      <Rect
+        width={STICKY.width}
+        height={STICKY.height}
+        fill="#fff3a3"
+        stroke="#e0c94f"
+        strokeWidth={1}
+        cornerRadius={4}
+        shadowColor="#000"
+        shadowOpacity={0.15}
+        shadowBlur={6}
+        shadowOffsetY={2}
+        shadowForStrokeEnabled={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={PAD}
+        y={PAD}
+        width={STICKY.width - 2 * PAD}
+        height={STICKY.height - 2 * PAD - AUTHOR_SIZE - 4}
+        text={text}
+        fontSize={15}
+        lineHeight={1.2}
+        fontFamily="system-ui, sans-serif"
+        fill="#1d1d1b"
+        wrap="word"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={PAD}
+        y={STICKY.height - PAD - AUTHOR_SIZE}
+        width={STICKY.width - 2 * PAD}
+        text={author}
+        fontSize={AUTHOR_SIZE}
+        fontFamily="system-ui, sans-serif"
+        fill="#6b5d10"
+        align="right"
+        wrap="none"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+});

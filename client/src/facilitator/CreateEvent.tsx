@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { API, GRANDE_SOIREE_TEMPLATE, eventInputSchema, type CreateEventResult, type EventInput } from '@semis/shared';
+import { navigate } from '../router';
+import { Page } from '../ui/Page';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { http } from '../sync/http';
+import { storage, ADMIN_TOKEN_KEY } from '../sync/storage';
+import type { ClientError } from '../sync/errors';
+import { AtelierRows, FieldError } from './AtelierRows';
+import { emptyRow, fieldErrors, isBlank, messageFor, rowsFrom, serverFieldKey, toInput, type AtelierRow, type FieldErrors } from './atelierForm';
+
+export function CreateEvent() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [date, setDate] = useState('');
+  const [place, setPlace] = useState('');
+  const [rows, setRows] = useState<AtelierRow[]>(() => [emptyRow()]);
+  const [undoRows, setUndoRows] = useState<AtelierRow[] | null>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverError, setServerError] = useState<ClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // No confirmation dialog: replacing is undoable, which is kinder than asking first.
+  const useTemplate = () => {
+    setUndoRows(rows.some((r) => !isBlank(r)) ? rows : null);
+    setRows(rowsFrom(GRANDE_SOIREE_TEMPLATE));
+    setErrors({});
+  };
+
+  const addRow = () => {
+    const row = emptyRow();
+    setRows([...rows, row]);
+    setFocusKey(row.key);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setServerError(null);
+    const input: EventInput = { name, date: date || null, place, ateliers: toInput(rows) };
+    const parsed = eventInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(fieldErrors(t, parsed.error));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const res = await http<CreateEventResult>(API.createEvent, { body: parsed.data });
+    setBusy(false);
+    if (!res.ok) {
+      const key = res.error.field ? serverFieldKey(res.error.field) : null;
+      if (key) setErrors({ [key]: messageFor(t, key) });
+      setServerError(res.error);
+      return;
+    }
+    storage.set(ADMIN_TOKEN_KEY, res.data.adminToken);
+    navigate('/animer');
+  };
+
+  const hasFieldErrors = Object.keys(errors).length > 0;
+
+  return (
+    <Page wide>
+      <form className="stack" onSubmit={submit} noValidate>
+        <h1>{t('create.title')}</h1>
+        <p className="hint">{t('create.intro')}</p>
+        <div className="card event-fields">
+          <div className="field wide">
+            <label htmlFor="event-name">{t('create.name')}</label>
+            <input
+              id="event-name"
+              data-testid="event-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('create.namePlaceholder')}
+              aria-invalid={!!errors.name || undefined}
+              aria-describedby={errors.name ? 'event-name-error' : undefined}
+            />
+            <FieldError id="event-name-error" text={errors.name} />
+          </div>
+          <div className="field">
+            <label htmlFor="event-date">{t('create.date')}</label>
+            <input id="event-date" data-testid="event-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <FieldError id="event-date-error" text={errors.date} />
+          </div>
+          <div className="field">
+            <label htmlFor="event-place">{t('create.place')}</label>
+            <input
+              id="event-place"
+              data-testid="event-place"
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+              placeholder={t('create.placePlaceholder')}
+            />
+            <FieldError id="event-place-error" text={errors.place} />
+          </div>
+        </div>
+
+        <section className="stack">
+          <div className="section-head">
+            <h2>{t('create.ateliers')}</h2>
+            <button type="button" className="secondary" data-testid="use-template" onClick={useTemplate}>
+              {t('create.useTemplate')}
+            </button>
+            {undoRows && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setRows(undoRows);
+                  setUndoRows(null);
+                }}
+              >
+                {t('participant.cancel')}
+              </button>
+            )}
+          </div>
+          <p className="hint">{t('create.ateliersHint')}</p>
+          <FieldError id="ateliers-error" text={errors.ateliers} />
+          <AtelierRows rows={rows} onChange={setRows} errors={errors} focusKey={focusKey} idPrefix="atelier" />
+          <button type="button" className="secondary" data-testid="add-atelier" onClick={addRow}>
+            + {t('create.addAtelier')}
+          </button>
+        </section>
+
+        {hasFieldErrors && <ErrorMessage text={t('create.fixErrors')} />}
+        <ErrorMessage error={serverError} />
+        <button type="submit" className="primary big" data-testid="create-event" disabled={busy}>
+          {busy ? t('create.submitting') : t('create.submit')}
+        </button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import { MAX_ATELIERS, type AtelierInput } from '@semis/shared';
+import type { ZodError } from 'zod';
+import { uuidv4 } from '../sync/uuid';
+
+/** One editable atelier row; `key` keeps React's identity stable while rows are removed. */
+export interface AtelierRow {
+  key: string;
+  title: string;
+  theme: string;
+  question: string;
+}
+
+export const emptyRow = (): AtelierRow => ({ key: uuidv4(), title: '', theme: '', question: '' });
+
+export const rowsFrom = (ateliers: readonly AtelierInput[]): AtelierRow[] =>
+  ateliers.map((a) => ({ key: uuidv4(), title: a.title, theme: a.theme ?? '', question: a.question ?? '' }));
+
+export const isBlank = (r: AtelierRow) => !r.title.trim() && !r.theme.trim() && !r.question.trim();
+
+export const toInput = (rows: readonly AtelierRow[]): AtelierInput[] =>
+  rows.map(({ title, theme, question }) => ({ title, theme, question }));
+
+/** Field errors keyed like the zod/server path: "name", "ateliers.3.title"… */
+export type FieldErrors = Record<string, string>;
+
+const FIELD_MESSAGE = ['name', 'date', 'place', 'title', 'theme', 'question', 'ateliers'] as const;
+type FieldName = (typeof FIELD_MESSAGE)[number];
+
+export function messageFor(t: TFunction, path: string): string {
+  const last = path.split('.').filter((s) => !/^\d+$/.test(s)).pop() as FieldName | undefined;
+  if (last && (FIELD_MESSAGE as readonly string[]).includes(last)) return t(`validation.${last}`, { max: MAX_ATELIERS });
+  return t('errors.BAD_REQUEST');
+}
+
+/** The first problem of each field, phrased for people rather than by zod. */
+export function fieldErrors(t: TFunction, error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || 'ateliers';
+    out[path] ??= messageFor(t, path);
+  }
+  return out;
+}
+
+/** The server may name a field as a path or with brackets; normalise to our keys. */
+export function serverFieldKey(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+}

@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PSEUDONYM_MAX } from '@semis/shared';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import type { ClientError } from '../sync/errors';
+import type { Outcome } from '../sync/useParticipantSession';
+
+export function JoinForm({ eventName, onJoin }: { eventName: string | null; onJoin: (pseudonym: string) => Promise<Outcome> }) {
+  const { t } = useTranslation();
+  const [pseudonym, setPseudonym] = useState('');
+  const [error, setError] = useState<ClientError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await onJoin(pseudonym);
+    setBusy(false);
+    setError(r.ok ? null : r.error);
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} noValidate>
+      <p className="eyebrow">{t('participant.welcome')}</p>
+      {eventName && <h1>{eventName}</h1>}
+      <p>{t('participant.joinIntro')}</p>
+      <label htmlFor="pseudonym">{t('participant.pseudonym')}</label>
+      <input
+        id="pseudonym"
+        data-testid="pseudonym-input"
+        value={pseudonym}
+        onChange={(e) => setPseudonym(e.target.value)}
+        maxLength={PSEUDONYM_MAX + 10}
+        autoComplete="nickname"
+        placeholder={t('participant.pseudonymPlaceholder')}
+        aria-invalid={!!error || undefined}
+      />
+      <ErrorMessage error={error} />
+      <button type="submit" className="primary big" data-testid="join-submit" disabled={busy}>
+        {busy ? t('participant.joining') : t('participant.join')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../router';
+import { Page } from '../ui/Page';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { errorText } from '../sync/errors';
+import { useParticipantSession } from '../sync/useParticipantSession';
+import { JoinForm } from './JoinForm';
+import { AtelierPicker } from './AtelierPicker';
+import { AtelierScreen } from './AtelierScreen';
+
+/** /j/:code — the phone screens: pseudonym, atelier picker, then the atelier itself. */
+export function ParticipantApp({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const p = useParticipantSession(code);
+  const { session, atelier } = p;
+
+  let screen;
+  if (p.infoError && !session.event) {
+    screen = (
+      <>
+        <ErrorMessage error={p.infoError} />
+        <Link href="/" className="button secondary">
+          {t('app.back')}
+        </Link>
+      </>
+    );
+  } else if (!session.token || !session.participant) {
+    screen = session.event ? <JoinForm eventName={session.event.name} onJoin={p.join} /> : <p aria-busy="true">{t('app.loading')}</p>;
+  } else if (!atelier) {
+    screen = <AtelierPicker ateliers={session.ateliers} onPick={p.enterAtelier} />;
+  } else {
+    screen = (
+      <AtelierScreen
+        key={atelier.id}
+        atelier={atelier}
+        token={session.token}
+        me={session.participant}
+        pending={p.pending}
+        views={p.views}
+        onPost={p.post}
+        onEdit={p.edit}
+        onDelete={p.remove}
+      />
+    );
+  }
+
+  return (
+    <Page>
+      <div className="participant-bar">
+        <span className="status-line" data-testid="connection-status" data-online={p.online ? 'true' : 'false'}>
+          <span className={`dot ${p.online ? 'on' : 'off'}`} aria-hidden="true" />
+          {p.online ? t('participant.online') : p.online === null ? t('status.connecting') : t('participant.offline')}
+        </span>
+        {session.participant && <span className="hint">{t('participant.you', { name: session.participant.pseudonym })}</span>}
+        {atelier && session.participant && (
+          <button type="button" className="secondary small" data-testid="change-atelier" onClick={p.leaveAtelier}>
+            {t('participant.changeAtelier')}
+          </button>
+        )}
+      </div>
+      {p.online === false && session.participant && (
+        <p className="offline-banner" role="status">
+          {t('participant.offlineBanner')}
+        </p>
+      )}
+      {p.error && (
+        <ErrorMessage
+          text={p.error.text ? t('participant.rejected', { text: p.error.text, reason: errorText(t, p.error.error) }) : errorText(t, p.error.error)}
+        />
+      )}
+      {screen}
+    </Page>
+  );
+}

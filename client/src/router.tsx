@@ -1,0 +1,55 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+/** A pathname router small enough to read: the app has five screens and no nested layouts. */
+const NAV_EVENT = 'semis:navigate';
+
+function subscribe(fn: () => void): () => void {
+  window.addEventListener('popstate', fn);
+  window.addEventListener(NAV_EVENT, fn);
+  return () => {
+    window.removeEventListener('popstate', fn);
+    window.removeEventListener(NAV_EVENT, fn);
+  };
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAV_EVENT));
+  window.scrollTo(0, 0);
+}
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'create' }
+  | { name: 'console' }
+  | { name: 'wall'; atelierId: string }
+  | { name: 'participant'; code: string }
+  | { name: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  if (path === '/creer') return { name: 'create' };
+  if (path === '/animer') return { name: 'console' };
+  let m = /^\/animer\/mur\/([^/]+)$/.exec(path);
+  if (m) return { name: 'wall', atelierId: decodeURIComponent(m[1]!) };
+  m = /^\/j\/([^/]+)$/.exec(path);
+  if (m) return { name: 'participant', code: decodeURIComponent(m[1]!) };
+  return { name: 'notFound' };
+}
+
+/** An <a> that navigates without reloading, but still opens in a new tab on ctrl/middle click. */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || rest.target) return;
+    e.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={handle} {...rest} />;
+}

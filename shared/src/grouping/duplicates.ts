@@ -1,0 +1,48 @@
+/**
+ * Near-duplicate detection: average-link agglomeration over the similarity graph,
+ * stopped at a fixed threshold. Average link (rather than single link) keeps one
+ * loosely related idea from chaining two different proposals together.
+ */
+import { similarityLookup, type Edge } from './graph';
+
+/** Combined similarity at which two posts are proposed as the same idea. */
+export const DUPLICATE_THRESHOLD = 0.38;
+/**
+ * Two posts are the same idea only if they are about the same thing: shared words alone
+ * ("la gare" in a bus idea and in a coworking-in-the-old-station idea) are not enough,
+ * unless the wording is almost identical.
+ */
+const MIN_CONCEPT = 0.3;
+const SAME_WORDING = 0.6;
+/** A merge proposal bigger than this is a theme, not a duplicate. */
+const MAX_GROUP = 4;
+
+/** Groups of ≥ 2 idea indexes, each sorted, in order of their first member. */
+export function findDuplicateGroups(neighbours: Edge[][], threshold = DUPLICATE_THRESHOLD): number[][] {
+  const n = neighbours.length;
+  const sim = similarityLookup(neighbours);
+  const candidates: { i: number; j: number; s: number }[] = [];
+  for (let i = 0; i < n; i++) for (const e of neighbours[i]) if (e.j > i && e.sim >= threshold && (e.concept >= MIN_CONCEPT || e.surface >= SAME_WORDING)) candidates.push({ i, j: e.j, s: e.sim });
+  candidates.sort((a, b) => b.s - a.s || a.i - b.i || a.j - b.j);
+
+  const groupOf = new Int32Array(n).map((_, i) => i);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) members.set(i, [i]);
+  for (const { i, j } of candidates) {
+    const gi = groupOf[i], gj = groupOf[j];
+    if (gi === gj) continue;
+    const a = members.get(gi)!, b = members.get(gj)!;
+    if (a.length + b.length > MAX_GROUP) continue;
+    let total = 0;
+    for (const x of a) for (const y of b) total += sim(x, y);
+    if (total / (a.length * b.length) < threshold) continue;
+    const merged = [...a, ...b];
+    for (const x of b) groupOf[x] = gi;
+    members.set(gi, merged);
+    members.delete(gj);
+  }
+  return [...members.values()]
+    .filter((m) => m.length >= 2)
+    .map((m) => m.sort((x, y) => x - y))
+    .sort((a, b) => a[0] - b[0]);
+}

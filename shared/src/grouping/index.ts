@@ -1,0 +1,95 @@
+/**
+ * "Suggérer des regroupements": offline French auto-grouping of workshop ideas.
+ * Pipeline: normalise → stem → lexicon concepts + character n-grams → similarity graph
+ * → near-duplicates → smoothed theme votes → clusters (+ optional sub-topic split) → titles.
+ * Pure and deterministic: no randomness, no I/O, no dependencies.
+ */
+import { DOMAINS, DOMAIN_COUNT } from './lexicon';
+import { neighbourLists } from './graph';
+import { findDuplicateGroups } from './duplicates';
+import { assignDomains, coarseKey, DIVERS, domainScores, splitCluster } from './cluster';
+import { titleFromAnalysed, proposeClusterTitle } from './title';
+import { analyseBoard, analyseOne } from './vectors';
+
+export { proposeClusterTitle };
+export { normalizeText, tokenize, contentWords } from './normalize';
+export { stemFrench } from './stem';
+export { conceptsOf } from './lexicon';
+export { adjustedRandIndex, pairPrecisionRecall } from './metrics';
+
+export interface GroupingInput { id: string; text: string }
+export interface GroupingOptions {
+  /** 0 = coarsest … 1 = finest, default 0.5 */
+  granularity?: number;
+  /** Optional atelier themes: clusters are then named after, and keyed by, the matching theme. */
+  themes?: { id: string; label: string }[];
+}
+export interface SuggestedCluster { id: string; title: string; ideaIds: string[] }
+export interface SuggestedDuplicate { id: string; ideaIds: string[] }
+export interface GroupingResult { clusters: SuggestedCluster[]; duplicates: SuggestedDuplicate[] }
+
+/** Graph edges below this are never used (neither for themes nor duplicates). */
+const MIN_EDGE = 0.05;
+
+/** Domain each atelier theme stands for, judged by the lexicon on its label and id. */
+function themeDomains(themes: { id: string; label: string }[]): Map<number, { id: string; label: string }> {
+  const byDomain = new Map<number, { id: string; label: string }>();
+  for (const theme of themes) {
+    const votes = analyseOne(theme.id, `${theme.label} ${theme.id.replace(/[-_]/g, ' ')}`).domainVotes;
+    let best = -1, bestValue = 0;
+    for (let d = 0; d < DOMAIN_COUNT; d++) if (votes[d] > bestValue) { best = d; bestValue = votes[d]; }
+    if (best >= 0 && !byDomain.has(best)) byDomain.set(best, theme);
+  }
+  return byDomain;
+}
+
+export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions = {}): GroupingResult {
+  if (!Array.isArray(ideas) || ideas.length === 0) return { clusters: [], duplicates: [] };
+  const granularity = Math.min(1, Math.max(0, Number.isFinite(options.granularity) ? (options.granularity as number) : 0.5));
+  const items = analyseBoard(ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' })));
+  const neighbours = neighbourLists(items, MIN_EDGE);
+
+  const duplicateGroups = findDuplicateGroups(neighbours);
+  const domain = assignDomains(domainScores(items, neighbours), duplicateGroups);
+
+  // Seeding by atelier themes: a domain that matches a theme takes the theme's id and label.
+  const themed = themeDomains(options.themes ?? []);
+
+  // Units that must never be separated: duplicate groups, then every remaining idea alone.
+  const unitOf = new Map<number, number[]>();
+  for (const g of duplicateGroups) for (const i of g) unitOf.set(i, g);
+  const buckets = new Map<string, { domain: number; units: number[][] }>();
+  items.forEach((_, i) => {
+    const unit = unitOf.get(i) ?? [i];
+    if (unit[0] !== i) return;
+    const theme = domain[i] === DIVERS ? undefined : themed.get(domain[i]);
+    const key = theme ? `theme:${theme.id}` : coarseKey(domain[i], granularity);
+    const bucket = buckets.get(key) ?? { domain: domain[i], units: [] };
+    bucket.units.push(unit);
+    buckets.set(key, bucket);
+  });
+
+  const clusters: SuggestedCluster[] = [];
+  const keys = [...buckets.keys()].sort((a, b) => (a === 'divers' ? 1 : b === 'divers' ? -1 : a.localeCompare(b)));
+  for (const key of keys) {
+    const { domain: d, units } = buckets.get(key)!;
+      // Above 0.6 each theme is split into sub-topics: up to one per 2.5 ideas at granularity 1.
+    const size = units.reduce((n, u) => n + u.length, 0);
+    const target = Math.max(1, Math.round(size * (granularity - 0.6)));
+    const parts = target > 1 && key !== 'divers' ? splitCluster(units, neighbours, target) : [units.flat()];
+    parts.forEach((members, k) => {
+      members.sort((a, b) => a - b);
+      const theme = d === DIVERS ? undefined : themed.get(d);
+      const coarse = key.startsWith('famille-');
+      const whole = parts.length === 1;
+      // A whole theme is titled by its domain plus its main sub-topic; sub-clusters by their sub-topics.
+      const label = key === 'divers' ? 'Divers' : titleFromAnalysed(members.map((i) => items[i]), coarse ? undefined : d, whole && !coarse ? 1 : 2);
+      let title = label;
+      if (theme && whole) title = theme.label;
+      else if (d !== DIVERS && !coarse && whole && members.length >= 4) title = `${DOMAINS[d].label} : ${label.toLocaleLowerCase('fr')}`;
+      clusters.push({ id: parts.length === 1 ? key : `${key}-${k + 1}`, title, ideaIds: members.map((i) => items[i].id) });
+    });
+  }
+  const duplicates = duplicateGroups.map((g, k) => ({ id: `dup-${k + 1}`, ideaIds: g.map((i) => items[i].id) }));
+  return { clusters, duplicates };
+}
