@@ -2,7 +2,8 @@
  * `npm run bench`: one board, 150 simulated phones (socket.io + read-only y-websocket each),
  * one idea posted every 50 ms for 10 s. Prints post→ack and post→visible-on-all-150 latency,
  * server RSS and CPU, then the same fan-out through a bare y-websocket relay for comparison.
- * Options: PHONES=150 INTERVAL_MS=50 DURATION_MS=10000 DATABASE_URL=… (default: embedded SQLite).
+ * Options: PHONES=150 INTERVAL_MS=50 DURATION_MS=10000 DATABASE_URL=… (default: embedded SQLite),
+ * SQLITE_SYNCHRONOUS=FULL|NORMAL (passed to the server).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,9 +24,13 @@ async function main(): Promise<void> {
   // Each Node-side WebsocketProvider registers a process exit hook; 300 of them are expected here.
   process.setMaxListeners(0);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-bench-'));
-  const server = await spawnServer({ DATA_DIR: dataDir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) });
+  const server = await spawnServer({
+    DATA_DIR: dataDir,
+    SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? '' } : {}),
+  });
   const pid = server.child.pid!;
-  console.log(`Semis bench — ${PHONES} phones, one idea every ${INTERVAL_MS} ms for ${DURATION_MS / 1000} s, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, node ${process.version}, ${os.cpus().length} cores`);
+  console.log(`Semis bench — ${PHONES} phones, one idea every ${INTERVAL_MS} ms for ${DURATION_MS / 1000} s, ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'})`}, node ${process.version}, ${os.cpus().length} cores`);
 
   const ev = await createEvent(server.url, 1);
   const atelier = ev.ateliers[0]!;

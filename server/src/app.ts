@@ -30,7 +30,7 @@ export const MAX_YJS_MESSAGE = 1024 * 1024;
 export const MAX_DOC_BYTES = 16 * 1024 * 1024;
 
 export async function createSemisServer(config: Config): Promise<SemisServer> {
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, sqliteSynchronous: config.sqliteSynchronous });
   let cluster: Cluster | null = null;
   const now = () => new Date().toISOString();
 

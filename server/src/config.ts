@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl?: string;
   /** PostgreSQL schema holding Semis' tables (default: the connection's search_path). */
   databaseSchema?: string;
+  /** SQLite commit durability (FULL: power-loss safe; NORMAL: process-crash safe, lower tail latency). */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
   redisUrl?: string;
   /** Base URL printed and put in links/QR codes; defaults to the address we listen on. */
   publicUrl?: string;
@@ -28,6 +30,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
+    sqliteSynchronous: sqliteSync(env.SQLITE_SYNCHRONOUS),
     redisUrl: env.REDIS_URL || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
@@ -35,4 +38,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 150),
     log: (msg) => console.log(`[semis] ${msg}`),
   };
+}
+
+function sqliteSync(value: string | undefined): 'FULL' | 'NORMAL' {
+  const v = (value ?? 'FULL').toUpperCase();
+  if (v !== 'FULL' && v !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS invalide : ${value} (FULL ou NORMAL)`);
+  return v;
 }

@@ -29,6 +29,7 @@ export async function startServer(opts: { dataDir?: string; databaseUrl?: string
     clientDir: undefined,
     boardIdleMs: 60_000,
     persistDebounceMs: 20,
+    sqliteSynchronous: 'FULL',
     log: () => {},
     ...opts.config,
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPostgresDriver } from './postgres-driver';
-import { openSqliteDriver } from './sqlite-driver';
+import { openSqliteDriver, type SqliteSynchronous } from './sqlite-driver';
 import { SqlStorage } from './sql-storage';
 import type { Storage } from './types';
 
@@ -14,6 +14,8 @@ export interface StorageConfig {
   dataDir: string;
   /** PostgreSQL only: tables live in this (existing) schema; tests use one per run. */
   schema?: string;
+  /** SQLite only: FULL (default) fsyncs every commit; NORMAL survives a process crash only. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 /** PostgreSQL for a postgres:// URL, else the SQLite file <dataDir>/semis.db. Migrated. */
@@ -28,7 +30,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     storage = new SqlStorage(openPostgresDriver({ url, schema: config.schema }));
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    storage = new SqlStorage(openSqliteDriver(path.join(config.dataDir, 'semis.db')));
+    storage = new SqlStorage(openSqliteDriver(path.join(config.dataDir, 'semis.db'), { synchronous: config.sqliteSynchronous }));
   }
   try {
     await storage.migrate();

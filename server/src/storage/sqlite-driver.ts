@@ -1,17 +1,20 @@
 import Database from 'better-sqlite3';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
 /**
  * better-sqlite3 is synchronous; the async API is only there to match PostgreSQL.
  * One connection per file per process: a second connection in the same process would block
  * the event loop in busy_timeout while the first one waits to finish its transaction.
  */
-export function openSqliteDriver(file: string): SqlDriver {
+export function openSqliteDriver(file: string, options: { synchronous?: SqliteSynchronous } = {}): SqlDriver {
   const db = new Database(file);
   // WAL lets readers run during a write; FULL fsyncs the WAL on each commit so an
-  // acknowledged write survives a power loss (NORMAL would only survive a process crash).
+  // acknowledged write survives a power loss (NORMAL would only survive a process crash,
+  // but never blocks the event loop on a slow disk — see docs/performance.md).
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   return new SqliteDriver(db);
