@@ -7,7 +7,10 @@ import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
 import { clientRouter } from './http/static';
-import { attachSocketServer, type SemisIo } from './realtime/socket';
+import { createSocketServer, registerCommands, type SemisIo } from './realtime/socket';
+import { Broadcaster } from './realtime/broadcast';
+import { rooms } from './realtime/rooms';
+import { dashboard, type EveningDeps } from './services/evening';
 import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
 import { authorizeBoard } from './services/access';
@@ -54,7 +57,9 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use(apiRouter({ storage, publicUrl, now }));
   app.use(clientRouter(config.clientDir, config.log));
 
-  const io = attachSocketServer(server, { storage, registry, now, log: config.log });
+  const io = createSocketServer(server);
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
+  const evening: EveningDeps = { storage, registry, broadcast, now, connectedCounts: (ids) => connectedCounts(io, ids) };
   if (config.redisUrl) {
     try {
       cluster = await joinCluster(config.redisUrl, io, config.log);
@@ -70,6 +75,19 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     limits: { maxDocBytes: MAX_DOC_BYTES, burst: 300, perSecond: 100 },
     log: config.log,
   });
+  const CLOSE_BOARDS = 'semis:close-boards';
+  const closeBoardsLocally = (participantId: string) => yjs.closeSubject(participantId, WS_CLOSE.FORBIDDEN, 'blocked');
+  io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
+  registerCommands(io, {
+    ...evening,
+    publicUrl: (host) => config.publicUrl ?? `http://${host ?? new URL(baseUrl).host}`,
+    closeBoardsOf: (participantId) => {
+      closeBoardsLocally(participantId);
+      // Other processes (with Redis) close theirs too.
+      if (cluster) io.serverSideEmit(CLOSE_BOARDS as never, participantId as never);
+    },
+  });
+
   // Anything else asking to upgrade (not socket.io, not /yjs/…) is refused rather than left hanging.
   server.on('upgrade', (req, socket) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -98,6 +116,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     },
     close() {
       closing ??= (async () => {
+        broadcast.close();
         yjs.close(WS_CLOSE.SHUTTING_DOWN, 'server shutting down');
         await new Promise<void>((resolve) => io.close(() => resolve()));
         server.closeAllConnections?.();
@@ -108,4 +127,15 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       return closing;
     },
   };
+}
+
+/** Participants present per atelier, counted from socket.io rooms (across processes). */
+async function connectedCounts(io: SemisIo, atelierIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (atelierIds.length === 0) return counts;
+  const sockets = await io.in(atelierIds.map(rooms.present)).fetchSockets();
+  for (const s of sockets) {
+    for (const room of s.rooms) if (room.startsWith('present:')) counts.set(room.slice(8), (counts.get(room.slice(8)) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -2,6 +2,8 @@ export * from './schema/index';
 export * from './protocol/index';
 export * from './ydoc/board';
 export * from './domain/permissions';
+export * from './domain/phases';
+export * from './domain/timer';
 export * from './domain/joinCode';
 export * from './templates/ateliers';
 export * from './i18n/errors';

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, moveIdea, readIdeaCards, readPosition, YJS_PATH, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
+import { BOARD_SCHEMA_VERSION, C, moveIdea, readIdeaCards, readPosition, YJS_PATH, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, must, openBoard, sleep, startServer, waitFor, type TestServer } from '../support/harness';
 
 let server: TestServer;
@@ -96,7 +96,7 @@ describe('y-websocket channel: roles', () => {
     await waitFor(() => readPosition(third.doc, ideaId)?.x === 10, 3000, 'facilitator move');
     expect(third.doc.getMap('ideas').has('forged')).toBe(false);
     expect(readPosition(third.doc, ideaId)).toEqual({ x: 10, y: 20 });
-    expect(third.doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(third.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
     expect(wall.doc.getMap('ideas').has('forged')).toBe(false);
 
     const room = await server.semis.registry.use(boardId, (r) => r.doc);

@@ -119,6 +119,7 @@ export function describeStorageContract(
         const expected = {
           id: input.id, eventId: input.eventId, atelierId: input.atelierId, boardId: input.boardId,
           authorId: input.authorId, text: input.text, createdAt: input.now, updatedAt: input.now, deletedAt: null,
+          status: 'visible', moderatedAt: null,
         };
         expect(outcome).toEqual({ kind: 'created', idea: expected });
         expect(await s.getIdea(input.id)).toEqual(expected);
@@ -277,6 +278,72 @@ export function describeStorageContract(
       });
     });
 
+    describe('running the evening', () => {
+      it('updates phase, modes and timer of several ateliers at once', async () => {
+        const timer = { durationMs: 60_000, endsAt: 1_900_000_000_000, remainingMs: 60_000, onZero: 'lock' as const };
+        await s.updateAteliers(fx.ateliers.map((a) => a.id), { phase: 'vote', privateWriting: true, moderated: true, showAuthors: false, timer });
+        for (const a of await s.listAteliers(fx.event.id)) {
+          expect(a).toMatchObject({ phase: 'vote', privateWriting: true, moderated: true, showAuthors: false, timer });
+        }
+        await s.updateAteliers([fx.ateliers[0]!.id], { timer: null, privateWriting: false });
+        expect(await s.getAtelier(fx.ateliers[0]!.id)).toMatchObject({ timer: null, privateWriting: false, moderated: true });
+        expect(await s.getAtelier(fx.ateliers[1]!.id)).toMatchObject({ timer, privateWriting: true });
+      });
+
+      it('stores the event timer', async () => {
+        const timer = { durationMs: 5_000, endsAt: null, remainingMs: 2_500, onZero: 'notify' as const };
+        await s.setEventTimer(fx.event.id, timer);
+        expect((await s.getEvent(fx.event.id))?.timer).toEqual(timer);
+        await s.setEventTimer(fx.event.id, null);
+        expect((await s.getEvent(fx.event.id))?.timer).toBeNull();
+      });
+
+      it('creates ideas with a status, reveals private ones, counts them', async () => {
+        const priv = newIdea(fx, { status: 'private' });
+        const pending = newIdea(fx, { status: 'pending' });
+        const visible = newIdea(fx);
+        for (const i of [priv, pending, visible]) await s.insertIdea(i);
+        const revealed = await s.revealIdeas(fx.ateliers[0]!.id, later(visible.now));
+        expect(revealed.map((i) => [i.id, i.status])).toEqual([[priv.id, 'visible']]);
+        expect(await s.revealIdeas(fx.ateliers[0]!.id, later(visible.now))).toEqual([]);
+        expect((await s.getIdea(pending.id))?.status).toBe('pending');
+        expect((await s.setIdeaStatus(pending.id, 'hidden', later(visible.now)))?.status).toBe('hidden');
+        const counts = await s.ideaCounts(fx.event.id);
+        expect(counts.sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+          { atelierId: fx.ateliers[0]!.id, status: 'hidden', count: 1 },
+          { atelierId: fx.ateliers[0]!.id, status: 'visible', count: 2 },
+        ]);
+      });
+
+      it('marks a facilitator edit as moderated', async () => {
+        const i = newIdea(fx);
+        await s.insertIdea(i);
+        const edited = await s.moderateIdeaText(i.id, 'Texte corrigé', later(i.now));
+        expect(edited).toMatchObject({ text: 'Texte corrigé', moderatedAt: later(i.now), updatedAt: later(i.now) });
+      });
+
+      it('blocks a participant and its pseudonym, once', async () => {
+        const now = new Date().toISOString();
+        await s.blockParticipant(fx.alice.id, fx.event.id, 'alice', now);
+        await s.blockParticipant(fx.alice.id, fx.event.id, 'alice', later(now));
+        expect((await s.getParticipant(fx.alice.id))?.blockedAt).toBe(now);
+        expect(await s.isPseudonymBlocked(fx.event.id, 'alice')).toBe(true);
+        expect(await s.isPseudonymBlocked(fx.event.id, 'bob')).toBe(false);
+      });
+
+      it('stores co-facilitator tokens and the moderation log, newest first', async () => {
+        const t = { id: randomUUID(), eventId: fx.event.id, atelierId: fx.ateliers[1]!.id, label: 'Claire', tokenHash: randomUUID(), createdAt: new Date().toISOString() };
+        await s.createFacilitatorToken(t);
+        expect(await s.getFacilitatorTokenByHash(t.tokenHash)).toEqual(t);
+        expect(await s.getFacilitatorTokenByHash(randomUUID())).toBeNull();
+        const base = { eventId: fx.event.id, atelierId: null, actor: 'animation', target: 'x', details: '' };
+        await s.logModeration({ ...base, action: 'first', at: '2030-01-01T00:00:00.000Z' });
+        await s.logModeration({ ...base, action: 'second', at: '2030-01-01T00:00:01.000Z' });
+        expect((await s.listModeration(fx.event.id, 10)).map((e) => e.action)).toEqual(['second', 'first']);
+        expect(await s.listModeration(fx.event.id, 1)).toHaveLength(1);
+      });
+    });
+
     describe('migrations', () => {
       it('migrate() again, even concurrently, changes nothing', async () => {
         await s.migrate();
@@ -333,6 +400,7 @@ function eventRecord(): EventRecord {
     joinCode: joinCode(),
     adminTokenHash: randomUUID(),
     createdAt: new Date().toISOString(),
+    timer: null,
   };
 }
 
@@ -346,11 +414,16 @@ function atelierRecord(eventId: string, position: number): Atelier {
     question: 'Comment venir sans voiture ?',
     boardKind: 'mur',
     boardId: randomUUID(),
+    phase: 'ideation',
+    privateWriting: false,
+    moderated: false,
+    showAuthors: true,
+    timer: null,
   };
 }
 
 function participantRecord(eventId: string, pseudonym: string, atelierId: string | null): ParticipantRecord {
-  return { id: randomUUID(), eventId, pseudonym, tokenHash: randomUUID(), atelierId, createdAt: new Date().toISOString() };
+  return { id: randomUUID(), eventId, pseudonym, tokenHash: randomUUID(), atelierId, createdAt: new Date().toISOString(), blockedAt: null };
 }
 
 /** Alice's idea on the first atelier (position 2) unless overridden. */

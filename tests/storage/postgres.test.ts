@@ -55,9 +55,9 @@ describe.skipIf(!ok)('PostgreSQL', () => {
     const schema = await freshSchema();
     const [a, b] = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));
     const eventId = randomUUID();
-    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID() };
+    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null };
     await a!.createEvent(
-      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFG', adminTokenHash: randomUUID(), createdAt: new Date().toISOString() },
+      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFG', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null },
       [atelier],
     );
     const idea = { id: randomUUID(), eventId, atelierId: atelier.id, boardId: atelier.boardId, authorId: randomUUID(), text: 'x', now: new Date().toISOString() };

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { API, pickLanguage } from '@semis/shared';
 import { AppError, errorBody, httpStatus } from '../errors';
 import type { Storage } from '../storage/types';
-import { requireFacilitator } from '../services/access';
+import { requireFacilitator, requireWholeEvent } from '../services/access';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
 export interface ApiDeps {
@@ -26,13 +26,14 @@ export function apiRouter(deps: ApiDeps): express.Router {
   }));
 
   r.get(API.adminEvent, route(async (req) => {
-    const event = await requireFacilitator(deps.storage, bearer(req));
-    return adminEvent(deps.storage, event, deps.publicUrl(req));
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    return adminEvent(deps.storage, who, deps.publicUrl(req));
   }));
 
   r.post(API.adminAteliers, route(async (req) => {
-    const event = await requireFacilitator(deps.storage, bearer(req));
-    return { ateliers: await addAteliers(deps.storage, event, req.body) };
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    requireWholeEvent(who);
+    return { ateliers: await addAteliers(deps.storage, who.event, req.body) };
   }));
 
   r.get(API.joinPattern, route(async (req) => joinInfo(deps.storage, String(req.params.code))));

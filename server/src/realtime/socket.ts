@@ -1,30 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import { C, S, enterAtelierPayload, myIdeasPayload, pickLanguage, SOCKET_PATH, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Language } from '@semis/shared';
-import { AppError, errorBody, fromZod } from '../errors';
-import type { ParticipantRecord, Storage } from '../storage/types';
+import { Server } from 'socket.io';
+import { C, enterAtelierPayload, myIdeasPayload, pickLanguage, SOCKET_PATH, timeSyncPayload, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
+import { AppError } from '../errors';
+import type { ParticipantRecord } from '../storage/types';
 import { join, publicParticipant } from '../services/participants';
-import { deleteIdea, editIdea, ideaView, postIdea, type IdeaDeps } from '../services/ideas';
+import { deleteIdea, editIdea, parse, postIdea, type IdeaDeps } from '../services/ideas';
+import { ideaView } from '../services/views';
+import { command, initSocketData, type SemisSocket, type SocketData } from './command';
+import { registerFacilitatorCommands, type FacilitatorDeps } from './facilitator';
+import { rooms } from './rooms';
 
-interface SocketData {
-  participant?: ParticipantRecord;
-  lang: Language;
-  bucket: { tokens: number; at: number };
-}
-type SemisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const BURST = 30;
-const PER_SECOND = 10;
-
-export const rooms = {
-  atelier: (id: string) => `atelier:${id}`,
-  participant: (id: string) => `participant:${id}`,
-};
-
-/** socket.io commands: each one parses its payload, calls a service, and acks exactly once. */
-export function attachSocketServer(http: HttpServer, deps: IdeaDeps & { storage: Storage; log: (m: string) => void }): SemisIo {
-  const io: SemisIo = new Server(http, {
+export function createSocketServer(http: HttpServer): SemisIo {
+  return new Server(http, {
     path: SOCKET_PATH,
     // Our y-websocket endpoint shares the HTTP server: socket.io must leave its upgrades alone.
     destroyUpgrade: false,
@@ -33,92 +22,65 @@ export function attachSocketServer(http: HttpServer, deps: IdeaDeps & { storage:
     pingInterval: 20_000,
     pingTimeout: 25_000,
   });
+}
 
+/** socket.io commands: each one parses its payload, calls a service, and acks exactly once. */
+export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps): void {
   io.on('connection', (socket: SemisSocket) => {
-    socket.data.lang = pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']);
-    socket.data.bucket = { tokens: BURST, at: Date.now() };
+    initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
+
+    command(socket, C.timeSync, async (payload) => ({ t: parse(timeSyncPayload, payload).t, serverTime: Date.now() }));
 
     command(socket, C.join, async (payload) => {
       const { result, participant } = await join(deps.storage, payload, deps.now());
       if (socket.data.participant && socket.data.participant.id !== participant.id) leaveAll(socket);
       socket.data.participant = participant;
-      await socket.join(rooms.participant(participant.id));
+      await socket.join([rooms.participant(participant.id), rooms.event(participant.eventId)]);
       return result;
     });
 
     command(socket, C.enterAtelier, async (payload) => {
-      const me = requireParticipant(socket);
-      const parsed = enterAtelierPayload.safeParse(payload);
-      if (!parsed.success) throw fromZod(parsed.error);
-      const atelier = await deps.storage.getAtelier(parsed.data.atelierId);
+      const me = await currentParticipant(deps, socket);
+      const { atelierId } = parse(enterAtelierPayload, payload);
+      const atelier = await deps.storage.getAtelier(atelierId);
       if (!atelier || atelier.eventId !== me.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
       await deps.storage.updateParticipant(me.id, { atelierId: atelier.id });
       me.atelierId = atelier.id;
-      for (const r of socket.rooms) if (r.startsWith('atelier:')) await socket.leave(r);
-      await socket.join(rooms.atelier(atelier.id));
+      for (const r of socket.rooms) if (r.startsWith('atelier:') || r.startsWith('present:')) await socket.leave(r);
+      await socket.join([rooms.atelier(atelier.id), rooms.present(atelier.id)]);
+      deps.broadcast.dashboardChanged(atelier.eventId);
       return { atelier, participant: publicParticipant(me) };
     });
 
-    command(socket, C.postIdea, async (payload) => {
-      const me = requireParticipant(socket);
-      const res = await postIdea(deps, me, payload);
-      socket.to(rooms.participant(me.id)).emit(S.ideaChanged, res.idea);
-      return res;
-    });
-
-    command(socket, C.editIdea, async (payload) => {
-      const me = requireParticipant(socket);
-      const res = await editIdea(deps, me, payload);
-      socket.to(rooms.participant(me.id)).emit(S.ideaChanged, res.idea);
-      return res;
-    });
-
-    command(socket, C.deleteIdea, async (payload) => {
-      const me = requireParticipant(socket);
-      return deleteIdea(deps, me, payload);
-    });
+    command(socket, C.postIdea, async (payload) => postIdea(deps, await currentParticipant(deps, socket), payload));
+    command(socket, C.editIdea, async (payload) => editIdea(deps, await currentParticipant(deps, socket), payload));
+    command(socket, C.deleteIdea, async (payload) => deleteIdea(deps, await currentParticipant(deps, socket), payload));
 
     command(socket, C.myIdeas, async (payload) => {
-      const me = requireParticipant(socket);
-      const parsed = myIdeasPayload.safeParse(payload);
-      if (!parsed.success) throw fromZod(parsed.error);
-      const ideas = await deps.storage.listAuthorIdeas(me.id, parsed.data.atelierId);
-      return { ideas: ideas.map(ideaView) };
+      const me = await currentParticipant(deps, socket);
+      const { atelierId } = parse(myIdeasPayload, payload);
+      return { ideas: (await deps.storage.listAuthorIdeas(me.id, atelierId)).map(ideaView) };
+    });
+
+    registerFacilitatorCommands(socket, deps);
+
+    socket.on('disconnect', () => {
+      const eventId = socket.data.participant?.eventId;
+      if (eventId) deps.broadcast.dashboardChanged(eventId);
     });
   });
-
-  return io;
 }
 
-function requireParticipant(socket: SemisSocket): ParticipantRecord {
-  const p = socket.data.participant;
-  if (!p) throw new AppError('NOT_JOINED');
-  return p;
+/** The participant of this connection, re-read so a block takes effect on the next command. */
+async function currentParticipant(deps: IdeaDeps, socket: SemisSocket): Promise<ParticipantRecord> {
+  const cached = socket.data.participant;
+  if (!cached) throw new AppError('NOT_JOINED');
+  const fresh = await deps.storage.getParticipant(cached.id);
+  if (!fresh || fresh.blockedAt) throw new AppError('BLOCKED');
+  socket.data.participant = fresh;
+  return fresh;
 }
 
 function leaveAll(socket: SemisSocket): void {
   for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
-}
-
-/** Wraps a handler: rate limit, a missing ack, thrown errors — the server never crashes on input. */
-function command<T>(socket: SemisSocket, name: string, handler: (payload: unknown) => Promise<T>): void {
-  socket.on(name as keyof ClientToServerEvents, (async (payload: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-    try {
-      if (!takeToken(socket.data.bucket)) throw new AppError('RATE_LIMITED');
-      reply({ ok: true, data: await handler(payload) });
-    } catch (err) {
-      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed:`, err);
-      reply({ ok: false, error: errorBody(err, socket.data.lang) });
-    }
-  }) as never);
-}
-
-function takeToken(b: { tokens: number; at: number }): boolean {
-  const now = Date.now();
-  b.tokens = Math.min(BURST, b.tokens + ((now - b.at) / 1000) * PER_SECOND);
-  b.at = now;
-  if (b.tokens < 1) return false;
-  b.tokens -= 1;
-  return true;
 }

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { atelierInputSchema, eventInputSchema, makeJoinCode, MAX_ATELIERS, type Atelier, type CreateEventResult, type AdminEventResult, type JoinInfoResult, joinCodeSchema, normalizeJoinCode } from '@semis/shared';
+import { INITIAL_PHASE, atelierInputSchema, eventInputSchema, makeJoinCode, MAX_ATELIERS, type Atelier, type CreateEventResult, type AdminEventResult, type JoinInfoResult, type PublicEvent, joinCodeSchema, normalizeJoinCode } from '@semis/shared';
 import { AppError, fromZod } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, Storage } from '../storage/types';
+import type { FacilitatorPrincipal } from './access';
 
 export const addAteliersSchema = z.object({ ateliers: z.array(atelierInputSchema).min(1).max(MAX_ATELIERS) });
 
@@ -27,6 +28,7 @@ export async function createEvent(storage: Storage, body: unknown, publicUrl: st
       joinCode: makeJoinCode((n) => randomBytes(n)),
       createdAt: now,
       adminTokenHash: hashToken(adminToken),
+      timer: null,
     };
     if (await storage.joinCodeExists(event.joinCode)) continue;
     const ateliers = toAteliers(event.id, input.ateliers, 0);
@@ -37,9 +39,16 @@ export async function createEvent(storage: Storage, body: unknown, publicUrl: st
   throw new AppError('INTERNAL');
 }
 
-export async function adminEvent(storage: Storage, event: EventRecord, publicUrl: string): Promise<AdminEventResult> {
-  const { adminTokenHash: _, ...stored } = event;
-  return { event: stored, ateliers: await storage.listAteliers(event.id), links: { participant: participantLink(publicUrl, event.joinCode) } };
+export async function adminEvent(storage: Storage, who: FacilitatorPrincipal, publicUrl: string): Promise<AdminEventResult> {
+  const { adminTokenHash: _, ...stored } = who.event;
+  const ateliers = await storage.listAteliers(stored.id);
+  return {
+    event: stored,
+    ateliers: who.scope === null ? ateliers : ateliers.filter((a) => a.id === who.scope),
+    links: { participant: participantLink(publicUrl, stored.joinCode) },
+    scope: who.scope,
+    actor: who.actor,
+  };
 }
 
 export async function addAteliers(storage: Storage, event: EventRecord, body: unknown): Promise<Atelier[]> {
@@ -63,8 +72,8 @@ export async function joinInfo(storage: Storage, typed: string): Promise<JoinInf
   return { event: publicEvent(event), ateliers: await storage.listAteliers(event.id) };
 }
 
-export function publicEvent(e: EventRecord) {
-  return { id: e.id, name: e.name, date: e.date, place: e.place, joinCode: e.joinCode };
+export function publicEvent(e: EventRecord): PublicEvent {
+  return { id: e.id, name: e.name, date: e.date, place: e.place, joinCode: e.joinCode, timer: e.timer };
 }
 
 function toAteliers(eventId: string, inputs: z.output<typeof atelierInputSchema>[], offset: number): Atelier[] {
@@ -77,5 +86,10 @@ function toAteliers(eventId: string, inputs: z.output<typeof atelierInputSchema>
     question: a.question,
     boardKind: a.boardKind,
     boardId: randomUUID(),
+    phase: INITIAL_PHASE,
+    privateWriting: false,
+    moderated: false,
+    showAuthors: true,
+    timer: null,
   }));
 }

@@ -1,86 +1,120 @@
-import { can, canChangeIdea, deleteIdeaPayload, editIdeaPayload, postIdeaPayload, boardMaps, putIdeaCard, removeIdeaCard, type Idea, type IdeaCard, type IdeaView } from '@semis/shared';
+import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, deleteIdeaPayload, editIdeaPayload, isLocked, postIdeaPayload, refusal, type Action, type Atelier, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
 import type { z } from 'zod';
 import { AppError, fromZod } from '../errors';
 import type { ParticipantRecord, Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import type { BoardRoom } from '../yjs/room';
+import type { Broadcaster } from '../realtime/broadcast';
+import { ideaView, modIdeaView, projectIdea } from './views';
 
 export interface IdeaDeps {
   storage: Storage;
   registry: BoardRegistry;
+  broadcast: Broadcaster;
   now: () => string;
 }
 
 const TEXT_ERRORS = { text: 'INVALID_IDEA_TEXT' } as const;
 
-export function ideaView(i: Idea): IdeaView {
-  return { id: i.id, atelierId: i.atelierId, text: i.text, createdAt: i.createdAt, updatedAt: i.updatedAt, deleted: i.deletedAt !== null };
-}
-
-function card(i: Idea, author: string): IdeaCard {
-  return { id: i.id, text: i.text, authorId: i.authorId, author, createdAt: i.createdAt, updatedAt: i.updatedAt };
-}
-
-function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw fromZod(parsed.error, TEXT_ERRORS);
   return parsed.data;
 }
 
+/** A participant's action on an atelier, as the phase table and the timer lock allow. */
+function checkParticipant(atelier: Atelier, action: Action): void {
+  const why = refusal('participant', action, { phase: atelier.phase, locked: isLocked(atelier.timer, Date.now()) });
+  if (why) throw new AppError(why);
+}
+
+/** Écriture privée and mode modéré decide where a new idea starts. */
+function initialStatus(atelier: Atelier): IdeaStatus {
+  if (atelier.moderated) return 'pending';
+  return atelier.privateWriting ? 'private' : 'visible';
+}
+
 /** Stores the idea (durable before we answer), then mirrors it onto the board document. */
 export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, payload: unknown): Promise<{ idea: IdeaView; created: boolean }> {
   const { id, atelierId, text } = parse(postIdeaPayload, payload);
-  if (!can('participant', 'idea.post')) throw new AppError('FORBIDDEN');
   const atelier = await deps.storage.getAtelier(atelierId);
   if (!atelier || atelier.eventId !== author.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
-  const outcome = await deps.storage.insertIdea({ id, eventId: author.eventId, atelierId, boardId: atelier.boardId, authorId: author.id, text, now: deps.now() });
-  if (outcome.kind === 'conflict') throw new AppError('ID_CONFLICT', 'id');
+  // A retry of a post the server already took is answered even if the phase moved on since.
+  const existing = await deps.storage.getIdea(id);
+  if (!existing) checkParticipant(atelier, 'idea.post');
+  const outcome = await deps.storage.insertIdea({
+    id, eventId: author.eventId, atelierId, boardId: atelier.boardId, authorId: author.id, text, now: deps.now(), status: initialStatus(atelier),
+  });
+  if (outcome.kind === 'conflict' || outcome.idea.authorId !== author.id) throw new AppError('ID_CONFLICT', 'id');
   const idea = outcome.idea;
-  if (idea.authorId !== author.id) throw new AppError('ID_CONFLICT', 'id');
-  // A retry after a crash between store and mirror repairs the board too.
-  if (idea.deletedAt === null) await mirror(deps, idea, (room) => putIdeaCard(room.doc, card(idea, author.pseudonym)));
+  // Also on a retry: repairs the board after a crash between store and mirror.
+  await publish(deps, idea, atelier, author.pseudonym);
   return { idea: ideaView(idea), created: outcome.kind === 'created' };
 }
 
 export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, payload: unknown): Promise<{ idea: IdeaView }> {
   const { id, text } = parse(editIdeaPayload, payload);
-  const current = await ownIdea(deps, actor, id);
+  const { idea: current, atelier } = await ownIdea(deps, actor, id);
+  checkParticipant(atelier, 'idea.editOwn');
   if (current.deletedAt !== null) throw new AppError('IDEA_DELETED', 'id');
   const idea = (await deps.storage.updateIdeaText(id, text, deps.now())) ?? current;
-  await mirror(deps, idea, (room) => putIdeaCard(room.doc, card(idea, actor.pseudonym)));
+  await publish(deps, idea, atelier, actor.pseudonym);
   return { idea: ideaView(idea) };
 }
 
 export async function deleteIdea(deps: IdeaDeps, actor: ParticipantRecord, payload: unknown): Promise<{ id: string }> {
   const { id } = parse(deleteIdeaPayload, payload);
-  const current = await ownIdea(deps, actor, id);
-  await deps.storage.deleteIdea(id, deps.now());
-  await mirror(deps, current, (room) => removeIdeaCard(room.doc, id));
+  const { atelier } = await ownIdea(deps, actor, id);
+  checkParticipant(atelier, 'idea.deleteOwn');
+  const idea = await deps.storage.deleteIdea(id, deps.now());
+  if (idea) await publish(deps, idea, atelier, actor.pseudonym);
   return { id };
 }
 
-async function ownIdea(deps: IdeaDeps, actor: ParticipantRecord, id: string): Promise<Idea> {
+async function ownIdea(deps: IdeaDeps, actor: ParticipantRecord, id: string): Promise<{ idea: Idea; atelier: Atelier }> {
   const idea = await deps.storage.getIdea(id);
   if (!idea || idea.eventId !== actor.eventId) throw new AppError('UNKNOWN_IDEA', 'id');
   if (!canChangeIdea(actor.id, idea)) throw new AppError('NOT_OWNER', 'id');
-  return idea;
+  const atelier = await deps.storage.getAtelier(idea.atelierId);
+  if (!atelier) throw new AppError('UNKNOWN_ATELIER');
+  return { idea, atelier };
 }
 
-async function mirror(deps: IdeaDeps, idea: Idea, write: (room: BoardRoom) => void): Promise<void> {
-  await deps.registry.use(idea.boardId, write);
+/** After any change to an idea: the board document, the author's tabs, the facilitators. */
+async function publish(deps: IdeaDeps, idea: Idea, atelier: Atelier, author: string): Promise<void> {
+  await deps.registry.use(idea.boardId, (room) => projectIdea(room, idea, atelier, author));
+  deps.broadcast.ideaChanged(idea, modIdeaView(idea, author));
 }
 
-/** On load, the document is made to show exactly the stored, non-deleted ideas of its board:
- * the database is the source of truth, the document its projection. */
+/** On load (and when anonymity changes), the document is made to show exactly the stored,
+ * visible ideas of its board: the database is the source of truth, the document its projection. */
 export async function reconcileBoard(storage: Storage, room: BoardRoom): Promise<void> {
+  const atelier = await storage.getAtelierByBoardId(room.boardId);
+  if (!atelier) return;
   const ideas = await storage.listBoardIdeas(room.boardId);
   const names = await storage.pseudonyms([...new Set(ideas.map((i) => i.authorId))]);
-  const live = new Set<string>();
+  const keep = new Set<string>();
   for (const idea of ideas) {
-    if (idea.deletedAt !== null) continue;
-    live.add(idea.id);
-    putIdeaCard(room.doc, card(idea, names.get(idea.authorId) ?? '?'));
+    projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?');
+    if (idea.deletedAt === null && idea.status === 'visible') keep.add(idea.id);
   }
   // Also drops entries nobody should have written (the ideas map is server-owned).
-  for (const key of [...boardMaps(room.doc).ideas.keys()]) if (!live.has(key)) removeIdeaCard(room.doc, key);
+  for (const key of [...boardMaps(room.doc).ideas.keys()]) if (!keep.has(key)) hideIdeaCard(room.doc, key);
+}
+
+export async function reconcileBoardFor(deps: IdeaDeps, atelier: Atelier): Promise<void> {
+  await deps.registry.use(atelier.boardId, (room) => reconcileBoard(deps.storage, room));
+}
+
+/** Several ideas of one atelier onto its board in one document transaction (a reveal shows
+ * them all in the same instant), then pushed. */
+export async function publishAll(deps: IdeaDeps, atelier: Atelier, ideas: Idea[]): Promise<void> {
+  if (ideas.length === 0) return;
+  const names = await deps.storage.pseudonyms(ideas.map((i) => i.authorId));
+  await deps.registry.use(atelier.boardId, (room) =>
+    room.doc.transact(() => {
+      for (const idea of ideas) projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?');
+    }, SERVER_ORIGIN),
+  );
+  for (const idea of ideas) deps.broadcast.ideaChanged(idea, modIdeaView(idea, names.get(idea.authorId) ?? '?'));
 }

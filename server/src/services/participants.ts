@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { joinPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
+import { joinPayload, pseudonymKey, type JoinResult, type PublicParticipant } from '@semis/shared';
 import { AppError, fromZod } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { ParticipantRecord, Storage } from '../storage/types';
@@ -18,11 +18,16 @@ export async function join(storage: Storage, payload: unknown, now: string): Pro
   const codeEvent = code !== undefined ? await eventByCode(storage, code) : null;
 
   if (token) {
-    const who = await resolveToken(storage, token).catch(() => null);
+    const who = await resolveToken(storage, token).catch((err: unknown) => {
+      // A blocked phone stays blocked, whatever it sends along.
+      if (err instanceof AppError && err.code === 'BLOCKED') throw err;
+      return null;
+    });
     const sameEvent = who?.role === 'participant' && (!codeEvent || codeEvent.id === who.event.id);
     if (who?.role === 'participant' && sameEvent) {
       let participant = who.participant;
       if (pseudonym && pseudonym !== participant.pseudonym) {
+        await refuseBlocked(storage, participant.eventId, pseudonym);
         await storage.updateParticipant(participant.id, { pseudonym });
         participant = { ...participant, pseudonym };
       }
@@ -32,6 +37,7 @@ export async function join(storage: Storage, payload: unknown, now: string): Pro
   }
   if (!codeEvent) throw new AppError('UNKNOWN_CODE', 'code');
   if (!pseudonym) throw new AppError('INVALID_PSEUDONYM', 'pseudonym');
+  await refuseBlocked(storage, codeEvent.id, pseudonym);
 
   const fresh = newToken();
   const participant: ParticipantRecord = {
@@ -41,6 +47,7 @@ export async function join(storage: Storage, payload: unknown, now: string): Pro
     atelierId: null,
     createdAt: now,
     tokenHash: hashToken(fresh),
+    blockedAt: null,
   };
   await storage.createParticipant(participant);
   return { participant, result: await joinResult(storage, participant, fresh) };
@@ -50,4 +57,8 @@ async function joinResult(storage: Storage, p: ParticipantRecord, token: string)
   const event = await storage.getEvent(p.eventId);
   if (!event) throw new AppError('UNKNOWN_EVENT');
   return { participant: publicParticipant(p), token, event: publicEvent(event), ateliers: await storage.listAteliers(event.id) };
+}
+
+async function refuseBlocked(storage: Storage, eventId: string, pseudonym: string): Promise<void> {
+  if (await storage.isPseudonymBlocked(eventId, pseudonymKey(pseudonym))) throw new AppError('PSEUDONYM_BLOCKED', 'pseudonym');
 }

@@ -71,6 +71,47 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'running the evening: phases, timers, modes, moderation, co-facilitators',
+    // Booleans are INTEGER 0/1 and timers JSON text on both databases, mapped in sql-storage.
+    sql: `
+      ALTER TABLE events ADD COLUMN timer TEXT;
+      ALTER TABLE ateliers ADD COLUMN phase TEXT NOT NULL DEFAULT 'ideation';
+      ALTER TABLE ateliers ADD COLUMN private_writing INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ateliers ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ateliers ADD COLUMN show_authors INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE ateliers ADD COLUMN timer TEXT;
+      ALTER TABLE ideas ADD COLUMN status TEXT NOT NULL DEFAULT 'visible';
+      ALTER TABLE ideas ADD COLUMN moderated_at TEXT;
+      ALTER TABLE participants ADD COLUMN blocked_at TEXT;
+      CREATE TABLE blocked_pseudonyms (
+        event_id TEXT NOT NULL REFERENCES events(id),
+        pseudonym_key TEXT NOT NULL,
+        blocked_at TEXT NOT NULL,
+        PRIMARY KEY (event_id, pseudonym_key)
+      );
+      CREATE TABLE facilitator_tokens (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT REFERENCES ateliers(id),
+        label TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE moderation_log (
+        seq {{serial}},
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        details TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX moderation_log_event ON moderation_log (event_id, seq);
+    `,
+  },
 ];
 
 const DIALECT = {

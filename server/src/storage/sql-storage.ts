@@ -1,8 +1,11 @@
-import type { Atelier, Idea } from '@semis/shared';
+import type { Atelier, Idea, IdeaStatus, TimerState } from '@semis/shared';
 import { migrate } from './migrations';
 import { UniqueViolationError, type SqlDriver } from './sql-driver';
 import type {
+  AtelierChanges,
   EventRecord,
+  FacilitatorTokenRecord,
+  ModerationEntry,
   InsertIdeaOutcome,
   NewIdea,
   ParticipantRecord,
@@ -11,10 +14,28 @@ import type {
 } from './types';
 
 // Quoted aliases map snake_case columns to record fields on both databases.
-const EVENT = `id, name, date, place, join_code AS "joinCode", admin_token_hash AS "adminTokenHash", created_at AS "createdAt"`;
-const ATELIER = `id, event_id AS "eventId", position, title, theme, question, board_kind AS "boardKind", board_id AS "boardId"`;
-const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenHash", atelier_id AS "atelierId", created_at AS "createdAt"`;
-const IDEA = `id, event_id AS "eventId", atelier_id AS "atelierId", board_id AS "boardId", author_id AS "authorId", text, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
+const EVENT = `id, name, date, place, join_code AS "joinCode", admin_token_hash AS "adminTokenHash", created_at AS "createdAt", timer`;
+const ATELIER = `id, event_id AS "eventId", position, title, theme, question, board_kind AS "boardKind", board_id AS "boardId", phase,
+  private_writing AS "privateWriting", moderated, show_authors AS "showAuthors", timer`;
+const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenHash", atelier_id AS "atelierId", created_at AS "createdAt", blocked_at AS "blockedAt"`;
+const IDEA = `id, event_id AS "eventId", atelier_id AS "atelierId", board_id AS "boardId", author_id AS "authorId", text, created_at AS "createdAt",
+  updated_at AS "updatedAt", deleted_at AS "deletedAt", status, moderated_at AS "moderatedAt"`;
+const FACILITATOR_TOKEN = `id, event_id AS "eventId", atelier_id AS "atelierId", label, token_hash AS "tokenHash", created_at AS "createdAt"`;
+
+type Row<T, K extends keyof T> = Omit<T, K> & { [P in K]: unknown };
+
+/** Timers are JSON text and booleans 0/1 in both databases. */
+function timerOf(value: unknown): TimerState | null {
+  return typeof value === 'string' && value ? (JSON.parse(value) as TimerState) : null;
+}
+const toEvent = (r: Row<EventRecord, 'timer'>): EventRecord => ({ ...r, timer: timerOf(r.timer) });
+const toAtelier = (r: Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer'>): Atelier => ({
+  ...r,
+  privateWriting: Boolean(Number(r.privateWriting)),
+  moderated: Boolean(Number(r.moderated)),
+  showAuthors: Boolean(Number(r.showAuthors)),
+  timer: timerOf(r.timer),
+});
 
 /** Stays well under both databases' bound-parameter limits. */
 const IN_CHUNK = 500;
@@ -39,8 +60,8 @@ export class SqlStorage implements Storage {
     try {
       await this.db.transaction(async (tx) => {
         await tx.run(
-          'INSERT INTO events (id, name, date, place, join_code, admin_token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [event.id, event.name, event.date, event.place, event.joinCode, event.adminTokenHash, event.createdAt],
+          'INSERT INTO events (id, name, date, place, join_code, admin_token_hash, created_at, timer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [event.id, event.name, event.date, event.place, event.joinCode, event.adminTokenHash, event.createdAt, event.timer ? JSON.stringify(event.timer) : null],
         );
         for (const a of ateliers) await tx.run(INSERT_ATELIER, atelierParams(a));
       });
@@ -51,31 +72,62 @@ export class SqlStorage implements Storage {
   }
 
   getEvent(id: string): Promise<EventRecord | null> {
-    return this.one<EventRecord>(`SELECT ${EVENT} FROM events WHERE id = $1`, [id]);
+    return this.oneEvent('id', id);
   }
 
   getEventByJoinCode(code: string): Promise<EventRecord | null> {
-    return this.one<EventRecord>(`SELECT ${EVENT} FROM events WHERE join_code = $1`, [code]);
+    return this.oneEvent('join_code', code);
   }
 
   getEventByAdminTokenHash(hash: string): Promise<EventRecord | null> {
-    return this.one<EventRecord>(`SELECT ${EVENT} FROM events WHERE admin_token_hash = $1`, [hash]);
+    return this.oneEvent('admin_token_hash', hash);
+  }
+
+  private async oneEvent(column: 'id' | 'join_code' | 'admin_token_hash', value: string): Promise<EventRecord | null> {
+    const row = await this.one<Row<EventRecord, 'timer'>>(`SELECT ${EVENT} FROM events WHERE ${column} = $1`, [value]);
+    return row ? toEvent(row) : null;
+  }
+
+  async setEventTimer(eventId: string, timer: TimerState | null): Promise<void> {
+    await this.db.run('UPDATE events SET timer = $2 WHERE id = $1', [eventId, timer ? JSON.stringify(timer) : null]);
   }
 
   async joinCodeExists(code: string): Promise<boolean> {
     return (await this.db.query('SELECT 1 FROM events WHERE join_code = $1', [code])).length > 0;
   }
 
-  listAteliers(eventId: string): Promise<Atelier[]> {
-    return this.db.query<Atelier>(`SELECT ${ATELIER} FROM ateliers WHERE event_id = $1 ORDER BY position, id`, [eventId]);
+  async listAteliers(eventId: string): Promise<Atelier[]> {
+    return (await this.db.query<Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer'>>(
+      `SELECT ${ATELIER} FROM ateliers WHERE event_id = $1 ORDER BY position, id`,
+      [eventId],
+    )).map(toAtelier);
   }
 
   getAtelier(id: string): Promise<Atelier | null> {
-    return this.one<Atelier>(`SELECT ${ATELIER} FROM ateliers WHERE id = $1`, [id]);
+    return this.oneAtelier('id', id);
   }
 
   getAtelierByBoardId(boardId: string): Promise<Atelier | null> {
-    return this.one<Atelier>(`SELECT ${ATELIER} FROM ateliers WHERE board_id = $1`, [boardId]);
+    return this.oneAtelier('board_id', boardId);
+  }
+
+  private async oneAtelier(column: 'id' | 'board_id', value: string): Promise<Atelier | null> {
+    const row = await this.one<Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer'>>(`SELECT ${ATELIER} FROM ateliers WHERE ${column} = $1`, [value]);
+    return row ? toAtelier(row) : null;
+  }
+
+  async updateAteliers(ids: string[], changes: AtelierChanges): Promise<void> {
+    const columns: [string, unknown][] = [];
+    if (changes.phase !== undefined) columns.push(['phase', changes.phase]);
+    if (changes.privateWriting !== undefined) columns.push(['private_writing', changes.privateWriting ? 1 : 0]);
+    if (changes.moderated !== undefined) columns.push(['moderated', changes.moderated ? 1 : 0]);
+    if (changes.showAuthors !== undefined) columns.push(['show_authors', changes.showAuthors ? 1 : 0]);
+    if (changes.timer !== undefined) columns.push(['timer', changes.timer ? JSON.stringify(changes.timer) : null]);
+    if (columns.length === 0 || ids.length === 0) return;
+    const sets = columns.map(([c], i) => `${c} = $${i + 2}`).join(', ');
+    await this.db.transaction(async (tx) => {
+      for (const id of ids) await tx.run(`UPDATE ateliers SET ${sets} WHERE id = $1`, [id, ...columns.map(([, v]) => v)]);
+    });
   }
 
   async addAteliers(ateliers: Atelier[]): Promise<void> {
@@ -86,8 +138,8 @@ export class SqlStorage implements Storage {
 
   async createParticipant(p: ParticipantRecord): Promise<void> {
     await this.db.run(
-      'INSERT INTO participants (id, event_id, pseudonym, token_hash, atelier_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [p.id, p.eventId, p.pseudonym, p.tokenHash, p.atelierId, p.createdAt],
+      'INSERT INTO participants (id, event_id, pseudonym, token_hash, atelier_id, created_at, blocked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [p.id, p.eventId, p.pseudonym, p.tokenHash, p.atelierId, p.createdAt, p.blockedAt],
     );
   }
 
@@ -133,9 +185,9 @@ export class SqlStorage implements Storage {
     // DO NOTHING rather than a read-then-insert: two concurrent retries cannot both insert,
     // and the loser gets no unique-violation error, just 0 rows.
     const inserted = await this.db.run(
-      `INSERT INTO ideas (id, event_id, atelier_id, board_id, author_id, text, created_at, updated_at, deleted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, NULL) ON CONFLICT (id) DO NOTHING`,
-      [idea.id, idea.eventId, idea.atelierId, idea.boardId, idea.authorId, idea.text, idea.now],
+      `INSERT INTO ideas (id, event_id, atelier_id, board_id, author_id, text, created_at, updated_at, deleted_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, NULL, $8) ON CONFLICT (id) DO NOTHING`,
+      [idea.id, idea.eventId, idea.atelierId, idea.boardId, idea.authorId, idea.text, idea.now, idea.status ?? 'visible'],
     );
     const stored = await this.getIdea(idea.id);
     if (!stored) throw new Error(`idea ${idea.id} missing right after insert`);
@@ -166,6 +218,67 @@ export class SqlStorage implements Storage {
     return this.db.query<Idea>(
       `SELECT ${IDEA} FROM ideas WHERE author_id = $1 AND atelier_id = $2 ORDER BY created_at, id`,
       [authorId, atelierId],
+    );
+  }
+
+  async setIdeaStatus(id: string, status: IdeaStatus, now: string): Promise<Idea | null> {
+    await this.db.run('UPDATE ideas SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
+    return this.getIdea(id);
+  }
+
+  async revealIdeas(atelierId: string, now: string): Promise<Idea[]> {
+    return this.db.transaction(async (tx) => {
+      const ids = await tx.query<{ id: string }>(`SELECT id FROM ideas WHERE atelier_id = $1 AND status = 'private' AND deleted_at IS NULL`, [atelierId]);
+      await tx.run(`UPDATE ideas SET status = 'visible', updated_at = $2 WHERE atelier_id = $1 AND status = 'private' AND deleted_at IS NULL`, [atelierId, now]);
+      if (ids.length === 0) return [];
+      return tx.query<Idea>(`SELECT ${IDEA} FROM ideas WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY created_at, id`, ids.map((r) => r.id));
+    });
+  }
+
+  async moderateIdeaText(id: string, text: string, now: string): Promise<Idea | null> {
+    await this.db.run('UPDATE ideas SET text = $2, updated_at = $3, moderated_at = $3 WHERE id = $1', [id, text, now]);
+    return this.getIdea(id);
+  }
+
+  async ideaCounts(eventId: string): Promise<{ atelierId: string; status: IdeaStatus; count: number }[]> {
+    const rows = await this.db.query<{ atelierId: string; status: IdeaStatus; count: number | string }>(
+      `SELECT atelier_id AS "atelierId", status, COUNT(*) AS count FROM ideas WHERE event_id = $1 AND deleted_at IS NULL GROUP BY atelier_id, status`,
+      [eventId],
+    );
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  async blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE participants SET blocked_at = $2 WHERE id = $1 AND blocked_at IS NULL', [id, now]);
+      await tx.run('INSERT INTO blocked_pseudonyms (event_id, pseudonym_key, blocked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [eventId, pseudonymKey, now]);
+    });
+  }
+
+  async isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM blocked_pseudonyms WHERE event_id = $1 AND pseudonym_key = $2', [eventId, pseudonymKey])).length > 0;
+  }
+
+  async createFacilitatorToken(t: FacilitatorTokenRecord): Promise<void> {
+    await this.db.run('INSERT INTO facilitator_tokens (id, event_id, atelier_id, label, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      t.id, t.eventId, t.atelierId, t.label, t.tokenHash, t.createdAt,
+    ]);
+  }
+
+  getFacilitatorTokenByHash(hash: string): Promise<FacilitatorTokenRecord | null> {
+    return this.one<FacilitatorTokenRecord>(`SELECT ${FACILITATOR_TOKEN} FROM facilitator_tokens WHERE token_hash = $1`, [hash]);
+  }
+
+  async logModeration(e: ModerationEntry): Promise<void> {
+    await this.db.run('INSERT INTO moderation_log (event_id, atelier_id, actor, action, target, details, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      e.eventId, e.atelierId, e.actor, e.action, e.target, e.details, e.at,
+    ]);
+  }
+
+  listModeration(eventId: string, limit: number): Promise<ModerationEntry[]> {
+    return this.db.query<ModerationEntry>(
+      `SELECT event_id AS "eventId", atelier_id AS "atelierId", actor, action, target, details, at FROM moderation_log WHERE event_id = $1 ORDER BY seq DESC LIMIT $2`,
+      [eventId, limit],
     );
   }
 
@@ -222,11 +335,11 @@ export class SqlStorage implements Storage {
   }
 }
 
-const INSERT_ATELIER =
-  'INSERT INTO ateliers (id, event_id, position, title, theme, question, board_kind, board_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+const INSERT_ATELIER = `INSERT INTO ateliers (id, event_id, position, title, theme, question, board_kind, board_id, phase, private_writing, moderated, show_authors, timer)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
 function atelierParams(a: Atelier): unknown[] {
-  return [a.id, a.eventId, a.position, a.title, a.theme, a.question, a.boardKind, a.boardId];
+  return [a.id, a.eventId, a.position, a.title, a.theme, a.question, a.boardKind, a.boardId, a.phase, a.privateWriting ? 1 : 0, a.moderated ? 1 : 0, a.showAuthors ? 1 : 0, a.timer ? JSON.stringify(a.timer) : null];
 }
 
 /** Both drivers return Buffers; callers get plain Uint8Arrays that own their memory. */

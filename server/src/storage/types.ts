@@ -1,4 +1,4 @@
-import type { Atelier, Idea, Participant, SemisEvent } from '@semis/shared';
+import type { Atelier, Idea, IdeaStatus, Participant, Phase, SemisEvent, TimerState } from '@semis/shared';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -9,6 +9,31 @@ export interface ParticipantRecord extends Participant {
   tokenHash: string;
 }
 
+/** A facilitator link: the event's own admin token, or a co-facilitator's scoped to one atelier. */
+export interface FacilitatorTokenRecord {
+  id: string;
+  eventId: string;
+  /** null: the whole event. */
+  atelierId: string | null;
+  label: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface ModerationEntry {
+  eventId: string;
+  atelierId: string | null;
+  /** Who acted: "animation" (admin link) or the co-facilitator's label. */
+  actor: string;
+  action: string;
+  /** Idea or participant id. */
+  target: string;
+  details: string;
+  at: string;
+}
+
+export type AtelierChanges = Partial<{ phase: Phase; privateWriting: boolean; moderated: boolean; showAuthors: boolean; timer: TimerState | null }>;
+
 export interface NewIdea {
   id: string;
   eventId: string;
@@ -18,6 +43,8 @@ export interface NewIdea {
   text: string;
   /** ISO timestamp chosen by the server. */
   now: string;
+  /** Where the idea starts (écriture privée, mode modéré); default visible. */
+  status?: IdeaStatus;
 }
 
 export type InsertIdeaOutcome =
@@ -58,6 +85,9 @@ export interface Storage {
   getAtelier(id: string): Promise<Atelier | null>;
   getAtelierByBoardId(boardId: string): Promise<Atelier | null>;
   addAteliers(ateliers: Atelier[]): Promise<void>;
+  /** Applies the same changes to several ateliers in one transaction. */
+  updateAteliers(ids: string[], changes: AtelierChanges): Promise<void>;
+  setEventTimer(eventId: string, timer: TimerState | null): Promise<void>;
 
   createParticipant(p: ParticipantRecord): Promise<void>;
   getParticipant(id: string): Promise<ParticipantRecord | null>;
@@ -75,6 +105,22 @@ export interface Storage {
   /** Ideas of a board including deleted ones, oldest first. */
   listBoardIdeas(boardId: string): Promise<Idea[]>;
   listAuthorIdeas(authorId: string, atelierId: string): Promise<Idea[]>;
+  setIdeaStatus(id: string, status: IdeaStatus, now: string): Promise<Idea | null>;
+  /** Makes every private idea of the atelier visible; returns those it changed. */
+  revealIdeas(atelierId: string, now: string): Promise<Idea[]>;
+  /** A facilitator's edit: marks the idea as moderated. */
+  moderateIdeaText(id: string, text: string, now: string): Promise<Idea | null>;
+  /** Non-deleted ideas per atelier and status, for the dashboard. */
+  ideaCounts(eventId: string): Promise<{ atelierId: string; status: IdeaStatus; count: number }[]>;
+
+  /** Blocks the participant and refuses its pseudonym (by key) on rejoin. */
+  blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void>;
+  isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean>;
+  createFacilitatorToken(t: FacilitatorTokenRecord): Promise<void>;
+  getFacilitatorTokenByHash(hash: string): Promise<FacilitatorTokenRecord | null>;
+  logModeration(entry: ModerationEntry): Promise<void>;
+  /** Newest first. */
+  listModeration(eventId: string, limit: number): Promise<ModerationEntry[]>;
 
   /** Appends one (possibly merged) Yjs update to the board's log. */
   appendBoardUpdate(boardId: string, update: Uint8Array): Promise<void>;

@@ -9,7 +9,7 @@ import { YjsConnection, type ConnectionLimits } from './connection';
 export interface YjsServerOptions {
   registry: BoardRegistry;
   /** Decides at the HTTP upgrade who may read or write a board; throws AppError to refuse. */
-  authorize: (token: string | null, boardId: string) => Promise<{ canWrite: boolean }>;
+  authorize: (token: string | null, boardId: string) => Promise<{ canWrite: boolean; subject: string }>;
   maxMessageBytes: number;
   limits: ConnectionLimits;
   log: (msg: string) => void;
@@ -22,6 +22,8 @@ export interface YjsServerOptions {
 export function attachYjsServer(http: Server, opts: YjsServerOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
   const connections = new Set<YjsConnection>();
+  /** Who each connection belongs to (participant id, or the event for facilitators). */
+  const subjects = new WeakMap<YjsConnection, string>();
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -31,8 +33,9 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
     const token = url.searchParams.get('token');
     void (async () => {
       let canWrite: boolean;
+      let subject: string;
       try {
-        ({ canWrite } = await opts.authorize(token, boardId));
+        ({ canWrite, subject } = await opts.authorize(token, boardId));
       } catch (err) {
         return refuse(socket, err);
       }
@@ -49,12 +52,17 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
           opts.registry.release(boardId);
         });
         connections.add(conn);
+        subjects.set(conn, subject);
       });
     })();
   });
 
   return {
     connections,
+    /** Closes every connection of one subject (a participant just blocked). */
+    closeSubject(subject: string, code: number, reason: string) {
+      for (const c of [...connections]) if (subjects.get(c) === subject) c.close(code, reason);
+    },
     close(code: number, reason: string) {
       for (const c of [...connections]) c.close(code, reason);
       wss.close();

@@ -1,5 +1,7 @@
-/** Who may do what, as one table the server enforces and the UI mirrors.
- * Later issues add phases as a second dimension; the table stays the single place to look. */
+import type { ErrorCode } from '../protocol/errors';
+import type { Phase } from './phases';
+
+/** Who may do what, and when: the one table the server enforces and the UI mirrors. */
 export const ROLES = ['participant', 'facilitator'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -10,20 +12,72 @@ export const ACTIONS = [
   'idea.post',
   'idea.editOwn',
   'idea.deleteOwn',
+  'vote.cast',
   'event.manage',
+  'phase.change',
+  'timer.control',
+  'atelier.configure',
+  'idea.moderate',
+  'participant.block',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const TABLE: Record<Role, ReadonlySet<Action>> = {
-  participant: new Set<Action>(['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn']),
-  facilitator: new Set<Action>(['board.read', 'board.write', 'event.manage']),
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn', 'vote.cast'],
+  facilitator: ['board.read', 'board.write', 'event.manage', 'phase.change', 'timer.control', 'atelier.configure', 'idea.moderate', 'participant.block'],
 };
 
-export function can(role: Role, action: Action): boolean {
-  return TABLE[role].has(action);
+/** What each phase opens. Facilitators keep their tools in every phase except a closed
+ * atelier, where only reading and reopening (a phase change) remain. */
+export const PHASE_ACTIONS: Record<Phase, Record<Role, readonly Action[]>> = {
+  preparation: {
+    participant: ['board.read'],
+    facilitator: ROLE_ACTIONS.facilitator,
+  },
+  ideation: {
+    participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn'],
+    facilitator: ROLE_ACTIONS.facilitator,
+  },
+  regroupement: {
+    participant: ['board.read'],
+    facilitator: ROLE_ACTIONS.facilitator,
+  },
+  vote: {
+    participant: ['board.read', 'vote.cast'],
+    facilitator: ROLE_ACTIONS.facilitator,
+  },
+  restitution: {
+    participant: ['board.read'],
+    facilitator: ROLE_ACTIONS.facilitator,
+  },
+  cloture: {
+    participant: ['board.read'],
+    facilitator: ['board.read', 'event.manage', 'phase.change'],
+  },
+};
+
+/** Participant actions that a timer lock ("temps écoulé", verrouillé) stops. */
+const LOCKABLE: ReadonlySet<Action> = new Set(['idea.post', 'idea.editOwn', 'idea.deleteOwn', 'vote.cast']);
+
+export interface ActionContext {
+  phase?: Phase;
+  /** The atelier's timer reached zero with "verrouiller à zéro". */
+  locked?: boolean;
 }
 
-/** An idea may be changed by its author only (moderation comes with facilitator actions). */
+/** Why `role` may not do `action` now, as the error code to show; null when allowed. */
+export function refusal(role: Role, action: Action, ctx: ActionContext = {}): ErrorCode | null {
+  if (!ROLE_ACTIONS[role].includes(action)) return 'FORBIDDEN';
+  if (ctx.phase && !PHASE_ACTIONS[ctx.phase][role].includes(action)) return ctx.phase === 'cloture' ? 'ATELIER_CLOSED' : 'PHASE_FORBIDS';
+  if (ctx.locked && role === 'participant' && LOCKABLE.has(action)) return 'ATELIER_LOCKED';
+  return null;
+}
+
+export function can(role: Role, action: Action, ctx: ActionContext = {}): boolean {
+  return refusal(role, action, ctx) === null;
+}
+
+/** An idea may be changed by its author only (facilitators use moderation instead). */
 export function canChangeIdea(actorId: string, idea: { authorId: string }): boolean {
   return actorId === idea.authorId;
 }

@@ -31,8 +31,13 @@ export interface EventLinks {
 
 export interface AdminEventResult {
   event: SemisEvent;
+  /** All the event's ateliers, or only the co-facilitator's one. */
   ateliers: Atelier[];
   links: Omit<EventLinks, 'admin'>;
+  /** null for the admin link; the atelier id of a co-facilitator link. */
+  scope: string | null;
+  /** "animation", or the co-facilitator's name. */
+  actor: string;
 }
 
 export interface JoinInfoResult {

@@ -3,6 +3,13 @@ import { tokenSchema, uuidSchema } from '../schema/common';
 import { ideaTextSchema } from '../schema/idea';
 import { pseudonymSchema } from '../schema/participant';
 import type { Atelier, SemisEvent } from '../schema/event';
+import type { TimerState } from '../domain/timer';
+import type { IdeaStatus } from '../schema/idea';
+import {
+  type AtelierStatePush, type Dashboard, type EventStatePush, type FacilitatorAuthResult, type ModerationLogEntry, type ModIdeaView, type Viewport,
+  blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload,
+  revealPayload, setPhasePayload, timerPayload, timeSyncPayload,
+} from './facilitator';
 import type { Ack } from './errors';
 
 /** Bumped when a socket.io event or payload changes incompatibly. */
@@ -20,12 +27,39 @@ export const C = {
   editIdea: 'idea:edit',
   deleteIdea: 'idea:delete',
   myIdeas: 'idea:mine',
+  /** Anyone: server clock, for countdowns. */
+  timeSync: 'time:sync',
+  // Facilitators (after facilitator:auth on the connection).
+  facilitatorAuth: 'facilitator:auth',
+  setPhase: 'phase:set',
+  configureAtelier: 'atelier:configure',
+  reveal: 'ideas:reveal',
+  timer: 'timer:control',
+  modIdeas: 'mod:ideas',
+  moderateIdea: 'mod:idea',
+  block: 'mod:block',
+  modLog: 'mod:log',
+  dashboard: 'dashboard:get',
+  coFacilitator: 'cofac:create',
+  follow: 'follow:set',
 } as const;
 
 /** Server → client pushes. */
 export const S = {
-  /** Sent to a participant's sockets when a server-side change concerns them (e.g. another tab). */
+  /** Sent to a participant's sockets when one of its ideas changed (other tab, moderation, reveal). */
   ideaChanged: 'idea:changed',
+  /** To everyone in an atelier: its phase, modes or timer changed. */
+  atelierState: 'atelier:state',
+  /** To everyone in the event: the global countdown changed. */
+  eventState: 'event:state',
+  /** To the blocked participant's connections, just before they are closed. */
+  blocked: 'participant:blocked',
+  /** To facilitators of the atelier: an idea changed (any status). */
+  modIdea: 'mod:idea',
+  /** To facilitators of the event, at most once a second while things change. */
+  dashboard: 'dashboard',
+  /** To walls and projector of the atelier: the facilitator's viewport to follow (null: stop). */
+  follow: 'follow:viewport',
 } as const;
 
 /** First join: `code` + `pseudonym`. Rejoin (same phone): `token`, optionally a new `pseudonym`.
@@ -55,6 +89,10 @@ export interface IdeaView {
   createdAt: string;
   updatedAt: string;
   deleted: boolean;
+  /** visible, or why others don't see it yet (private, pending) or anymore (hidden). */
+  status: IdeaStatus;
+  /** Edited by the facilitators. */
+  moderated: boolean;
 }
 
 export interface JoinResult {
@@ -64,14 +102,29 @@ export interface JoinResult {
   event: PublicEvent;
   ateliers: Atelier[];
 }
-export type PublicEvent = Pick<SemisEvent, 'id' | 'name' | 'date' | 'place' | 'joinCode'>;
+export type PublicEvent = Pick<SemisEvent, 'id' | 'name' | 'date' | 'place' | 'joinCode' | 'timer'>;
 
 export interface EnterAtelierResult {
   atelier: Atelier;
   participant: PublicParticipant;
 }
 
+type Cmd<P extends z.ZodType, R> = (p: z.input<P>, ack: (r: Ack<R>) => void) => void;
+
 export interface ClientToServerEvents {
+  [C.timeSync]: Cmd<typeof timeSyncPayload, { t: number; serverTime: number }>;
+  [C.facilitatorAuth]: Cmd<typeof facilitatorAuthPayload, FacilitatorAuthResult>;
+  [C.setPhase]: Cmd<typeof setPhasePayload, { ateliers: Atelier[] }>;
+  [C.configureAtelier]: Cmd<typeof configureAtelierPayload, { atelier: Atelier }>;
+  [C.reveal]: Cmd<typeof revealPayload, { revealed: number }>;
+  [C.timer]: Cmd<typeof timerPayload, { timer: TimerState | null; serverTime: number }>;
+  [C.modIdeas]: Cmd<typeof modIdeasPayload, { ideas: ModIdeaView[] }>;
+  [C.moderateIdea]: Cmd<typeof moderateIdeaPayload, { idea: ModIdeaView }>;
+  [C.block]: Cmd<typeof blockPayload, { participantId: string; pseudonym: string }>;
+  [C.modLog]: Cmd<typeof modLogPayload, { entries: ModerationLogEntry[] }>;
+  [C.dashboard]: Cmd<z.ZodObject<{}>, Dashboard>;
+  [C.coFacilitator]: Cmd<typeof coFacilitatorPayload, { token: string; link: string }>;
+  [C.follow]: Cmd<typeof followPayload, Record<string, never>>;
   [C.join]: (p: z.input<typeof joinPayload>, ack: (r: Ack<JoinResult>) => void) => void;
   [C.enterAtelier]: (p: z.input<typeof enterAtelierPayload>, ack: (r: Ack<EnterAtelierResult>) => void) => void;
   [C.postIdea]: (p: z.input<typeof postIdeaPayload>, ack: (r: Ack<{ idea: IdeaView; created: boolean }>) => void) => void;
@@ -82,4 +135,10 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   [S.ideaChanged]: (idea: IdeaView) => void;
+  [S.atelierState]: (p: AtelierStatePush) => void;
+  [S.eventState]: (p: EventStatePush) => void;
+  [S.blocked]: (p: { message: string }) => void;
+  [S.modIdea]: (idea: ModIdeaView) => void;
+  [S.dashboard]: (d: Dashboard) => void;
+  [S.follow]: (p: { atelierId: string; viewport: Viewport | null }) => void;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, joinCodeSchema, userText, uuidSchema } from './common';
+import { PHASES } from '../domain/phases';
+import { MAX_TIMER_MS } from '../domain/timer';
 
 export const BOARD_KINDS = ['mur'] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
@@ -23,6 +25,15 @@ export const eventInputSchema = z.object({
 });
 export type EventInput = z.input<typeof eventInputSchema>;
 
+export const phaseSchema = z.enum(PHASES);
+
+export const timerStateSchema = z.object({
+  durationMs: z.number().positive().max(MAX_TIMER_MS),
+  endsAt: z.number().nullable(),
+  remainingMs: z.number().min(0).max(MAX_TIMER_MS),
+  onZero: z.enum(['lock', 'notify']),
+});
+
 export const eventSchema = z.object({
   id: uuidSchema,
   name: z.string(),
@@ -30,6 +41,8 @@ export const eventSchema = z.object({
   place: z.string(),
   joinCode: joinCodeSchema,
   createdAt: z.string(),
+  /** The evening's global countdown, shown on every screen. */
+  timer: timerStateSchema.nullable(),
 });
 export type SemisEvent = z.infer<typeof eventSchema>;
 
@@ -43,5 +56,13 @@ export const atelierSchema = z.object({
   boardKind: boardKindSchema,
   /** The atelier's board document; one board per atelier for the wall. */
   boardId: uuidSchema,
+  phase: phaseSchema,
+  /** Écriture privée: new ideas are seen by their author and facilitators until revealed. */
+  privateWriting: z.boolean(),
+  /** Mode modéré: new ideas wait in the facilitators' inbox until approved. */
+  moderated: z.boolean(),
+  /** Whether pseudonyms are shown with ideas on walls and phones. */
+  showAuthors: z.boolean(),
+  timer: timerStateSchema.nullable(),
 });
 export type Atelier = z.infer<typeof atelierSchema>;

@@ -5,13 +5,15 @@ import { z } from 'zod';
  * The layout contract of a board's Y.Doc (one document per board, named by the board id).
  *
  *   meta    Y.Map  { schemaVersion: number, boardId: string, kind: 'mur' }
- *   ideas   Y.Map<ideaId, IdeaCard>        written only by the server (origin SERVER_ORIGIN)
+ *   ideas   Y.Map<ideaId, IdeaCard>        written only by the server (origin SERVER_ORIGIN);
+ *                                          only visible ideas (not private, pending or hidden)
  *   layout  Y.Map<ideaId, { x, y }>        sticky positions: placed by the server, moved by facilitators
  *
  * Ideas live in the server's database; the document mirrors them for display, so a reader
  * validates every card and skips a bad one rather than failing the whole board.
  */
-export const BOARD_SCHEMA_VERSION = 1;
+/** 2: cards gained `moderated`; anonymity leaves `author` and `authorId` empty. */
+export const BOARD_SCHEMA_VERSION = 2;
 export const SERVER_ORIGIN = 'server';
 
 export const ideaCardSchema = z.object({
@@ -21,6 +23,8 @@ export const ideaCardSchema = z.object({
   author: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edited by the facilitators. */
+  moderated: z.boolean().optional(),
 });
 export type IdeaCard = z.infer<typeof ideaCardSchema>;
 
@@ -89,6 +93,12 @@ export function removeIdeaCard(doc: Y.Doc, ideaId: string): void {
   }, SERVER_ORIGIN);
 }
 
+/** Takes a card off the board but keeps its place, so it comes back where it was if shown again. */
+export function hideIdeaCard(doc: Y.Doc, ideaId: string): void {
+  const { ideas } = boardMaps(doc);
+  if (ideas.has(ideaId)) doc.transact(() => ideas.delete(ideaId), SERVER_ORIGIN);
+}
+
 export function moveIdea(doc: Y.Doc, ideaId: string, position: Position, origin?: unknown): void {
   doc.transact(() => boardMaps(doc).layout.set(ideaId, { x: position.x, y: position.y }), origin);
 }
@@ -97,5 +107,5 @@ function sameCard(a: unknown, b: IdeaCard): boolean {
   const parsed = ideaCardSchema.safeParse(a);
   if (!parsed.success) return false;
   const x = parsed.data;
-  return x.text === b.text && x.author === b.author && x.authorId === b.authorId && x.updatedAt === b.updatedAt && x.createdAt === b.createdAt;
+  return x.text === b.text && x.author === b.author && x.authorId === b.authorId && x.updatedAt === b.updatedAt && x.createdAt === b.createdAt && Boolean(x.moderated) === Boolean(b.moderated);
 }
