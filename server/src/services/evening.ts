@@ -94,6 +94,7 @@ export async function controlTimer(deps: EveningDeps, who: FacilitatorPrincipal,
     await deps.storage.setEventTimer(who.event.id, next);
     deps.broadcast.eventState({ id: who.event.id, timer: next });
   }
+  await log(deps, who, atelier?.id ?? null, `timer.${cmd.action}`, cmd.target, next ? JSON.stringify(next) : '');
   return { timer: next, serverTime: now };
 }
 
