@@ -133,3 +133,25 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A facilitator connection (admin or co-facilitator token), authenticated. */
+export async function facilitator(url: string, token: string): Promise<Client> {
+  const socket = await connect(url);
+  must(await call(socket, 'facilitator:auth', { token }));
+  return socket;
+}
+
+/** A participant that joined the event and entered an atelier. */
+export async function participant(url: string, code: string, pseudonym: string, atelierId: string): Promise<{ socket: Client; join: import('@semis/shared').JoinResult }> {
+  const socket = await connect(url);
+  const join = must(await call<import('@semis/shared').JoinResult>(socket, 'participant:join', { code, pseudonym }));
+  must(await call(socket, 'atelier:enter', { atelierId }));
+  return { socket, join };
+}
+
+/** Everything a socket receives, in order, to inspect what actually reached a client. */
+export function record(socket: Client): { event: string; args: unknown[] }[] {
+  const seen: { event: string; args: unknown[] }[] = [];
+  socket.onAny((event: string, ...args: unknown[]) => seen.push({ event, args }));
+  return seen;
+}

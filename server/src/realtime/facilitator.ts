@@ -4,7 +4,7 @@ import { configureAtelier, controlTimer, createCoFacilitator, dashboard, facilit
 import { blockParticipant, listModIdeas, moderateIdea, moderationLog } from '../services/moderation';
 import { C, followPayload } from '@semis/shared';
 import { parse } from '../services/ideas';
-import { command, type SemisSocket } from './command';
+import { command, grantFacilitatorBudget, type SemisSocket } from './command';
 import { rooms } from './rooms';
 
 export interface FacilitatorDeps extends EveningDeps {
@@ -25,6 +25,7 @@ export function registerFacilitatorCommands(socket: SemisSocket, deps: Facilitat
   command(socket, C.facilitatorAuth, async (payload) => {
     const who = await requireFacilitator(deps.storage, (payload as { token?: string } | null)?.token);
     socket.data.facilitator = who;
+    grantFacilitatorBudget(socket);
     const view = await facilitatorView(deps, who);
     const ids = view.ateliers.map((a) => a.id);
     await socket.join([

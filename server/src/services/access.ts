@@ -49,8 +49,8 @@ export function requireWholeEvent(who: FacilitatorPrincipal): void {
 
 /** A facilitator's command on one atelier: in their event, in their scope, allowed in its phase. */
 export function checkFacilitatorOn(who: FacilitatorPrincipal, atelier: Atelier | null, action: Action): Atelier {
-  if (!atelier || atelier.eventId !== who.event.id) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
-  if (who.scope !== null && who.scope !== atelier.id) throw new AppError('FORBIDDEN', 'atelierId');
+  if (!atelier) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
+  if (atelier.eventId !== who.event.id || (who.scope !== null && who.scope !== atelier.id)) throw new AppError('FORBIDDEN', 'atelierId');
   const why = refusal('facilitator', action, { phase: atelier.phase });
   if (why) throw new AppError(why);
   return atelier;

@@ -31,7 +31,8 @@ export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, pay
   const { atelierIds, phase } = parse(setPhasePayload, payload);
   const all = await deps.storage.listAteliers(who.event.id);
   if (atelierIds === 'all') requireWholeEvent(who);
-  const targets = atelierIds === 'all' ? all : atelierIds.map((id) => all.find((a) => a.id === id) ?? null);
+  // An id outside the event is looked up anyway, to tell "not yours" (FORBIDDEN) from "no such atelier".
+  const targets = atelierIds === 'all' ? all : await Promise.all(atelierIds.map(async (id) => all.find((a) => a.id === id) ?? deps.storage.getAtelier(id)));
   const checked = targets.map((a) => checkFacilitatorOn(who, a, 'phase.change'));
   const moving = checked.filter((a) => a.phase !== phase);
   const stuck = moving.find((a) => !canTransition(a.phase, phase));
