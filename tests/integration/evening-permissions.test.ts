@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, C, PHASES, refusal, type Atelier, type CreateEventResult, type IdeaView, type Phase } from '@semis/shared';
+import { ACTIONS, C, PHASES, refusal, type EventStatePush, type Atelier, type CreateEventResult, type IdeaView, type Phase } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;
@@ -179,9 +179,9 @@ describe('timers', () => {
     const got = await atelierPush;
     expect(got.atelier.timer?.durationMs).toBe(600_000);
     expect(Math.abs(got.serverTime - Date.now())).toBeLessThan(1000);
-    const eventPush = new Promise<{ timer: { durationMs: number } }>((r) => socket.once('event:state', r));
+    const eventPush = new Promise<EventStatePush>((r) => socket.once('event:state', r));
     must(await call(admin, C.timer, { target: 'event', action: 'start', durationMs: 3_600_000 }));
-    expect((await eventPush).timer.durationMs).toBe(3_600_000);
+    expect((await eventPush).timer?.durationMs).toBe(3_600_000);
     const paused = must(await call<{ timer: { endsAt: number | null; remainingMs: number } }>(admin, C.timer, { target: a.id, action: 'pause' }));
     expect(paused.timer.endsAt).toBeNull();
     const sync = must(await call<{ t: number; serverTime: number }>(socket, C.timeSync, { t: 42 }));

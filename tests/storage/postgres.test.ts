@@ -1,3 +1,4 @@
+import { DEFAULT_VOTE_CONFIG } from '@semis/shared';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe.skipIf(!ok)('PostgreSQL', () => {
     const schema = await freshSchema();
     const [a, b] = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));
     const eventId = randomUUID();
-    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null };
+    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null, vote: DEFAULT_VOTE_CONFIG };
     await a!.createEvent(
       { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFG', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null },
       [atelier],

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, S, type Atelier, type Dashboard, type Idea, type ModIdeaView, type SemisEvent, type Viewport } from '@semis/shared';
+import { ERROR_MESSAGES, S, resultsVisible, type Atelier, type Candidate, type Dashboard, type Idea, type ModIdeaView, type SemisEvent, type Viewport, type VoteResults, type VoteSession } from '@semis/shared';
 import type { SemisIo } from './socket';
 import { rooms } from './rooms';
 import { ideaView } from '../services/views';
@@ -9,6 +9,7 @@ import { ideaView } from '../services/views';
  */
 export class Broadcaster {
   private readonly dashboardTimers = new Map<string, NodeJS.Timeout>();
+  private readonly voteTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly io: SemisIo,
@@ -46,6 +47,41 @@ export class Broadcaster {
     this.io.to(rooms.atelierFacilitators(atelierId)).emit(S.follow, { atelierId, viewport });
   }
 
+  /** A vote opened or closed: its atelier (or, for the plenary, the whole event) refetches. */
+  voteChanged(session: VoteSession): void {
+    this.io.to(this.voteRoom(session)).emit(S.voteChanged, { sessionId: session.id, atelierId: session.atelierId, status: session.status });
+  }
+
+  /** Results go to facilitators always, to participants only when the vote shows them. */
+  voteResults(session: VoteSession, results: VoteResults, visibleToParticipants = resultsVisible(session.config, session.status)): void {
+    const facilitators = session.atelierId ? rooms.atelierFacilitators(session.atelierId) : rooms.eventFacilitators(session.eventId);
+    const target = visibleToParticipants ? this.io.to(this.voteRoom(session)).to(facilitators) : this.io.to(facilitators);
+    target.emit(S.voteResults, results);
+  }
+
+  /** Votes are coming in: results are recomputed and pushed at most twice a second. */
+  voteDirty(session: VoteSession, compute: () => Promise<VoteResults>): void {
+    if (this.voteTimers.has(session.id)) return;
+    this.voteTimers.set(
+      session.id,
+      setTimeout(() => {
+        this.voteTimers.delete(session.id);
+        compute().then(
+          (r) => this.voteResults(session, r),
+          (err: unknown) => this.log(`vote ${session.id}: ${String(err)}`),
+        );
+      }, 500),
+    );
+  }
+
+  candidateChanged(c: Candidate): void {
+    this.io.to(rooms.eventFacilitators(c.eventId)).to(rooms.atelierFacilitators(c.atelierId)).emit(S.candidateChanged, c);
+  }
+
+  private voteRoom(session: VoteSession): string {
+    return session.atelierId ? rooms.atelier(session.atelierId) : rooms.event(session.eventId);
+  }
+
   /** At most one dashboard push per event per interval, however busy the evening. */
   dashboardChanged(eventId: string): void {
     if (this.dashboardTimers.has(eventId)) return;
@@ -62,7 +98,8 @@ export class Broadcaster {
   }
 
   close(): void {
-    for (const t of this.dashboardTimers.values()) clearTimeout(t);
+    for (const t of [...this.dashboardTimers.values(), ...this.voteTimers.values()]) clearTimeout(t);
     this.dashboardTimers.clear();
+    this.voteTimers.clear();
   }
 }

@@ -1,6 +1,8 @@
 import { AppError } from '../errors';
 import { checkFacilitatorOn, requireFacilitator, type FacilitatorPrincipal } from '../services/access';
 import { configureAtelier, controlTimer, createCoFacilitator, dashboard, facilitatorView, reveal, scopedDashboard, setPhase, type EveningDeps } from '../services/evening';
+import { configureVote, plenary } from '../services/votes';
+import { listCandidates, promote, suggestGrouping, updateCandidate } from '../services/candidates';
 import { blockParticipant, listModIdeas, moderateIdea, moderationLog } from '../services/moderation';
 import { C, followPayload } from '@semis/shared';
 import { parse } from '../services/ideas';
@@ -47,6 +49,12 @@ export function registerFacilitatorCommands(socket: SemisSocket, deps: Facilitat
   command(socket, C.modLog, (p) => moderationLog(deps, me(), p));
   command(socket, C.dashboard, async () => scopedDashboard(await dashboard(deps, me().event.id), me()));
   command(socket, C.coFacilitator, (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host)));
+  command(socket, C.voteConfigure, (p) => configureVote(deps, me(), p));
+  command(socket, C.plenary, (p) => plenary(deps, me(), p));
+  command(socket, C.groupingSuggest, (p) => suggestGrouping(deps, me(), p));
+  command(socket, C.promote, (p) => promote(deps, me(), p));
+  command(socket, C.candidateUpdate, (p) => updateCandidate(deps, me(), p));
+  command(socket, C.candidates, () => listCandidates(deps, me()));
   command(socket, C.follow, async (p) => {
     const { atelierId, viewport } = parse(followPayload, p);
     checkFacilitatorOn(me(), await deps.storage.getAtelier(atelierId), 'board.read');

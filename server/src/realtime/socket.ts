@@ -6,6 +6,7 @@ import type { ParticipantRecord } from '../storage/types';
 import { join, publicParticipant } from '../services/participants';
 import { deleteIdea, editIdea, parse, postIdea, type IdeaDeps } from '../services/ideas';
 import { ideaView } from '../services/views';
+import { castDot, getVote, rate } from '../services/votes';
 import { command, initSocketData, type SemisSocket, type SocketData } from './command';
 import { registerFacilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { rooms } from './rooms';
@@ -61,6 +62,12 @@ export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps):
       const { atelierId } = parse(myIdeasPayload, payload);
       return { ideas: (await deps.storage.listAuthorIdeas(me.id, atelierId)).map(ideaView) };
     });
+
+    command(socket, C.voteGet, async (payload) =>
+      socket.data.facilitator ? getVote(deps, { role: 'facilitator', who: socket.data.facilitator }, payload) : getVote(deps, { role: 'participant', participant: await currentParticipant(deps, socket) }, payload),
+    );
+    command(socket, C.voteDot, async (payload) => castDot(deps, await currentParticipant(deps, socket), payload));
+    command(socket, C.voteRate, async (payload) => rate(deps, await currentParticipant(deps, socket), payload));
 
     registerFacilitatorCommands(socket, deps);
 

@@ -9,6 +9,7 @@ import type { AtelierChanges } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
 import { parse, publishAll, reconcileBoardFor, type IdeaDeps } from './ideas';
 import { audit as log } from './audit';
+import { closeAtelierVote, openAtelierVote } from './votes';
 import { adminLink } from './events';
 
 export interface EveningDeps extends IdeaDeps {
@@ -39,6 +40,12 @@ export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, pay
   if (stuck) throw new AppError('INVALID_TRANSITION', stuck.id);
   await deps.storage.updateAteliers(moving.map((a) => a.id), { phase });
   const updated = await changedAteliers(deps, moving.map((a) => a.id));
+  // The vote lives exactly as long as the vote phase: opened on entry, closed on the way out.
+  for (const a of moving) {
+    const now = updated.find((u) => u.id === a.id)!;
+    if (phase === 'vote') await openAtelierVote(deps, now);
+    else if (a.phase === 'vote') await closeAtelierVote(deps, now);
+  }
   await log(deps, who, null, 'phase', moving.map((a) => a.id).join(','), phase);
   return { ateliers: updated };
 }

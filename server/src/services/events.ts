@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { INITIAL_PHASE, atelierInputSchema, eventInputSchema, makeJoinCode, MAX_ATELIERS, type Atelier, type CreateEventResult, type AdminEventResult, type JoinInfoResult, type PublicEvent, joinCodeSchema, normalizeJoinCode } from '@semis/shared';
+import { DEFAULT_VOTE_CONFIG, INITIAL_PHASE, atelierInputSchema, eventInputSchema, makeJoinCode, MAX_ATELIERS, type Atelier, type CreateEventResult, type AdminEventResult, type JoinInfoResult, type PublicEvent, joinCodeSchema, normalizeJoinCode } from '@semis/shared';
 import { AppError, fromZod } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, Storage } from '../storage/types';
@@ -91,5 +91,6 @@ function toAteliers(eventId: string, inputs: z.output<typeof atelierInputSchema>
     moderated: false,
     showAuthors: true,
     timer: null,
+    vote: DEFAULT_VOTE_CONFIG,
   }));
 }

@@ -112,6 +112,66 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX moderation_log_event ON moderation_log (event_id, seq);
     `,
   },
+  // Version 3 is the posters' (issue #5), developed on its own branch.
+  {
+    version: 4,
+    name: 'votes and project candidates',
+    sql: `
+      ALTER TABLE ateliers ADD COLUMN vote_config TEXT;
+      CREATE TABLE vote_sessions (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT REFERENCES ateliers(id),
+        config TEXT NOT NULL,
+        status TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT
+      );
+      CREATE INDEX vote_sessions_atelier ON vote_sessions (event_id, atelier_id, opened_at);
+      CREATE TABLE vote_items (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id),
+        item_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        idea_ids TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        withdrawn INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (session_id, item_id)
+      );
+      CREATE TABLE vote_dots (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id),
+        participant_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        dots INTEGER NOT NULL,
+        PRIMARY KEY (session_id, participant_id, item_id)
+      );
+      CREATE TABLE vote_ops (
+        op_id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE TABLE vote_ratings (
+        session_id TEXT NOT NULL REFERENCES vote_sessions(id),
+        participant_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        desirability INTEGER NOT NULL,
+        feasibility INTEGER NOT NULL,
+        PRIMARY KEY (session_id, participant_id, item_id)
+      );
+      CREATE TABLE candidates (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT NOT NULL REFERENCES ateliers(id),
+        source_kind TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (atelier_id, source_kind, source_id)
+      );
+      CREATE INDEX candidates_event ON candidates (event_id, created_at);
+    `,
+  },
 ];
 
 const DIALECT = {

@@ -1,5 +1,7 @@
-import type { Atelier, Idea, IdeaStatus, TimerState } from '@semis/shared';
+import { voteConfigSchema, type Atelier, type Idea, type IdeaStatus, type TimerState } from '@semis/shared';
 import { migrate } from './migrations';
+import { SqlVoteStore } from './votes';
+import { SqlCandidateStore } from './candidates';
 import { UniqueViolationError, type SqlDriver } from './sql-driver';
 import type {
   AtelierChanges,
@@ -16,25 +18,28 @@ import type {
 // Quoted aliases map snake_case columns to record fields on both databases.
 const EVENT = `id, name, date, place, join_code AS "joinCode", admin_token_hash AS "adminTokenHash", created_at AS "createdAt", timer`;
 const ATELIER = `id, event_id AS "eventId", position, title, theme, question, board_kind AS "boardKind", board_id AS "boardId", phase,
-  private_writing AS "privateWriting", moderated, show_authors AS "showAuthors", timer`;
+  private_writing AS "privateWriting", moderated, show_authors AS "showAuthors", timer, vote_config AS "vote"`;
 const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenHash", atelier_id AS "atelierId", created_at AS "createdAt", blocked_at AS "blockedAt"`;
 const IDEA = `id, event_id AS "eventId", atelier_id AS "atelierId", board_id AS "boardId", author_id AS "authorId", text, created_at AS "createdAt",
   updated_at AS "updatedAt", deleted_at AS "deletedAt", status, moderated_at AS "moderatedAt"`;
 const FACILITATOR_TOKEN = `id, event_id AS "eventId", atelier_id AS "atelierId", label, token_hash AS "tokenHash", created_at AS "createdAt"`;
 
 type Row<T, K extends keyof T> = Omit<T, K> & { [P in K]: unknown };
+type AtelierRow = Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote'>;
 
 /** Timers are JSON text and booleans 0/1 in both databases. */
 function timerOf(value: unknown): TimerState | null {
   return typeof value === 'string' && value ? (JSON.parse(value) as TimerState) : null;
 }
 const toEvent = (r: Row<EventRecord, 'timer'>): EventRecord => ({ ...r, timer: timerOf(r.timer) });
-const toAtelier = (r: Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer'>): Atelier => ({
+const toAtelier = (r: AtelierRow): Atelier => ({
   ...r,
   privateWriting: Boolean(Number(r.privateWriting)),
   moderated: Boolean(Number(r.moderated)),
   showAuthors: Boolean(Number(r.showAuthors)),
   timer: timerOf(r.timer),
+  // Ateliers created before votes existed get the defaults.
+  vote: voteConfigSchema.parse(typeof r.vote === 'string' && r.vote ? JSON.parse(r.vote) : {}),
 });
 
 /** Stays well under both databases' bound-parameter limits. */
@@ -43,9 +48,13 @@ const IN_CHUNK = 500;
 /** Storage over any SqlDriver; the SQL is common to SQLite and PostgreSQL. */
 export class SqlStorage implements Storage {
   readonly kind: Storage['kind'];
+  readonly votes: SqlVoteStore;
+  readonly candidates: SqlCandidateStore;
 
   constructor(private readonly db: SqlDriver) {
     this.kind = db.dialect;
+    this.votes = new SqlVoteStore(db);
+    this.candidates = new SqlCandidateStore(db);
   }
 
   migrate(): Promise<void> {
@@ -97,7 +106,7 @@ export class SqlStorage implements Storage {
   }
 
   async listAteliers(eventId: string): Promise<Atelier[]> {
-    return (await this.db.query<Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer'>>(
+    return (await this.db.query<AtelierRow>(
       `SELECT ${ATELIER} FROM ateliers WHERE event_id = $1 ORDER BY position, id`,
       [eventId],
     )).map(toAtelier);
@@ -112,7 +121,7 @@ export class SqlStorage implements Storage {
   }
 
   private async oneAtelier(column: 'id' | 'board_id', value: string): Promise<Atelier | null> {
-    const row = await this.one<Row<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer'>>(`SELECT ${ATELIER} FROM ateliers WHERE ${column} = $1`, [value]);
+    const row = await this.one<AtelierRow>(`SELECT ${ATELIER} FROM ateliers WHERE ${column} = $1`, [value]);
     return row ? toAtelier(row) : null;
   }
 
@@ -123,6 +132,7 @@ export class SqlStorage implements Storage {
     if (changes.moderated !== undefined) columns.push(['moderated', changes.moderated ? 1 : 0]);
     if (changes.showAuthors !== undefined) columns.push(['show_authors', changes.showAuthors ? 1 : 0]);
     if (changes.timer !== undefined) columns.push(['timer', changes.timer ? JSON.stringify(changes.timer) : null]);
+    if (changes.vote !== undefined) columns.push(['vote_config', JSON.stringify(changes.vote)]);
     if (columns.length === 0 || ids.length === 0) return;
     const sets = columns.map(([c], i) => `${c} = $${i + 2}`).join(', ');
     await this.db.transaction(async (tx) => {
@@ -335,11 +345,11 @@ export class SqlStorage implements Storage {
   }
 }
 
-const INSERT_ATELIER = `INSERT INTO ateliers (id, event_id, position, title, theme, question, board_kind, board_id, phase, private_writing, moderated, show_authors, timer)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+const INSERT_ATELIER = `INSERT INTO ateliers (id, event_id, position, title, theme, question, board_kind, board_id, phase, private_writing, moderated, show_authors, timer, vote_config)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
 
 function atelierParams(a: Atelier): unknown[] {
-  return [a.id, a.eventId, a.position, a.title, a.theme, a.question, a.boardKind, a.boardId, a.phase, a.privateWriting ? 1 : 0, a.moderated ? 1 : 0, a.showAuthors ? 1 : 0, a.timer ? JSON.stringify(a.timer) : null];
+  return [a.id, a.eventId, a.position, a.title, a.theme, a.question, a.boardKind, a.boardId, a.phase, a.privateWriting ? 1 : 0, a.moderated ? 1 : 0, a.showAuthors ? 1 : 0, a.timer ? JSON.stringify(a.timer) : null, JSON.stringify(a.vote)];
 }
 
 /** Both drivers return Buffers; callers get plain Uint8Arrays that own their memory. */

@@ -1,4 +1,6 @@
-import type { Atelier, Idea, IdeaStatus, Participant, Phase, SemisEvent, TimerState } from '@semis/shared';
+import type { Atelier, Idea, IdeaStatus, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
+import type { VoteStore } from './votes';
+import type { CandidateStore } from './candidates';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -32,7 +34,7 @@ export interface ModerationEntry {
   at: string;
 }
 
-export type AtelierChanges = Partial<{ phase: Phase; privateWriting: boolean; moderated: boolean; showAuthors: boolean; timer: TimerState | null }>;
+export type AtelierChanges = Partial<{ phase: Phase; privateWriting: boolean; moderated: boolean; showAuthors: boolean; timer: TimerState | null; vote: VoteConfig }>;
 
 export interface NewIdea {
   id: string;
@@ -69,6 +71,8 @@ export interface StoredBoardState {
  */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
+  readonly votes: VoteStore;
+  readonly candidates: CandidateStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

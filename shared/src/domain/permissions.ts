@@ -19,12 +19,16 @@ export const ACTIONS = [
   'atelier.configure',
   'idea.moderate',
   'participant.block',
+  /** Vote settings, the plenary vote. */
+  'vote.manage',
+  /** Promote to and edit project candidates. */
+  'candidate.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn', 'vote.cast'],
-  facilitator: ['board.read', 'board.write', 'event.manage', 'phase.change', 'timer.control', 'atelier.configure', 'idea.moderate', 'participant.block'],
+  facilitator: ['board.read', 'board.write', 'event.manage', 'phase.change', 'timer.control', 'atelier.configure', 'idea.moderate', 'participant.block', 'vote.manage', 'candidate.manage'],
 };
 
 /** What each phase opens. Facilitators keep their tools in every phase except a closed
@@ -52,7 +56,8 @@ export const PHASE_ACTIONS: Record<Phase, Record<Role, readonly Action[]>> = {
   },
   cloture: {
     participant: ['board.read'],
-    facilitator: ['board.read', 'event.manage', 'phase.change'],
+    // Candidates are often written up once the atelier is over.
+    facilitator: ['board.read', 'event.manage', 'phase.change', 'candidate.manage'],
   },
 };
 

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './socket';
 export * from './http';
 export * from './facilitator';
+export * from './votes';

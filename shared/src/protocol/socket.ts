@@ -10,6 +10,10 @@ import {
   blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload,
   revealPayload, setPhasePayload, timerPayload, timeSyncPayload,
 } from './facilitator';
+import {
+  type Candidate, type GroupingSuggestion, type VoteResults, type VoteState,
+  candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload,
+} from './votes';
 import type { Ack } from './errors';
 
 /** Bumped when a socket.io event or payload changes incompatibly. */
@@ -42,6 +46,17 @@ export const C = {
   dashboard: 'dashboard:get',
   coFacilitator: 'cofac:create',
   follow: 'follow:set',
+  // Votes (participants and facilitators).
+  voteGet: 'vote:get',
+  voteDot: 'vote:dot',
+  voteRate: 'vote:rate',
+  // Facilitators: votes, grouping, candidates.
+  voteConfigure: 'vote:configure',
+  plenary: 'vote:plenary',
+  groupingSuggest: 'grouping:suggest',
+  promote: 'candidate:promote',
+  candidateUpdate: 'candidate:update',
+  candidates: 'candidates:list',
 } as const;
 
 /** Server → client pushes. */
@@ -60,6 +75,12 @@ export const S = {
   dashboard: 'dashboard',
   /** To walls and projector of the atelier: the facilitator's viewport to follow (null: stop). */
   follow: 'follow:viewport',
+  /** To the atelier (or the event, for the plenary): a vote opened or closed; refetch with vote:get. */
+  voteChanged: 'vote:changed',
+  /** Results, to facilitators live and to participants when visible (throttled). */
+  voteResults: 'vote:results',
+  /** To the event's facilitators: a candidate card changed. */
+  candidateChanged: 'candidate:changed',
 } as const;
 
 /** First join: `code` + `pseudonym`. Rejoin (same phone): `token`, optionally a new `pseudonym`.
@@ -125,6 +146,15 @@ export interface ClientToServerEvents {
   [C.dashboard]: Cmd<z.ZodObject<{}>, Dashboard>;
   [C.coFacilitator]: Cmd<typeof coFacilitatorPayload, { token: string; link: string }>;
   [C.follow]: Cmd<typeof followPayload, Record<string, never>>;
+  [C.voteGet]: Cmd<typeof voteGetPayload, VoteState>;
+  [C.voteDot]: Cmd<typeof voteDotPayload, VoteState>;
+  [C.voteRate]: Cmd<typeof voteRatePayload, VoteState>;
+  [C.voteConfigure]: Cmd<typeof voteConfigurePayload, { atelier: Atelier }>;
+  [C.plenary]: Cmd<typeof plenaryPayload, VoteState>;
+  [C.groupingSuggest]: Cmd<typeof groupingPayload, GroupingSuggestion>;
+  [C.promote]: Cmd<typeof promotePayload, { candidate: Candidate; created: boolean }>;
+  [C.candidateUpdate]: Cmd<typeof candidateUpdatePayload, { candidate: Candidate }>;
+  [C.candidates]: Cmd<z.ZodObject<{}>, { candidates: Candidate[] }>;
   [C.join]: (p: z.input<typeof joinPayload>, ack: (r: Ack<JoinResult>) => void) => void;
   [C.enterAtelier]: (p: z.input<typeof enterAtelierPayload>, ack: (r: Ack<EnterAtelierResult>) => void) => void;
   [C.postIdea]: (p: z.input<typeof postIdeaPayload>, ack: (r: Ack<{ idea: IdeaView; created: boolean }>) => void) => void;
@@ -141,4 +171,7 @@ export interface ServerToClientEvents {
   [S.modIdea]: (idea: ModIdeaView) => void;
   [S.dashboard]: (d: Dashboard) => void;
   [S.follow]: (p: { atelierId: string; viewport: Viewport | null }) => void;
+  [S.voteChanged]: (p: { sessionId: string; atelierId: string | null; status: 'open' | 'closed' }) => void;
+  [S.voteResults]: (r: VoteResults) => void;
+  [S.candidateChanged]: (c: Candidate) => void;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema, joinCodeSchema, userText, uuidSchema } from './common';
 import { PHASES } from '../domain/phases';
 import { MAX_TIMER_MS } from '../domain/timer';
+import { voteConfigSchema } from './vote';
 
 export const BOARD_KINDS = ['mur'] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
@@ -64,5 +65,7 @@ export const atelierSchema = z.object({
   /** Whether pseudonyms are shown with ideas on walls and phones. */
   showAuthors: z.boolean(),
   timer: timerStateSchema.nullable(),
+  /** How the atelier votes when it reaches the vote phase. */
+  vote: voteConfigSchema,
 });
 export type Atelier = z.infer<typeof atelierSchema>;

@@ -2,3 +2,5 @@ export * from './common';
 export * from './event';
 export * from './participant';
 export * from './idea';
+export * from './vote';
+export * from './candidate';

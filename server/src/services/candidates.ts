@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { candidateUpdatePayload, defaultStakeholders, groupingPayload, promotePayload, readClusters, readIdeaCards, suggestGroups, tally, type Candidate, type GroupingSuggestion } from '@semis/shared';
+import { AppError } from '../errors';
+import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
+import { parse, type IdeaDeps } from './ideas';
+import { audit } from './audit';
+
+/** A cluster or an idea of the atelier's wall becomes a project candidate (once: promoting it
+ * again returns the same card). The card keeps its ideas and the atelier vote it got. */
+export async function promote(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ candidate: Candidate; created: boolean }> {
+  const { atelierId, itemId } = parse(promotePayload, payload);
+  const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'candidate.manage');
+  const found = await deps.registry.use(atelier.boardId, (room) => {
+    const cluster = readClusters(room.doc).find((c) => c.id === itemId);
+    if (cluster) {
+      const texts = new Map(readIdeaCards(room.doc).map((c) => [c.id, c.text]));
+      return { kind: 'cluster' as const, title: cluster.title.trim() || (texts.get(cluster.ideaIds[0] ?? '') ?? ''), ideaIds: cluster.ideaIds };
+    }
+    const card = readIdeaCards(room.doc).find((c) => c.id === itemId);
+    return card ? { kind: 'idea' as const, title: card.text, ideaIds: [card.id] } : null;
+  });
+  if (!found) throw new AppError('UNKNOWN_VOTE_ITEM', 'itemId');
+  const now = deps.now();
+  const candidate: Candidate = {
+    id: randomUUID(),
+    eventId: atelier.eventId,
+    atelierId,
+    source: { kind: found.kind, id: itemId },
+    title: found.title.slice(0, 120) || '—',
+    besoin: '',
+    ressources: '',
+    stakeholders: defaultStakeholders(),
+    porteur: '',
+    nextSteps: '',
+    status: 'idee',
+    ideaIds: found.ideaIds,
+    votes: await voteOf(deps, atelier.eventId, atelierId, itemId),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const result = await deps.storage.candidates.insert(candidate);
+  if (result.created) {
+    deps.broadcast.candidateChanged(result.candidate);
+    await audit(deps, who, atelierId, 'candidate.promote', result.candidate.id, result.candidate.title);
+  }
+  return result;
+}
+
+async function voteOf(deps: IdeaDeps, eventId: string, atelierId: string, itemId: string): Promise<Candidate['votes']> {
+  const session = await deps.storage.votes.latestSession(eventId, atelierId);
+  if (!session) return { dots: 0, voters: 0, rank: null };
+  const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn).map((i) => i.itemId);
+  const row = tally(items, await deps.storage.votes.allDots(session.id)).find((r) => r.itemId === itemId);
+  return row ? { dots: row.dots, voters: row.voters, rank: row.rank } : { dots: 0, voters: 0, rank: null };
+}
+
+export async function updateCandidate(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ candidate: Candidate }> {
+  const { id, patch } = parse(candidateUpdatePayload, payload);
+  const current = await deps.storage.candidates.get(id);
+  if (!current || current.eventId !== who.event.id) throw new AppError('UNKNOWN_CANDIDATE', 'id');
+  checkFacilitatorOn(who, await deps.storage.getAtelier(current.atelierId), 'candidate.manage');
+  const candidate: Candidate = { ...current, ...patch, updatedAt: deps.now() };
+  await deps.storage.candidates.update(candidate);
+  deps.broadcast.candidateChanged(candidate);
+  await audit(deps, who, current.atelierId, 'candidate.update', id, Object.keys(patch).join(','));
+  return { candidate };
+}
+
+/** The event's portfolio (a co-facilitator sees its atelier's). */
+export async function listCandidates(deps: IdeaDeps, who: FacilitatorPrincipal): Promise<{ candidates: Candidate[] }> {
+  const all = await deps.storage.candidates.list(who.event.id);
+  return { candidates: who.scope === null ? all : all.filter((c) => c.atelierId === who.scope) };
+}
+
+/** "Suggérer des regroupements": offline French grouping of the wall's visible ideas. */
+export async function suggestGrouping(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<GroupingSuggestion> {
+  const { atelierId, granularity } = parse(groupingPayload, payload);
+  const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.write');
+  const ideas = await deps.registry.use(atelier.boardId, (room) => readIdeaCards(room.doc).map((c) => ({ id: c.id, text: c.text })));
+  return suggestGroups(ideas, { granularity });
+}

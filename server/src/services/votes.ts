@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import {
+  clusterMaps, dotRefusal, dotsLeft, isLocked, proposeClusterTitle, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
+  voteConfigSchema, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload, plenaryPayload,
+  type Atelier, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
+} from '@semis/shared';
+import { AppError } from '../errors';
+import type { ParticipantRecord } from '../storage/types';
+import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
+import { parse, type IdeaDeps } from './ideas';
+import { audit } from './audit';
+
+type Viewer = { role: 'participant'; participant: ParticipantRecord } | { role: 'facilitator'; who: FacilitatorPrincipal };
+
+/** What the atelier votes on, read from its board when the vote opens (validated entries only). */
+async function itemsFromBoard(deps: IdeaDeps, atelier: Atelier): Promise<Omit<VoteItem, 'sessionId' | 'withdrawn'>[]> {
+  return deps.registry.use(atelier.boardId, (room) => {
+    const cards = readIdeaCards(room.doc);
+    if (atelier.vote.target === 'ideas') {
+      const merged = clusterMaps(room.doc).merged;
+      // A near-duplicate folded into another idea is not voted on separately.
+      return cards.filter((c) => typeof merged.get(c.id) !== 'string').map((c, position) => ({ itemId: c.id, title: c.text, ideaIds: [c.id], position }));
+    }
+    const text = new Map(cards.map((c) => [c.id, c.text]));
+    return readClusters(room.doc)
+      .filter((c) => c.ideaIds.length > 0)
+      .map((c, position) => ({ itemId: c.id, title: c.title.trim() || proposeClusterTitle(c.ideaIds.map((id) => text.get(id) ?? '')), ideaIds: c.ideaIds, position }));
+  });
+}
+
+/** Entering the vote phase opens the atelier's vote (reopening it after an undo, with the
+ * board's current clusters: vanished items are withdrawn and their dots given back). */
+export async function openAtelierVote(deps: IdeaDeps, atelier: Atelier): Promise<VoteSession> {
+  const items = await itemsFromBoard(deps, atelier);
+  let session = await deps.storage.votes.latestSession(atelier.eventId, atelier.id);
+  if (!session) {
+    session = { id: randomUUID(), eventId: atelier.eventId, atelierId: atelier.id, config: atelier.vote, status: 'open', openedAt: deps.now(), closedAt: null };
+    await deps.storage.votes.createSession(session);
+  } else if ((await deps.storage.votes.allDots(session.id)).length === 0) {
+    // Nobody voted yet: the atelier's latest settings apply.
+    await deps.storage.votes.setSessionConfig(session.id, atelier.vote);
+  }
+  await deps.storage.votes.syncItems(session.id, items);
+  await deps.storage.votes.setSessionStatus(session.id, 'open', deps.now());
+  const opened = (await deps.storage.votes.getSession(session.id))!;
+  deps.broadcast.voteChanged(opened);
+  return opened;
+}
+
+export async function closeAtelierVote(deps: IdeaDeps, atelier: Atelier): Promise<void> {
+  const session = await deps.storage.votes.latestSession(atelier.eventId, atelier.id);
+  if (!session || session.status === 'closed') return;
+  await deps.storage.votes.setSessionStatus(session.id, 'closed', deps.now());
+  const closed = (await deps.storage.votes.getSession(session.id))!;
+  deps.broadcast.voteChanged(closed);
+  deps.broadcast.voteResults(closed, await results(deps, closed), true);
+}
+
+export async function results(deps: IdeaDeps, session: VoteSession): Promise<VoteResults> {
+  const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn).map((i) => i.itemId);
+  const [dots, ratings] = await Promise.all([deps.storage.votes.allDots(session.id), deps.storage.votes.allRatings(session.id)]);
+  const participants = new Set([...dots.map((d) => d.participantId), ...ratings.map((r) => r.participantId)]).size;
+  return { sessionId: session.id, tally: tally(items, dots), ratings: ratingSummary(items, ratings), participants };
+}
+
+async function stateFor(deps: IdeaDeps, session: VoteSession | null, viewer: Viewer): Promise<VoteState> {
+  if (!session) return { session: null, items: [], mine: {}, myRatings: {}, remaining: 0, results: null };
+  const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn);
+  const pid = viewer.role === 'participant' ? viewer.participant.id : null;
+  const mine = pid ? await deps.storage.votes.myDots(session.id, pid) : {};
+  const myRatings = pid ? await deps.storage.votes.myRatings(session.id, pid) : {};
+  const show = viewer.role === 'facilitator' || resultsVisible(session.config, session.status);
+  return { session, items, mine, myRatings, remaining: dotsLeft(session.config, mine), results: show ? await results(deps, session) : null };
+}
+
+/** The vote of an atelier, or the plenary, as this person may see it. */
+export async function getVote(deps: IdeaDeps, viewer: Viewer, payload: unknown): Promise<VoteState> {
+  const p = parse(voteGetPayload, payload);
+  const eventId = viewer.role === 'participant' ? viewer.participant.eventId : viewer.who.event.id;
+  if ('atelierId' in p) {
+    const atelier = await deps.storage.getAtelier(p.atelierId);
+    if (!atelier) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
+    if (viewer.role === 'facilitator') checkFacilitatorOn(viewer.who, atelier, 'board.read');
+    else if (atelier.eventId !== eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
+    return stateFor(deps, await deps.storage.votes.latestSession(eventId, atelier.id), viewer);
+  }
+  return stateFor(deps, await deps.storage.votes.latestSession(eventId, null), viewer);
+}
+
+/** Checks that a participant may vote in this session now; returns the session. */
+async function votable(deps: IdeaDeps, participant: ParticipantRecord, sessionId: string, itemId: string, mode: VoteConfig['mode']): Promise<VoteSession> {
+  const session = await deps.storage.votes.getSession(sessionId);
+  if (!session || session.eventId !== participant.eventId || session.status !== 'open') throw new AppError('NO_OPEN_VOTE', 'sessionId');
+  if (session.atelierId) {
+    const atelier = await deps.storage.getAtelier(session.atelierId);
+    const why = atelier && refusal('participant', 'vote.cast', { phase: atelier.phase, locked: isLocked(atelier.timer, Date.now()) });
+    if (why) throw new AppError(why);
+  }
+  if (session.config.mode !== mode) throw new AppError('BAD_REQUEST', 'mode');
+  const item = (await deps.storage.votes.listItems(session.id)).find((i) => i.itemId === itemId);
+  if (!item || item.withdrawn) throw new AppError('UNKNOWN_VOTE_ITEM', 'itemId');
+  return session;
+}
+
+/** One dot on or off an item: the budget and the per-item cap hold under any concurrency. */
+export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, payload: unknown): Promise<VoteState> {
+  const { sessionId, itemId, delta, opId } = parse(voteDotPayload, payload);
+  const session = await votable(deps, participant, sessionId, itemId, 'dots');
+  const outcome = await deps.storage.votes.castDot({ sessionId, participantId: participant.id, itemId, delta, opId, at: deps.now() }, (mine) =>
+    dotRefusal(session.config, mine, itemId, delta),
+  );
+  if (!outcome.ok) throw new AppError(outcome.code, 'itemId');
+  deps.broadcast.voteDirty(session, () => results(deps, session));
+  return stateFor(deps, session, { role: 'participant', participant });
+}
+
+export async function rate(deps: IdeaDeps, participant: ParticipantRecord, payload: unknown): Promise<VoteState> {
+  const { sessionId, itemId, desirability, feasibility } = parse(voteRatePayload, payload);
+  const session = await votable(deps, participant, sessionId, itemId, 'rating');
+  await deps.storage.votes.rate(sessionId, participant.id, itemId, desirability, feasibility);
+  deps.broadcast.voteDirty(session, () => results(deps, session));
+  return stateFor(deps, session, { role: 'participant', participant });
+}
+
+/** Vote settings of an atelier; budgets can't change under people's feet while it is open. */
+export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ atelier: Atelier }> {
+  const { atelierId, config } = parse(voteConfigurePayload, payload);
+  const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'vote.manage');
+  const next = voteConfigSchema.parse({ ...atelier.vote, ...config });
+  if (next.target === 'candidates') throw new AppError('BAD_REQUEST', 'config.target');
+  const open = atelier.phase === 'vote' ? await deps.storage.votes.latestSession(atelier.eventId, atelier.id) : null;
+  const budgetChanged = next.dotsPerParticipant !== atelier.vote.dotsPerParticipant || next.maxPerItem !== atelier.vote.maxPerItem || next.mode !== atelier.vote.mode || next.target !== atelier.vote.target;
+  if (open?.status === 'open' && budgetChanged) throw new AppError('VOTE_OPEN', 'config');
+  await deps.storage.updateAteliers([atelierId], { vote: next });
+  if (open?.status === 'open') {
+    await deps.storage.votes.setSessionConfig(open.id, next);
+    const updated = (await deps.storage.votes.getSession(open.id))!;
+    deps.broadcast.voteChanged(updated);
+    if (resultsVisible(next, 'open')) deps.broadcast.voteResults(updated, await results(deps, updated), true);
+  }
+  const atelierNow = (await deps.storage.getAtelier(atelierId))!;
+  deps.broadcast.atelierState(atelierNow);
+  await audit(deps, who, atelierId, 'vote.configure', atelierId, JSON.stringify(config));
+  return { atelier: atelierNow };
+}
+
+/** The end-of-evening vote across every project candidate of the event. */
+export async function plenary(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<VoteState> {
+  requireWholeEvent(who);
+  const cmd = parse(plenaryPayload, payload);
+  const eventId = who.event.id;
+  let session = await deps.storage.votes.latestSession(eventId, null);
+  if (cmd.action === 'close') {
+    if (!session || session.status === 'closed') throw new AppError('NO_OPEN_VOTE');
+    await deps.storage.votes.setSessionStatus(session.id, 'closed', deps.now());
+    session = (await deps.storage.votes.getSession(session.id))!;
+    deps.broadcast.voteChanged(session);
+    deps.broadcast.voteResults(session, await results(deps, session), true);
+  } else {
+    const config = voteConfigSchema.parse({ ...(session?.config ?? {}), ...cmd.config, target: 'candidates' });
+    if (!session) {
+      session = { id: randomUUID(), eventId, atelierId: null, config, status: 'open', openedAt: deps.now(), closedAt: null };
+      await deps.storage.votes.createSession(session);
+    } else await deps.storage.votes.setSessionConfig(session.id, config);
+    const candidates = await deps.storage.candidates.list(eventId);
+    await deps.storage.votes.syncItems(session.id, candidates.map((c, position) => ({ itemId: c.id, title: c.title, ideaIds: c.ideaIds, position })));
+    await deps.storage.votes.setSessionStatus(session.id, 'open', deps.now());
+    session = (await deps.storage.votes.getSession(session.id))!;
+    deps.broadcast.voteChanged(session);
+  }
+  await audit(deps, who, null, `plenary.${cmd.action}`, session.id, '');
+  return stateFor(deps, session, { role: 'facilitator', who });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { uuidSchema } from '../schema/common';
+import { candidatePatchSchema, type Candidate } from '../schema/candidate';
+import { ratingSchema, voteConfigSchema, type VoteItem, type VoteSession } from '../schema/vote';
+import type { MyDots, RatingRow, TallyRow } from '../domain/votes';
+
+/** Payloads of the vote, grouping and candidate commands (names in `C`, socket.ts). */
+export const voteGetPayload = z.union([z.object({ atelierId: uuidSchema }), z.object({ plenary: z.literal(true) })]);
+/** `opId`: a client-generated id per click, so a retried click never counts twice. */
+export const voteDotPayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), delta: z.union([z.literal(1), z.literal(-1)]), opId: uuidSchema });
+export const voteRatePayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), desirability: ratingSchema, feasibility: ratingSchema });
+export const voteConfigurePayload = z.object({ atelierId: uuidSchema, config: voteConfigSchema.partial() });
+export const plenaryPayload = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('open'), config: voteConfigSchema.partial().default({}) }),
+  z.object({ action: z.literal('close') }),
+]);
+export const groupingPayload = z.object({ atelierId: uuidSchema, granularity: z.number().min(0).max(1).default(0.5) });
+export const promotePayload = z.object({ atelierId: uuidSchema, itemId: z.string().min(1).max(64) });
+export const candidateUpdatePayload = z.object({ id: uuidSchema, patch: candidatePatchSchema });
+
+/** What one person sees of a vote. `results` only when visible to them (facilitators: always). */
+export interface VoteState {
+  session: VoteSession | null;
+  items: VoteItem[];
+  mine: MyDots;
+  myRatings: Record<string, { desirability: number; feasibility: number }>;
+  remaining: number;
+  results: VoteResults | null;
+}
+
+export interface VoteResults {
+  sessionId: string;
+  /** Dot mode: ranked, ties shared. Rating mode: per-item means and quadrant. */
+  tally: TallyRow[];
+  ratings: RatingRow[];
+  participants: number;
+}
+
+export interface GroupingSuggestion {
+  clusters: { id: string; title: string; ideaIds: string[] }[];
+  duplicates: { id: string; ideaIds: string[] }[];
+}
+
+export type { Candidate };
