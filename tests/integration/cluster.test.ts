@@ -17,6 +17,7 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
   let b: ServerProcess;
   let ev: CreateEventResult;
   const sockets: Client[] = [];
+  let joined = 0;
 
   beforeAll(async () => {
     schema = await tempSchema();
@@ -34,7 +35,7 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
   async function participantOn(url: string, token?: string): Promise<{ socket: Client; join: JoinResult }> {
     const socket = await connect(url);
     sockets.push(socket);
-    const join = must(await call<JoinResult>(socket, C.join, token ? { token } : { code: ev.event.joinCode, pseudonym: 'Léa' }));
+    const join = must(await call<JoinResult>(socket, C.join, token ? { token } : { code: ev.event.joinCode, pseudonym: `Léa ${++joined}` }));
     must(await call(socket, C.enterAtelier, { atelierId: ev.ateliers[0]!.id }));
     return { socket, join };
   }
@@ -66,6 +67,24 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
     const id = randomUUID();
     must(await call(first.socket, C.postIdea, { id, atelierId: ev.ateliers[0]!.id, text: 'Depuis l’autre onglet' }));
     expect((await seen).id).toBe(id);
+  });
+
+  it('moves a phone on process B when the facilitator on process A changes the phase, and blocks across processes', async () => {
+    const admin = await connect(a.url);
+    sockets.push(admin);
+    must(await call(admin, C.facilitatorAuth, { token: ev.adminToken }));
+    const { socket, join } = await participantOn(b.url);
+    const moved = new Promise<{ atelier: { phase: string } }>((r) => socket.once('atelier:state', r));
+    must(await call(admin, C.setPhase, { atelierIds: [ev.ateliers[0]!.id], phase: 'regroupement' }));
+    expect((await moved).atelier.phase).toBe('regroupement');
+    must(await call(admin, C.setPhase, { atelierIds: [ev.ateliers[0]!.id], phase: 'ideation' }));
+    const dashboard = must(await call<{ ateliers: { connected: number }[] }>(admin, C.dashboard, {}));
+    expect(dashboard.ateliers[0]!.connected).toBeGreaterThanOrEqual(1);
+    const told = new Promise((r) => socket.once('participant:blocked', r));
+    const gone = new Promise((r) => socket.once('disconnect', r));
+    must(await call(admin, C.block, { participantId: join.participant.id }));
+    await told;
+    await gone;
   });
 
   it('loses nothing when a process is killed: clients reconnect to another and resend', async () => {
