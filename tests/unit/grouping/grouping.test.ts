@@ -108,20 +108,33 @@ describe('proposeClusterTitle', () => {
   });
 });
 
-describe.skipIf(rows.length === 0)('quality on the dev file (regression guard)', () => {
-  const result = suggestGroups(rows.map((r) => ({ id: r.id, text: r.text })));
-  const clusterOf = new Map<string, string>();
-  for (const c of result.clusters) for (const id of c.ideaIds) clusterOf.set(id, c.id);
-  const dupOf = new Map<string, string>();
-  for (const d of result.duplicates) for (const id of d.ideaIds) dupOf.set(id, d.id);
+/** Scores on a labelled file, against the issue's targets (minRecall lower on small files). */
+function describeQuality(name: string, labelled: Row[], minRecall: number) {
+  describe(`quality on ${name} (regression guard)`, () => {
+    const result = suggestGroups(labelled.map((r) => ({ id: r.id, text: r.text })));
+    const clusterOf = new Map<string, string>();
+    for (const c of result.clusters) for (const id of c.ideaIds) clusterOf.set(id, c.id);
+    const dupOf = new Map<string, string>();
+    for (const d of result.duplicates) for (const id of d.ideaIds) dupOf.set(id, d.id);
 
-  it('clusters by theme with ARI ≥ 0.5', () => {
-    checkInvariants(rows, result);
-    expect(adjustedRandIndex(rows.map((r) => r.theme), rows.map((r) => clusterOf.get(r.id)!))).toBeGreaterThanOrEqual(0.5);
+    it('clusters by theme with ARI ≥ 0.5', () => {
+      checkInvariants(labelled, result);
+      expect(adjustedRandIndex(labelled.map((r) => r.theme), labelled.map((r) => clusterOf.get(r.id)!))).toBeGreaterThanOrEqual(0.5);
+    });
+    it(`finds near-duplicates with recall ≥ ${minRecall} at precision ≥ 0.5`, () => {
+      const s = pairPrecisionRecall(labelled.map((r) => r.group), labelled.map((r) => dupOf.get(r.id) ?? null));
+      expect(s.recall).toBeGreaterThanOrEqual(minRecall);
+      expect(s.precision).toBeGreaterThanOrEqual(0.5);
+    });
   });
-  it('finds near-duplicates with recall ≥ 0.7 at precision ≥ 0.5', () => {
-    const s = pairPrecisionRecall(rows.map((r) => r.group), rows.map((r) => dupOf.get(r.id) ?? null));
-    expect(s.recall).toBeGreaterThanOrEqual(0.7);
-    expect(s.precision).toBeGreaterThanOrEqual(0.5);
-  });
-});
+}
+
+// The dev file lives beside the repo (../shared/data); CI always has it.
+if (rows.length > 0) describeQuality('the dev file', rows, 0.7);
+else if (process.env.SEMIS_REQUIRE_SERVICES === '1') it('finds ../shared/data/ideas-dev.jsonl', () => expect(existsSync(DEV)).toBe(true));
+else console.warn(`⚠️  ${DEV} not found: grouping quality on the dev file SKIPPED`);
+
+// Ideas written by another person than the dev file's author, never used to build the lexicon:
+// the check that the method generalises. Only 11 duplicate pairs, so recall is noisier.
+const HELD_OUT = fileURLToPath(new URL('../../fixtures/ideas-heldout.jsonl', import.meta.url));
+describeQuality('held-out ideas', readFileSync(HELD_OUT, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row), 0.6);
