@@ -1,4 +1,4 @@
-import type { Atelier, Idea, IdeaStatus, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
+import type { Atelier, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
 
@@ -22,16 +22,9 @@ export interface FacilitatorTokenRecord {
   createdAt: string;
 }
 
-export interface ModerationEntry {
+/** A moderation log line as stored: the protocol's entry plus its event. */
+export interface ModerationEntry extends ModerationLogEntry {
   eventId: string;
-  atelierId: string | null;
-  /** Who acted: "animation" (admin link) or the co-facilitator's label. */
-  actor: string;
-  action: string;
-  /** Idea or participant id. */
-  target: string;
-  details: string;
-  at: string;
 }
 
 export type AtelierChanges = Partial<{ phase: Phase; privateWriting: boolean; moderated: boolean; showAuthors: boolean; timer: TimerState | null; vote: VoteConfig }>;

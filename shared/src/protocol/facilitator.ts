@@ -92,8 +92,10 @@ export interface Dashboard {
 
 export interface ModerationLogEntry {
   atelierId: string | null;
+  /** Who acted: "animation" (admin link) or the co-facilitator's name. */
   actor: string;
   action: string;
+  /** Idea, participant, atelier or candidate id. */
   target: string;
   details: string;
   at: string;
