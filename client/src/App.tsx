@@ -9,6 +9,8 @@ import { Page } from './ui/Page';
 const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
 const Console = lazy(() => import('./facilitator/Console').then((m) => ({ default: m.Console })));
 const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
+const ModerationPage = lazy(() => import('./facilitator/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+const ProjectorPage = lazy(() => import('./facilitator/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -30,6 +32,10 @@ function Routes() {
       return <Console />;
     case 'wall':
       return <WallPage key={route.atelierId} atelierId={route.atelierId} />;
+    case 'moderation':
+      return <ModerationPage key={route.atelierId} atelierId={route.atelierId} />;
+    case 'projector':
+      return <ProjectorPage />;
     case 'participant':
       return <ParticipantApp key={route.code} code={route.code} />;
     case 'notFound':

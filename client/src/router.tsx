@@ -1,6 +1,6 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
-/** A pathname router small enough to read: the app has five screens and no nested layouts. */
+/** A pathname router small enough to read: a handful of screens and no nested layouts. */
 const NAV_EVENT = 'semis:navigate';
 
 function subscribe(fn: () => void): () => void {
@@ -28,6 +28,8 @@ export type Route =
   | { name: 'create' }
   | { name: 'console' }
   | { name: 'wall'; atelierId: string }
+  | { name: 'moderation'; atelierId: string }
+  | { name: 'projector' }
   | { name: 'participant'; code: string }
   | { name: 'notFound' };
 
@@ -36,8 +38,11 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/creer') return { name: 'create' };
   if (path === '/animer') return { name: 'console' };
+  if (path === '/projection' || path === '/animer/projection') return { name: 'projector' };
   let m = /^\/animer\/mur\/([^/]+)$/.exec(path);
   if (m) return { name: 'wall', atelierId: decodeURIComponent(m[1]!) };
+  m = /^\/animer\/moderation\/([^/]+)$/.exec(path);
+  if (m) return { name: 'moderation', atelierId: decodeURIComponent(m[1]!) };
   m = /^\/j\/([^/]+)$/.exec(path);
   if (m) return { name: 'participant', code: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { useTranslation } from 'react-i18next';
-import { STICKY, gridPosition, type IdeaCard, type Position } from '@semis/shared';
+import { STICKY, gridPosition, type IdeaCard, type Position, type Viewport } from '@semis/shared';
 import { Sticky } from './Sticky';
 import { fitToContent, useStageGestures } from './useStageGestures';
 import { useElementSize } from './useElementSize';
@@ -13,16 +13,53 @@ interface Props {
   editable: boolean;
   onMove: (id: string, pos: Position) => void;
   label: string;
+  /** Imperative access for "follow me": viewports are applied to Konva, never via React state. */
+  handleRef?: Ref<BoardHandle>;
+  /** After a pan or zoom settles (not every frame). */
+  onViewportEnd?: (v: Viewport) => void;
 }
 
+export interface BoardHandle {
+  getViewport(): Viewport | null;
+  setViewport(v: Viewport): void;
+}
+
+/** A wheel zoom is a stream of events: it has "ended" once they pause this long. */
+const SETTLE_MS = 120;
+
+const viewportOf = (stage: Konva.Stage): Viewport => ({ x: stage.x(), y: stage.y(), scale: stage.scaleX() });
+
 /** The canvas of a wall: fills its container; pan/zoom live in Konva, not in React. */
-export function Board({ cards, positions, editable, onMove, label }: Props) {
+export function Board({ cards, positions, editable, onMove, label, handleRef, onViewportEnd }: Props) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const size = useElementSize(boxRef);
   const fitted = useRef(false);
-  useStageGestures(stageRef, size.width > 0);
+  const endRef = useRef(onViewportEnd);
+  endRef.current = onViewportEnd;
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const viewportChanged = () => {
+    if (settle.current) clearTimeout(settle.current);
+    settle.current = setTimeout(() => {
+      settle.current = null;
+      if (stageRef.current) endRef.current?.(viewportOf(stageRef.current));
+    }, SETTLE_MS);
+  };
+  useEffect(() => () => void (settle.current && clearTimeout(settle.current)), []);
+  useStageGestures(stageRef, size.width > 0, viewportChanged);
+
+  useImperativeHandle(handleRef, () => ({
+    getViewport: () => (stageRef.current ? viewportOf(stageRef.current) : null),
+    setViewport: (v) => {
+      const stage = stageRef.current;
+      if (!stage) return;
+      fitted.current = true; // a followed view must not be undone by the first-load framing
+      stage.scale({ x: v.scale, y: v.scale });
+      stage.position({ x: v.x, y: v.y });
+      stage.batchDraw();
+    },
+  }));
 
   const placed = useMemo(
     () => cards.map((card, i) => ({ card, pos: positions.get(card.id) ?? gridPosition(i) })),
@@ -41,7 +78,8 @@ export function Board({ cards, positions, editable, onMove, label }: Props) {
     <div className="board-wrap">
       <div className="board" ref={boxRef} role="img" aria-label={label}>
       {size.width > 0 && (
-        <Stage ref={stageRef} width={size.width} height={size.height} draggable x={40} y={40}>
+        <Stage ref={stageRef} width={size.width} height={size.height} draggable x={40} y={40}
+          onDragEnd={(e: Konva.KonvaEventObject<DragEvent>) => e.target === stageRef.current && viewportChanged()}>
           <Layer>
             {placed.map(({ card, pos }) => (
               <Sticky
@@ -62,7 +100,11 @@ export function Board({ cards, positions, editable, onMove, label }: Props) {
       <button
         type="button"
         className="secondary board-fit"
-        onClick={() => stageRef.current && fitToContent(stageRef.current, placed.map((p) => p.pos), STICKY)}
+        onClick={() => {
+          if (!stageRef.current) return;
+          fitToContent(stageRef.current, placed.map((p) => p.pos), STICKY);
+          viewportChanged();
+        }}
       >
         {t('wall.fit')}
       </button>

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type Konva from 'konva';
 
 const MIN_SCALE = 0.1;
@@ -18,7 +18,9 @@ export function zoomAt(stage: Konva.Stage, at: { x: number; y: number }, factor:
  * Wheel zoom and two-finger pinch, applied to Konva directly: going through React state would
  * re-render every sticky on every frame of the gesture. Panning is Konva's own stage drag.
  */
-export function useStageGestures(stageRef: RefObject<Konva.Stage | null>, mounted: boolean): void {
+export function useStageGestures(stageRef: RefObject<Konva.Stage | null>, mounted: boolean, onChange?: () => void): void {
+  const changed = useRef(onChange);
+  changed.current = onChange;
   useEffect(() => {
     const stage = stageRef.current;
     if (!stage) return;
@@ -32,6 +34,7 @@ export function useStageGestures(stageRef: RefObject<Konva.Stage | null>, mounte
       const intensity = e.ctrlKey ? 0.01 : 0.0015;
       zoomAt(stage, at, Math.exp(-e.deltaY * intensity));
       stage.batchDraw();
+      changed.current?.();
     };
 
     let pinch: { dist: number; center: { x: number; y: number } } | null = null;
@@ -55,7 +58,10 @@ export function useStageGestures(stageRef: RefObject<Konva.Stage | null>, mounte
       pinch = info;
     };
     const onTouchEnd = (e: TouchEvent) => {
-      if (e.touches.length < 2) pinch = null;
+      if (e.touches.length < 2 && pinch) {
+        pinch = null;
+        changed.current?.();
+      }
     };
 
     content.addEventListener('wheel', onWheel, { passive: false });

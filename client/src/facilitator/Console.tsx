@@ -1,68 +1,50 @@
 import { useTranslation } from 'react-i18next';
-import type { AdminEventResult } from '@semis/shared';
+import type { AdminEventResult, Atelier } from '@semis/shared';
 import { Link } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { CopyButton } from '../ui/CopyButton';
+import { useFacilitatorSession } from '../sync/useFacilitatorSession';
 import { QrCode } from './QrCode';
 import { AddAteliers } from './AddAteliers';
-import { useAdminEvent } from './useAdminEvent';
+import { AdminGate } from './AdminGate';
+import { Dashboard } from './dashboard/Dashboard';
 
 export function Console() {
-  const { t } = useTranslation();
-  const { token, state, setAteliers } = useAdminEvent();
-
-  if (state.kind === 'noToken' || !token) {
-    return (
-      <Page>
-        <ErrorMessage text={t('console.noToken')} />
-        <Link href="/creer" className="button primary">
-          {t('home.createLink')}
-        </Link>
-      </Page>
-    );
-  }
-  if (state.kind === 'loading') {
-    return (
-      <Page>
-        <p aria-busy="true">{t('app.loading')}</p>
-      </Page>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <Page>
-        {state.unauthorized ? <ErrorMessage text={t('console.badToken')} /> : <ErrorMessage error={state.error} />}
-        <Link href="/">{t('app.home')}</Link>
-      </Page>
-    );
-  }
-
   return (
-    <Page wide>
-      <ConsoleBody data={state.data} token={token} onAteliers={setAteliers} />
-    </Page>
+    <AdminGate wide>
+      {({ data, token, setAteliers }) => <ConsoleBody data={data} token={token} onAteliers={setAteliers} />}
+    </AdminGate>
   );
 }
 
-function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; token: string; onAteliers: (a: AdminEventResult['ateliers']) => void }) {
+function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; token: string; onAteliers: (a: Atelier[]) => void }) {
   const { t, i18n } = useTranslation();
-  const { event, ateliers, links } = data;
+  const { session, state } = useFacilitatorSession(token);
+  const { event, links } = data;
+  const wholeEvent = data.scope === null;
   // Same shape as the server's links.admin; rebuilt here because the server only returns it once.
   const adminLink = `${location.origin}/animer#${token}`;
   const date = event.date
     ? new Date(`${event.date}T12:00:00`).toLocaleDateString(i18n.language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
     : t('console.noDate');
+  // The HTTP answer paints the page at once; the live connection takes over when it's there.
+  const live = state.status === 'ready' ? state : { ...state, ateliers: data.ateliers, scope: data.scope };
 
   return (
     <div className="stack">
-      <header>
-        <p className="eyebrow">{t('console.title')}</p>
-        <h1>{event.name}</h1>
-        <p className="hint">
-          {date}
-          {event.place ? ` · ${event.place}` : ''}
-        </p>
+      <header className="console-head">
+        <div>
+          <p className="eyebrow">{wholeEvent ? t('console.title') : t('console.cofacTitle', { actor: data.actor })}</p>
+          <h1>{event.name}</h1>
+          <p className="hint">
+            {date}
+            {event.place ? ` · ${event.place}` : ''}
+          </p>
+        </div>
+        <Link href="/projection" className="button secondary" data-testid="open-projector" target="_blank">
+          {t('console.openProjector')}
+        </Link>
       </header>
 
       <section className="card projector">
@@ -82,8 +64,11 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
         </figure>
       </section>
 
+      {state.error && <ErrorMessage error={state.error} />}
+      <Dashboard session={session} state={live} />
+
       <section className="card private">
-        <h2>{t('console.adminLink')}</h2>
+        <h2>{wholeEvent ? t('console.adminLink') : t('console.cofacLink')}</h2>
         <p className="warning">⚠ {t('console.adminWarning')}</p>
         <div className="copy-row">
           <a data-testid="admin-link" href={adminLink} className="admin-link">
@@ -93,24 +78,16 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
         </div>
       </section>
 
-      <section className="stack">
-        <h2>{t('console.ateliers')}</h2>
-        <ol className="console-ateliers">
-          {[...ateliers].sort((a, b) => a.position - b.position).map((a) => (
-            <li key={a.id} className="card">
-              <div>
-                <strong>{a.title}</strong>
-                {a.question && <p className="hint">{a.question}</p>}
-              </div>
-              <Link href={`/animer/mur/${a.id}`} data-testid="open-wall" className="button primary">
-                {t('console.openWall')}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </section>
-
-      <AddAteliers token={token} onAdded={onAteliers} />
+      {wholeEvent && (
+        <AddAteliers
+          token={token}
+          onAdded={(all) => {
+            onAteliers(all);
+            // Joining the new ateliers' rooms is part of auth.
+            void session?.authenticate();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,64 +1,82 @@
-import { useCallback } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moveIdea, type Position } from '@semis/shared';
+import { can, moveIdea, type AdminEventResult, type Position } from '@semis/shared';
 import { Link } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { StatusBadge } from '../ui/StatusBadge';
-import { Board } from '../board/Board';
+import { Countdown } from '../ui/Countdown';
+import { PhaseBadge } from '../ui/PhaseBadge';
+import { Board, type BoardHandle } from '../board/Board';
 import { WallIdeasList } from '../board/WallIdeasList';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useBoardIdeas } from '../sync/useBoardIdeas';
-import { useAdminEvent } from './useAdminEvent';
+import { useFacilitatorSession } from '../sync/useFacilitatorSession';
+import { AdminGate } from './AdminGate';
+import { PrivatePanel } from './wall/PrivatePanel';
+import { useFollow } from './wall/useFollow';
 
-/** The projected mur d'idées of one atelier. */
+/** The mur d'idées of one atelier, on the facilitator's screen. */
 export function WallPage({ atelierId }: { atelierId: string }) {
+  return <AdminGate bare>{({ data, token }) => <Wall data={data} token={token} atelierId={atelierId} />}</AdminGate>;
+}
+
+function Wall({ data, token, atelierId }: { data: AdminEventResult; token: string; atelierId: string }) {
   const { t } = useTranslation();
-  const { token, state } = useAdminEvent();
-  const atelier = state.kind === 'ready' ? state.data.ateliers.find((a) => a.id === atelierId) ?? null : null;
+  const { session, state } = useFacilitatorSession(token);
+  // Live phase and timer once connected; the HTTP answer until then.
+  const atelier = state.ateliers.find((a) => a.id === atelierId) ?? data.ateliers.find((a) => a.id === atelierId) ?? null;
   const board = useBoardDoc(atelier?.boardId ?? null, token, { readOnly: false });
   const { cards, positions } = useBoardIdeas(board.doc);
   const { doc } = board;
   const onMove = useCallback((id: string, pos: Position) => doc && moveIdea(doc, id, pos), [doc]);
+  const handle = useRef<BoardHandle>(null);
+  const follow = useFollow(session, atelierId, handle, { canLead: true });
+  const [panel, setPanel] = useState(true);
 
-  if (state.kind !== 'ready' || !atelier) {
+  if (!atelier) {
     return (
       <Page>
-        {state.kind === 'loading' && <p aria-busy="true">{t('app.loading')}</p>}
-        {state.kind === 'noToken' && <ErrorMessage text={t('console.noToken')} />}
-        {state.kind === 'error' && (state.unauthorized ? <ErrorMessage text={t('console.badToken')} /> : <ErrorMessage error={state.error} />)}
-        {state.kind === 'ready' && <ErrorMessage text={t('wall.unknownAtelier')} />}
+        <ErrorMessage text={t('wall.unknownAtelier')} />
         <Link href="/animer">{t('wall.backToConsole')}</Link>
       </Page>
     );
   }
+  const editable = can('facilitator', 'board.write', { phase: atelier.phase });
 
   return (
-    <div className="wall" data-testid="wall" data-idea-count={cards.length}>
+    <div className="wall" data-testid="wall" data-idea-count={cards.length} data-phase={atelier.phase}>
       <header className="wall-header">
         <div className="wall-title">
+          <PhaseBadge phase={atelier.phase} testId="wall-phase" />
           <h1>{atelier.title}</h1>
           {atelier.question && <p className="wall-question">{atelier.question}</p>}
         </div>
         <div className="wall-meta">
-          <span className="wall-code">{t('wall.code', { code: state.data.event.joinCode })}</span>
+          <Countdown timer={atelier.timer} testId="wall-countdown" />
+          <span className="wall-code">{t('wall.code', { code: data.event.joinCode })}</span>
           <span className="wall-count">{t('wall.ideas', { count: cards.length })}</span>
           <StatusBadge status={board.status} />
-          <Link href="/animer" className="button secondary small">
-            {t('wall.backToConsole')}
-          </Link>
+          <label className="check follow-toggle">
+            <input type="checkbox" data-testid="follow-toggle" checked={follow.leading} onChange={(e) => follow.setLeading(e.target.checked)} />
+            {t('wall.follow')}
+          </label>
+          <button type="button" className="secondary small" aria-expanded={panel} onClick={() => setPanel(!panel)}>
+            {t('wall.privatePanel')}
+          </button>
+          <Link href={`/animer/moderation/${atelier.id}`} className="button secondary small">{t('dashboard.moderation')}</Link>
+          <Link href="/animer" className="button secondary small">{t('wall.backToConsole')}</Link>
           <LanguageSwitch />
         </div>
       </header>
       {board.error && <ErrorMessage text={t('errors.BOARD_CLOSED', { reason: t(`errors.${board.error.code}`) })} />}
-      <Board
-        cards={cards}
-        positions={positions}
-        editable
-        onMove={onMove}
-        label={t('wall.canvasLabel', { title: atelier.title })}
-      />
+      {follow.leading && <p className="follow-note" role="status">{t('wall.following')}</p>}
+      <div className="wall-body">
+        <Board cards={cards} positions={positions} editable={editable} onMove={onMove} label={t('wall.canvasLabel', { title: atelier.title })}
+          handleRef={handle} onViewportEnd={follow.onViewportEnd} />
+        {panel && <PrivatePanel session={session} state={state} atelierId={atelier.id} />}
+      </div>
       <p className="wall-hint hint">{t('wall.hint')}</p>
       <WallIdeasList cards={cards} label={t('wall.listLabel')} />
     </div>

@@ -1,17 +1,22 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Atelier, IdeaView, PublicParticipant } from '@semis/shared';
+import { can, type Atelier, type IdeaStatus, type IdeaView, type PublicParticipant, type TimerState } from '@semis/shared';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useBoardIdeas } from '../sync/useBoardIdeas';
+import { useTimerLocked } from '../sync/useCountdown';
 import type { OutboxItem } from '../sync/outbox';
 import type { Outcome } from '../sync/useParticipantSession';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { Countdown } from '../ui/Countdown';
+import { PhaseBadge } from '../ui/PhaseBadge';
 import { IdeaForm } from './IdeaForm';
 import { IdeaItem } from './IdeaItem';
+import { PhaseNotice } from './PhaseNotice';
 import { mergeIdeas } from './mergeIdeas';
 
 interface Props {
   atelier: Atelier;
+  eventTimer: TimerState | null;
   token: string | null;
   me: PublicParticipant | null;
   pending: readonly OutboxItem[];
@@ -21,35 +26,49 @@ interface Props {
   onDelete: (id: string) => Promise<Outcome>;
 }
 
-export function AtelierScreen({ atelier, token, me, pending, views, onPost, onEdit, onDelete }: Props) {
+const draftStatus = (a: Atelier): IdeaStatus => (a.moderated ? 'pending' : a.privateWriting ? 'private' : 'visible');
+
+/** One atelier on a phone. It follows the facilitators' phases by itself: the form and the
+ * edit buttons come and go with the same permission table the server enforces. */
+export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, onPost, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const board = useBoardDoc(atelier.boardId, token, { readOnly: true });
   const { cards } = useBoardIdeas(board.doc);
   const seen = useRef(new Set<string>());
   for (const c of cards) seen.current.add(c.id);
+  const locked = useTimerLocked(atelier.timer);
+  const ctx = { phase: atelier.phase, locked };
+  const canPost = can('participant', 'idea.post', ctx);
+  const canChange = can('participant', 'idea.editOwn', ctx);
 
   const ideas = useMemo(
-    () => mergeIdeas({ atelierId: atelier.id, cards, views, pending, seenInDoc: seen.current, me }),
-    [atelier.id, cards, views, pending, me],
+    () => mergeIdeas({ atelierId: atelier.id, cards, views, pending, seenInDoc: seen.current, me, draftStatus: draftStatus(atelier) }),
+    [atelier, cards, views, pending, me],
   );
 
   return (
-    <section className="stack">
-      <header>
+    <section className="stack" data-testid="phase-screen" data-phase={atelier.phase}>
+      <header className="atelier-head">
+        <PhaseBadge phase={atelier.phase} testId="phase-badge" />
         <h1>{atelier.title}</h1>
         {atelier.question && <p className="question">{atelier.question}</p>}
       </header>
-      <IdeaForm onPost={onPost} />
+      <div className="phone-timers">
+        <Countdown timer={atelier.timer} size="big" />
+        <Countdown timer={eventTimer} testId="event-countdown" size="small" label={t('timer.event')} />
+      </div>
+      <PhaseNotice atelier={atelier} locked={locked} />
+      {canPost && <IdeaForm onPost={onPost} />}
       {board.error && <ErrorMessage error={board.error} />}
       <h2>
         {t('participant.ideasTitle')} <span className="hint">· {t('participant.newestFirst')}</span>
       </h2>
       {ideas.length === 0 ? (
-        <p className="hint">{t('participant.noIdeas')}</p>
+        <p className="hint">{canPost ? t('participant.noIdeas') : t('participant.noIdeasYet')}</p>
       ) : (
         <ul className="ideas" aria-live="polite">
           {ideas.map((idea) => (
-            <IdeaItem key={idea.id} idea={idea} onEdit={onEdit} onDelete={onDelete} />
+            <IdeaItem key={idea.id} idea={idea} canChange={canChange} onEdit={onEdit} onDelete={onDelete} />
           ))}
         </ul>
       )}

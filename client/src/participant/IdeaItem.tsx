@@ -9,11 +9,13 @@ import { ideaLength } from './IdeaForm';
 
 interface Props {
   idea: ShownIdea;
+  /** The phase and the timer allow changing one's own ideas. */
+  canChange: boolean;
   onEdit: (id: string, text: string) => Promise<Outcome>;
   onDelete: (id: string) => Promise<Outcome>;
 }
 
-export function IdeaItem({ idea, onEdit, onDelete }: Props) {
+export function IdeaItem({ idea, canChange, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(idea.text);
@@ -41,11 +43,12 @@ export function IdeaItem({ idea, onEdit, onDelete }: Props) {
 
   return (
     <li
-      className={`idea${idea.mine ? ' mine' : ''}${idea.pending ? ' pending' : ''}`}
+      className={`idea${idea.mine ? ' mine' : ''}${idea.pending ? ' pending' : ''} status-${idea.status}`}
       data-testid="idea-item"
       data-idea-id={idea.id}
       data-pending={idea.pending ? 'true' : 'false'}
       data-mine={idea.mine ? 'true' : 'false'}
+      data-status={idea.status}
     >
       {editing ? (
         <form className="stack" onSubmit={save} noValidate>
@@ -78,8 +81,10 @@ export function IdeaItem({ idea, onEdit, onDelete }: Props) {
           <p className="idea-meta">
             {idea.mine ? <span className="badge">{t('participant.mine')}</span> : <span>{idea.author}</span>}
             {idea.pending && <span className="badge pending-badge">{t('participant.pending')}</span>}
+            {idea.status !== 'visible' && <span className={`badge status-badge-${idea.status}`}>{t(`participant.status.${idea.status}`)}</span>}
+            {idea.moderated && <span className="badge moderated-badge">{t('participant.moderated')}</span>}
           </p>
-          {idea.mine && (
+          {idea.mine && canChange && idea.status !== 'hidden' && (
             <div className="actions">
               <button
                 type="button"

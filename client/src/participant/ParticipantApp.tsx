@@ -15,7 +15,9 @@ export function ParticipantApp({ code }: { code: string }) {
   const { session, atelier } = p;
 
   let screen;
-  if (p.infoError && !session.event) {
+  if (p.blocked) {
+    screen = <BlockedScreen />;
+  } else if (p.infoError && !session.event) {
     screen = (
       <>
         <ErrorMessage error={p.infoError} />
@@ -33,6 +35,7 @@ export function ParticipantApp({ code }: { code: string }) {
       <AtelierScreen
         key={atelier.id}
         atelier={atelier}
+        eventTimer={session.event?.timer ?? null}
         token={session.token}
         me={session.participant}
         pending={p.pending}
@@ -47,18 +50,18 @@ export function ParticipantApp({ code }: { code: string }) {
   return (
     <Page>
       <div className="participant-bar">
-        <span className="status-line" data-testid="connection-status" data-online={p.online ? 'true' : 'false'}>
+        <span className="status-line" data-testid="connection-status" data-online={p.online ? 'true' : 'false'} hidden={p.blocked}>
           <span className={`dot ${p.online ? 'on' : 'off'}`} aria-hidden="true" />
           {p.online ? t('participant.online') : p.online === null ? t('status.connecting') : t('participant.offline')}
         </span>
         {session.participant && <span className="hint">{t('participant.you', { name: session.participant.pseudonym })}</span>}
-        {atelier && session.participant && (
+        {atelier && session.participant && !p.blocked && (
           <button type="button" className="secondary small" data-testid="change-atelier" onClick={p.leaveAtelier}>
             {t('participant.changeAtelier')}
           </button>
         )}
       </div>
-      {p.online === false && session.participant && (
+      {p.online === false && session.participant && !p.blocked && (
         <p className="offline-banner" role="status">
           {t('participant.offlineBanner')}
         </p>
@@ -70,5 +73,19 @@ export function ParticipantApp({ code }: { code: string }) {
       )}
       {screen}
     </Page>
+  );
+}
+
+/** Terminal on purpose: no reconnect loop. A reload shows the pseudonym form, where the server
+ * explains the refusal if the same person tries again. */
+function BlockedScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="card stack blocked">
+      <p role="alert" className="error" data-testid="blocked-message">
+        {t('errors.BLOCKED')}
+      </p>
+      <p className="hint">{t('participant.blockedHint')}</p>
+    </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { API, C, S, ideaTextSchema, normalizeJoinCode, pseudonymSchema, type IdeaView, type JoinInfoResult } from '@semis/shared';
+import { API, C, S, ideaTextSchema, normalizeJoinCode, pseudonymSchema, type Atelier, type IdeaView, type JoinInfoResult, type TimerState } from '@semis/shared';
 import { createSocket, request, type SemisSocket } from './socket';
 import { http } from './http';
 import { Outbox, outcomeOf, type OutboxItem, type SendOutcome } from './outbox';
 import { uuidv4 } from './uuid';
 import { loadSession, outboxKey, saveSession, type StoredSession } from './participantStore';
 import type { ClientError } from './errors';
+import { useServerClock } from './serverClock';
 
 /** Errors after which a stored identity is useless: ask for a pseudonym again. */
 const IDENTITY_LOST = new Set(['NOT_AUTHENTICATED', 'UNKNOWN_EVENT', 'UNKNOWN_CODE', 'FORBIDDEN']);
@@ -29,9 +30,15 @@ export function useParticipantSession(rawCode: string) {
   const [pending, setPending] = useState<readonly OutboxItem[]>(() => outbox.list());
   const [views, setViews] = useState<ReadonlyMap<string, IdeaView>>(new Map());
 
+  // Set once blocked by the facilitators: the phone stops talking to the server.
+  const [blocked, setBlocked] = useState(false);
+  const [socket, setSocket] = useState<SemisSocket | null>(null);
+  useServerClock(socket);
+
   const socketRef = useRef<SemisSocket | null>(null);
   const sessionRef = useRef(session);
   const joinedRef = useRef(false);
+  const blockedRef = useRef(false);
 
   const setSession = useCallback(
     (update: (s: StoredSession) => StoredSession) => {
@@ -47,6 +54,25 @@ export function useParticipantSession(rawCode: string) {
     setJoined(v);
   };
   const rememberView = useCallback((idea: IdeaView) => setViews((m) => new Map(m).set(idea.id, idea)), []);
+  const rememberViews = useCallback((ideas: IdeaView[]) => setViews((m) => new Map([...m, ...ideas.map((i) => [i.id, i] as const)])), []);
+  // Phases, modes and timers are pushed by the server; the stored copy lets a reload show them offline.
+  const updateAteliers = useCallback(
+    (changed: Atelier[]) => setSession((s) => ({ ...s, ateliers: s.ateliers.map((a) => changed.find((c) => c.id === a.id) ?? a) })),
+    [setSession],
+  );
+  const updateEventTimer = useCallback(
+    (timer: TimerState | null) => setSession((s) => (s.event ? { ...s, event: { ...s.event, timer } } : s)),
+    [setSession],
+  );
+  /** The facilitators blocked this identity: forget it (a fresh join then shows why it is refused)
+   * and stop reconnecting — retrying would only hammer the server with refused commands. */
+  const becomeBlocked = useCallback(() => {
+    blockedRef.current = true;
+    setBlocked(true);
+    setSession((s) => ({ ...s, token: null, participant: null, atelierId: null }));
+    markJoined(false);
+    socketRef.current?.disconnect();
+  }, [setSession]);
 
   useEffect(() => outbox.subscribe(() => setPending(outbox.list())), [outbox]);
 
@@ -88,12 +114,18 @@ export function useParticipantSession(rawCode: string) {
       const socket = socketRef.current;
       if (!socket || !joinedRef.current) return;
       const r = await request(socket, C.enterAtelier, { atelierId });
-      if (!r.ok && (r.error.code === 'UNKNOWN_ATELIER' || r.error.code === 'BAD_REQUEST')) {
+      if (r.ok) {
+        updateAteliers([r.data.atelier]);
+        // With anonymity the board's cards carry no author: only the server can say which are ours.
+        const mine = await request(socket, C.myIdeas, { atelierId });
+        if (mine.ok) rememberViews(mine.data.ideas);
+      } else if (r.error.code === 'BLOCKED') becomeBlocked();
+      else if (r.error.code === 'UNKNOWN_ATELIER' || r.error.code === 'BAD_REQUEST') {
         setSession((s) => ({ ...s, atelierId: null }));
         setError({ error: r.error });
       }
     },
-    [setSession],
+    [setSession, updateAteliers, rememberViews, becomeBlocked],
   );
 
   // Identity is per connection: after every (re)connect, join with the token, re-enter the
@@ -106,6 +138,7 @@ export function useParticipantSession(rawCode: string) {
     if (!r.ok) {
       // A lost identity (e.g. the event was reset) just shows the pseudonym form again.
       if (IDENTITY_LOST.has(r.error.code)) setSession((x) => ({ ...x, token: null, participant: null }));
+      else if (r.error.code === 'BLOCKED') becomeBlocked();
       else if (r.error.code !== 'OFFLINE') setError({ error: r.error });
       return;
     }
@@ -113,11 +146,12 @@ export function useParticipantSession(rawCode: string) {
     markJoined(true);
     if (sessionRef.current.atelierId) await enterOnServer(sessionRef.current.atelierId);
     await flush();
-  }, [code, enterOnServer, flush, setSession]);
+  }, [code, enterOnServer, flush, setSession, becomeBlocked]);
 
   useEffect(() => {
     const socket = createSocket();
     socketRef.current = socket;
+    setSocket(socket);
     socket.on('connect', () => {
       setOnline(true);
       void handshake();
@@ -128,13 +162,16 @@ export function useParticipantSession(rawCode: string) {
       markJoined(false);
     });
     socket.on(S.ideaChanged, rememberView);
+    socket.on(S.atelierState, ({ atelier }) => updateAteliers([atelier]));
+    socket.on(S.eventState, ({ timer }) => updateEventTimer(timer));
+    socket.on(S.blocked, becomeBlocked);
     // A dead Wi-Fi can take socket.io's heartbeat ~45 s to notice; the browser knows at once.
     const onBrowserOffline = () => {
       setOnline(false);
       socket.io.engine?.close(); // socket.io then reconnects by itself, with backoff
     };
     const onBrowserOnline = () => {
-      if (socket.connected) return;
+      if (socket.connected || blockedRef.current) return;
       socket.disconnect();
       socket.connect(); // don't wait for the backoff timer once the network is back
     };
@@ -151,9 +188,10 @@ export function useParticipantSession(rawCode: string) {
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;
+      setSocket(null);
       markJoined(false);
     };
-  }, [handshake, flush, outbox, rememberView]);
+  }, [handshake, flush, outbox, rememberView, updateAteliers, updateEventTimer, becomeBlocked]);
 
   const join = useCallback(
     async (pseudonym: string): Promise<Outcome> => {
@@ -240,6 +278,7 @@ export function useParticipantSession(rawCode: string) {
     infoError,
     online,
     joined,
+    blocked,
     error,
     clearError: () => setError(null),
     pending,
@@ -255,5 +294,5 @@ export function useParticipantSession(rawCode: string) {
 
 function deletedStub(id: string): IdeaView {
   const now = new Date().toISOString();
-  return { id, atelierId: '', text: '', createdAt: now, updatedAt: now, deleted: true };
+  return { id, atelierId: '', text: '', createdAt: now, updatedAt: now, deleted: true, status: 'hidden', moderated: false };
 }
