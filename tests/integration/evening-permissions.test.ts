@@ -110,7 +110,9 @@ describe('facilitator commands are refused to everyone else', () => {
     const auth = must(await call<{ ateliers: Atelier[]; scope: string; actor: string }>(claire, C.facilitatorAuth, { token }));
     expect(auth.ateliers.map((a) => a.id)).toEqual([ev.ateliers[1]!.id]);
     expect(auth).toMatchObject({ scope: ev.ateliers[1]!.id, actor: 'Claire' });
+    const pushed = new Promise<{ ateliers: { id: string }[] }>((r) => claire.once('dashboard', r));
     must(await call(claire, C.configureAtelier, { atelierId: ev.ateliers[1]!.id, showAuthors: true }));
+    expect((await pushed).ateliers.map((a) => a.id)).toEqual([ev.ateliers[1]!.id]);
     expect(await call(claire, C.configureAtelier, { atelierId: ev.ateliers[0]!.id, showAuthors: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(claire, C.setPhase, { atelierIds: 'all', phase: 'ideation' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(claire, C.timer, { target: 'event', action: 'start', durationMs: 1000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

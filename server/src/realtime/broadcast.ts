@@ -38,7 +38,7 @@ export class Broadcaster {
   /** Tells the participant's connections why, then closes them everywhere. */
   blocked(participantId: string): void {
     const room = this.io.to(rooms.participant(participantId));
-    room.emit(S.blocked, { message: ERROR_MESSAGES.fr.BLOCKED });
+    room.emit(S.blocked, { code: 'BLOCKED', message: ERROR_MESSAGES.fr.BLOCKED });
     // Let the message leave before the sockets close.
     setTimeout(() => this.io.in(rooms.participant(participantId)).disconnectSockets(true), 200).unref();
   }
@@ -90,7 +90,10 @@ export class Broadcaster {
       setTimeout(() => {
         this.dashboardTimers.delete(eventId);
         this.computeDashboard(eventId).then(
-          (d) => this.io.to(rooms.eventFacilitators(eventId)).emit(S.dashboard, d),
+          (d) => {
+            this.io.to(rooms.eventFacilitators(eventId)).emit(S.dashboard, d);
+            for (const a of d.ateliers) this.io.to(rooms.coFacilitators(a.id)).emit(S.dashboard, { ...d, ateliers: [a] });
+          },
           (err: unknown) => this.log(`dashboard ${eventId}: ${String(err)}`),
         );
       }, this.dashboardEveryMs),

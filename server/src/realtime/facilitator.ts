@@ -32,7 +32,7 @@ export function registerFacilitatorCommands(socket: SemisSocket, deps: Facilitat
     const ids = view.ateliers.map((a) => a.id);
     await socket.join([
       rooms.event(who.event.id),
-      ...(who.scope === null ? [rooms.eventFacilitators(who.event.id)] : []),
+      who.scope === null ? rooms.eventFacilitators(who.event.id) : rooms.coFacilitators(who.scope),
       ...ids.map(rooms.atelier),
       ...ids.map(rooms.atelierFacilitators),
     ]);

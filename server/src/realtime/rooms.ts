@@ -10,6 +10,8 @@ export const rooms = {
   event: (id: string) => `event:${id}`,
   /** Facilitators of the whole event. */
   eventFacilitators: (eventId: string) => `fac:event:${eventId}`,
+  /** Co-facilitators of one atelier (they get that atelier's slice of the dashboard). */
+  coFacilitators: (atelierId: string) => `cofac:atelier:${atelierId}`,
   /** Facilitators (incl. co-facilitators) of one atelier. */
   atelierFacilitators: (atelierId: string) => `fac:atelier:${atelierId}`,
 };

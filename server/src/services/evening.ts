@@ -46,7 +46,7 @@ export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, pay
     if (phase === 'vote') await openAtelierVote(deps, now);
     else if (a.phase === 'vote') await closeAtelierVote(deps, now);
   }
-  await log(deps, who, null, 'phase', moving.map((a) => a.id).join(','), phase);
+  for (const a of moving) await log(deps, who, a.id, 'phase', a.id, `${a.phase} → ${phase}`);
   return { ateliers: updated };
 }
 

@@ -167,7 +167,7 @@ export interface ServerToClientEvents {
   [S.ideaChanged]: (idea: IdeaView) => void;
   [S.atelierState]: (p: AtelierStatePush) => void;
   [S.eventState]: (p: EventStatePush) => void;
-  [S.blocked]: (p: { message: string }) => void;
+  [S.blocked]: (p: { code: 'BLOCKED'; message: string }) => void;
   [S.modIdea]: (idea: ModIdeaView) => void;
   [S.dashboard]: (d: Dashboard) => void;
   [S.follow]: (p: { atelierId: string; viewport: Viewport | null }) => void;
