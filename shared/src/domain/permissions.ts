@@ -11,12 +11,27 @@ export const ACTIONS = [
   'idea.editOwn',
   'idea.deleteOwn',
   'event.manage',
+  // Poster workshop (issue #5). Group membership is a second, separate rule: posterRights.ts.
+  /** Create a poster group (facilitators for any atelier; participants form their own). */
+  'group.create',
+  /** Join or leave a group of one's event. */
+  'group.join',
+  /** Name any group's animateur and rapporteur (members name their own: posterRights.ts). */
+  'group.roles.any',
+  /** Write a group's boards — only together with membership of that group. */
+  'groupBoard.write',
+  'poster.react',
+  'poster.comment',
+  'board.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, ReadonlySet<Action>> = {
-  participant: new Set<Action>(['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn']),
-  facilitator: new Set<Action>(['board.read', 'board.write', 'event.manage']),
+  participant: new Set<Action>([
+    'board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn',
+    'group.create', 'group.join', 'groupBoard.write', 'poster.react', 'poster.comment', 'board.export',
+  ]),
+  facilitator: new Set<Action>(['board.read', 'board.write', 'event.manage', 'group.create', 'group.roles.any', 'board.export']),
 };
 
 export function can(role: Role, action: Action): boolean {

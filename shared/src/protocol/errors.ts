@@ -18,6 +18,14 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'NOT_FOUND',
   'INTERNAL',
+  // Poster workshop (issue #5)
+  'UNKNOWN_GROUP',
+  'UNKNOWN_BOARD',
+  'NOT_MEMBER',
+  'INVALID_GROUP_NAME',
+  'INVALID_COMMENT_TEXT',
+  'TOO_MANY_GROUPS',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -39,6 +47,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   NOT_FOUND: 404,
   INTERNAL: 500,
+  UNKNOWN_GROUP: 404,
+  UNKNOWN_BOARD: 404,
+  NOT_MEMBER: 403,
+  INVALID_GROUP_NAME: 400,
+  INVALID_COMMENT_TEXT: 400,
+  TOO_MANY_GROUPS: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export interface ErrorBody {

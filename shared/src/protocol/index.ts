@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './socket';
 export * from './http';
+export * from './posters';

@@ -2,3 +2,4 @@ export * from './common';
 export * from './event';
 export * from './participant';
 export * from './idea';
+export * from './poster';
