@@ -11,7 +11,7 @@ interface SocketData {
   lang: Language;
   bucket: { tokens: number; at: number };
 }
-type SemisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type SemisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const BURST = 30;
@@ -101,7 +101,7 @@ function leaveAll(socket: SemisSocket): void {
 }
 
 /** Wraps a handler: rate limit, a missing ack, thrown errors — the server never crashes on input. */
-function command<T>(socket: SemisSocket, name: string, handler: (payload: unknown) => Promise<T>): void {
+export function command<T>(socket: SemisSocket, name: string, handler: (payload: unknown) => Promise<T>): void {
   socket.on(name as keyof ClientToServerEvents, (async (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
     try {

@@ -1,6 +1,7 @@
 import type { Atelier, Idea } from '@semis/shared';
 import { migrate } from './migrations';
 import { UniqueViolationError, type SqlDriver } from './sql-driver';
+import { SqlPosterStore, type PosterStore } from './posters';
 import type {
   EventRecord,
   InsertIdeaOutcome,
@@ -22,9 +23,11 @@ const IN_CHUNK = 500;
 /** Storage over any SqlDriver; the SQL is common to SQLite and PostgreSQL. */
 export class SqlStorage implements Storage {
   readonly kind: Storage['kind'];
+  readonly posters: PosterStore;
 
   constructor(private readonly db: SqlDriver) {
     this.kind = db.dialect;
+    this.posters = new SqlPosterStore(db);
   }
 
   migrate(): Promise<void> {

@@ -1,4 +1,7 @@
 import type { Atelier, Idea, Participant, SemisEvent } from '@semis/shared';
+import type { PosterStore } from './posters';
+
+export type { PosterStore } from './posters';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -42,6 +45,8 @@ export interface StoredBoardState {
  */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
+  /** Poster workshop records (issue #5). */
+  readonly posters: PosterStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
