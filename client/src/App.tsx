@@ -9,6 +9,11 @@ import { Page } from './ui/Page';
 const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
 const Console = lazy(() => import('./facilitator/Console').then((m) => ({ default: m.Console })));
 const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
+// Poster workshop (issue #5): Konva and the editor load only with a board.
+const AdminBoardPage = lazy(() => import('./posters/AdminBoardPage').then((m) => ({ default: m.AdminBoardPage })));
+const ParticipantBoardPage = lazy(() => import('./posters/ParticipantBoardPage').then((m) => ({ default: m.ParticipantBoardPage })));
+const PresentationPage = lazy(() => import('./posters/PresentationPage').then((m) => ({ default: m.PresentationPage })));
+const GroupsScreen = lazy(() => import('./posters/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -32,6 +37,14 @@ function Routes() {
       return <WallPage key={route.atelierId} atelierId={route.atelierId} />;
     case 'participant':
       return <ParticipantApp key={route.code} code={route.code} />;
+    case 'adminBoard':
+      return <AdminBoardPage key={route.boardId} boardId={route.boardId} />;
+    case 'participantBoard':
+      return <ParticipantBoardPage key={route.boardId} code={route.code} boardId={route.boardId} />;
+    case 'presentation':
+      return <PresentationPage key={route.atelierId} atelierId={route.atelierId} index={route.index} />;
+    case 'groups':
+      return <GroupsScreen key={route.code} code={route.code} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -7,6 +7,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { QrCode } from './QrCode';
 import { AddAteliers } from './AddAteliers';
 import { useAdminEvent } from './useAdminEvent';
+import { AdminGroups } from '../posters/AdminGroups';
 
 export function Console() {
   const { t } = useTranslation();
@@ -111,6 +112,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
       </section>
 
       <AddAteliers token={token} onAdded={onAteliers} />
+      <AdminGroups token={token} ateliers={ateliers} />
     </div>
   );
 }

@@ -1,2 +1,3 @@
 export { renderPosterSvg, POSTIT_FILL, type PosterSvgInput } from './poster';
 export { renderNotesSvg, type NotesSvgInput } from './notes';
+export { PatternDefs, swatch as swatchSvg } from './svgKit';
