@@ -17,7 +17,8 @@ import { Feedback } from './Feedback';
 export function GroupsScreen({ code }: { code: string }) {
   const { t } = useTranslation();
   const session = loadSession(normalizeJoinCode(code));
-  const { socket, groups, upsert } = usePosterSocket(session.token);
+  const { socket: rawSocket, groups, upsert, online } = usePosterSocket(session.token);
+  const socket = online ? rawSocket : null;
   const [atelierId, setAtelierId] = useState(session.atelierId ?? session.ateliers[0]?.id ?? '');
   const [name, setName] = useState('');
   const [debate, setDebate] = useState(false);
@@ -99,7 +100,7 @@ export function GroupsScreen({ code }: { code: string }) {
         <label>
           <input type="checkbox" checked={debate} onChange={(e) => setDebate(e.target.checked)} /> {t('posters.withDebate')}
         </label>
-        <button type="submit" className="primary" disabled={!name.trim() || !atelierId} data-testid="create-group">{t('posters.createSubmit')}</button>
+        <button type="submit" className="primary" disabled={!name.trim() || !atelierId || !socket} data-testid="create-group">{t('posters.createSubmit')}</button>
       </form>
     </Page>
   );

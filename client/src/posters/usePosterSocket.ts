@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { C, S, type GroupView } from '@semis/shared';
 import { createSocket, request, type SemisSocket } from '../sync/socket';
 
@@ -7,26 +7,31 @@ import { createSocket, request, type SemisSocket } from '../sync/socket';
  * the list stays live through group:changed, and is fetched again after every reconnection.
  */
 export function usePosterSocket(token: string | null) {
-  const socket = useMemo<SemisSocket | null>(() => (token ? createSocket() : null), [token]);
+  const [socket, setSocket] = useState<SemisSocket | null>(null);
   const [groups, setGroups] = useState<GroupView[]>([]);
+  /** Subscribed: commands may be sent. */
   const [online, setOnline] = useState(false);
 
   useEffect(() => {
-    if (!socket || !token) return;
+    if (!token) return;
+    // Created here, with its listeners, so no 'connect' can happen before we listen.
+    const s = createSocket();
     const subscribe = async () => {
-      setOnline(true);
-      const r = await request(socket, C.subscribePosters, { token });
+      const r = await request(s, C.subscribePosters, { token });
       if (r.ok) setGroups(r.data.groups);
+      setOnline(r.ok);
     };
-    const onChanged = (view: GroupView) => setGroups((list) => upsert(list, view));
-    socket.on('connect', subscribe);
-    socket.on('disconnect', () => setOnline(false));
-    socket.on(S.groupChanged, onChanged);
+    s.on('connect', subscribe);
+    s.on('disconnect', () => setOnline(false));
+    s.on(S.groupChanged, (view: GroupView) => setGroups((list) => upsert(list, view)));
+    setSocket(s);
     return () => {
-      socket.off();
-      socket.disconnect();
+      s.off();
+      s.disconnect();
+      setSocket(null);
+      setOnline(false);
     };
-  }, [socket, token]);
+  }, [token]);
 
   return { socket, groups, online, upsert: (view: GroupView) => setGroups((l) => upsert(l, view)) };
 }

@@ -36,20 +36,21 @@ export interface PosterSocketDeps {
 
 /** Who a socket speaks for in the poster workshop: set by posters:subscribe (any token), or the
  * participant who joined on this socket. */
-const viewers = new WeakMap<SemisSocket, Principal>();
+const viewers = new WeakMap<SemisSocket, Promise<Principal>>();
 
 export function attachPosterCommands(io: SemisIo, deps: PosterSocketDeps): void {
   const { storage, now, bus } = deps;
 
   const viewer = async (socket: SemisSocket): Promise<Principal> => {
-    const known = viewers.get(socket);
+    // Commands sent right after posters:subscribe run concurrently with it: wait for it.
+    const known = await viewers.get(socket)?.catch(() => undefined);
     const p = socket.data.participant;
     if (known && (known.role === 'facilitator' || !p || known.participant.id === p.id)) return known;
     if (!p) throw new AppError('NOT_JOINED');
     const event = await storage.getEvent(p.eventId);
     if (!event) throw new AppError('NOT_AUTHENTICATED');
     const who: Principal = { role: 'participant', event, participant: p };
-    viewers.set(socket, who);
+    viewers.set(socket, Promise.resolve(who));
     return who;
   };
 
@@ -65,8 +66,9 @@ export function attachPosterCommands(io: SemisIo, deps: PosterSocketDeps): void 
     command(socket, C.subscribePosters, async (payload) => {
       const parsed = subscribePostersPayload.safeParse(payload);
       if (!parsed.success) throw fromZod(parsed.error, { token: 'NOT_AUTHENTICATED' });
-      const who = await resolveToken(storage, parsed.data.token);
-      viewers.set(socket, who);
+      const resolving = resolveToken(storage, parsed.data.token);
+      viewers.set(socket, resolving);
+      const who = await resolving;
       await socket.join(posterRooms.event(who.event.id));
       return { groups: await listGroupViews(storage, who.event.id) };
     });
