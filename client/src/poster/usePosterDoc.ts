@@ -14,7 +14,11 @@ export function usePosterDoc(doc: Y.Doc | null): { shapes: Shape[]; background: 
     if (!doc) return;
     const { shapes, settings } = posterMaps(doc);
     const cache = new Map<string, { raw: unknown; shape: Shape | null }>();
+    let marked = false;
     const update = (keys: Iterable<string>) => {
+      // Marks for bench:canvas: first render = document received → validated → drawn.
+      const first = !marked && shapes.size > 0;
+      if (first) performance.mark('poster:doc');
       for (const key of keys) {
         const raw = shapes.get(key);
         if (raw === undefined) {
@@ -30,6 +34,10 @@ export function usePosterDoc(doc: Y.Doc | null): { shapes: Shape[]; background: 
       const list: Shape[] = [];
       for (const { shape } of cache.values()) if (shape) list.push(shape);
       setState((s) => ({ ...s, shapes: list.sort(byZ) }));
+      if (first) {
+        marked = true;
+        performance.mark('poster:parsed');
+      }
     };
     update(shapes.keys());
     setState((s) => ({ ...s, background: readBackground(doc) }));

@@ -20,6 +20,7 @@ export function usePresence(awareness: Awareness | null, me: string, enabled: bo
     if (!awareness) return;
     if (enabled) awareness.setLocalState({ user: { name: me, color }, cursor: null, selection: [] });
     let frame = 0;
+    let last = '';
     const read = () => {
       frame = 0;
       const list: Peer[] = [];
@@ -37,10 +38,16 @@ export function usePresence(awareness: Awareness | null, me: string, enabled: bo
           selection: Array.isArray(s.selection) ? s.selection.filter((x): x is string => typeof x === 'string').slice(0, 500) : [],
         });
       });
-      setPeers(list);
+      // Re-render only when what is shown changed (our own updates fire 'change' too).
+      const key = JSON.stringify(list);
+      if (key !== last) {
+        last = key;
+        setPeers(list);
+      }
     };
-    const onChange = () => {
-      if (!frame) frame = requestAnimationFrame(read);
+    const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const others = [...added, ...updated, ...removed].some((id) => id !== awareness.clientID);
+      if (others && !frame) frame = requestAnimationFrame(read);
     };
     awareness.on('change', onChange);
     read();

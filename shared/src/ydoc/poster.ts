@@ -79,7 +79,8 @@ export const postitShapeSchema = base.extend({
   height: z.number().min(40).max(800),
 });
 
-export const shapeSchema = z.union([symbolShapeSchema, lineShapeSchema, areaShapeSchema, networkShapeSchema, penShapeSchema, textShapeSchema, postitShapeSchema]);
+// Discriminated on `type`: a reader parses thousands of shapes, one schema tried per shape.
+export const shapeSchema = z.discriminatedUnion('type', [symbolShapeSchema, lineShapeSchema, areaShapeSchema, networkShapeSchema, penShapeSchema, textShapeSchema, postitShapeSchema]);
 export type Shape = z.infer<typeof shapeSchema>;
 export type ShapeInput = z.input<typeof shapeSchema>;
 export type ShapeType = Shape['type'];

@@ -1,14 +1,15 @@
-import { Arrow, Line, Path } from 'react-konva';
+import { Arrow, Group, Line, Path } from 'react-konva';
 import { GLYPHS, symbolById, type NetworkShape } from '@semis/shared';
 import { Label } from './Label';
+import type { NodeTransform } from './ShapeNode';
 
-export function NetworkNode({ shape }: { shape: NetworkShape }) {
+export function NetworkNode({ shape, t }: { shape: NetworkShape; t: NodeTransform }) {
   const style = symbolById(shape.symbol)?.style;
   const glyph = GLYPHS[style?.glyph ?? 'disc'];
   const width = style?.width ?? 3;
   const dash = style?.dash ? [...style.dash] : undefined;
   return (
-    <>
+    <Group {...t}>
       {shape.links.map(([a, b], i) => {
         const p = shape.nodes[a]!;
         const q = shape.nodes[b]!;
@@ -31,6 +32,6 @@ export function NetworkNode({ shape }: { shape: NetworkShape }) {
         />
       ))}
       <Label text={shape.label} x={shape.nodes[0]!.x} y={shape.nodes[0]!.y - 30} color={shape.color} />
-    </>
+    </Group>
   );
 }
