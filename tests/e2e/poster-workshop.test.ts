@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
 import { createEvent, startServer, type TestServer } from '../support/harness';
-import { pngSize } from '../support/posters';
+import { adminGroup, pngSize } from '../support/posters';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
@@ -97,6 +97,32 @@ describe.skipIf(!ok)('poster workshop in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     expect(pngSize(png).width).toBeGreaterThanOrEqual(4000);
 
+    expect(errors).toEqual([]);
+  });
+
+  it('a phone outside the group sees the poster read-only, reacts and comments; the presentation shows it live', async () => {
+    const ev = await createEvent(server.url, 1);
+    const group = await adminGroup(server.url, ev, 'Le plateau');
+    const projector = await newPage(browser, LAPTOP);
+    const phone = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR' } as typeof LAPTOP);
+    const errors = [...watchErrors(projector.page), ...watchErrors(phone.page)];
+
+    await projector.page.goto(`${server.url}/animer/presentation/${ev.ateliers[0]!.id}#${ev.adminToken}`);
+    await expect.poll(() => projector.page.getByTestId('presented-group').innerText()).toBe('Le plateau');
+    await expect.poll(() => projector.page.getByTestId('presentation').getAttribute('data-board-id')).toBe(group.boards[0]!.id);
+
+    await joinAndOpenGroups(phone.page, ev.event.joinCode, 'Zoé');
+    await phone.page.getByTestId('open-poster').click();
+    await expect.poll(() => phone.page.getByTestId('board-page').getAttribute('data-can-write')).toBe('false');
+    await phone.page.getByTestId('read-only').waitFor();
+    await phone.page.goBack();
+    await phone.page.locator('summary').click();
+    await phone.page.getByTestId('react-bravo').click();
+    await phone.page.getByTestId('comment-input').fill('Et la ligne de bus ?');
+    await phone.page.getByTestId('comment-submit').click();
+
+    await expect.poll(() => projector.page.getByTestId('comment').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('Et la ligne de bus ?')]);
+    await expect.poll(() => projector.page.getByTestId('count-bravo').innerText()).toContain('1');
     expect(errors).toEqual([]);
   });
 });
