@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
+import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, PHONE, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
 import { createEvent, startServer, type TestServer } from '../support/harness';
 import { adminGroup, pngSize } from '../support/posters';
 
@@ -104,7 +104,7 @@ describe.skipIf(!ok)('poster workshop in Chromium', () => {
     const ev = await createEvent(server.url, 1);
     const group = await adminGroup(server.url, ev, 'Le plateau');
     const projector = await newPage(browser, LAPTOP);
-    const phone = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR' } as typeof LAPTOP);
+    const phone = await newPage(browser, PHONE);
     const errors = [...watchErrors(projector.page), ...watchErrors(phone.page)];
 
     await projector.page.goto(`${server.url}/animer/presentation/${ev.ateliers[0]!.id}#${ev.adminToken}`);
