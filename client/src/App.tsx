@@ -11,6 +11,11 @@ const Console = lazy(() => import('./facilitator/Console').then((m) => ({ defaul
 const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
 const ModerationPage = lazy(() => import('./facilitator/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const ProjectorPage = lazy(() => import('./facilitator/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
+// Poster workshop (issue #5): Konva and the editor load only with a board.
+const AdminBoardPage = lazy(() => import('./posters/AdminBoardPage').then((m) => ({ default: m.AdminBoardPage })));
+const ParticipantBoardPage = lazy(() => import('./posters/ParticipantBoardPage').then((m) => ({ default: m.ParticipantBoardPage })));
+const PresentationPage = lazy(() => import('./posters/PresentationPage').then((m) => ({ default: m.PresentationPage })));
+const GroupsScreen = lazy(() => import('./posters/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -38,6 +43,14 @@ function Routes() {
       return <ProjectorPage />;
     case 'participant':
       return <ParticipantApp key={route.code} code={route.code} />;
+    case 'adminBoard':
+      return <AdminBoardPage key={route.boardId} boardId={route.boardId} />;
+    case 'participantBoard':
+      return <ParticipantBoardPage key={route.boardId} code={route.code} boardId={route.boardId} />;
+    case 'presentation':
+      return <PresentationPage key={route.atelierId} atelierId={route.atelierId} index={route.index} />;
+    case 'groups':
+      return <GroupsScreen key={route.code} code={route.code} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -31,6 +31,11 @@ export type Route =
   | { name: 'moderation'; atelierId: string }
   | { name: 'projector' }
   | { name: 'participant'; code: string }
+  // Poster workshop (issue #5)
+  | { name: 'adminBoard'; boardId: string }
+  | { name: 'presentation'; atelierId: string; index: number }
+  | { name: 'groups'; code: string }
+  | { name: 'participantBoard'; code: string; boardId: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -45,6 +50,14 @@ export function matchRoute(pathname: string): Route {
   if (m) return { name: 'moderation', atelierId: decodeURIComponent(m[1]!) };
   m = /^\/j\/([^/]+)$/.exec(path);
   if (m) return { name: 'participant', code: decodeURIComponent(m[1]!) };
+  m = /^\/animer\/tableau\/([^/]+)$/.exec(path);
+  if (m) return { name: 'adminBoard', boardId: decodeURIComponent(m[1]!) };
+  m = /^\/animer\/presentation\/([^/]+)(?:\/(\d+))?$/.exec(path);
+  if (m) return { name: 'presentation', atelierId: decodeURIComponent(m[1]!), index: Number(m[2] ?? 0) };
+  m = /^\/j\/([^/]+)\/groupes$/.exec(path);
+  if (m) return { name: 'groups', code: decodeURIComponent(m[1]!) };
+  m = /^\/j\/([^/]+)\/tableau\/([^/]+)$/.exec(path);
+  if (m) return { name: 'participantBoard', code: decodeURIComponent(m[1]!), boardId: decodeURIComponent(m[2]!) };
   return { name: 'notFound' };
 }
 

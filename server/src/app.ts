@@ -13,7 +13,9 @@ import { rooms } from './realtime/rooms';
 import { dashboard, type EveningDeps } from './services/evening';
 import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
-import { authorizeBoard } from './services/access';
+import { authorizeBoard, findBoard } from './services/access';
+import { posterRouter } from './http/posters';
+import { attachPosterCommands, PosterBus } from './realtime/posters';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 
@@ -42,7 +44,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     idleMs: config.boardIdleMs,
     debounceMs: config.persistDebounceMs,
     log: config.log,
-    boardKind: async (boardId) => (await storage.getAtelierByBoardId(boardId))?.boardKind ?? 'mur',
+    boardKind: async (boardId) => (await findBoard(storage, boardId))?.kind ?? 'mur',
     reconcile: (room) => reconcileBoard(storage, room),
     onOpen: (room) => void cluster?.relay.attach(room),
     onClose: (room) => void cluster?.relay.detach(room),
@@ -54,12 +56,17 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   const server = http.createServer(app);
   let baseUrl = '';
   const publicUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? new URL(baseUrl).host}`;
+  const posterBus = new PosterBus();
+  // Before apiRouter, whose catch-all answers 404 for any other /api path.
+  app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
   app.use(apiRouter({ storage, publicUrl, now }));
   app.use(clientRouter(config.clientDir, config.log));
 
   const io = createSocketServer(server);
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   const evening: EveningDeps = { storage, registry, broadcast, now, connectedCounts: (ids) => connectedCounts(io, ids) };
+  attachPosterCommands(io, { storage, now, bus: posterBus });
+  posterBus.attach(io);
   if (config.redisUrl) {
     try {
       cluster = await joinCluster(config.redisUrl, io, config.log);

@@ -8,6 +8,7 @@ import { migrate, MIGRATIONS } from '../../server/src/storage/migrations';
 import { openPostgresDriver } from '../../server/src/storage/postgres-driver';
 import { serviceAvailable } from '../support/services';
 import { describeStorageContract } from './contract';
+import { describePosterStoreContract } from './posterContract';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -43,6 +44,7 @@ describe.skipIf(!ok)('PostgreSQL', () => {
   describeStorageContract('postgres', async () =>
     openStorage({ databaseUrl: url, dataDir: '', schema: await (contractSchema ??= freshSchema()) }),
   );
+  describePosterStoreContract('postgres', async () => openStorage({ databaseUrl: url, dataDir: '', schema: await freshSchema() }));
 
   it('lets several processes migrate a fresh schema at once', async () => {
     const schema = await freshSchema();

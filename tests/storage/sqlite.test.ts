@@ -6,12 +6,14 @@ import { openStorage } from '../../server/src/storage/index';
 import { migrate, MIGRATIONS } from '../../server/src/storage/migrations';
 import { openSqliteDriver } from '../../server/src/storage/sqlite-driver';
 import { describeStorageContract } from './contract';
+import { describePosterStoreContract } from './posterContract';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-sqlite-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 // A data dir that does not exist yet: openStorage must create it.
 describeStorageContract('sqlite', () => openStorage({ dataDir: path.join(root, 'data', 'nested') }));
+describePosterStoreContract('sqlite', () => openStorage({ dataDir: path.join(root, 'posters') }));
 
 describe('SQLite driver', () => {
   it('is durable: WAL, synchronous FULL, busy timeout, foreign keys', async () => {

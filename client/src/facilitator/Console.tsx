@@ -9,6 +9,7 @@ import { QrCode } from './QrCode';
 import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
+import { AdminGroups } from '../posters/AdminGroups';
 
 export function Console() {
   return (
@@ -88,6 +89,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
           }}
         />
       )}
+      <AdminGroups token={token} ateliers={live.ateliers} />
     </div>
   );
 }

@@ -55,6 +55,11 @@ export function ParticipantApp({ code }: { code: string }) {
           {p.online ? t('participant.online') : p.online === null ? t('status.connecting') : t('participant.offline')}
         </span>
         {session.participant && <span className="hint">{t('participant.you', { name: session.participant.pseudonym })}</span>}
+        {session.participant && !p.blocked && (
+          <Link href={`/j/${encodeURIComponent(code)}/groupes`} className="button secondary small" data-testid="open-groups">
+            {t('posters.title')}
+          </Link>
+        )}
         {atelier && session.participant && !p.blocked && (
           <button type="button" className="secondary small" data-testid="change-atelier" onClick={p.leaveAtelier}>
             {t('participant.changeAtelier')}

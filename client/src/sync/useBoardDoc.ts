@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import { YJS_PATH, WS_CLOSE } from '@semis/shared';
 import type { ClientError } from './errors';
 
@@ -13,6 +14,8 @@ export interface BoardConnection {
   synced: boolean;
   /** The server closed the connection for good (bad token, unknown board…). */
   error: ClientError | null;
+  /** Presence channel; its local state stays null unless a writer opts in (posters). */
+  awareness: Awareness | null;
 }
 
 function wsBase(): string {
@@ -33,7 +36,7 @@ const CLOSE_TO_CODE: Record<number, ClientError['code']> = {
  * writes anyway, and not publishing presence spares everyone 150×150 awareness messages.
  */
 export function useBoardDoc(boardId: string | null, token: string | null, opts: { readOnly: boolean }): BoardConnection {
-  const [state, setState] = useState<BoardConnection>({ doc: null, status: 'connecting', synced: false, error: null });
+  const [state, setState] = useState<BoardConnection>({ doc: null, status: 'connecting', synced: false, error: null, awareness: null });
   const { readOnly } = opts;
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function useBoardDoc(boardId: string | null, token: string | null, opts: 
     });
     // No presence UI yet: publishing cursors would only cost bandwidth.
     provider.awareness.setLocalState(null);
-    setState({ doc, status: 'connecting', synced: false, error: null });
+    setState({ doc, status: 'connecting', synced: false, error: null, awareness: provider.awareness });
 
     const onStatus = ({ status }: { status: BoardStatus }) => setState((s) => ({ ...s, status }));
     const onSync = (synced: boolean) => setState((s) => ({ ...s, synced: s.synced || synced }));

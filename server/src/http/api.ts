@@ -42,32 +42,35 @@ export function apiRouter(deps: ApiDeps): express.Router {
     throw new AppError('NOT_FOUND');
   }));
 
-  // Body-parser failures (bad JSON, too large) land here.
-  r.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: number }).status;
-    const app = status === 413 ? new AppError('PAYLOAD_TOO_LARGE') : status && status < 500 ? new AppError('BAD_REQUEST') : err;
-    sendError(req, res, app);
-  });
+  r.use(bodyErrors);
   return r;
 }
 
-function route(handler: Handler) {
+/** Body-parser failures (bad JSON, too large) land here. */
+export function bodyErrors(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const status = (err as { status?: number }).status;
+  const app = status === 413 ? new AppError('PAYLOAD_TOO_LARGE') : status && status < 500 ? new AppError('BAD_REQUEST') : err;
+  sendError(req, res, app);
+}
+
+/** Wraps a handler: its result is the JSON answer (unless it already answered, e.g. a file). */
+export function route(handler: Handler) {
   return async (req: Request, res: Response) => {
     try {
       const body = await handler(req, res);
-      res.json(body);
+      if (!res.headersSent) res.json(body);
     } catch (err) {
       sendError(req, res, err);
     }
   };
 }
 
-function sendError(req: Request, res: Response, err: unknown): void {
+export function sendError(req: Request, res: Response, err: unknown): void {
   if (!(err instanceof AppError)) console.error('[semis] HTTP', req.method, req.path, err);
   res.status(httpStatus(err)).json({ error: errorBody(err, pickLanguage(req.headers['accept-language'])) });
 }
 
-function bearer(req: Request): string | null {
+export function bearer(req: Request): string | null {
   const h = req.headers.authorization ?? '';
   return h.startsWith('Bearer ') ? h.slice(7).trim() : null;
 }

@@ -1,4 +1,4 @@
-import { refusal, tokenSchema, type Action, type Atelier, type Role } from '@semis/shared';
+import { canReadBoard, canWriteBoard, refusal, tokenSchema, type Action, type Atelier, type BoardPrincipal, type PosterBoard, type Role } from '@semis/shared';
 import { AppError } from '../errors';
 import { hashToken } from '../auth/tokens';
 import type { EventRecord, ParticipantRecord, Storage } from '../storage/types';
@@ -56,13 +56,48 @@ export function checkFacilitatorOn(who: FacilitatorPrincipal, atelier: Atelier |
   return atelier;
 }
 
+/** Any board: an atelier's wall (atelier.boardId) or a poster workshop board (boards table). */
+export interface BoardRef {
+  id: string;
+  eventId: string;
+  atelierId: string;
+  groupId: string | null;
+  kind: 'mur' | PosterBoard['kind'];
+}
+
+export async function findBoard(storage: Storage, boardId: string): Promise<BoardRef | null> {
+  const atelier = await storage.getAtelierByBoardId(boardId);
+  if (atelier) return { id: boardId, eventId: atelier.eventId, atelierId: atelier.id, groupId: null, kind: atelier.boardKind };
+  const board = await storage.posters.getBoard(boardId);
+  return board && { id: board.id, eventId: board.eventId, atelierId: board.atelierId, groupId: board.groupId, kind: board.kind };
+}
+
+export function boardPrincipal(who: Principal): BoardPrincipal {
+  return { role: who.role, eventId: who.event.id, participantId: who.role === 'participant' ? who.participant.id : undefined };
+}
+
+/**
+ * Read and write rights of a principal on a board: the poster rule (group membership), then
+ * the facilitator's scope (a co-facilitator writes only its atelier's boards) and the phase
+ * table (nobody writes in a clôturé atelier).
+ */
+export async function boardRights(storage: Storage, who: Principal, board: BoardRef): Promise<{ canRead: boolean; canWrite: boolean }> {
+  const p = boardPrincipal(who);
+  const memberships = who.role === 'participant' && board.groupId ? new Set(await storage.posters.groupsOf(who.participant.id)) : new Set<string>();
+  const atelier = await storage.getAtelier(board.atelierId);
+  const inScope = who.role !== 'facilitator' || who.scope === null || who.scope === board.atelierId;
+  const writeAction: Action = who.role === 'facilitator' ? 'board.write' : 'groupBoard.write';
+  const phaseAllows = !atelier || refusal(who.role, writeAction, { phase: atelier.phase }) === null;
+  return { canRead: canReadBoard(p, board), canWrite: inScope && phaseAllows && canWriteBoard(p, board, memberships) };
+}
+
 /** Board access is decided once, at the y-websocket upgrade. */
 export async function authorizeBoard(storage: Storage, token: string | null, boardId: string): Promise<{ role: Role; canWrite: boolean; subject: string }> {
   const who = await resolveToken(storage, token);
-  const atelier = await storage.getAtelierByBoardId(boardId);
-  if (!atelier) throw new AppError('NOT_FOUND');
-  if (atelier.eventId !== who.event.id || refusal(who.role, 'board.read') !== null) throw new AppError('FORBIDDEN');
-  const inScope = who.role !== 'facilitator' || who.scope === null || who.scope === atelier.id;
+  const board = await findBoard(storage, boardId);
+  if (!board) throw new AppError('NOT_FOUND');
+  const rights = await boardRights(storage, who, board);
+  if (!rights.canRead) throw new AppError('FORBIDDEN');
   const subject = who.role === 'participant' ? who.participant.id : `facilitator:${who.event.id}`;
-  return { role: who.role, canWrite: inScope && refusal(who.role, 'board.write', { phase: atelier.phase }) === null, subject };
+  return { role: who.role, canWrite: rights.canWrite, subject };
 }

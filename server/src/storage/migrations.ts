@@ -112,7 +112,68 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX moderation_log_event ON moderation_log (event_id, seq);
     `,
   },
-  // Version 3 is the posters' (issue #5), developed on its own branch.
+  {
+    // Issue #5 (poster workshop), developed on its own branch beside versions 2 and 4.
+    version: 3,
+    name: 'posters',
+    sql: `
+      CREATE TABLE poster_groups (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT NOT NULL REFERENCES ateliers(id),
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        animateur_id TEXT,
+        rapporteur_id TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX poster_groups_event ON poster_groups (event_id, atelier_id, position);
+      CREATE TABLE poster_members (
+        group_id TEXT NOT NULL REFERENCES poster_groups(id),
+        participant_id TEXT NOT NULL REFERENCES participants(id),
+        atelier_id TEXT NOT NULL,
+        joined_at TEXT NOT NULL,
+        PRIMARY KEY (group_id, participant_id)
+      );
+      CREATE UNIQUE INDEX poster_members_one_per_atelier ON poster_members (participant_id, atelier_id);
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        atelier_id TEXT NOT NULL REFERENCES ateliers(id),
+        group_id TEXT REFERENCES poster_groups(id),
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX boards_event ON boards (event_id);
+      CREATE TABLE board_reactions (
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        participant_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (board_id, participant_id, kind)
+      );
+      CREATE TABLE board_comments (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        author_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX board_comments_board ON board_comments (board_id, created_at);
+      CREATE TABLE assets (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        board_id TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        data {{blob}} NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
   {
     version: 4,
     name: 'votes and project candidates',

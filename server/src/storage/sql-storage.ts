@@ -3,6 +3,7 @@ import { migrate } from './migrations';
 import { SqlVoteStore } from './votes';
 import { SqlCandidateStore } from './candidates';
 import { UniqueViolationError, type SqlDriver } from './sql-driver';
+import { SqlPosterStore, type PosterStore } from './posters';
 import type {
   AtelierChanges,
   EventRecord,
@@ -50,11 +51,13 @@ export class SqlStorage implements Storage {
   readonly kind: Storage['kind'];
   readonly votes: SqlVoteStore;
   readonly candidates: SqlCandidateStore;
+  readonly posters: PosterStore;
 
   constructor(private readonly db: SqlDriver) {
     this.kind = db.dialect;
     this.votes = new SqlVoteStore(db);
     this.candidates = new SqlCandidateStore(db);
+    this.posters = new SqlPosterStore(db);
   }
 
   migrate(): Promise<void> {

@@ -1,6 +1,9 @@
 import type { Atelier, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
+import type { PosterStore } from './posters';
+
+export type { PosterStore } from './posters';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -66,6 +69,8 @@ export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   readonly votes: VoteStore;
   readonly candidates: CandidateStore;
+  /** Poster workshop records (issue #5). */
+  readonly posters: PosterStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -23,41 +23,59 @@ export const ACTIONS = [
   'vote.manage',
   /** Promote to and edit project candidates. */
   'candidate.manage',
+  // Poster workshop (issue #5). Group membership is a second, separate rule: posterRights.ts.
+  /** Create a poster group (facilitators for any atelier; participants form their own). */
+  'group.create',
+  /** Join or leave a group of one's event. */
+  'group.join',
+  /** Name any group's animateur and rapporteur (members name their own: posterRights.ts). */
+  'group.roles.any',
+  /** Write a group's boards — only together with membership of that group. */
+  'groupBoard.write',
+  'poster.react',
+  'poster.comment',
+  'board.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** The poster workshop runs beside the wall's phases: its actions stay open until clôturé. */
+const POSTER_PARTICIPANT: readonly Action[] = ['group.create', 'group.join', 'groupBoard.write', 'poster.react', 'poster.comment', 'board.export'];
+
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn', 'vote.cast'],
-  facilitator: ['board.read', 'board.write', 'event.manage', 'phase.change', 'timer.control', 'atelier.configure', 'idea.moderate', 'participant.block', 'vote.manage', 'candidate.manage'],
+  participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn', 'vote.cast', ...POSTER_PARTICIPANT],
+  facilitator: [
+    'board.read', 'board.write', 'event.manage', 'phase.change', 'timer.control', 'atelier.configure', 'idea.moderate', 'participant.block', 'vote.manage',
+    'candidate.manage', 'group.create', 'group.roles.any', 'board.export',
+  ],
 };
 
 /** What each phase opens. Facilitators keep their tools in every phase except a closed
  * atelier, where only reading and reopening (a phase change) remain. */
 export const PHASE_ACTIONS: Record<Phase, Record<Role, readonly Action[]>> = {
   preparation: {
-    participant: ['board.read'],
+    participant: ['board.read', ...POSTER_PARTICIPANT],
     facilitator: ROLE_ACTIONS.facilitator,
   },
   ideation: {
-    participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn'],
+    participant: ['board.read', 'idea.post', 'idea.editOwn', 'idea.deleteOwn', ...POSTER_PARTICIPANT],
     facilitator: ROLE_ACTIONS.facilitator,
   },
   regroupement: {
-    participant: ['board.read'],
+    participant: ['board.read', ...POSTER_PARTICIPANT],
     facilitator: ROLE_ACTIONS.facilitator,
   },
   vote: {
-    participant: ['board.read', 'vote.cast'],
+    participant: ['board.read', 'vote.cast', ...POSTER_PARTICIPANT],
     facilitator: ROLE_ACTIONS.facilitator,
   },
   restitution: {
-    participant: ['board.read'],
+    participant: ['board.read', ...POSTER_PARTICIPANT],
     facilitator: ROLE_ACTIONS.facilitator,
   },
   cloture: {
-    participant: ['board.read'],
+    participant: ['board.read', 'board.export'],
     // Candidates are often written up once the atelier is over.
-    facilitator: ['board.read', 'event.manage', 'phase.change', 'candidate.manage'],
+    facilitator: ['board.read', 'event.manage', 'phase.change', 'candidate.manage', 'board.export'],
   },
 };
 

@@ -39,6 +39,13 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     VOTE_OPEN: 'Impossible pendant que le vote est ouvert.',
     UNKNOWN_CANDIDATE: 'Projet candidat introuvable.',
     INTERNAL: 'Erreur du serveur, réessayez.',
+    UNKNOWN_GROUP: 'Groupe introuvable.',
+    UNKNOWN_BOARD: 'Tableau introuvable.',
+    NOT_MEMBER: 'Seuls les membres du groupe peuvent faire cela.',
+    INVALID_GROUP_NAME: 'Le nom du groupe fait entre 1 et 60 caractères.',
+    INVALID_COMMENT_TEXT: 'Un commentaire fait entre 1 et 280 caractères.',
+    TOO_MANY_GROUPS: 'Cet atelier a déjà le nombre maximal de groupes.',
+    UNSUPPORTED_MEDIA_TYPE: 'Format d’image non accepté : envoyez un fichier PNG, JPEG ou WebP.',
   },
   en: {
     BAD_REQUEST: 'Invalid request.',
@@ -73,6 +80,13 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     VOTE_OPEN: 'Not possible while the vote is open.',
     UNKNOWN_CANDIDATE: 'Project candidate not found.',
     INTERNAL: 'Server error, please retry.',
+    UNKNOWN_GROUP: 'Group not found.',
+    UNKNOWN_BOARD: 'Board not found.',
+    NOT_MEMBER: 'Only the group’s members can do that.',
+    INVALID_GROUP_NAME: 'A group name has 1 to 60 characters.',
+    INVALID_COMMENT_TEXT: 'A comment has 1 to 280 characters.',
+    TOO_MANY_GROUPS: 'This workshop already has the maximum number of groups.',
+    UNSUPPORTED_MEDIA_TYPE: 'Image format not accepted: send a PNG, JPEG or WebP file.',
   },
 };
 

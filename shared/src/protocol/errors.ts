@@ -33,6 +33,14 @@ export const ERROR_CODES = [
   'VOTE_OPEN',
   'UNKNOWN_CANDIDATE',
   'INTERNAL',
+  // Poster workshop (issue #5)
+  'UNKNOWN_GROUP',
+  'UNKNOWN_BOARD',
+  'NOT_MEMBER',
+  'INVALID_GROUP_NAME',
+  'INVALID_COMMENT_TEXT',
+  'TOO_MANY_GROUPS',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -69,6 +77,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   VOTE_OPEN: 409,
   UNKNOWN_CANDIDATE: 404,
   INTERNAL: 500,
+  UNKNOWN_GROUP: 404,
+  UNKNOWN_BOARD: 404,
+  NOT_MEMBER: 403,
+  INVALID_GROUP_NAME: 400,
+  INVALID_COMMENT_TEXT: 400,
+  TOO_MANY_GROUPS: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export interface ErrorBody {

@@ -12,6 +12,26 @@ export const API = {
   /** GET: public summary of an event by join code. */
   join: (code: string) => `/api/join/${encodeURIComponent(code)}`,
   joinPattern: '/api/join/:code',
+  // Poster workshop (issue #5); see docs/protocol-posters.md.
+  /** GET (any token of the event): groups with boards and members. */
+  posters: '/api/posters',
+  /** POST (facilitator): create a group with its poster, AFOM and optional debate boards. */
+  adminGroups: '/api/admin/groups',
+  /** GET (any token): kind, group and write right of one board. */
+  board: (id: string) => `/api/boards/${encodeURIComponent(id)}`,
+  boardPattern: '/api/boards/:boardId',
+  /** GET (any token): comments and reactions. */
+  boardFeed: (id: string) => `/api/boards/${encodeURIComponent(id)}/feed`,
+  boardFeedPattern: '/api/boards/:boardId/feed',
+  /** POST (writer of the board): raw PNG/JPEG/WebP body, sets the poster's background map. */
+  boardBackground: (id: string) => `/api/boards/${encodeURIComponent(id)}/background`,
+  boardBackgroundPattern: '/api/boards/:boardId/background',
+  /** GET (any token): the board drawn as SVG, or as PNG (?width=4000…8000). */
+  boardExport: (id: string, format: 'svg' | 'png') => `/api/boards/${encodeURIComponent(id)}/export.${format}`,
+  boardExportPattern: '/api/boards/:boardId/export.:format',
+  /** GET (any token of the event): an uploaded image. */
+  asset: (id: string) => `/api/assets/${encodeURIComponent(id)}`,
+  assetPattern: '/api/assets/:assetId',
 } as const;
 
 export interface CreateEventResult {

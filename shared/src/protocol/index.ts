@@ -3,3 +3,4 @@ export * from './socket';
 export * from './http';
 export * from './facilitator';
 export * from './votes';
+export * from './posters';

@@ -15,6 +15,8 @@ import {
   candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload,
 } from './votes';
 import type { Ack } from './errors';
+import type * as P from './posters';
+import type { BoardFeed, CommentView, GroupView, ReactionCounts } from './posters';
 
 /** Bumped when a socket.io event or payload changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -57,6 +59,15 @@ export const C = {
   promote: 'candidate:promote',
   candidateUpdate: 'candidate:update',
   candidates: 'candidates:list',
+  // Poster workshop (issue #5): payloads in ./posters.ts.
+  subscribePosters: 'posters:subscribe',
+  createGroup: 'group:create',
+  joinGroup: 'group:join',
+  leaveGroup: 'group:leave',
+  setGroupRoles: 'group:roles',
+  watchBoard: 'poster:watch',
+  react: 'poster:react',
+  comment: 'poster:comment',
 } as const;
 
 /** Server → client pushes. */
@@ -81,6 +92,11 @@ export const S = {
   voteResults: 'vote:results',
   /** To the event's facilitators: a candidate card changed. */
   candidateChanged: 'candidate:changed',
+  /** To every subscriber of the event (posters:subscribe) when a group, its members or roles change. */
+  groupChanged: 'group:changed',
+  /** To watchers of a board (poster:watch). */
+  boardComment: 'poster:comment',
+  boardReactions: 'poster:reactions',
 } as const;
 
 /** First join: `code` + `pseudonym`. Rejoin (same phone): `token`, optionally a new `pseudonym`.
@@ -161,6 +177,14 @@ export interface ClientToServerEvents {
   [C.editIdea]: (p: z.input<typeof editIdeaPayload>, ack: (r: Ack<{ idea: IdeaView }>) => void) => void;
   [C.deleteIdea]: (p: z.input<typeof deleteIdeaPayload>, ack: (r: Ack<{ id: string }>) => void) => void;
   [C.myIdeas]: (p: z.input<typeof myIdeasPayload>, ack: (r: Ack<{ ideas: IdeaView[] }>) => void) => void;
+  [C.subscribePosters]: (p: z.input<typeof P.subscribePostersPayload>, ack: (r: Ack<{ groups: GroupView[] }>) => void) => void;
+  [C.createGroup]: (p: z.input<typeof P.createGroupPayload>, ack: (r: Ack<{ group: GroupView; created: boolean }>) => void) => void;
+  [C.joinGroup]: (p: z.input<typeof P.groupIdPayload>, ack: (r: Ack<{ group: GroupView }>) => void) => void;
+  [C.leaveGroup]: (p: z.input<typeof P.groupIdPayload>, ack: (r: Ack<{ group: GroupView }>) => void) => void;
+  [C.setGroupRoles]: (p: z.input<typeof P.groupRolesPayload>, ack: (r: Ack<{ group: GroupView }>) => void) => void;
+  [C.watchBoard]: (p: z.input<typeof P.watchBoardPayload>, ack: (r: Ack<BoardFeed>) => void) => void;
+  [C.react]: (p: z.input<typeof P.reactPayload>, ack: (r: Ack<{ boardId: string; reactions: ReactionCounts; mine: BoardFeed['mine'] }>) => void) => void;
+  [C.comment]: (p: z.input<typeof P.commentPayload>, ack: (r: Ack<{ comment: CommentView; created: boolean }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -174,4 +198,7 @@ export interface ServerToClientEvents {
   [S.voteChanged]: (p: { sessionId: string; atelierId: string | null; status: 'open' | 'closed' }) => void;
   [S.voteResults]: (r: VoteResults) => void;
   [S.candidateChanged]: (c: Candidate) => void;
+  [S.groupChanged]: (group: GroupView) => void;
+  [S.boardComment]: (comment: CommentView) => void;
+  [S.boardReactions]: (r: { boardId: string; reactions: ReactionCounts }) => void;
 }

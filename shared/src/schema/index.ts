@@ -4,3 +4,4 @@ export * from './participant';
 export * from './idea';
 export * from './vote';
 export * from './candidate';
+export * from './poster';

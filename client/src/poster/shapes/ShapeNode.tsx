@@ -1,0 +1,58 @@
+import { memo, type ReactNode } from 'react';
+import { Group } from 'react-konva';
+import type { Shape } from '@semis/shared';
+import { SymbolNode } from './SymbolNode';
+import { LineNode } from './LineNode';
+import { AreaNode } from './AreaNode';
+import { NetworkNode } from './NetworkNode';
+import { PenNode } from './PenNode';
+import { TextNode } from './TextNode';
+import { PostitNode } from './PostitNode';
+
+/** The node attributes that place a shape: its id (so the editor can find it) and transform. */
+export interface NodeTransform {
+  id: string;
+  x: number;
+  y: number;
+  rotation: number;
+  scaleX: number;
+  scaleY: number;
+}
+
+/**
+ * One poster element. Memoised on the shape object: the document hands out a new object only
+ * for shapes that changed, so an edit re-renders one node, not five thousand.
+ */
+export const ShapeNode = memo(function ShapeNode({ shape }: { shape: Shape }) {
+  const t: NodeTransform = { id: shape.id, x: shape.x, y: shape.y, rotation: shape.rotation, scaleX: shape.scaleX, scaleY: shape.scaleY };
+  switch (shape.type) {
+    case 'symbol':
+      return <SymbolNode shape={shape} t={t} />;
+    case 'line':
+      return <LineNode shape={shape} t={t} />;
+    case 'area':
+      return <AreaNode shape={shape} t={t} />;
+    case 'network':
+      return <NetworkNode shape={shape} t={t} />;
+    case 'pen':
+      return <PenNode shape={shape} t={t} />;
+    case 'text':
+      return <TextNode shape={shape} t={t} />;
+    case 'postit':
+      return <PostitNode shape={shape} t={t} />;
+  }
+});
+
+/**
+ * A body that carries the transform itself when it stands alone, or a transformed group when a
+ * label goes with it: one Konva node per unlabelled shape is what keeps 5,000 of them cheap to build.
+ */
+export function Placed({ t, body, label }: { t: NodeTransform; body: (t: NodeTransform | null) => ReactNode; label: ReactNode | null }) {
+  if (!label) return <>{body(t)}</>;
+  return (
+    <Group {...t}>
+      {body(null)}
+      {label}
+    </Group>
+  );
+}

@@ -1,0 +1,3 @@
+export { renderPosterSvg, POSTIT_FILL, type PosterSvgInput } from './poster';
+export { renderNotesSvg, type NotesSvgInput } from './notes';
+export { PatternDefs, swatch as swatchSvg, wrap as wrapText } from './svgKit';

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { serviceAvailable } from '../support/services';
+import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, PHONE, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
+import { createEvent, startServer, type TestServer } from '../support/harness';
+import { adminGroup, pngSize } from '../support/posters';
+
+const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
+
+describe.skipIf(!ok)('poster workshop in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    requireBuiltClient();
+    server = await startServer({ config: { clientDir: CLIENT_DIR } });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function joinAndOpenGroups(page: Page, code: string, pseudonym: string) {
+    await page.goto(server.url + '/');
+    await page.getByTestId('code-input').fill(code);
+    await page.getByTestId('code-submit').click();
+    await page.getByTestId('pseudonym-input').fill(pseudonym);
+    await page.getByTestId('join-submit').click();
+    await page.getByTestId('atelier-choice').first().click();
+    await page.getByTestId('open-groups').click();
+  }
+
+  async function canvasBox(page: Page) {
+    const canvas = page.getByTestId('poster-canvas');
+    await canvas.locator('canvas').first().waitFor();
+    return (await canvas.boundingBox())!;
+  }
+
+  it('two members draw a poster and fill the AFOM together; the legend follows; PNG export downloads', async () => {
+    const ev = await createEvent(server.url, 1);
+    const a = await newPage(browser, { ...LAPTOP, acceptDownloads: true } as typeof LAPTOP);
+    const b = await newPage(browser, LAPTOP);
+    const errors = [...watchErrors(a.page), ...watchErrors(b.page)];
+
+    // Léa forms a group; Marc joins it from his own laptop.
+    await joinAndOpenGroups(a.page, ev.event.joinCode, 'Léa');
+    await a.page.getByTestId('group-name').fill('La vallée');
+    await a.page.getByTestId('create-group').click();
+    await a.page.getByTestId('group-card').waitFor();
+    await joinAndOpenGroups(b.page, ev.event.joinCode, 'Marc');
+    await b.page.getByTestId('join-group').click();
+    await expect.poll(() => a.page.getByTestId('group-card').innerText()).toContain('Marc');
+
+    await a.page.getByTestId('open-poster').click();
+    await b.page.getByTestId('open-poster').click();
+    await expect.poll(() => a.page.getByTestId('board-page').getAttribute('data-can-write')).toBe('true');
+    await expect.poll(() => b.page.getByTestId('board-page').getAttribute('data-can-write')).toBe('true');
+    const box = await canvasBox(a.page);
+    await canvasBox(b.page);
+
+    // A point chorème (chef-lieu), then a flow drawn with the mouse (axe de propagation).
+    await a.page.getByTestId('chorem-maillage.point').click();
+    await a.page.mouse.click(box.x + 200, box.y + 160);
+    await a.page.getByTestId('chorem-dynamique.ligne').click();
+    await a.page.mouse.move(box.x + 120, box.y + 300);
+    await a.page.mouse.down();
+    await a.page.mouse.move(box.x + 260, box.y + 280, { steps: 6 });
+    await a.page.mouse.move(box.x + 420, box.y + 220, { steps: 6 });
+    await a.page.mouse.up();
+
+    const shapes = (p: Page) => p.getByTestId('poster-shape').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.getAttribute('data-symbol')}`).sort());
+    const expected = ['line:dynamique.ligne', 'symbol:maillage.point'];
+    await expect.poll(() => shapes(a.page)).toEqual(expected);
+    await expect.poll(() => shapes(b.page), { timeout: 10_000 }).toEqual(expected);
+    // The legend lists exactly the symbols used, on both screens.
+    const legend = (p: Page) => p.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-symbol')).sort());
+    await expect.poll(() => legend(a.page)).toEqual(['dynamique.ligne', 'maillage.point']);
+    await expect.poll(() => legend(b.page)).toEqual(['dynamique.ligne', 'maillage.point']);
+    expect(await b.page.getByTestId('legend').innerText()).toContain('Chef-lieu');
+
+    // A post-it in the AFOM matrix, seen by the other member.
+    await a.page.getByTestId('tab-afom').click();
+    await a.page.getByTestId('add-note-atouts').click();
+    await a.page.getByTestId('note-text').first().fill('La forêt communale');
+    await a.page.getByTestId('notes-board').click({ position: { x: 5, y: 5 } });
+    await b.page.getByTestId('tab-afom').click();
+    await expect.poll(() => b.page.getByTestId('column-atouts').getByTestId('note-text').inputValue(), { timeout: 10_000 }).toBe('La forêt communale');
+
+    // The poster exported as PNG at print resolution, generated by the server.
+    await a.page.getByTestId('tab-poster').click();
+    await canvasBox(a.page);
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('export-png').click()]);
+    const file = await download.path();
+    const png = new Uint8Array(fs.readFileSync(file!));
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    expect(pngSize(png).width).toBeGreaterThanOrEqual(4000);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('a phone outside the group sees the poster read-only, reacts and comments; the presentation shows it live', async () => {
+    const ev = await createEvent(server.url, 1);
+    const group = await adminGroup(server.url, ev, 'Le plateau');
+    const projector = await newPage(browser, LAPTOP);
+    const phone = await newPage(browser, PHONE);
+    const errors = [...watchErrors(projector.page), ...watchErrors(phone.page)];
+
+    await projector.page.goto(`${server.url}/animer/presentation/${ev.ateliers[0]!.id}#${ev.adminToken}`);
+    await expect.poll(() => projector.page.getByTestId('presented-group').innerText()).toBe('Le plateau');
+    await expect.poll(() => projector.page.getByTestId('presentation').getAttribute('data-board-id')).toBe(group.boards[0]!.id);
+
+    await joinAndOpenGroups(phone.page, ev.event.joinCode, 'Zoé');
+    await phone.page.getByTestId('open-poster').click();
+    await expect.poll(() => phone.page.getByTestId('board-page').getAttribute('data-can-write')).toBe('false');
+    await phone.page.getByTestId('read-only').waitFor();
+    await phone.page.goBack();
+    await phone.page.locator('summary').click();
+    await phone.page.getByTestId('react-bravo').click();
+    await phone.page.getByTestId('comment-input').fill('Et la ligne de bus ?');
+    await phone.page.getByTestId('comment-submit').click();
+
+    await expect.poll(() => projector.page.getByTestId('comment').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('Et la ligne de bus ?')]);
+    await expect.poll(() => projector.page.getByTestId('count-bravo').innerText()).toContain('1');
+    expect(errors).toEqual([]);
+  });
+});
