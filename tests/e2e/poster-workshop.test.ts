@@ -123,6 +123,17 @@ describe.skipIf(!ok)('poster workshop in Chromium', () => {
 
     await expect.poll(() => projector.page.getByTestId('comment').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('Et la ligne de bus ?')]);
     await expect.poll(() => projector.page.getByTestId('count-bravo').innerText()).toContain('1');
+
+    // Restitution: the next group gets its ten minutes, on the atelier's own countdown.
+    await adminGroup(server.url, ev, 'La vallée');
+    await expect.poll(() => projector.page.getByTestId('present-position').innerText()).toBe('1 / 2');
+    await projector.page.getByTestId('present-next').click();
+    await expect.poll(() => projector.page.getByTestId('presented-group').innerText()).toBe('La vallée');
+    const timer = projector.page.getByTestId('presentation-timer');
+    await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
+    const left = Number(await timer.getAttribute('data-remaining-ms'));
+    expect(left).toBeGreaterThan(590_000);
+    expect(left).toBeLessThanOrEqual(600_000);
     expect(errors).toEqual([]);
   });
 });

@@ -344,6 +344,7 @@ export const en: Messages = {
     statement: 'Scenario',
     statementPlaceholder: 'What if, in 2040, …?',
     present: 'Present the posters',
+    restartTimer: '10 min for this group',
     presentedBy: 'Presented by {{name}}',
     previous: 'Previous',
     next: 'Next',

@@ -344,6 +344,7 @@ export const fr = {
     statement: 'Scénario',
     statementPlaceholder: 'Et si, en 2040, … ?',
     present: 'Présenter les posters',
+    restartTimer: '10 min pour ce groupe',
     presentedBy: 'Présenté par {{name}}',
     previous: 'Précédent',
     next: 'Suivant',

@@ -11,6 +11,8 @@ import { useAdminEvent } from '../facilitator/useAdminEvent';
 import { PosterEditor } from '../poster/PosterEditor';
 import { usePosterSocket } from './usePosterSocket';
 import { REACTION_ICONS } from './Feedback';
+import { PresentationTimer, startRestitutionTimer } from './PresentationTimer';
+import { useFacilitatorSession } from '../sync/useFacilitatorSession';
 
 /**
  * The restitution on the projector: one group's poster after another (the current one is in the
@@ -27,7 +29,12 @@ export function PresentationPage({ atelierId, index }: { atelierId: string; inde
   const posterId = current?.boards.find((b) => b.kind === 'poster')?.id ?? null;
   const board = useBoardDoc(posterId, token, { readOnly: true });
   const [feed, setFeed] = useState<BoardFeed | null>(null);
-  const go = (i: number) => navigate(`/animer/presentation/${atelierId}/${i}`, { replace: true });
+  const { session, state: live } = useFacilitatorSession(token);
+  // Moving to another group's poster gives it its ten minutes; a reload does not restart them.
+  const go = (i: number) => {
+    if (i !== index) startRestitutionTimer(session, atelierId);
+    navigate(`/animer/presentation/${atelierId}/${i}`, { replace: true });
+  };
 
   useEffect(() => {
     if (!socket || !posterId) return;
@@ -81,6 +88,7 @@ export function PresentationPage({ atelierId, index }: { atelierId: string; inde
           <span data-testid="present-position">{list.length ? `${Math.min(index, list.length - 1) + 1} / ${list.length}` : '0 / 0'}</span>
           <button type="button" className="secondary small" disabled={index >= list.length - 1} onClick={() => go(index + 1)} data-testid="present-next">{t('posters.next')} →</button>
           <Link href="/animer" className="button secondary small">{t('wall.backToConsole')}</Link>
+          <PresentationTimer session={session} state={live} atelierId={atelierId} />
         </div>
       </header>
       <div className="presentation-body">
