@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '@semis/shared';
+import { votesEn } from './votes.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -122,6 +123,7 @@ export const en: Messages = {
     rejected: 'Idea not sent (“{{text}}”): {{reason}}',
     newestFirst: 'Newest first',
   },
+  ...votesEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',

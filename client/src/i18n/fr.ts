@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '@semis/shared';
+import { votesFr } from './votes.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -122,6 +123,7 @@ export const fr = {
     rejected: 'Idée non envoyée (« {{text}} ») : {{reason}}',
     newestFirst: 'Les plus récentes en haut',
   },
+  ...votesFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',

@@ -255,5 +255,5 @@ export function useParticipantSession(rawCode: string) {
 
 function deletedStub(id: string): IdeaView {
   const now = new Date().toISOString();
-  return { id, atelierId: '', text: '', createdAt: now, updatedAt: now, deleted: true };
+  return { id, atelierId: '', text: '', createdAt: now, updatedAt: now, deleted: true, status: 'hidden', moderated: false };
 }
