@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,15 @@ interface Props {
   cards: IdeaCard[];
   positions: ReadonlyMap<string, Position>;
   editable: boolean;
-  onMove: (id: string, pos: Position) => void;
+  /** May answer where the sticky finally goes (e.g. tidied into a cluster). */
+  onMove: (id: string, pos: Position) => Position | void;
   label: string;
+  /** Drawn first in the layer, so behind the stickies (cluster frames). */
+  children?: ReactNode;
 }
 
 /** The canvas of a wall: fills its container; pan/zoom live in Konva, not in React. */
-export function Board({ cards, positions, editable, onMove, label }: Props) {
+export function Board({ cards, positions, editable, onMove, label, children }: Props) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
@@ -43,6 +46,7 @@ export function Board({ cards, positions, editable, onMove, label }: Props) {
       {size.width > 0 && (
         <Stage ref={stageRef} width={size.width} height={size.height} draggable x={40} y={40}>
           <Layer>
+            {children}
             {placed.map(({ card, pos }) => (
               <Sticky
                 key={card.id}
