@@ -9,6 +9,7 @@ import { Page } from './ui/Page';
 const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
 const Console = lazy(() => import('./facilitator/Console').then((m) => ({ default: m.Console })));
 const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
+const PortfolioPage = lazy(() => import('./candidates/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -30,6 +31,8 @@ function Routes() {
       return <Console />;
     case 'wall':
       return <WallPage key={route.atelierId} atelierId={route.atelierId} />;
+    case 'portfolio':
+      return <PortfolioPage />;
     case 'participant':
       return <ParticipantApp key={route.code} code={route.code} />;
     case 'notFound':

@@ -28,6 +28,7 @@ export type Route =
   | { name: 'create' }
   | { name: 'console' }
   | { name: 'wall'; atelierId: string }
+  | { name: 'portfolio' }
   | { name: 'participant'; code: string }
   | { name: 'notFound' };
 
@@ -36,6 +37,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/creer') return { name: 'create' };
   if (path === '/animer') return { name: 'console' };
+  if (path === '/animer/projets') return { name: 'portfolio' };
   let m = /^\/animer\/mur\/([^/]+)$/.exec(path);
   if (m) return { name: 'wall', atelierId: decodeURIComponent(m[1]!) };
   m = /^\/j\/([^/]+)$/.exec(path);

@@ -110,6 +110,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
         </ol>
       </section>
 
+      <Link href="/animer/projets" className="button secondary" data-testid="portfolio-link">{t('votes.candidates.portfolioLink')}</Link>
       <AddAteliers token={token} onAdded={onAteliers} />
     </div>
   );

@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moveIdea, type Position } from '@semis/shared';
 import { Link } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -11,6 +9,9 @@ import { WallIdeasList } from '../board/WallIdeasList';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useBoardIdeas } from '../sync/useBoardIdeas';
 import { useAdminEvent } from './useAdminEvent';
+import { useFacilitatorSocket } from '../sync/useFacilitatorSocket';
+import { useClusterWall } from '../clusters/useClusterWall';
+import { WallTools } from '../clusters/WallTools';
 
 /** The projected mur d'idées of one atelier. */
 export function WallPage({ atelierId }: { atelierId: string }) {
@@ -20,7 +21,10 @@ export function WallPage({ atelierId }: { atelierId: string }) {
   const board = useBoardDoc(atelier?.boardId ?? null, token, { readOnly: false });
   const { cards, positions } = useBoardIdeas(board.doc);
   const { doc } = board;
-  const onMove = useCallback((id: string, pos: Position) => doc && moveIdea(doc, id, pos), [doc]);
+  const fac = useFacilitatorSocket(token);
+  const live = fac.ateliers.find((a) => a.id === atelierId) ?? atelier;
+  const editable = live?.phase !== 'cloture';
+  const clustering = useClusterWall(doc, cards, positions, editable);
 
   if (state.kind !== 'ready' || !atelier) {
     return (
@@ -35,7 +39,7 @@ export function WallPage({ atelierId }: { atelierId: string }) {
   }
 
   return (
-    <div className="wall" data-testid="wall" data-idea-count={cards.length}>
+    <div className="wall" ref={clustering.wallRef} data-testid="wall" data-idea-count={cards.length}>
       <header className="wall-header">
         <div className="wall-title">
           <h1>{atelier.title}</h1>
@@ -52,15 +56,21 @@ export function WallPage({ atelierId }: { atelierId: string }) {
         </div>
       </header>
       {board.error && <ErrorMessage text={t('errors.BOARD_CLOSED', { reason: t(`errors.${board.error.code}`) })} />}
-      <Board
-        cards={cards}
-        positions={positions}
-        editable
-        onMove={onMove}
-        label={t('wall.canvasLabel', { title: atelier.title })}
-      />
+      <div className="wall-body">
+        <Board
+          cards={cards}
+          positions={positions}
+          editable={editable}
+          onMove={clustering.onMove}
+          label={t('wall.canvasLabel', { title: atelier.title })}
+        >
+          {clustering.frames}
+        </Board>
+        <WallTools doc={doc} wall={clustering.wall} clusters={clustering.clusters} merged={clustering.merged} editable={editable} atelier={live ?? atelier} socket={fac.socket} ready={fac.ready} />
+      </div>
       <p className="wall-hint hint">{t('wall.hint')}</p>
       <WallIdeasList cards={cards} label={t('wall.listLabel')} />
+      {clustering.overlay}
     </div>
   );
 }

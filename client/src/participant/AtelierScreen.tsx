@@ -5,6 +5,8 @@ import { useBoardDoc } from '../sync/useBoardDoc';
 import { useBoardIdeas } from '../sync/useBoardIdeas';
 import type { OutboxItem } from '../sync/outbox';
 import type { Outcome } from '../sync/useParticipantSession';
+import type { SemisSocket } from '../sync/socket';
+import { AtelierVotePanel } from '../votes/AtelierVotePanel';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { IdeaForm } from './IdeaForm';
 import { IdeaItem } from './IdeaItem';
@@ -19,9 +21,11 @@ interface Props {
   onPost: (text: string) => Outcome;
   onEdit: (id: string, text: string) => Promise<Outcome>;
   onDelete: (id: string) => Promise<Outcome>;
+  socket: SemisSocket | null;
+  joined: boolean;
 }
 
-export function AtelierScreen({ atelier, token, me, pending, views, onPost, onEdit, onDelete }: Props) {
+export function AtelierScreen({ atelier, token, me, pending, views, onPost, onEdit, onDelete, socket, joined }: Props) {
   const { t } = useTranslation();
   const board = useBoardDoc(atelier.boardId, token, { readOnly: true });
   const { cards } = useBoardIdeas(board.doc);
@@ -40,6 +44,7 @@ export function AtelierScreen({ atelier, token, me, pending, views, onPost, onEd
         {atelier.question && <p className="question">{atelier.question}</p>}
       </header>
       <IdeaForm onPost={onPost} />
+      <AtelierVotePanel atelier={atelier} doc={board.doc} cards={cards} socket={socket} joined={joined} />
       {board.error && <ErrorMessage error={board.error} />}
       <h2>
         {t('participant.ideasTitle')} <span className="hint">· {t('participant.newestFirst')}</span>

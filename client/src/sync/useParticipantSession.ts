@@ -28,6 +28,7 @@ export function useParticipantSession(rawCode: string) {
   const outbox = useMemo(() => new Outbox(outboxKey(code)), [code]);
   const [pending, setPending] = useState<readonly OutboxItem[]>(() => outbox.list());
   const [views, setViews] = useState<ReadonlyMap<string, IdeaView>>(new Map());
+  const [socket, setSocket] = useState<SemisSocket | null>(null);
 
   const socketRef = useRef<SemisSocket | null>(null);
   const sessionRef = useRef(session);
@@ -118,6 +119,7 @@ export function useParticipantSession(rawCode: string) {
   useEffect(() => {
     const socket = createSocket();
     socketRef.current = socket;
+    setSocket(socket);
     socket.on('connect', () => {
       setOnline(true);
       void handshake();
@@ -151,6 +153,7 @@ export function useParticipantSession(rawCode: string) {
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;
+      setSocket(null);
       markJoined(false);
     };
   }, [handshake, flush, outbox, rememberView]);
@@ -240,6 +243,8 @@ export function useParticipantSession(rawCode: string) {
     infoError,
     online,
     joined,
+    /** For screens with their own commands and pushes (votes). */
+    socket,
     error,
     clearError: () => setError(null),
     pending,
