@@ -38,7 +38,7 @@ export function StakeholderTable({ rows, onChange, onCommit }: Props) {
                     aria-label={`${t(`votes.candidates.${f}`)} — ${row.partie || t('votes.candidates.newParty')}`}
                     value={row[f]}
                     maxLength={f === 'partie' ? 80 : 500}
-                    placeholder={f === 'partie' ? t('votes.candidates.newParty') : undefined}
+                    placeholder={f === 'partie' ? t('votes.candidates.newParty') : t(`votes.candidates.${f}`)}
                     onChange={(e) => set(i, f, e.target.value)}
                     onBlur={() => onCommit(rows)}
                   />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RATING_MAX, RATING_MIN, type VoteItem, type VoteResults } from '@semis/shared';
 import './votes.css';
 
-const SIZE = 320;
+const SIZE = 400;
 const PAD = 36;
 const INNER = SIZE - 2 * PAD;
 /** 1–4 on both axes; the quadrants split at the middle (2.5), as ratingSummary does. */
