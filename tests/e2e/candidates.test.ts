@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { C, STICKY, readClusters, readIdeaCards, readPosition, type IdeaView } from '@semis/shared';
+import { C, STICKY, createCluster, readClusters, readIdeaCards, readPosition, type IdeaView } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, PHONE, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
 import { call, createEvent, facilitator, must, openBoard, participant, startServer, waitFor, type BoardClient, type Client, type TestServer } from '../support/harness';
@@ -15,7 +15,7 @@ const SHOTS = process.env.SEMIS_SCREENSHOTS;
 async function shot(page: Page, name: string) {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 const IDEAS = [
@@ -185,6 +185,91 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await wall.getByTestId('plenary-close').click();
     await expect.poll(() => phones[2]!.getByTestId('plenary-banner').getAttribute('data-status')).toBe('closed');
 
+    expect(errors).toEqual([]);
+  });
+  async function joinPhone(code: string, name: string, atelierIndex: number, errors: string[]): Promise<Page> {
+    const { page } = await newPage(browser, PHONE);
+    errors.push(...watchErrors(page));
+    await page.goto(`${server.url}/j/${code}`);
+    await page.getByTestId('pseudonym-input').fill(name);
+    await page.getByTestId('join-submit').click();
+    await page.getByTestId('atelier-choice').nth(atelierIndex).click();
+    await page.getByTestId('idea-input').waitFor();
+    return page;
+  }
+
+  it('vote settings from the wall: live results show a tie as a tie; a rating vote fills the 2×2 chart', async () => {
+    const errors: string[] = [];
+    const ev = await createEvent(server.url, 2);
+    const [dotsAtelier, ratingAtelier] = ev.ateliers as [(typeof ev.ateliers)[0], (typeof ev.ateliers)[0]];
+    const author = await participant(server.url, ev.event.joinCode, 'Autrice', dotsAtelier.id);
+    const admin = await facilitator(server.url, ev.adminToken);
+    sockets.push(author.socket, admin);
+    // Two clusters of two ideas on each wall, written as a facilitator's wall would.
+    for (const a of [dotsAtelier, ratingAtelier]) {
+      const posted: string[] = [];
+      for (const text of IDEAS.slice(0, 4)) posted.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: a.id, text })).idea.id);
+      const doc = openBoard(server.url, a.boardId, ev.adminToken);
+      await doc.synced;
+      await waitFor(() => readIdeaCards(doc.doc).length === 4, 5000, 'ideas');
+      createCluster(doc.doc, { id: `${a.id.slice(0, 8)}-gare`, title: 'Aller à la gare', x: 0, y: 0, createdAt: '2026-01-01T00:00:00Z' }, posted.slice(0, 2));
+      createCluster(doc.doc, { id: `${a.id.slice(0, 8)}-local`, title: 'Produits locaux', x: 0, y: 300, createdAt: '2026-01-01T00:00:01Z' }, posted.slice(2));
+      await waitFor(async () => readClusters(doc.doc).length === 2, 2000, 'clusters');
+      await new Promise((r) => setTimeout(r, 150)); // let the write reach the server
+      doc.destroy();
+    }
+
+    // Settings through the wall's vote tab.
+    const { page: wall } = await newPage(browser, LAPTOP);
+    errors.push(...watchErrors(wall));
+    await wall.goto(`${server.url}/animer/mur/${dotsAtelier.id}#${ev.adminToken}`);
+    await wall.getByTestId('wall-tab-vote').click();
+    await wall.getByTestId('vote-config-dots').fill('2');
+    await wall.getByTestId('vote-config-max').fill('1');
+    await wall.getByTestId('vote-config-results').selectOption('live');
+    await wall.getByTestId('vote-config-save').click();
+    await expect.poll(() => wall.getByRole('status').filter({ hasText: 'Réglages enregistrés' }).count()).toBe(1);
+
+    const phones = [await joinPhone(ev.event.joinCode, 'Léa', 0, errors), await joinPhone(ev.event.joinCode, 'Marc', 0, errors)];
+    must(await call(admin, C.setPhase, { atelierIds: 'all', phase: 'regroupement' }));
+    must(await call(admin, C.setPhase, { atelierIds: 'all', phase: 'vote' }));
+    // Open: budget fields are locked on the wall, with the reason.
+    await expect.poll(() => wall.getByTestId('vote-config-dots').isDisabled()).toBe(true);
+    expect(await wall.getByTestId('vote-config-results').isDisabled()).toBe(false);
+
+    // Each phone: one dot per cluster (max 1 per item, 2 in all) — a tie, shown live.
+    for (const p of phones) {
+      await expect.poll(() => p.getByTestId('vote-item').count()).toBe(2);
+      for (const item of await p.getByTestId('vote-item').all()) await item.getByTestId('vote-plus').click();
+      await expect.poll(() => p.getByTestId('vote-remaining').innerText()).toBe('0');
+      // Budget spent: every + is disabled, as the server would refuse it.
+      for (const plus of await p.getByTestId('vote-plus').all()) expect(await plus.isDisabled()).toBe(true);
+    }
+    for (const p of [...phones, wall]) {
+      await expect.poll(() => p.locator('[data-testid="result-row"][data-dots="2"][data-rank="1"]').count(), { timeout: 5000 }).toBe(2);
+      expect(await p.getByTestId('vote-results').first().innerText()).toContain('ex æquo');
+    }
+    await shot(phones[0]!, 'phone-live-tie');
+    await shot(wall, 'wall-vote-tab');
+
+    // The second atelier votes souhaitable × réaliste (set before its vote opens: back one phase).
+    must(await call(admin, C.setPhase, { atelierIds: [ratingAtelier.id], phase: 'regroupement' }));
+    must(await call(admin, C.voteConfigure, { atelierId: ratingAtelier.id, config: { mode: 'rating' } }));
+    must(await call(admin, C.setPhase, { atelierIds: [ratingAtelier.id], phase: 'vote' }));
+    const rater = await joinPhone(ev.event.joinCode, 'Inès', 1, errors);
+    await expect.poll(() => rater.getByTestId('vote-item').count()).toBe(2);
+    const [first, second] = await rater.getByTestId('vote-item').all();
+    await first!.getByTestId('rate-desirability').nth(3).click();
+    await first!.getByTestId('rate-feasibility').nth(3).click();
+    await second!.getByTestId('rate-desirability').nth(0).click();
+    await second!.getByTestId('rate-feasibility').nth(2).click();
+    await expect.poll(() => second!.getAttribute('data-rated')).toBe('true');
+    await shot(rater, 'phone-rating');
+    await wall.goto(`${server.url}/animer/mur/${ratingAtelier.id}`);
+    await wall.getByTestId('wall-tab-vote').click();
+    await expect.poll(() => wall.getByTestId('rating-row').count()).toBe(2);
+    expect(await wall.locator('[data-testid="rating-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-quadrant')))).toEqual(['prioritaire', 'facile-mais-peu-souhaite']);
+    await shot(wall, 'wall-rating-chart');
     expect(errors).toEqual([]);
   });
 });
