@@ -95,6 +95,12 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await expect.poll(() => wall.getByTestId('cluster-title').first().innerText()).not.toBe('');
     expect(readClusters(board.doc)[0]!.ideaIds.sort()).toEqual([ids[0]!, ids[1]!].sort());
     await shot(wall, 'wall-cluster');
+    // Renamed in place: double-click the title drawn over the frame.
+    await wall.getByTestId('cluster-title').first().dblclick();
+    await wall.locator('.cluster-rename input').fill('Aller à la gare');
+    await wall.locator('.cluster-rename input').press('Enter');
+    await expect.poll(() => wall.getByTestId('cluster-title').first().innerText()).toBe('Aller à la gare');
+    await expect.poll(() => clusters.first().innerText()).toContain('Aller à la gare');
 
     // Auto-grouping: suggestions cover only the ideas still free; accept the first one.
     await wall.getByTestId('wall-tab-suggest').click();
