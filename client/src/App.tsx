@@ -16,6 +16,7 @@ const AdminBoardPage = lazy(() => import('./posters/AdminBoardPage').then((m) =>
 const ParticipantBoardPage = lazy(() => import('./posters/ParticipantBoardPage').then((m) => ({ default: m.ParticipantBoardPage })));
 const PresentationPage = lazy(() => import('./posters/PresentationPage').then((m) => ({ default: m.PresentationPage })));
 const GroupsScreen = lazy(() => import('./posters/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
+const PortfolioPage = lazy(() => import('./candidates/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -41,6 +42,8 @@ function Routes() {
       return <ModerationPage key={route.atelierId} atelierId={route.atelierId} />;
     case 'projector':
       return <ProjectorPage />;
+    case 'portfolio':
+      return <PortfolioPage />;
     case 'participant':
       return <ParticipantApp key={route.code} code={route.code} />;
     case 'adminBoard':

@@ -30,6 +30,7 @@ export type Route =
   | { name: 'wall'; atelierId: string }
   | { name: 'moderation'; atelierId: string }
   | { name: 'projector' }
+  | { name: 'portfolio' }
   | { name: 'participant'; code: string }
   // Poster workshop (issue #5)
   | { name: 'adminBoard'; boardId: string }
@@ -44,6 +45,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/creer') return { name: 'create' };
   if (path === '/animer') return { name: 'console' };
   if (path === '/projection' || path === '/animer/projection') return { name: 'projector' };
+  if (path === '/animer/projets') return { name: 'portfolio' };
   let m = /^\/animer\/mur\/([^/]+)$/.exec(path);
   if (m) return { name: 'wall', atelierId: decodeURIComponent(m[1]!) };
   m = /^\/animer\/moderation\/([^/]+)$/.exec(path);

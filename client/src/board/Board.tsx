@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,15 @@ interface Props {
   cards: IdeaCard[];
   positions: ReadonlyMap<string, Position>;
   editable: boolean;
-  onMove: (id: string, pos: Position) => void;
+  /** May answer where the sticky finally goes (e.g. tidied into a cluster). */
+  onMove: (id: string, pos: Position) => Position | void;
   label: string;
   /** Imperative access for "follow me": viewports are applied to Konva, never via React state. */
   handleRef?: Ref<BoardHandle>;
   /** After a pan or zoom settles (not every frame). */
   onViewportEnd?: (v: Viewport) => void;
+  /** Drawn first in the layer, so behind the stickies (cluster frames). */
+  children?: ReactNode;
 }
 
 export interface BoardHandle {
@@ -30,7 +33,7 @@ const SETTLE_MS = 120;
 const viewportOf = (stage: Konva.Stage): Viewport => ({ x: stage.x(), y: stage.y(), scale: stage.scaleX() });
 
 /** The canvas of a wall: fills its container; pan/zoom live in Konva, not in React. */
-export function Board({ cards, positions, editable, onMove, label, handleRef, onViewportEnd }: Props) {
+export function Board({ cards, positions, editable, onMove, label, handleRef, onViewportEnd, children }: Props) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
@@ -81,6 +84,7 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
         <Stage ref={stageRef} width={size.width} height={size.height} draggable x={40} y={40}
           onDragEnd={(e: Konva.KonvaEventObject<DragEvent>) => e.target === stageRef.current && viewportChanged()}>
           <Layer>
+            {children}
             {placed.map(({ card, pos }) => (
               <Sticky
                 key={card.id}

@@ -10,7 +10,7 @@ interface Props {
   x: number;
   y: number;
   draggable: boolean;
-  onMove: (id: string, pos: Position) => void;
+  onMove: (id: string, pos: Position) => Position | void;
 }
 
 const PAD = 10;
@@ -25,7 +25,12 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
       y={y}
       draggable={draggable}
       onDragStart={(e: Konva.KonvaEventObject<DragEvent>) => e.target.moveToTop()}
-      onDragEnd={(e: Konva.KonvaEventObject<DragEvent>) => onMove(id, { x: Math.round(e.target.x()), y: Math.round(e.target.y()) })}
+      onDragEnd={(e: Konva.KonvaEventObject<DragEvent>) => {
+        const final = onMove(id, { x: Math.round(e.target.x()), y: Math.round(e.target.y()) });
+        // Placed elsewhere than dropped: move the node now, as React won't when the new position
+        // equals the props it last rendered (the sticky's position before the drag).
+        if (final) e.target.position(final);
+      }}
       onMouseEnter={(e) => {
         const c = e.target.getStage()?.container();
         if (c && draggable) c.style.cursor = 'grab';

@@ -79,6 +79,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
         </div>
       </section>
 
+      <Link href="/animer/projets" className="button secondary" data-testid="portfolio-link">{t('votes.candidates.portfolioLink')}</Link>
       {wholeEvent && (
         <AddAteliers
           token={token}

@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, moveIdea, type AdminEventResult, type Position } from '@semis/shared';
+import { can, type AdminEventResult } from '@semis/shared';
 import { Link } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -13,6 +13,8 @@ import { WallIdeasList } from '../board/WallIdeasList';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useBoardIdeas } from '../sync/useBoardIdeas';
 import { useFacilitatorSession } from '../sync/useFacilitatorSession';
+import { useClusterWall } from '../clusters/useClusterWall';
+import { WallTools } from '../clusters/WallTools';
 import { AdminGate } from './AdminGate';
 import { PrivatePanel } from './wall/PrivatePanel';
 import { useFollow } from './wall/useFollow';
@@ -30,7 +32,8 @@ function Wall({ data, token, atelierId }: { data: AdminEventResult; token: strin
   const board = useBoardDoc(atelier?.boardId ?? null, token, { readOnly: false });
   const { cards, positions } = useBoardIdeas(board.doc);
   const { doc } = board;
-  const onMove = useCallback((id: string, pos: Position) => doc && moveIdea(doc, id, pos), [doc]);
+  const editable = atelier !== null && can('facilitator', 'board.write', { phase: atelier.phase });
+  const clustering = useClusterWall(doc, cards, positions, editable);
   const handle = useRef<BoardHandle>(null);
   const follow = useFollow(session, atelierId, handle, { canLead: true });
   const [panel, setPanel] = useState(true);
@@ -43,10 +46,9 @@ function Wall({ data, token, atelierId }: { data: AdminEventResult; token: strin
       </Page>
     );
   }
-  const editable = can('facilitator', 'board.write', { phase: atelier.phase });
 
   return (
-    <div className="wall" data-testid="wall" data-idea-count={cards.length} data-phase={atelier.phase}>
+    <div className="wall" ref={clustering.wallRef} data-testid="wall" data-idea-count={cards.length} data-phase={atelier.phase}>
       <header className="wall-header">
         <div className="wall-title">
           <PhaseBadge phase={atelier.phase} testId="wall-phase" />
@@ -73,12 +75,17 @@ function Wall({ data, token, atelierId }: { data: AdminEventResult; token: strin
       {board.error && <ErrorMessage text={t('errors.BOARD_CLOSED', { reason: t(`errors.${board.error.code}`) })} />}
       {follow.leading && <p className="follow-note" role="status">{t('wall.following')}</p>}
       <div className="wall-body">
-        <Board cards={cards} positions={positions} editable={editable} onMove={onMove} label={t('wall.canvasLabel', { title: atelier.title })}
-          handleRef={handle} onViewportEnd={follow.onViewportEnd} />
+        <Board cards={cards} positions={positions} editable={editable} onMove={clustering.onMove} label={t('wall.canvasLabel', { title: atelier.title })}
+          handleRef={handle} onViewportEnd={follow.onViewportEnd}>
+          {clustering.frames}
+        </Board>
+        <WallTools doc={doc} wall={clustering.wall} clusters={clustering.clusters} merged={clustering.merged} editable={editable} atelier={atelier}
+          socket={session?.socket ?? null} ready={state.status === 'ready'} />
         {panel && <PrivatePanel session={session} state={state} atelierId={atelier.id} />}
       </div>
       <p className="wall-hint hint">{t('wall.hint')}</p>
       <WallIdeasList cards={cards} label={t('wall.listLabel')} />
+      {clustering.overlay}
     </div>
   );
 }

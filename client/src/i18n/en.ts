@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '@semis/shared';
+import { votesEn } from './votes.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -356,6 +357,7 @@ export const en: Messages = {
     reactTo: 'React to the poster “{{name}}”',
     reactions: { bravo: 'Well done', accord: 'Agree', question: 'Question', vigilance: 'Caution' },
   },
+  ...votesEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',

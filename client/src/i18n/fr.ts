@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '@semis/shared';
+import { votesFr } from './votes.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -356,6 +357,7 @@ export const fr = {
     reactTo: 'Réagir au poster « {{name}} »',
     reactions: { bravo: 'Bravo', accord: 'D’accord', question: 'Question', vigilance: 'Vigilance' },
   },
+  ...votesFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',

@@ -12,11 +12,15 @@ import { PhaseBadge } from '../ui/PhaseBadge';
 import { IdeaForm } from './IdeaForm';
 import { IdeaItem } from './IdeaItem';
 import { PhaseNotice } from './PhaseNotice';
+import type { SemisSocket } from '../sync/socket';
+import { AtelierVotePanel } from '../votes/AtelierVotePanel';
 import { mergeIdeas } from './mergeIdeas';
 
 interface Props {
   atelier: Atelier;
   eventTimer: TimerState | null;
+  socket: SemisSocket | null;
+  joined: boolean;
   token: string | null;
   me: PublicParticipant | null;
   pending: readonly OutboxItem[];
@@ -30,7 +34,7 @@ const draftStatus = (a: Atelier): IdeaStatus => (a.moderated ? 'pending' : a.pri
 
 /** One atelier on a phone. It follows the facilitators' phases by itself: the form and the
  * edit buttons come and go with the same permission table the server enforces. */
-export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, onPost, onEdit, onDelete }: Props) {
+export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, onPost, onEdit, onDelete, socket, joined }: Props) {
   const { t } = useTranslation();
   const board = useBoardDoc(atelier.boardId, token, { readOnly: true });
   const { cards } = useBoardIdeas(board.doc);
@@ -59,6 +63,7 @@ export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, 
       </div>
       <PhaseNotice atelier={atelier} locked={locked} />
       {canPost && <IdeaForm onPost={onPost} />}
+      <AtelierVotePanel atelier={atelier} doc={board.doc} cards={cards} socket={socket} joined={joined} />
       {board.error && <ErrorMessage error={board.error} />}
       <h2>
         {t('participant.ideasTitle')} <span className="hint">· {t('participant.newestFirst')}</span>

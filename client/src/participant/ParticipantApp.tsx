@@ -7,6 +7,7 @@ import { useParticipantSession } from '../sync/useParticipantSession';
 import { JoinForm } from './JoinForm';
 import { AtelierPicker } from './AtelierPicker';
 import { AtelierScreen } from './AtelierScreen';
+import { PlenaryBanner } from '../votes/PlenaryBanner';
 
 /** /j/:code — the phone screens: pseudonym, atelier picker, then the atelier itself. */
 export function ParticipantApp({ code }: { code: string }) {
@@ -43,6 +44,8 @@ export function ParticipantApp({ code }: { code: string }) {
         onPost={p.post}
         onEdit={p.edit}
         onDelete={p.remove}
+        socket={p.socket}
+        joined={p.joined}
       />
     );
   }
@@ -76,6 +79,7 @@ export function ParticipantApp({ code }: { code: string }) {
           text={p.error.text ? t('participant.rejected', { text: p.error.text, reason: errorText(t, p.error.error) }) : errorText(t, p.error.error)}
         />
       )}
+      {session.participant && <PlenaryBanner socket={p.socket} joined={p.joined} />}
       {screen}
     </Page>
   );

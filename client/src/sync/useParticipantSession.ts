@@ -279,6 +279,8 @@ export function useParticipantSession(rawCode: string) {
     online,
     joined,
     blocked,
+    /** For screens with their own commands and pushes (votes). */
+    socket,
     error,
     clearError: () => setError(null),
     pending,

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { VoteItem, VoteResults } from '@semis/shared';
+import './votes.css';
+
+/**
+ * Ranked dot counts as bars (walls, phones, projector). Ties are shown as ties: equal counts
+ * share a rank (the server's "1224" ranking) and say "ex æquo", never an arbitrary order.
+ */
+export function VoteResultsBars({ results, items, big = false }: { results: VoteResults; items: VoteItem[]; big?: boolean }) {
+  const { t } = useTranslation();
+  const title = new Map(items.map((i) => [i.itemId, i.title]));
+  const max = Math.max(1, ...results.tally.map((r) => r.dots));
+  return (
+    <div className={big ? 'results big' : 'results'} data-testid="vote-results">
+      <p className="hint">{t('votes.results.participants', { count: results.participants })}</p>
+      <ol className="result-rows">
+        {results.tally.map((r) => (
+          <li key={r.itemId} className="result-row" data-testid="result-row" data-item-id={r.itemId} data-dots={r.dots} data-rank={r.rank}>
+            <span className="result-rank" aria-label={r.tied ? `${rankText(t, r.rank)} ${t('votes.results.tie')}` : undefined}>
+              {rankText(t, r.rank)}
+            </span>
+            <span className="result-body">
+              <span className="result-title">
+                {title.get(r.itemId) ?? r.itemId}
+                {r.tied && <span className="tie-badge">{t('votes.results.tie')}</span>}
+              </span>
+              <span className="result-bar-track" aria-hidden="true">
+                <span className="result-bar" style={{ width: `${(r.dots / max) * 100}%` }} />
+              </span>
+              <span className="result-numbers">
+                {t('votes.results.dots', { count: r.dots })} · {t('votes.results.voters', { count: r.voters })}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+export const rankText = (t: T, rank: number) => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));
