@@ -272,5 +272,16 @@ describe('auto-grouping suggestions', () => {
     expect(s.clusters.flatMap((c) => c.ideaIds)).toHaveLength(texts.length);
     expect(s.clusters.every((c) => c.title.length > 0)).toBe(true);
     expect(await call(admin, C.groupingSuggest, { atelierId: atelier.id, granularity: 2 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // Ideas a facilitator already grouped are left out of new suggestions.
+    const wall = openBoard(server.url, atelier.boardId, ev.adminToken);
+    await wall.synced;
+    const grouped = readIdeaCards(wall.doc).slice(0, 2).map((c) => c.id);
+    createCluster(wall.doc, { id: 'mine', title: 'Déjà fait', x: 0, y: 0, createdAt: 'x' }, grouped);
+    await sleep(200);
+    const again = must(await call<{ clusters: { ideaIds: string[] }[] }>(admin, C.groupingSuggest, { atelierId: atelier.id }));
+    const suggested = again.clusters.flatMap((c) => c.ideaIds);
+    expect(suggested).toHaveLength(texts.length - 2);
+    for (const id of grouped) expect(suggested).not.toContain(id);
+    wall.destroy();
   });
 });

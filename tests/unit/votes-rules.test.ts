@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  candidatePatchSchema, clusterMaps, createCluster, DEFAULT_VOTE_CONFIG, defaultStakeholders, deleteCluster, dotRefusal, dotsLeft, markDuplicate, mergeClusters,
+  candidatePatchSchema, clusterMaps, clusterTitle, foldedInto, createCluster, DEFAULT_VOTE_CONFIG, defaultStakeholders, deleteCluster, dotRefusal, dotsLeft, markDuplicate, mergeClusters,
   putIdeaCard, ratingSummary, readClusters, renameCluster, resultsVisible, setIdeaCluster, tally, unclusteredIdeaIds, voteConfigSchema,
 } from '@semis/shared';
 
@@ -98,6 +98,18 @@ describe('clusters on the board document', () => {
     expect(readClusters(doc)[0]).toMatchObject({ ideaIds: ['i0', 'i1'], mergedCount: 1 });
     markDuplicate(doc, 'i1', null);
     expect(readClusters(doc)[0]!.mergedCount).toBe(0);
+  });
+
+  it('agrees on folds: only while the other idea is visible and in the same cluster', () => {
+    const doc = board(3);
+    markDuplicate(doc, 'i1', 'i0');
+    expect(foldedInto(doc, 'i1')).toBe('i0');
+    createCluster(doc, rec('c1'), ['i1']);
+    expect(foldedInto(doc, 'i1')).toBeNull();
+    markDuplicate(doc, 'i2', 'gone');
+    expect(foldedInto(doc, 'i2')).toBeNull();
+    expect(clusterTitle({ title: '  ', ideaIds: ['i0'] }, () => 'covoiturage vers la gare')).toMatch(/covoiturage/i);
+    expect(clusterTitle({ title: 'Mobilité', ideaIds: [] }, () => undefined)).toBe('Mobilité');
   });
 
   it('skips malformed clusters and memberships pointing nowhere', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { candidateUpdatePayload, defaultStakeholders, groupingPayload, promotePayload, readClusters, readIdeaCards, suggestGroups, tally, type Candidate, type GroupingSuggestion } from '@semis/shared';
+import { clusterTitle, unclusteredIdeaIds, candidateUpdatePayload, defaultStakeholders, groupingPayload, promotePayload, readClusters, readIdeaCards, suggestGroups, tally, type Candidate, type GroupingSuggestion } from '@semis/shared';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
 import { parse, type IdeaDeps } from './ideas';
@@ -14,7 +14,7 @@ export async function promote(deps: IdeaDeps, who: FacilitatorPrincipal, payload
     const cluster = readClusters(room.doc).find((c) => c.id === itemId);
     if (cluster) {
       const texts = new Map(readIdeaCards(room.doc).map((c) => [c.id, c.text]));
-      return { kind: 'cluster' as const, title: cluster.title.trim() || (texts.get(cluster.ideaIds[0] ?? '') ?? ''), ideaIds: cluster.ideaIds };
+      return { kind: 'cluster' as const, title: clusterTitle(cluster, (id) => texts.get(id)), ideaIds: cluster.ideaIds };
     }
     const card = readIdeaCards(room.doc).find((c) => c.id === itemId);
     return card ? { kind: 'idea' as const, title: card.text, ideaIds: [card.id] } : null;
@@ -76,6 +76,10 @@ export async function listCandidates(deps: IdeaDeps, who: FacilitatorPrincipal):
 export async function suggestGrouping(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<GroupingSuggestion> {
   const { atelierId, granularity } = parse(groupingPayload, payload);
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.write');
-  const ideas = await deps.registry.use(atelier.boardId, (room) => readIdeaCards(room.doc).map((c) => ({ id: c.id, text: c.text })));
+  // Only ideas nobody grouped yet: accepting a suggestion never undoes the facilitators' work.
+  const ideas = await deps.registry.use(atelier.boardId, (room) => {
+    const free = new Set(unclusteredIdeaIds(room.doc));
+    return readIdeaCards(room.doc).filter((c) => free.has(c.id)).map((c) => ({ id: c.id, text: c.text }));
+  });
   return suggestGroups(ideas, { granularity });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  clusterMaps, dotRefusal, dotsLeft, isLocked, proposeClusterTitle, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
+  clusterTitle, dotRefusal, dotsLeft, foldedInto, isLocked, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
   voteConfigSchema, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload, plenaryPayload,
   type Atelier, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
@@ -17,14 +17,14 @@ async function itemsFromBoard(deps: IdeaDeps, atelier: Atelier): Promise<Omit<Vo
   return deps.registry.use(atelier.boardId, (room) => {
     const cards = readIdeaCards(room.doc);
     if (atelier.vote.target === 'ideas') {
-      const merged = clusterMaps(room.doc).merged;
+      const visible = new Set(cards.map((c) => c.id));
       // A near-duplicate folded into another idea is not voted on separately.
-      return cards.filter((c) => typeof merged.get(c.id) !== 'string').map((c, position) => ({ itemId: c.id, title: c.text, ideaIds: [c.id], position }));
+      return cards.filter((c) => foldedInto(room.doc, c.id, visible) === null).map((c, position) => ({ itemId: c.id, title: c.text, ideaIds: [c.id], position }));
     }
     const text = new Map(cards.map((c) => [c.id, c.text]));
     return readClusters(room.doc)
       .filter((c) => c.ideaIds.length > 0)
-      .map((c, position) => ({ itemId: c.id, title: c.title.trim() || proposeClusterTitle(c.ideaIds.map((id) => text.get(id) ?? '')), ideaIds: c.ideaIds, position }));
+      .map((c, position) => ({ itemId: c.id, title: clusterTitle(c, (id) => text.get(id)), ideaIds: c.ideaIds, position }));
   });
 }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { readIdeaCards } from './board';
+import { proposeClusterTitle } from '../grouping/index';
 
 /**
  * Clusters on a wall's document (same Y.Doc as the ideas, see board.ts):
@@ -51,10 +52,26 @@ export function readClusters(doc: Y.Doc): ClusterView[] {
     const view = typeof clusterId === 'string' ? views.get(clusterId) : undefined;
     if (!view) continue;
     view.ideaIds.push(card.id);
-    const canonical = merged.get(card.id);
-    if (typeof canonical === 'string' && canonical !== card.id && visible.has(canonical) && membership.get(canonical) === clusterId) view.mergedCount += 1;
+    if (foldedInto(doc, card.id, visible) !== null) view.mergedCount += 1;
   }
   return [...views.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The idea this one is folded into as a near-duplicate, or null. A fold counts only while the
+ * other idea is still visible and in the same cluster (or both in none): every reader — cluster
+ * counts, vote items — agrees on it.
+ */
+export function foldedInto(doc: Y.Doc, ideaId: string, visible: ReadonlySet<string> = new Set(readIdeaCards(doc).map((c) => c.id))): string | null {
+  const { membership, merged } = clusterMaps(doc);
+  const canonical = merged.get(ideaId);
+  if (typeof canonical !== 'string' || canonical === ideaId || !visible.has(canonical)) return null;
+  return membership.get(canonical) === membership.get(ideaId) ? canonical : null;
+}
+
+/** A cluster's name, or an automatic one from its ideas when nobody named it. */
+export function clusterTitle(cluster: Pick<ClusterView, 'title' | 'ideaIds'>, textOf: (ideaId: string) => string | undefined): string {
+  return cluster.title.trim() || proposeClusterTitle(cluster.ideaIds.map((id) => textOf(id) ?? ''));
 }
 
 /** Ideas in no (valid) cluster. */
