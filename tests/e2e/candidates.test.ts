@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { C, STICKY, createCluster, readClusters, readIdeaCards, readPosition, type IdeaView } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, PHONE, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
-import { call, createEvent, facilitator, must, openBoard, participant, startServer, waitFor, type BoardClient, type Client, type TestServer } from '../support/harness';
+import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, watchErrors, useBrowserSuite, joinPhone as sharedJoinPhone } from '../support/browser';
+import { call, createEvent, facilitator, must, openBoard, participant, waitFor, type BoardClient, type Client } from '../support/harness';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
@@ -29,21 +29,13 @@ const IDEAS = [
 ];
 
 describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   const sockets: Client[] = [];
   let board: BoardClient | undefined;
 
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startServer({ config: { clientDir: CLIENT_DIR } });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     board?.destroy();
     for (const s of sockets) s.disconnect();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** Where a sticky is drawn on screen: board box + stage transform published on the wall. */
@@ -65,24 +57,24 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
 
   it('cluster on the wall, accept a suggestion, vote on three phones, promote the winner, edit its card, see the portfolio', async () => {
     const errors: string[] = [];
-    const ev = await createEvent(server.url, 1);
+    const ev = await createEvent(suite.server.url, 1);
     const atelier = ev.ateliers[0]!;
     const code = ev.event.joinCode;
 
     // Ideas arrive through the socket.io protocol, as phones send them (faster than typing).
-    const author = await participant(server.url, code, 'Autrice', atelier.id);
+    const author = await participant(suite.server.url, code, 'Autrice', atelier.id);
     sockets.push(author.socket);
     const ids: string[] = [];
     for (const text of IDEAS) ids.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text })).idea.id);
-    board = openBoard(server.url, atelier.boardId, ev.adminToken);
+    board = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
     await board.synced;
     await waitFor(() => readIdeaCards(board!.doc).length === IDEAS.length, 5000, 'ideas in the document');
 
     // The facilitator's wall.
-    const { page: wall } = await newPage(browser, LAPTOP);
+    const { page: wall } = await newPage(suite.browser, LAPTOP);
     errors.push(...watchErrors(wall));
     wall.on('dialog', (d) => void d.accept());
-    await wall.goto(`${server.url}/animer/mur/${atelier.id}#${ev.adminToken}`);
+    await wall.goto(`${suite.server.url}/animer/mur/${atelier.id}#${ev.adminToken}`);
     await expect.poll(() => wall.getByTestId('wall').getAttribute('data-idea-count')).toBe(String(IDEAS.length));
     await expect.poll(() => wall.getByTestId('wall').getAttribute('data-stage-scale')).not.toBeNull();
     await wall.waitForTimeout(100); // the first framing of the stickies
@@ -118,9 +110,9 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     // Three phones join the atelier.
     const phones: Page[] = [];
     for (const name of ['Léa', 'Marc', 'Inès']) {
-      const { page } = await newPage(browser, PHONE);
+      const { page } = await newPage(suite.browser, PHONE);
       errors.push(...watchErrors(page));
-      await page.goto(`${server.url}/j/${code}`);
+      await page.goto(`${suite.server.url}/j/${code}`);
       await page.getByTestId('pseudonym-input').fill(name);
       await page.getByTestId('join-submit').click();
       await page.getByTestId('atelier-choice').first().click();
@@ -129,7 +121,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     }
 
     // Regroupement: phones list the clusters; then the vote opens with the vote phase.
-    const admin = await facilitator(server.url, ev.adminToken);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
     sockets.push(admin);
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
     await expect.poll(() => phones[0]!.getByTestId('cluster-list-item').count()).toBe(2);
@@ -193,29 +185,20 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
 
     expect(errors).toEqual([]);
   });
-  async function joinPhone(code: string, name: string, atelierIndex: number, errors: string[]): Promise<Page> {
-    const { page } = await newPage(browser, PHONE);
-    errors.push(...watchErrors(page));
-    await page.goto(`${server.url}/j/${code}`);
-    await page.getByTestId('pseudonym-input').fill(name);
-    await page.getByTestId('join-submit').click();
-    await page.getByTestId('atelier-choice').nth(atelierIndex).click();
-    await page.getByTestId('phase-screen').waitFor();
-    return page;
-  }
+  const joinPhone = (code: string, name: string, atelierIndex: number, errors: string[]) => sharedJoinPhone(suite.browser, suite.server.url, code, name, atelierIndex, errors);
 
   it('vote settings from the wall: live results show a tie as a tie; a rating vote fills the 2×2 chart', async () => {
     const errors: string[] = [];
-    const ev = await createEvent(server.url, 2);
+    const ev = await createEvent(suite.server.url, 2);
     const [dotsAtelier, ratingAtelier] = ev.ateliers as [(typeof ev.ateliers)[0], (typeof ev.ateliers)[0]];
-    const author = await participant(server.url, ev.event.joinCode, 'Autrice', dotsAtelier.id);
-    const admin = await facilitator(server.url, ev.adminToken);
+    const author = await participant(suite.server.url, ev.event.joinCode, 'Autrice', dotsAtelier.id);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
     sockets.push(author.socket, admin);
     // Two clusters of two ideas on each wall, written as a facilitator's wall would.
     for (const a of [dotsAtelier, ratingAtelier]) {
       const posted: string[] = [];
       for (const text of IDEAS.slice(0, 4)) posted.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: a.id, text })).idea.id);
-      const doc = openBoard(server.url, a.boardId, ev.adminToken);
+      const doc = openBoard(suite.server.url, a.boardId, ev.adminToken);
       await doc.synced;
       await waitFor(() => readIdeaCards(doc.doc).length === 4, 5000, 'ideas');
       createCluster(doc.doc, { id: `${a.id.slice(0, 8)}-gare`, title: 'Aller à la gare', x: 0, y: 0, createdAt: '2026-01-01T00:00:00Z' }, posted.slice(0, 2));
@@ -226,9 +209,9 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     }
 
     // Settings through the wall's vote tab.
-    const { page: wall } = await newPage(browser, LAPTOP);
+    const { page: wall } = await newPage(suite.browser, LAPTOP);
     errors.push(...watchErrors(wall));
-    await wall.goto(`${server.url}/animer/mur/${dotsAtelier.id}#${ev.adminToken}`);
+    await wall.goto(`${suite.server.url}/animer/mur/${dotsAtelier.id}#${ev.adminToken}`);
     await wall.getByTestId('wall-tab-vote').click();
     await wall.getByTestId('vote-config-dots').fill('2');
     await wall.getByTestId('vote-config-max').fill('1');
@@ -271,7 +254,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await second!.getByTestId('rate-feasibility').nth(2).click();
     await expect.poll(() => second!.getAttribute('data-rated')).toBe('true');
     await shot(rater, 'phone-rating');
-    await wall.goto(`${server.url}/animer/mur/${ratingAtelier.id}`);
+    await wall.goto(`${suite.server.url}/animer/mur/${ratingAtelier.id}`);
     await wall.getByTestId('wall-tab-vote').click();
     await expect.poll(() => wall.getByTestId('rating-row').count()).toBe(2);
     expect(await wall.locator('[data-testid="rating-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-quadrant')))).toEqual(['prioritaire', 'facile-mais-peu-souhaite']);

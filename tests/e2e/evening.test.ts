@@ -1,50 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, PHONE, probeChromium, requireBuiltClient, watchErrors } from '../support/browser';
-import { createEvent, startServer, type TestServer } from '../support/harness';
+import { CHROMIUM_PATH, LAPTOP, newPage, probeChromium, watchErrors, useBrowserSuite, joinPhone as sharedJoinPhone } from '../support/browser';
+import { createEvent } from '../support/harness';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
 describe.skipIf(!ok)('running the evening in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
 
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startServer({ config: { clientDir: CLIENT_DIR } });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function joinPhone(code: string, pseudonym: string, atelierIndex: number): Promise<Page> {
-    const { page } = await newPage(browser, PHONE);
-    errors.push(...watchErrors(page));
-    await page.goto(`${server.url}/j/${code}`);
-    await page.getByTestId('pseudonym-input').fill(pseudonym);
-    await page.getByTestId('join-submit').click();
-    await page.getByTestId('atelier-choice').nth(atelierIndex).click();
-    await page.getByTestId('phase-screen').waitFor();
-    return page;
-  }
+  const joinPhone = (code: string, name: string, atelierIndex: number) => sharedJoinPhone(suite.browser, suite.server.url, code, name, atelierIndex, errors);
 
   const phaseOf = (page: Page) => page.getByTestId('phase-screen').getAttribute('data-phase');
   const texts = (page: Page, testId: string) => page.getByTestId(testId).allInnerTexts();
   const errors: string[] = [];
 
   it('two ateliers go through private idéation, reveal and regroupement; phones, dashboard and projector follow', async () => {
-    const created = await createEvent(server.url, 2);
+    const created = await createEvent(suite.server.url, 2);
     const [a1, a2] = created.ateliers;
     const code = created.event.joinCode;
 
     // The console, opened with the admin link (token in the fragment).
-    const { context: adminContext, page: admin } = await newPage(browser, LAPTOP);
+    const { context: adminContext, page: admin } = await newPage(suite.browser, LAPTOP);
     errors.push(...watchErrors(admin));
     admin.on('dialog', (d) => void d.accept());
-    await admin.goto(`${server.url}/animer#${created.adminToken}`);
+    await admin.goto(`${suite.server.url}/animer#${created.adminToken}`);
     const rows = admin.getByTestId('dashboard-row');
     await expect.poll(() => rows.count()).toBe(2);
     const row1 = admin.locator(`[data-testid="dashboard-row"][data-atelier-id="${a1!.id}"]`);
@@ -72,12 +52,12 @@ describe.skipIf(!ok)('running the evening in Chromium', () => {
     // The projector shows atelier 1; the wall of atelier 1 is open too.
     const projector = await adminContext.newPage();
     errors.push(...watchErrors(projector));
-    await projector.goto(`${server.url}/projection?atelier=${a1!.id}`);
+    await projector.goto(`${suite.server.url}/projection?atelier=${a1!.id}`);
     await expect.poll(() => projector.getByTestId('projector').getAttribute('data-atelier-id')).toBe(a1!.id);
     expect(await projector.getByTestId('projector-code').innerText()).toBe(code);
     const wall = await adminContext.newPage();
     errors.push(...watchErrors(wall));
-    await wall.goto(`${server.url}/animer/mur/${a1!.id}`);
+    await wall.goto(`${suite.server.url}/animer/mur/${a1!.id}`);
     await wall.getByTestId('private-panel').waitFor();
 
     // Idéation starts everywhere at once, with a 15-minute countdown on atelier 1.

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { serviceAvailable } from '../support/services';
-import { LAPTOP, launchChromium, newPage, PHONE, probeChromium, requireBuiltClient, watchErrors, CHROMIUM_PATH } from '../support/browser';
-import { startServer, type TestServer } from '../support/harness';
-import { CLIENT_DIR } from '../support/browser';
+import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
 describe.skipIf(!ok)('first live session in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startServer({ config: { clientDir: CLIENT_DIR } });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   async function joinAndPost(page: Page, code: string, pseudonym: string, atelierIndex: number) {
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await page.getByTestId('code-input').fill(code.toLowerCase());
     await page.getByTestId('code-submit').click();
     await page.getByTestId('pseudonym-input').fill(pseudonym);
@@ -38,9 +25,9 @@ describe.skipIf(!ok)('first live session in Chromium', () => {
 
   it('facilitator creates an event, two phones post, the wall shows both, an offline post arrives once', async () => {
     // The facilitator creates the event with two ateliers.
-    const { page: admin } = await newPage(browser, LAPTOP);
+    const { page: admin } = await newPage(suite.browser, LAPTOP);
     const adminErrors = watchErrors(admin);
-    await admin.goto(server.url + '/creer');
+    await admin.goto(suite.server.url + '/creer');
     await admin.getByTestId('event-name').fill('Demain Petite Montagne');
     await admin.getByTestId('event-place').fill('Aromas');
     await admin.getByTestId('atelier-title').first().fill('Mobilité');
@@ -60,8 +47,8 @@ describe.skipIf(!ok)('first live session in Chromium', () => {
     await admin.getByTestId('wall').waitFor();
 
     // Two phones join with the code and post.
-    const phoneA = await newPage(browser, PHONE);
-    const phoneB = await newPage(browser, PHONE);
+    const phoneA = await newPage(suite.browser, PHONE);
+    const phoneB = await newPage(suite.browser, PHONE);
     const phoneErrors = [...watchErrors(phoneA.page), ...watchErrors(phoneB.page)];
     await joinAndPost(phoneA.page, code, 'Léa', 0);
     await joinAndPost(phoneB.page, code, 'Marc', 0);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type TestServer } from './harness';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CLIENT_DIR = path.resolve(import.meta.dirname, '../../client/dist');
@@ -38,4 +40,42 @@ export async function newPage(browser: Browser, options: typeof PHONE | typeof L
   const context = await browser.newContext(options);
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * A real server serving the built client, and Debian's Chromium, for one e2e suite: call it at
+ * the top of the suite's `describe`; the getters are valid inside tests.
+ */
+export function useBrowserSuite(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireBuiltClient();
+    server = await startServer({ config: { clientDir: CLIENT_DIR } });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/** A phone (360×740) that opens the participant link, joins and enters an atelier. */
+export async function joinPhone(browser: Browser, url: string, code: string, pseudonym: string, atelierIndex: number, errors?: string[]): Promise<Page> {
+  const { page } = await newPage(browser, PHONE);
+  errors?.push(...watchErrors(page));
+  await page.goto(`${url}/j/${code}`);
+  await page.getByTestId('pseudonym-input').fill(pseudonym);
+  await page.getByTestId('join-submit').click();
+  await page.getByTestId('atelier-choice').nth(atelierIndex).click();
+  await page.getByTestId('phase-screen').waitFor();
+  return page;
 }
