@@ -64,7 +64,14 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
 
   const io = createSocketServer(server);
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
-  const evening: EveningDeps = { storage, registry, broadcast, now, connectedCounts: (ids) => connectedCounts(io, ids) };
+  const evening: EveningDeps = {
+    storage, registry, broadcast, now,
+    connectedCounts: (ids) => connectedCounts(io, ids),
+    reconnectBoardsOf: (atelierIds) => {
+      void reconnectBoardsLocally(atelierIds);
+      if (cluster) io.serverSideEmit(RECONNECT_BOARDS as never, atelierIds as never);
+    },
+  };
   attachPosterCommands(io, { storage, now, bus: posterBus });
   posterBus.attach(io);
   if (config.redisUrl) {
@@ -82,6 +89,16 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     limits: { maxDocBytes: MAX_DOC_BYTES, burst: 300, perSecond: 100 },
     log: config.log,
   });
+  const RECONNECT_BOARDS = 'semis:reconnect-boards';
+  const reconnectBoardsLocally = async (atelierIds: string[]) => {
+    const ateliers = new Set(atelierIds);
+    const walls = await Promise.all(atelierIds.map((id) => storage.getAtelier(id)));
+    const boards = new Set(walls.flatMap((a) => (a ? [a.boardId] : [])));
+    const eventIds = new Set(walls.flatMap((a) => (a ? [a.eventId] : [])));
+    for (const eventId of eventIds) for (const b of await storage.posters.listBoards(eventId)) if (ateliers.has(b.atelierId)) boards.add(b.id);
+    yjs.closeBoards(boards, WS_CLOSE.RIGHTS_CHANGED, 'rights changed');
+  };
+  io.on(RECONNECT_BOARDS as never, ((ids: string[]) => void reconnectBoardsLocally(ids)) as never);
   const CLOSE_BOARDS = 'semis:close-boards';
   const closeBoardsLocally = (participantId: string) => yjs.closeSubject(participantId, WS_CLOSE.FORBIDDEN, 'blocked');
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);

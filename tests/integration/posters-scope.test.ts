@@ -27,6 +27,29 @@ async function writeReaches(boardId: string, token: string, key: string): Promis
   return reached;
 }
 
+describe('closing an atelier', () => {
+  it('turns open writers read-only: their connections reconnect with the new rights', async () => {
+    const other = await createEvent(server.url, 1);
+    const admin = await facilitator(server.url, other.adminToken);
+    open.push(admin);
+    const boardId = other.ateliers[0]!.boardId;
+    const writer = openBoard(server.url, boardId, other.adminToken);
+    const reader = openBoard(server.url, boardId, other.adminToken);
+    await Promise.all([writer.synced, reader.synced]);
+    writer.doc.getMap('probe').set('open', 1);
+    await waitFor(() => reader.doc.getMap('probe').has('open'), 2000, 'write while open');
+    const closed = new Promise<number>((r) => writer.provider.ws?.addEventListener('close', (e) => r((e as CloseEvent).code)));
+    for (const phase of ['regroupement', 'vote', 'restitution', 'cloture']) must(await call(admin, C.setPhase, { atelierIds: [other.ateliers[0]!.id], phase }));
+    expect(await closed).toBe(4205);
+    await waitFor(() => writer.provider.wsconnected, 3000, 'writer reconnected');
+    writer.doc.getMap('probe').set('closed', 1);
+    await sleep(300);
+    expect(reader.doc.getMap('probe').has('closed')).toBe(false);
+    writer.destroy();
+    reader.destroy();
+  });
+});
+
 describe('poster boards combine group membership with facilitator scope and phases', () => {
   it('lets a co-facilitator write only its own atelier’s posters', async () => {
     const admin = await facilitator(server.url, ev.adminToken);

@@ -15,6 +15,9 @@ import { adminLink } from './events';
 export interface EveningDeps extends IdeaDeps {
   /** Participants connected per atelier right now (across processes). */
   connectedCounts: (atelierIds: string[]) => Promise<Map<string, number>>;
+  /** Board write rights are decided at connection: closing or reopening an atelier makes its
+   * boards' connections (in every process) reconnect with the new rights. */
+  reconnectBoardsOf: (atelierIds: string[]) => void;
 }
 
 export async function facilitatorView(deps: EveningDeps, who: FacilitatorPrincipal): Promise<FacilitatorAuthResult> {
@@ -41,6 +44,8 @@ export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, pay
   await deps.storage.updateAteliers(moving.map((a) => a.id), { phase });
   const updated = await changedAteliers(deps, moving.map((a) => a.id));
   // The vote lives exactly as long as the vote phase: opened on entry, closed on the way out.
+  const rightsChanged = moving.filter((a) => a.phase === 'cloture' || phase === 'cloture').map((a) => a.id);
+  if (rightsChanged.length > 0) deps.reconnectBoardsOf(rightsChanged);
   for (const a of moving) {
     const now = updated.find((u) => u.id === a.id)!;
     if (phase === 'vote') await openAtelierVote(deps, now);

@@ -46,6 +46,10 @@ export class YjsConnection implements RoomListener {
     this.greet();
   }
 
+  get boardId(): string {
+    return this.room.boardId;
+  }
+
   private greet(): void {
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, MESSAGE_SYNC);

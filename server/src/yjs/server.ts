@@ -63,6 +63,10 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
     closeSubject(subject: string, code: number, reason: string) {
       for (const c of [...connections]) if (subjects.get(c) === subject) c.close(code, reason);
     },
+    /** Closes every connection to these boards, e.g. so writers reconnect with new rights. */
+    closeBoards(boardIds: ReadonlySet<string>, code: number, reason: string) {
+      for (const c of [...connections]) if (boardIds.has(c.boardId)) c.close(code, reason);
+    },
     close(code: number, reason: string) {
       for (const c of [...connections]) c.close(code, reason);
       wss.close();

@@ -108,5 +108,7 @@ export const WS_CLOSE = {
   RATE_LIMITED: 4429,
   /** Document would exceed its size cap. */
   DOC_TOO_LARGE: 4413,
+  /** The atelier was closed or reopened: reconnect to get the new rights (providers do it by themselves). */
+  RIGHTS_CHANGED: 4205,
   SHUTTING_DOWN: 1001,
 } as const;
