@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { C, CANDIDATE_STATUSES, type Candidate, type CandidatePatch, type Stakeholder } from '@semis/shared';
+import { StatusOptions } from './StatusOptions';
+import { C, type Candidate, type CandidatePatch, type Stakeholder } from '@semis/shared';
 import { request, type SemisSocket } from '../sync/socket';
 import type { ClientError } from '../sync/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -98,11 +99,7 @@ export function CandidateCard({ socket, candidate, ideaText, onSaved }: Props) {
             void save({ status });
           }}
         >
-          {CANDIDATE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`votes.candidates.statuses.${s}`)}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label className="field">

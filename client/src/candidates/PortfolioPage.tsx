@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CANDIDATE_STATUSES, type Atelier, type Candidate, type CandidateStatus } from '@semis/shared';
+import { StatusOptions } from './StatusOptions';
+import { type Atelier, type Candidate, type CandidateStatus } from '@semis/shared';
 import { Link } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -51,11 +52,7 @@ export function PortfolioPage() {
           {t('votes.candidates.filter')}
           <select data-testid="candidate-filter" value={filter} onChange={(e) => setFilter(e.target.value as CandidateStatus | 'all')}>
             <option value="all">{t('votes.candidates.all')}</option>
-            {CANDIDATE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`votes.candidates.statuses.${s}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         {candidates === null ? (
