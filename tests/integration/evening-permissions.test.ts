@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, C, PHASES, refusal, type EventStatePush, type Atelier, type CreateEventResult, type IdeaView, type Phase } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
+import { call, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;
 let ev: CreateEventResult;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, C, readIdeaCards, type CreateEventResult, type IdeaView, type ModIdeaView } from '@semis/shared';
+import { API, C, readIdeaCards, type IdeaView, type ModIdeaView } from '@semis/shared';
 import { api, call, createEvent, facilitator, must, openBoard, participant, record, sleep, startServer, waitFor, type BoardClient, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;

@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFOM_COLUMNS, API, C, MAX_UPLOAD_BYTES, posterMaps, putNote, putShapes, readBackground, type CreateEventResult, type GroupView } from '@semis/shared';
 import { call, createEvent, must, openBoard, startServer, waitFor, type TestServer } from '../support/harness';
-import { adminGroup, boardOf, joinPerson, pngSize, type Person } from '../support/posters';
+import { boardOf, joinPerson, pngSize, type Person } from '../support/posters';
 
 let server: TestServer;
 let ev: CreateEventResult;

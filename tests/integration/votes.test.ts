@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, createCluster, readIdeaCards, type Candidate, type CreateEventResult, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
+import { C, createCluster, readIdeaCards, type Candidate, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, participant, record, sleep, startServer, waitFor, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;

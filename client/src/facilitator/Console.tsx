@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AdminEventResult, Atelier } from '@semis/shared';
 import { Link } from '../router';
-import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { CopyButton } from '../ui/CopyButton';
 import { useFacilitatorSession } from '../sync/useFacilitatorSession';

@@ -310,6 +310,7 @@ export const en: Messages = {
     front: 'Bring to front',
     back: 'Send to back',
     delete: 'Delete',
+    deleteKey: 'Del',
     undo: 'Undo',
     redo: 'Redo',
     editText: 'Text',

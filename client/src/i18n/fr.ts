@@ -310,6 +310,7 @@ export const fr = {
     front: 'Premier plan',
     back: 'Arrière-plan',
     delete: 'Supprimer',
+    deleteKey: 'Suppr',
     undo: 'Annuler',
     redo: 'Rétablir',
     editText: 'Texte',

@@ -33,7 +33,7 @@ export function Inspector({ selected, color, actions, canWrite }: { selected: re
             <button type="button" className="secondary small" onClick={actions.duplicate} title="Ctrl+D">{t('poster.duplicate')}</button>
             <button type="button" className="secondary small" onClick={actions.front} title="]">{t('poster.front')}</button>
             <button type="button" className="secondary small" onClick={actions.back} title="[">{t('poster.back')}</button>
-            <button type="button" className="secondary small danger" onClick={actions.remove} title="Suppr" data-testid="delete-selection">{t('poster.delete')}</button>
+            <button type="button" className="secondary small danger" onClick={actions.remove} title={t('poster.deleteKey')} data-testid="delete-selection">{t('poster.delete')}</button>
           </div>
         </>
       )}

@@ -5,11 +5,7 @@ import { resolveToken, type Principal } from '../services/access';
 import { boardFeed, comment, createGroup, joinGroup, leaveGroup, listGroupViews, react, setGroupRoles } from '../services/posters';
 import type { SemisIo } from './socket';
 import { command, type SemisSocket } from './command';
-
-export const posterRooms = {
-  event: (id: string) => `event:${id}`,
-  board: (id: string) => `board:${id}`,
-};
+import { rooms } from './rooms';
 
 /** The poster workshop's broadcasts, from socket handlers and HTTP routes alike: one place that
  * fans out (through the Redis adapter when several processes run). */
@@ -19,13 +15,13 @@ export class PosterBus {
     this.io = io;
   }
   groupChanged(view: GroupView): void {
-    this.io?.to(posterRooms.event(view.group.eventId)).emit(S.groupChanged, view);
+    this.io?.to(rooms.event(view.group.eventId)).emit(S.groupChanged, view);
   }
   comment(c: CommentView): void {
-    this.io?.to(posterRooms.board(c.boardId)).emit(S.boardComment, c);
+    this.io?.to(rooms.board(c.boardId)).emit(S.boardComment, c);
   }
   reactions(boardId: string, reactions: ReactionCounts): void {
-    this.io?.to(posterRooms.board(boardId)).emit(S.boardReactions, { boardId, reactions });
+    this.io?.to(rooms.board(boardId)).emit(S.boardReactions, { boardId, reactions });
   }
 }
 
@@ -70,7 +66,7 @@ export function attachPosterCommands(io: SemisIo, deps: PosterSocketDeps): void 
       const resolving = resolveToken(storage, parsed.data.token);
       viewers.set(socket, resolving);
       const who = await resolving;
-      await socket.join(posterRooms.event(who.event.id));
+      await socket.join(rooms.event(who.event.id));
       return { groups: await listGroupViews(storage, who.event.id) };
     });
 
@@ -106,7 +102,7 @@ export function attachPosterCommands(io: SemisIo, deps: PosterSocketDeps): void 
       const feed = await boardFeed(storage, await viewer(socket), parsed.data.boardId);
       // One poster at a time: the presentation steps through them.
       for (const r of socket.rooms) if (r.startsWith('board:')) await socket.leave(r);
-      await socket.join(posterRooms.board(feed.boardId));
+      await socket.join(rooms.board(feed.boardId));
       return feed;
     });
 

@@ -8,6 +8,8 @@ export const rooms = {
   participant: (id: string) => `participant:${id}`,
   /** Every connection of an event. */
   event: (id: string) => `event:${id}`,
+  /** Watchers of one poster workshop board (its comments and reactions). */
+  board: (id: string) => `board:${id}`,
   /** Facilitators of the whole event. */
   eventFacilitators: (eventId: string) => `fac:event:${eventId}`,
   /** Co-facilitators of one atelier (they get that atelier's slice of the dashboard). */

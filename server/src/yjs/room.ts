@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { initBoardDoc, SERVER_ORIGIN } from '@semis/shared';
+import { initBoardDoc } from '@semis/shared';
 import type { Storage } from '../storage/types';
 
 /** Origin of updates read back from storage: they are already persisted. */

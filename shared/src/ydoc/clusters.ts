@@ -40,14 +40,15 @@ export function clusterMaps(doc: Y.Doc) {
 
 /** Valid clusters with their visible ideas; empty clusters are kept (a title waiting for ideas). */
 export function readClusters(doc: Y.Doc): ClusterView[] {
-  const { clusters, membership, merged } = clusterMaps(doc);
-  const visible = new Set(readIdeaCards(doc).map((c) => c.id));
+  const { clusters, membership } = clusterMaps(doc);
+  const cards = readIdeaCards(doc);
+  const visible = new Set(cards.map((c) => c.id));
   const views = new Map<string, ClusterView>();
   clusters.forEach((value, key) => {
     const parsed = clusterRecordSchema.safeParse(value);
     if (parsed.success && parsed.data.id === key) views.set(key, { ...parsed.data, ideaIds: [], mergedCount: 0 });
   });
-  for (const card of readIdeaCards(doc)) {
+  for (const card of cards) {
     const clusterId = membership.get(card.id);
     const view = typeof clusterId === 'string' ? views.get(clusterId) : undefined;
     if (!view) continue;
