@@ -12,10 +12,10 @@ const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ defa
 const ModerationPage = lazy(() => import('./facilitator/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const ProjectorPage = lazy(() => import('./facilitator/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
 // Poster workshop (issue #5): Konva and the editor load only with a board.
-const AdminBoardPage = lazy(() => import('./posters/AdminBoardPage').then((m) => ({ default: m.AdminBoardPage })));
-const ParticipantBoardPage = lazy(() => import('./posters/ParticipantBoardPage').then((m) => ({ default: m.ParticipantBoardPage })));
-const PresentationPage = lazy(() => import('./posters/PresentationPage').then((m) => ({ default: m.PresentationPage })));
-const GroupsScreen = lazy(() => import('./posters/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
+const AdminBoardPage = lazy(() => import('./posterWorkshop/AdminBoardPage').then((m) => ({ default: m.AdminBoardPage })));
+const ParticipantBoardPage = lazy(() => import('./posterWorkshop/ParticipantBoardPage').then((m) => ({ default: m.ParticipantBoardPage })));
+const PresentationPage = lazy(() => import('./posterWorkshop/PresentationPage').then((m) => ({ default: m.PresentationPage })));
+const GroupsScreen = lazy(() => import('./posterWorkshop/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
 const PortfolioPage = lazy(() => import('./candidates/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 
 export function App() {

@@ -8,7 +8,7 @@ import { QrCode } from './QrCode';
 import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
-import { AdminGroups } from '../posters/AdminGroups';
+import { AdminGroups } from '../posterWorkshop/AdminGroups';
 
 export function Console() {
   return (

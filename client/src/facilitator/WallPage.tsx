@@ -8,16 +8,16 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { StatusBadge } from '../ui/StatusBadge';
 import { Countdown } from '../ui/Countdown';
 import { PhaseBadge } from '../ui/PhaseBadge';
-import { Board, type BoardHandle } from '../board/Board';
-import { WallIdeasList } from '../board/WallIdeasList';
+import { Board, type BoardHandle } from '../wall/Board';
+import { WallIdeasList } from '../wall/WallIdeasList';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useBoardIdeas } from '../sync/useBoardIdeas';
 import { useFacilitatorSession } from '../sync/useFacilitatorSession';
 import { useClusterWall } from '../clusters/useClusterWall';
 import { WallTools } from '../clusters/WallTools';
 import { AdminGate } from './AdminGate';
-import { PrivatePanel } from './wall/PrivatePanel';
-import { useFollow } from './wall/useFollow';
+import { PrivatePanel } from '../wall/PrivatePanel';
+import { useFollow } from '../wall/useFollow';
 
 /** The mur d'idées of one atelier, on the facilitator's screen. */
 export function WallPage({ atelierId }: { atelierId: string }) {

@@ -1,6 +1,9 @@
 import { AppError } from '../errors';
 import { checkFacilitatorOn, requireFacilitator, type FacilitatorPrincipal } from '../services/access';
-import { configureAtelier, controlTimer, createCoFacilitator, dashboard, facilitatorView, reveal, scopedDashboard, setPhase, type EveningDeps } from '../services/evening';
+import { configureAtelier, facilitatorView, reveal, setPhase, type EveningDeps } from '../services/phases';
+import { controlTimer } from '../services/timers';
+import { dashboard, scopedDashboard } from '../services/dashboard';
+import { createCoFacilitator } from '../services/cofacilitators';
 import { configureVote, plenary } from '../services/votes';
 import { listCandidates, promote, suggestGrouping, updateCandidate } from '../services/candidates';
 import { blockParticipant, listModIdeas, moderateIdea, moderationLog } from '../services/moderation';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminEventResult, Atelier } from '@semis/shared';
-import { Board, type BoardHandle } from '../../board/Board';
-import { WallIdeasList } from '../../board/WallIdeasList';
+import { Board, type BoardHandle } from '../../wall/Board';
+import { WallIdeasList } from '../../wall/WallIdeasList';
 import { useBoardDoc } from '../../sync/useBoardDoc';
 import { useBoardIdeas } from '../../sync/useBoardIdeas';
 import { useFacilitatorSession } from '../../sync/useFacilitatorSession';
@@ -11,7 +11,7 @@ import { Countdown } from '../../ui/Countdown';
 import { PhaseBadge } from '../../ui/PhaseBadge';
 import { QrCode } from '../QrCode';
 import { AdminGate } from '../AdminGate';
-import { useFollow } from '../wall/useFollow';
+import { useFollow } from '../../wall/useFollow';
 import { ProjectorControls } from './ProjectorControls';
 import { readChoice, useRotation, writeChoice, type ProjectorChoice } from './useRotation';
 

@@ -5,8 +5,8 @@ import {
   AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, notesMaps, putNote, readNotes, readStatement, removeNote, setStatement,
   STATEMENT_MAX, NOTE_MAX, type Note, type Shape,
 } from '@semis/shared';
-import { useUndo } from '../poster/useUndo';
-import { labelOf, newId } from '../poster/model';
+import { useUndo } from '../posterEditor/useUndo';
+import { labelOf, newId } from '../posterEditor/model';
 
 interface Props {
   doc: Y.Doc;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { C, type Viewport } from '@semis/shared';
-import type { FacilitatorSession } from '../../sync/facilitatorSession';
-import type { BoardHandle } from '../../board/Board';
+import type { FacilitatorSession } from '../sync/facilitatorSession';
+import type { BoardHandle } from './Board';
 
 /** ~10 viewports a second at most, the last one always sent (trailing edge). */
 const MIN_INTERVAL_MS = 100;

@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
+/** Phases and modes of ateliers: what the facilitator switches during the evening. */
 import {
-  addTime, canTransition, configureAtelierPayload, coFacilitatorPayload, isLocked, pauseTimer, resumeTimer, revealPayload, setPhasePayload, startTimer, timerPayload,
-  type Atelier, type AtelierDashboard, type Dashboard, type FacilitatorAuthResult, type TimerState,
+  canTransition, configureAtelierPayload, revealPayload, setPhasePayload,
+  type Atelier, type FacilitatorAuthResult,
 } from '@semis/shared';
 import { AppError } from '../errors';
-import { hashToken, newToken } from '../auth/tokens';
 import type { AtelierChanges } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
 import { parse, publishAll, reconcileBoardFor, type IdeaDeps } from './ideas';
 import { audit as log } from './audit';
 import { closeAtelierVote, openAtelierVote } from './votes';
-import { adminLink } from './events';
 
 export interface EveningDeps extends IdeaDeps {
   /** Participants connected per atelier right now (across processes). */
@@ -80,76 +78,10 @@ export async function reveal(deps: EveningDeps, who: FacilitatorPrincipal, paylo
   return { revealed: ideas.length };
 }
 
-/** Countdowns: an atelier's (its facilitators) or the event's (admin link only). */
-export async function controlTimer(deps: EveningDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ timer: TimerState | null; serverTime: number }> {
-  const cmd = parse(timerPayload, payload);
-  const now = Date.now();
-  let current: TimerState | null;
-  let atelier: Atelier | null = null;
-  if (cmd.target === 'event') {
-    requireWholeEvent(who);
-    current = (await deps.storage.getEvent(who.event.id))?.timer ?? null;
-  } else {
-    atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(cmd.target), 'timer.control');
-    current = atelier.timer;
-  }
-  let next: TimerState | null;
-  try {
-    next = applyTimer(cmd, current, now);
-  } catch (err) {
-    if (err instanceof RangeError) throw new AppError('INVALID_TIMER', 'durationMs');
-    throw err;
-  }
-  if (atelier) {
-    await deps.storage.updateAteliers([atelier.id], { timer: next });
-    await changedAteliers(deps, [atelier.id]);
-  } else {
-    await deps.storage.setEventTimer(who.event.id, next);
-    deps.broadcast.eventState({ id: who.event.id, timer: next });
-  }
-  await log(deps, who, atelier?.id ?? null, `timer.${cmd.action}`, cmd.target, next ? JSON.stringify(next) : '');
-  return { timer: next, serverTime: now };
-}
 
-function applyTimer(cmd: ReturnType<typeof timerPayload.parse>, t: TimerState | null, now: number): TimerState | null {
-  if (cmd.action === 'start') return startTimer(cmd.durationMs, cmd.onZero, now);
-  if (cmd.action === 'clear') return null;
-  if (!t) throw new AppError('INVALID_TIMER', 'action');
-  if (cmd.action === 'pause') return pauseTimer(t, now);
-  if (cmd.action === 'resume') return resumeTimer(t, now);
-  return addTime(t, cmd.deltaMs, now);
-}
 
-export async function dashboard(deps: EveningDeps, eventId: string): Promise<Dashboard> {
-  const event = await deps.storage.getEvent(eventId);
-  if (!event) throw new AppError('UNKNOWN_EVENT');
-  const [ateliers, counts] = await Promise.all([deps.storage.listAteliers(eventId), deps.storage.ideaCounts(eventId)]);
-  const connected = await deps.connectedCounts(ateliers.map((a) => a.id));
-  const now = Date.now();
-  const rows: AtelierDashboard[] = ateliers.map((a) => {
-    const ideas = { visible: 0, private: 0, pending: 0, hidden: 0 };
-    for (const c of counts) if (c.atelierId === a.id) ideas[c.status] += c.count;
-    return { id: a.id, title: a.title, phase: a.phase, timer: a.timer, locked: isLocked(a.timer, now), privateWriting: a.privateWriting, moderated: a.moderated, connected: connected.get(a.id) ?? 0, ideas };
-  });
-  return { eventId, timer: event.timer, ateliers: rows, serverTime: now };
-}
-
-export function scopedDashboard(d: Dashboard, who: FacilitatorPrincipal): Dashboard {
-  return who.scope === null ? d : { ...d, ateliers: d.ateliers.filter((a) => a.id === who.scope) };
-}
-
-/** A link giving facilitator rights on one atelier only (its *animateur*). */
-export async function createCoFacilitator(deps: EveningDeps, who: FacilitatorPrincipal, payload: unknown, publicUrl: string): Promise<{ token: string; link: string }> {
-  requireWholeEvent(who);
-  const { atelierId, label } = parse(coFacilitatorPayload, payload);
-  checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'event.manage');
-  const token = newToken();
-  await deps.storage.createFacilitatorToken({ id: randomUUID(), eventId: who.event.id, atelierId, label, tokenHash: hashToken(token), createdAt: deps.now() });
-  await log(deps, who, atelierId, 'cofacilitator', atelierId, label);
-  return { token, link: adminLink(publicUrl, token) };
-}
-
-async function changedAteliers(deps: EveningDeps, ids: string[]): Promise<Atelier[]> {
+/** Re-reads ateliers after a change and pushes their new state. */
+export async function changedAteliers(deps: EveningDeps, ids: string[]): Promise<Atelier[]> {
   const updated = (await Promise.all(ids.map((id) => deps.storage.getAtelier(id)))).filter((a): a is Atelier => a !== null);
   for (const a of updated) deps.broadcast.atelierState(a);
   return updated;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { FacilitatorSession, FacilitatorState } from '../../sync/facilitatorSession';
-import { useModIdeas } from '../../sync/useFacilitatorSession';
-import { ModIdeaItem } from '../moderation/ModIdeaItem';
+import type { FacilitatorSession, FacilitatorState } from '../sync/facilitatorSession';
+import { useModIdeas } from '../sync/useFacilitatorSession';
+import { ModIdeaItem } from '../facilitator/moderation/ModIdeaItem';
 
 /** Private and pending ideas are not in the board document (only visible ones are): the
  * facilitator sees them here, beside the wall — never on the projector. */

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'reac
 import { Image as KonvaImage, Layer, Stage, Transformer } from 'react-konva';
 import type Konva from 'konva';
 import { shapeBounds, unionRect, type Pt, type Rect, type Shape, type ShapeInput } from '@semis/shared';
-import { useElementSize } from '../board/useElementSize';
+import { useElementSize } from '../wall/useElementSize';
 import { ShapeNode } from './shapes/ShapeNode';
 import { PosterController } from './controller';
 import { Viewport } from './viewport';

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { request } from '../sync/socket';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useAdminEvent } from '../facilitator/useAdminEvent';
-import { PosterEditor } from '../poster/PosterEditor';
+import { PosterEditor } from '../posterEditor/PosterEditor';
 import { usePosterSocket } from './usePosterSocket';
 import { REACTION_ICONS } from './Feedback';
 import { PresentationTimer, startRestitutionTimer } from './PresentationTimer';
