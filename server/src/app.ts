@@ -16,6 +16,7 @@ import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
 import { authorizeBoard, findBoard } from './services/access';
 import { posterRouter } from './http/posters';
+import { exportsRouter } from './http/exports';
 import { attachPosterCommands, PosterBus } from './realtime/posters';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
@@ -60,6 +61,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   const posterBus = new PosterBus();
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log }));
   app.use(apiRouter({ storage, publicUrl, now }));
   app.use(clientRouter(config.clientDir, config.log));
 

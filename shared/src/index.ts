@@ -20,3 +20,4 @@ export * from './domain/shapes';
 export * from './domain/legend';
 export * from './domain/posterRights';
 export * from './render/svg';
+export * from './i18n/report';

@@ -4,6 +4,7 @@ import { SqlVoteStore } from './votes';
 import { SqlCandidateStore } from './candidates';
 import { UniqueViolationError, type SqlDriver } from './sql-driver';
 import { SqlPosterStore, type PosterStore } from './posters';
+import { SqlArchiveStore } from './archive';
 import type {
   AtelierChanges,
   EventRecord,
@@ -52,12 +53,14 @@ export class SqlStorage implements Storage {
   readonly votes: SqlVoteStore;
   readonly candidates: SqlCandidateStore;
   readonly posters: PosterStore;
+  readonly archive: SqlArchiveStore;
 
   constructor(private readonly db: SqlDriver) {
     this.kind = db.dialect;
     this.votes = new SqlVoteStore(db);
     this.candidates = new SqlCandidateStore(db);
     this.posters = new SqlPosterStore(db);
+    this.archive = new SqlArchiveStore(db);
   }
 
   migrate(): Promise<void> {

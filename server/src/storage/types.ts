@@ -2,6 +2,7 @@ import type { Atelier, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase,
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
 import type { PosterStore } from './posters';
+import type { ArchiveStore } from './archive';
 
 export type { PosterStore } from './posters';
 
@@ -71,6 +72,8 @@ export interface Storage {
   readonly candidates: CandidateStore;
   /** Poster workshop records (issue #5). */
   readonly posters: PosterStore;
+  /** Whole-event reads and writes after the evening (issue #11). */
+  readonly archive: ArchiveStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

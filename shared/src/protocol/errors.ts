@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'INVALID_COMMENT_TEXT',
   'TOO_MANY_GROUPS',
   'UNSUPPORTED_MEDIA_TYPE',
+  // After the evening (issue #11)
+  'SERVER_BUSY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -84,6 +86,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_COMMENT_TEXT: 400,
   TOO_MANY_GROUPS: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVER_BUSY: 503,
 };
 
 export interface ErrorBody {
