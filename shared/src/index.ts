@@ -2,6 +2,7 @@ export * from './schema/index';
 export * from './protocol/index';
 export * from './ydoc/board';
 export * from './ydoc/clusters';
+export * from './ydoc/voteItems';
 export * from './domain/votes';
 export * from './grouping/index';
 export * from './domain/permissions';
