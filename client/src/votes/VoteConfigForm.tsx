@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { C, voteItemsFromBoard, type Atelier, type VoteConfig, type VoteConfigPatch } from '@semis/shared';
+import { C, type Atelier, type VoteConfig, type VoteConfigPatch } from '@semis/shared';
+import { voteItemsFromBoard } from '@semis/shared/grouping';
 import { request, type SemisSocket } from '../sync/socket';
 import type { ClientError } from '../sync/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';

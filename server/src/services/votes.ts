@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally, voteItemsFromBoard,
+  dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally,
   voteConfigSchema, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload, plenaryPayload,
-  type Atelier, type BoardVoteItem, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
+  type Atelier, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
+import { voteItemsFromBoard, type BoardVoteItem } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';

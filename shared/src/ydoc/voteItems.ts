@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
 import type { VoteConfig, VoteItem } from '../schema/vote';
 import { readIdeaCards } from './board';
-import { clusterTitle, foldedInto, readClusters } from './clusters';
+import { foldedInto, readClusters } from './clusters';
+import { clusterTitle } from '../grouping/title';
 
+/** Exported from `@semis/shared/grouping`: cluster titles need the lexicon, which phones never load. */
 export type BoardVoteItem = Omit<VoteItem, 'sessionId' | 'withdrawn'>;
 
 export interface BoardVoteItems {
