@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  candidatePatchSchema, clusterMaps, clusterTitle, foldedInto, createCluster, DEFAULT_VOTE_CONFIG, defaultStakeholders, deleteCluster, dotRefusal, dotsLeft, markDuplicate, mergeClusters,
+  candidatePatchSchema, clusterMaps, foldedInto, createCluster, DEFAULT_VOTE_CONFIG, defaultStakeholders, deleteCluster, dotRefusal, dotsLeft, markDuplicate, mergeClusters,
   putIdeaCard, ratingSummary, readClusters, renameCluster, resultsVisible, setIdeaCluster, tally, unclusteredIdeaIds, voteConfigSchema,
 } from '@semis/shared';
+import { clusterTitle } from '@semis/shared/grouping';
 
 const rules = { dotsPerParticipant: 5, maxPerItem: 3 };
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  clusterTitle, dotRefusal, dotsLeft, foldedInto, isLocked, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
+  dotRefusal, dotsLeft, foldedInto, isLocked, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
   voteConfigSchema, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload, plenaryPayload,
   type Atelier, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
+import { clusterTitle } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
