@@ -144,7 +144,7 @@ export const en: Messages = {
       preparation: 'The workshop will start soon.',
       ideation: '',
       regroupement: 'The facilitators are grouping the ideas. You can read them.',
-      vote: 'Time to vote: place your dots below.',
+      vote: 'Time to vote: cast your vote below.',
       restitution: 'Time for the wrap-up: listen to the workshop’s summary.',
       cloture: 'Workshop closed, thank you!',
       locked: 'Time is up: the workshop is locked.',

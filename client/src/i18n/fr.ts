@@ -144,7 +144,7 @@ export const fr = {
       preparation: 'L’atelier va bientôt commencer.',
       ideation: '',
       regroupement: 'L’animation regroupe les idées. Vous pouvez les relire.',
-      vote: 'C’est l’heure du vote : placez vos gommettes ci-dessous.',
+      vote: 'C’est l’heure du vote : votez ci-dessous.',
       restitution: 'Place à la restitution : écoutez la synthèse de l’atelier.',
       cloture: 'Atelier clôturé, merci !',
       locked: 'Temps écoulé : l’atelier est verrouillé.',
