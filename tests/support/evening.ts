@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
-import { AFOM_COLUMNS, API, C, DEBATE_COLUMNS, createCluster, putNote, putShapes, readIdeaCards, setStatement, type Candidate, type CreateEventResult, type GroupView, type IdeaView, type VoteState } from '@semis/shared';
+import { AFOM_COLUMNS, DEBATE_COLUMNS, putNote, putShapes, setStatement } from '@semis/shared/posters';
+import { API, C, createCluster, readIdeaCards, type Candidate, type CreateEventResult, type GroupView, type IdeaView, type VoteState } from '@semis/shared';
 import { api, call, facilitator, must, openBoard, participant, waitFor, type Client } from './harness';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, plural, ratingChartSvg, REPORT_WORDS } from '@semis/shared';
+import { plural, REPORT_WORDS } from '@semis/shared';
+import { barChartSvg, ratingChartSvg } from '@semis/shared/render';
 import { Gate } from '../../server/src/services/gate';
 import { AppError } from '../../server/src/errors';
 import { slug } from '../../server/src/http/exports';

@@ -1,7 +1,9 @@
 import {
-  AFOM_COLUMNS, DEBATE_COLUMNS, REPORT_SECTIONS, clusterTitle, readClusters, readIdeaCards, readNotes, readStatement, reportRequestSchema,
-  type Atelier, type Candidate, type Language, type Note, type RatingRow, type ReportSection, type TallyRow, type VoteSession,
+  REPORT_SECTIONS, readClusters, readIdeaCards, reportRequestSchema,
+  type Atelier, type Candidate, type Language, type RatingRow, type ReportSection, type TallyRow, type VoteSession,
 } from '@semis/shared';
+import { clusterTitle } from '@semis/shared/grouping';
+import { AFOM_COLUMNS, DEBATE_COLUMNS, readNotes, readStatement, type Note } from '@semis/shared/posters';
 import type { z } from 'zod';
 import { AppError, fromZod } from '../../errors';
 import type { EventRecord, Storage } from '../../storage/types';
@@ -143,8 +145,13 @@ async function atelierReport(
     return readClusters(room.doc).map((c) => ({ title: clusterTitle(c, (id) => text.get(id)), ideaIds: c.ideaIds }));
   });
   const placed = new Set<string>();
+  // An idea appears once, in its first cluster; ideas the table does not publish are dropped.
   const clusters = clustersRead
-    .map((c) => ({ title: c.title, ideas: c.ideaIds.flatMap((id) => (byId.has(id) && !placed.has(id) ? (placed.add(id), [byId.get(id)!]) : [])) }))
+    .map((c) => {
+      const mine = c.ideaIds.filter((id) => byId.has(id) && !placed.has(id));
+      for (const id of mine) placed.add(id);
+      return { title: c.title, ideas: mine.map((id) => byId.get(id)!) };
+    })
     .filter((c) => c.ideas.length > 0);
   const unclustered = ideas.filter((i) => !placed.has(i.id)).map((i) => byId.get(i.id)!);
 

@@ -1,4 +1,5 @@
-import { REPORT_WORDS, barChartSvg, fill, plural, ratingChartSvg, type Language } from '@semis/shared';
+import { REPORT_WORDS, fill, plural, type Language } from '@semis/shared';
+import { barChartSvg, ratingChartSvg } from '@semis/shared/render';
 import type { ReportData, VoteReport } from './collect';
 
 /** What the PDF and HTML renderers draw the same way. */

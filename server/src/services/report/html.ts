@@ -1,4 +1,5 @@
-import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS, REPORT_WORDS, fill, plural } from '@semis/shared';
+import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS } from '@semis/shared/posters';
+import { REPORT_WORDS, fill, plural } from '@semis/shared';
 import type { AtelierReport, CandidateReport, NoteColumn, ReportData, ReportIdea, VoteReport } from './collect';
 import { countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
 
