@@ -2,6 +2,7 @@ import os from 'node:os';
 import QRCode from 'qrcode';
 import { configFromEnv } from './config';
 import { createSemisServer } from './app';
+import { installProcessGuards } from './process/guard';
 
 /** `npm start`: one process, embedded database under DATA_DIR, built client served. */
 async function main(): Promise<void> {
@@ -19,14 +20,14 @@ async function main(): Promise<void> {
   console.log(await QRCode.toString(participant, { type: 'terminal', small: true }));
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     console.log(`[semis] ${signal} reçu : enregistrement des tableaux et arrêt…`);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     semis.close().then(
-      () => process.exit(0),
+      () => process.exit(code),
       (err) => {
         console.error('[semis] arrêt en erreur', err);
         process.exit(1);
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  installProcessGuards({ log: (m) => console.error(`[semis] ${m}`), stop: (reason) => stop(reason, 1) });
 }
 
 /** Phones on the venue Wi-Fi reach the laptop by its LAN address, not localhost. */
