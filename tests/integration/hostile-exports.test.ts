@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, C, EXPORT_PNG_MAX_HEIGHT, posterMaps, putShapes, setBackground, SERVER_ORIGIN, type CreateEventResult, type GroupView } from '@semis/shared';
+import { API, C, EXPORT_PNG_MAX_HEIGHT, SERVER_ORIGIN, type CreateEventResult, type GroupView } from '@semis/shared';
+import { posterMaps, putShapes, setBackground } from '@semis/shared/posters';
 import { call, createEvent, must, openBoard, startServer, waitFor, type TestServer } from '../support/harness';
 import { boardOf, joinPerson, pngSize, type Person } from '../support/posters';
 

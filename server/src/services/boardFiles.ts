@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { renderAsync } from '@resvg/resvg-js';
 import {
-  AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, EXPORT_CONCURRENCY, EXPORT_PNG_MAX_HEIGHT, EXPORT_QUEUE_MAX, IMAGE_TYPES,
-  imageFits, MAX_UPLOAD_BYTES, SERVER_ORIGIN, readBackground, readNotes, readShapes, readStatement, renderNotesSvg, renderPosterSvg, setBackground, svgSize,
+  EXPORT_CONCURRENCY, EXPORT_PNG_MAX_HEIGHT, EXPORT_QUEUE_MAX, IMAGE_TYPES, imageFits, MAX_UPLOAD_BYTES, SERVER_ORIGIN,
   type BackgroundResult, type Language,
 } from '@semis/shared';
+import { AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, readBackground, readNotes, readShapes, readStatement, setBackground } from '@semis/shared/posters';
+import { renderNotesSvg, renderPosterSvg, svgSize } from '@semis/shared/render';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
