@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { putShapes } from '@semis/shared';
+import { putShapes } from '@semis/shared/posters';
 import { createEvent, openBoard } from '../tests/support/harness';
 import { adminGroup, boardOf } from '../tests/support/posters';
 import { spawnServer } from '../tests/support/process';

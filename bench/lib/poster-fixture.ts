@@ -1,4 +1,4 @@
-import type { ShapeInput } from '@semis/shared';
+import type { ShapeInput } from '@semis/shared/posters';
 
 /**
  * The poster ARCHITECTURE.md measured: 5,000 objects — 3,000 post-its with text, 1,000 symbols,

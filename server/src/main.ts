@@ -1,4 +1,3 @@
-import os from 'node:os';
 import QRCode from 'qrcode';
 import { configFromEnv } from './config';
 import { createSemisServer } from './app';
@@ -8,14 +7,14 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const semis = await createSemisServer(config);
   config.log(`écoute sur ${await semis.listen()}`);
-  const base = config.publicUrl ?? `http://${lanAddress() ?? 'localhost'}:${(semis.http.address() as { port: number }).port}`;
+  const { url: base, reach } = semis.joinBase();
   const participant = `${base}/j`;
   console.log(`
   Semis est prêt (${semis.storage.kind === 'postgres' ? 'PostgreSQL' : `base locale ${config.dataDir}`}).
 
   Animateur    : ${base}/creer   (créer un événement)
   Participants : ${participant}  (ou le code affiché par l'animateur)
-`);
+${reach === 'loopback' ? "\n  ⚠ Aucune adresse réseau local : les téléphones ne pourront pas rejoindre (HOST, Wi-Fi ou PUBLIC_URL ?).\n" : ''}`);
   console.log(await QRCode.toString(participant, { type: 'terminal', small: true }));
 
   let stopping = false;
@@ -35,14 +34,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-}
-
-/** Phones on the venue Wi-Fi reach the laptop by its LAN address, not localhost. */
-function lanAddress(): string | null {
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return null;
 }
 
 main().catch((err) => {

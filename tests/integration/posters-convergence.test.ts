@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { C, posterMaps, putShapes, readShapes, removeShapes, type CreateEventResult, type Shape } from '@semis/shared';
+import { C, type CreateEventResult } from '@semis/shared';
+import { posterMaps, putShapes, readShapes, removeShapes, type Shape } from '@semis/shared/posters';
 import { call, createEvent, must, openBoard, sleep, startServer, waitFor, type BoardClient, type TestServer } from '../support/harness';
 import { adminGroup, boardOf, joinPerson, seeded, type Person } from '../support/posters';
 

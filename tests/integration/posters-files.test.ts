@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFOM_COLUMNS, API, C, MAX_UPLOAD_BYTES, posterMaps, putNote, putShapes, readBackground, type CreateEventResult, type GroupView } from '@semis/shared';
+import { API, C, MAX_UPLOAD_BYTES, type CreateEventResult, type GroupView } from '@semis/shared';
+import { AFOM_COLUMNS, posterMaps, putNote, putShapes, readBackground } from '@semis/shared/posters';
 import { call, createEvent, must, openBoard, startServer, waitFor, type TestServer } from '../support/harness';
 import { boardOf, joinPerson, pngSize, type Person } from '../support/posters';
 

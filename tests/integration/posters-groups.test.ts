@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, C, S, putShapes, readShapes, type BoardInfo, type CommentView, type CreateEventResult, type GroupView } from '@semis/shared';
+import { API, C, S, type BoardInfo, type CommentView, type CreateEventResult, type GroupView } from '@semis/shared';
+import { putShapes, readShapes } from '@semis/shared/posters';
 import { api, call, connect, createEvent, must, openBoard, sleep, startServer, waitFor, type TestServer } from '../support/harness';
 import { adminGroup, boardOf, joinPerson, type Person } from '../support/posters';
 

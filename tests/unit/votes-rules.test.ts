@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  candidatePatchSchema, clusterMaps, clusterTitle, foldedInto, createCluster, DEFAULT_VOTE_CONFIG, defaultStakeholders, deleteCluster, dotRefusal, dotsLeft, markDuplicate, mergeClusters,
+  candidatePatchSchema, clusterMaps, foldedInto, createCluster, DEFAULT_VOTE_CONFIG, defaultStakeholders, deleteCluster, dotRefusal, dotsLeft, markDuplicate, mergeClusters,
   putIdeaCard, ratingSummary, readClusters, renameCluster, resultsVisible, setIdeaCluster, tally, unclusteredIdeaIds, voteConfigSchema,
 } from '@semis/shared';
+import { clusterTitle } from '@semis/shared/grouping';
 
 const rules = { dotsPerParticipant: 5, maxPerItem: 3 };
 
@@ -24,7 +25,7 @@ describe('dot budget rules', () => {
     expect(dotsLeft(rules, {})).toBe(5);
   });
   it('defaults to 5 dots, 3 per item, clusters, hidden results', () => {
-    expect(DEFAULT_VOTE_CONFIG).toEqual({ mode: 'dots', target: 'clusters', dotsPerParticipant: 5, maxPerItem: 3, results: 'hidden' });
+    expect(DEFAULT_VOTE_CONFIG).toEqual({ mode: 'dots', target: 'clusters', dotsPerParticipant: 5, maxPerItem: 3, results: 'hidden', includeUnclustered: false });
     expect(voteConfigSchema.safeParse({ dotsPerParticipant: 0 }).success).toBe(false);
   });
   it('shows results live, or once closed', () => {

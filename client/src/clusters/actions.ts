@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import {
-  createCluster, deleteCluster, markDuplicate, moveIdea, proposeClusterTitle, setIdeaCluster,
+  createCluster, deleteCluster, markDuplicate, moveIdea, setIdeaCluster,
   type ClusterRecord, type IdeaCard, type Position,
 } from '@semis/shared';
+import { proposeClusterTitle } from '@semis/shared/grouping';
 import { uuidv4 } from '../sync/uuid';
 import { blockToTheRight, dropTarget, frameBox, freeSlot, settle, type PlacedCluster } from './geometry';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shape } from '@semis/shared';
+import type { Shape } from '@semis/shared/posters';
 import { COLORS, POSTIT_COLORS } from './model';
 
 export interface InspectorActions {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DOMAINS, DOMAIN_NAMES, type Domain } from '@semis/shared';
+import { DOMAINS, DOMAIN_NAMES, type Domain } from '@semis/shared/chorems';
 
 /** The four domaines d'appréciation as layers: shown or hidden, and the one free drawing goes to. */
 export function LayersPanel(props: { hidden: ReadonlySet<Domain>; onToggle: (d: Domain) => void; active: Domain; onActive: (d: Domain) => void; canWrite: boolean }) {

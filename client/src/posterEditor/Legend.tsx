@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DOMAIN_NAMES, type LegendSection } from '@semis/shared';
+import { type LegendSection } from '@semis/shared/posters';
+import { DOMAIN_NAMES } from '@semis/shared/chorems';
 import { Swatch } from './Swatch';
 
 /** The legend of the symbols actually on the poster, rebuilt from the document on every change. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CHOREMS, CHOREM_COLUMNS, CHOREM_ROWS, COLUMN_NAMES, PICTOGRAMS, ROW_NAMES, type SymbolDef } from '@semis/shared';
+import { CHOREMS, CHOREM_COLUMNS, CHOREM_ROWS, COLUMN_NAMES, PICTOGRAMS, ROW_NAMES, type SymbolDef } from '@semis/shared/chorems';
 import { Swatch } from './Swatch';
 import type { Tool } from './model';
 

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Image as KonvaImage, Layer, Stage, Transformer } from 'react-konva';
 import type Konva from 'konva';
-import { shapeBounds, unionRect, type Pt, type Rect, type Shape, type ShapeInput } from '@semis/shared';
+import { shapeBounds, unionRect, type Pt, type Rect, type Shape, type ShapeInput } from '@semis/shared/posters';
 import { useElementSize } from '../wall/useElementSize';
 import { ShapeNode } from './shapes/ShapeNode';
 import { PosterController } from './controller';

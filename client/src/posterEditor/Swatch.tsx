@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { PatternDefs, swatchSvg, type SymbolDef } from '@semis/shared';
+import { type SymbolDef } from '@semis/shared/chorems';
+import { PatternDefs, swatchSvg } from '@semis/shared/render';
 
 /** A symbol's pictogram as the export draws it (same shared renderer), as an <img>. */
 export const Swatch = memo(function Swatch({ symbol }: { symbol: SymbolDef }) {

@@ -1,5 +1,5 @@
 import Konva from 'konva';
-import { hitTest, rectFromCorners, shapesInRect, simplify, snap, type Pt, type Shape, type ShapeInput } from '@semis/shared';
+import { hitTest, rectFromCorners, shapesInRect, simplify, snap, type Pt, type Shape, type ShapeInput } from '@semis/shared/posters';
 import { clickShape, drawMode, moved, pathShape, penShape, topZ, type Defaults, type Tool } from './model';
 import type { Viewport } from './viewport';
 

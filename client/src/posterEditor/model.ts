@@ -1,4 +1,5 @@
-import { GRID, relativePoints, snap, symbolById, type Domain, type Pt, type Shape, type ShapeInput } from '@semis/shared';
+import { GRID, relativePoints, snap, type Pt, type Shape, type ShapeInput } from '@semis/shared/posters';
+import { symbolById, type Domain } from '@semis/shared/chorems';
 
 /** Pure poster editing rules: what a tool creates, duplication, stacking. No React, no Konva. */
 

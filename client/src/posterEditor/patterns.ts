@@ -1,4 +1,4 @@
-import { PATTERNS, PATTERN_TILE, type PatternId } from '@semis/shared';
+import { PATTERNS, PATTERN_TILE, type PatternId } from '@semis/shared/chorems';
 
 /** Canvas tiles for area fills, from the same path data the SVG export uses. Cached per colour. */
 const tiles = new Map<string, HTMLCanvasElement>();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { byZ, posterMaps, readBackground, shapeSchema, type Background, type Shape } from '@semis/shared';
+import { byZ, posterMaps, readBackground, shapeSchema, type Background, type Shape } from '@semis/shared/posters';
 
 /**
  * The poster's shapes, validated. A document value is parsed once and cached by identity:

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Pt } from '@semis/shared';
+import type { Pt } from '@semis/shared/posters';
 import type { Peer } from './PresenceLayer';
 
 const PEER_COLORS = ['#c0392b', '#1f5f8b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#b9770e'];

@@ -1,5 +1,5 @@
 import Konva from 'konva';
-import { GRID, type Pt, type Rect } from '@semis/shared';
+import { GRID, type Pt, type Rect } from '@semis/shared/posters';
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 8;

@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import {
-  AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, notesMaps, putNote, readNotes, readStatement, removeNote, setStatement,
-  STATEMENT_MAX, NOTE_MAX, type Note, type Shape,
-} from '@semis/shared';
+import { AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, notesMaps, putNote, readNotes, readStatement, removeNote, setStatement, STATEMENT_MAX, NOTE_MAX, type Note, type Shape } from '@semis/shared/posters';
 import { useUndo } from '../posterEditor/useUndo';
 import { labelOf, newId } from '../posterEditor/model';
 

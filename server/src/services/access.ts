@@ -1,4 +1,5 @@
-import { canReadBoard, canWriteBoard, refusal, tokenSchema, type Action, type Atelier, type BoardPrincipal, type PosterBoard, type Role } from '@semis/shared';
+import { refusal, tokenSchema, type Action, type Atelier, type PosterBoard, type Role } from '@semis/shared';
+import { canReadBoard, canWriteBoard, type BoardPrincipal } from '@semis/shared/posters';
 import { AppError } from '../errors';
 import { hashToken } from '../auth/tokens';
 import type { EventRecord, ParticipantRecord, Storage } from '../storage/types';

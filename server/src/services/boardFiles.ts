@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { renderAsync } from '@resvg/resvg-js';
 import {
-  AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, IMAGE_TYPES, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, SERVER_ORIGIN,
-  readBackground, readNotes, readShapes, readStatement, renderNotesSvg, renderPosterSvg, setBackground, type BackgroundResult, type Language,
+  IMAGE_TYPES, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, SERVER_ORIGIN,
+  type BackgroundResult, type Language,
 } from '@semis/shared';
+import { AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, readBackground, readNotes, readShapes, readStatement, setBackground } from '@semis/shared/posters';
+import { renderNotesSvg, renderPosterSvg } from '@semis/shared/render';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';

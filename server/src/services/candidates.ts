@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { clusterTitle, unclusteredIdeaIds, candidateUpdatePayload, defaultStakeholders, groupingPayload, promotePayload, readClusters, readIdeaCards, suggestGroups, tally, type Candidate, type GroupingSuggestion } from '@semis/shared';
+import { unclusteredIdeaIds, candidateUpdatePayload, defaultStakeholders, groupingPayload, promotePayload, readClusters, readIdeaCards, tally, type Candidate, type GroupingSuggestion } from '@semis/shared';
+import { clusterTitle, suggestGroups } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
 import { parse, type IdeaDeps } from './ideas';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
-  can, canSetGroupRoles, commentPayload, refusal, createGroupPayload, groupIdPayload, groupRolesPayload, MAX_GROUPS_PER_ATELIER, reactPayload, rolesAreMembers,
-  type BoardFeed, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
+  can, commentPayload, refusal, createGroupPayload, groupIdPayload, groupRolesPayload, MAX_GROUPS_PER_ATELIER, reactPayload, type BoardFeed, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
 } from '@semis/shared';
+import { canSetGroupRoles, rolesAreMembers } from '@semis/shared/posters';
 import { AppError, fromZod } from '../errors';
 import type { Storage } from '../storage/types';
 import { boardPrincipal, type Principal } from './access';

@@ -8,10 +8,11 @@ import { DOMAINS, DOMAIN_COUNT } from './lexicon';
 import { neighbourLists } from './graph';
 import { findDuplicateGroups } from './duplicates';
 import { assignDomains, coarseKey, DIVERS, domainScores, splitCluster } from './cluster';
-import { titleFromAnalysed, proposeClusterTitle } from './title';
+import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';
 import { analyseBoard, analyseOne } from './vectors';
 
-export { proposeClusterTitle };
+export { proposeClusterTitle, clusterTitle };
+export { voteItemsFromBoard, type BoardVoteItem, type BoardVoteItems } from '../ydoc/voteItems';
 export { normalizeText, tokenize, contentWords } from './normalize';
 export { stemFrench } from './stem';
 export { conceptsOf } from './lexicon';

@@ -53,3 +53,9 @@ export function proposeClusterTitle(texts: string[]): string {
   if (items.length === 0) return 'Divers';
   return titleFromAnalysed(items);
 }
+
+/** A cluster's name, or an automatic one from its ideas when nobody named it. Lives with the
+ * lexicon, not with the cluster document, so reading clusters on a phone stays light. */
+export function clusterTitle(cluster: { title: string; ideaIds: readonly string[] }, textOf: (ideaId: string) => string | undefined): string {
+  return cluster.title.trim() || proposeClusterTitle(cluster.ideaIds.map((id) => textOf(id) ?? ''));
+}

@@ -5,13 +5,13 @@ import { pseudonymSchema } from '../schema/participant';
 import type { Atelier, SemisEvent } from '../schema/event';
 import type { TimerState } from '../domain/timer';
 import type { IdeaStatus } from '../schema/idea';
-import {
-  type AtelierStatePush, type Dashboard, type EventStatePush, type FacilitatorAuthResult, type ModerationLogEntry, type ModIdeaView, type Viewport,
+import type {
+  AtelierStatePush, Dashboard, EventStatePush, FacilitatorAuthResult, ModerationLogEntry, ModIdeaView, Viewport,
   blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload,
   revealPayload, setPhasePayload, timerPayload, timeSyncPayload,
 } from './facilitator';
-import {
-  type Candidate, type GroupingSuggestion, type VoteResults, type VoteState,
+import type {
+  Candidate, GroupingSuggestion, VoteResults, VoteState,
   candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload,
 } from './votes';
 import type { Ack } from './errors';
@@ -159,7 +159,7 @@ export interface ClientToServerEvents {
   [C.moderateIdea]: Cmd<typeof moderateIdeaPayload, { idea: ModIdeaView }>;
   [C.block]: Cmd<typeof blockPayload, { participantId: string; pseudonym: string }>;
   [C.modLog]: Cmd<typeof modLogPayload, { entries: ModerationLogEntry[] }>;
-  [C.dashboard]: Cmd<z.ZodObject<{}>, Dashboard>;
+  [C.dashboard]: Cmd<z.ZodObject<Record<string, never>>, Dashboard>;
   [C.coFacilitator]: Cmd<typeof coFacilitatorPayload, { token: string; link: string }>;
   [C.follow]: Cmd<typeof followPayload, Record<string, never>>;
   [C.voteGet]: Cmd<typeof voteGetPayload, VoteState>;
@@ -170,7 +170,7 @@ export interface ClientToServerEvents {
   [C.groupingSuggest]: Cmd<typeof groupingPayload, GroupingSuggestion>;
   [C.promote]: Cmd<typeof promotePayload, { candidate: Candidate; created: boolean }>;
   [C.candidateUpdate]: Cmd<typeof candidateUpdatePayload, { candidate: Candidate }>;
-  [C.candidates]: Cmd<z.ZodObject<{}>, { candidates: Candidate[] }>;
+  [C.candidates]: Cmd<z.ZodObject<Record<string, never>>, { candidates: Candidate[] }>;
   [C.join]: (p: z.input<typeof joinPayload>, ack: (r: Ack<JoinResult>) => void) => void;
   [C.enterAtelier]: (p: z.input<typeof enterAtelierPayload>, ack: (r: Ack<EnterAtelierResult>) => void) => void;
   [C.postIdea]: (p: z.input<typeof postIdeaPayload>, ack: (r: Ack<{ idea: IdeaView; created: boolean }>) => void) => void;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userText, uuidSchema } from './common';
 
 export const PSEUDONYM_MAX = 40;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 export const pseudonymSchema = userText(1, PSEUDONYM_MAX).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
   message: 'control characters',
 });

@@ -1,7 +1,6 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { readIdeaCards } from './board';
-import { proposeClusterTitle } from '../grouping/index';
 
 /**
  * Clusters on a wall's document (same Y.Doc as the ideas, see board.ts):
@@ -68,11 +67,6 @@ export function foldedInto(doc: Y.Doc, ideaId: string, visible: ReadonlySet<stri
   const canonical = merged.get(ideaId);
   if (typeof canonical !== 'string' || canonical === ideaId || !visible.has(canonical)) return null;
   return membership.get(canonical) === membership.get(ideaId) ? canonical : null;
-}
-
-/** A cluster's name, or an automatic one from its ideas when nobody named it. */
-export function clusterTitle(cluster: Pick<ClusterView, 'title' | 'ideaIds'>, textOf: (ideaId: string) => string | undefined): string {
-  return cluster.title.trim() || proposeClusterTitle(cluster.ideaIds.map((id) => textOf(id) ?? ''));
 }
 
 /** Ideas in no (valid) cluster. */

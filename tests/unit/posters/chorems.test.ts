@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHOREMS, CHOREM_COLUMNS, CHOREM_ROWS, DOMAINS, GLYPHS, PATTERNS, PICTOGRAMS, SYMBOLS, TOOL_OF_COLUMN, symbolById } from '@semis/shared';
+import { CHOREMS, CHOREM_COLUMNS, CHOREM_ROWS, DOMAINS, GLYPHS, PATTERNS, PICTOGRAMS, SYMBOLS, TOOL_OF_COLUMN, symbolById } from '@semis/shared/chorems';
 
 describe('Brunet’s chorème catalogue', () => {
   it('has the 28 cells of the 7 × 4 table, each once', () => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyTransform, arrowHead, boundsOf, distToPolyline, hitTest, invertTransform, pointInPolygon, rectFromCorners, relativePoints, shapeBounds,
-  shapesInRect, simplify, snap, type Shape,
-} from '@semis/shared';
+import { applyTransform, arrowHead, boundsOf, distToPolyline, hitTest, invertTransform, pointInPolygon, rectFromCorners, relativePoints, shapeBounds, shapesInRect, simplify, snap, type Shape } from '@semis/shared/posters';
 
 const base = { z: 0, domain: 'organisation', color: '#123456', rotation: 0, scaleX: 1, scaleY: 1 } as const;
 const symbol = (id: string, x: number, y: number, z = 0): Shape => ({ ...base, id, z, type: 'symbol', symbol: 'maillage.point', x, y, size: 24, label: '' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, canReadBoard, canSetGroupRoles, canWriteBoard, rolesAreMembers } from '@semis/shared';
+import { can } from '@semis/shared';
+import { canReadBoard, canSetGroupRoles, canWriteBoard, rolesAreMembers } from '@semis/shared/posters';
 
 const EV = 'event-1';
 const facilitator = { role: 'facilitator', eventId: EV } as const;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { AFOM_COLUMNS, buildLegend, initBoardDoc, posterMaps, putNote, putShapes, readNotes, readShapes, removeShapes, shapeSchema, type Shape } from '@semis/shared';
+import { initBoardDoc } from '@semis/shared';
+import { AFOM_COLUMNS, buildLegend, posterMaps, putNote, putShapes, readNotes, readShapes, removeShapes, shapeSchema, type Shape } from '@semis/shared/posters';
 
 const base = { z: 0, domain: 'organisation', color: '#123456', x: 0, y: 0 } as const;
 

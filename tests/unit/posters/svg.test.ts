@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderNotesSvg, renderPosterSvg, symbolById, type Shape } from '@semis/shared';
+import { type Shape } from '@semis/shared/posters';
+import { symbolById } from '@semis/shared/chorems';
+import { renderNotesSvg, renderPosterSvg } from '@semis/shared/render';
 
 const base = { z: 0, domain: 'organisation', color: '#5b3a8c', rotation: 0, scaleX: 1, scaleY: 1 } as const;
 const shapes: Shape[] = [

@@ -1,6 +1,7 @@
 import { Line } from 'react-konva';
 import type Konva from 'konva';
-import { symbolById, type AreaShape } from '@semis/shared';
+import { type AreaShape } from '@semis/shared/posters';
+import { symbolById } from '@semis/shared/chorems';
 import { patternTile } from '../patterns';
 import { Label } from './Label';
 import { Placed, type NodeTransform } from './ShapeNode';

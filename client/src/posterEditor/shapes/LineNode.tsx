@@ -1,5 +1,6 @@
 import { Arrow, Line } from 'react-konva';
-import { symbolById, type LineShape } from '@semis/shared';
+import { type LineShape } from '@semis/shared/posters';
+import { symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
 import { Placed, type NodeTransform } from './ShapeNode';
 

@@ -1,5 +1,5 @@
 import { Line } from 'react-konva';
-import type { PenShape } from '@semis/shared';
+import type { PenShape } from '@semis/shared/posters';
 import type { NodeTransform } from './ShapeNode';
 
 export function PenNode({ shape, t }: { shape: PenShape; t: NodeTransform }) {

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Shape } from 'react-konva';
 import type Konva from 'konva';
-import { wrapText, type PostitShape } from '@semis/shared';
+import { type PostitShape } from '@semis/shared/posters';
+import { wrapText } from '@semis/shared/render';
 import type { NodeTransform } from './ShapeNode';
 
 const PAD = 8;

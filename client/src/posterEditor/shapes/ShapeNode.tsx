@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import { Group } from 'react-konva';
-import type { Shape } from '@semis/shared';
+import type { Shape } from '@semis/shared/posters';
 import { SymbolNode } from './SymbolNode';
 import { LineNode } from './LineNode';
 import { AreaNode } from './AreaNode';

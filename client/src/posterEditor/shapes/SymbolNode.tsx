@@ -1,5 +1,6 @@
 import { Path } from 'react-konva';
-import { GLYPHS, symbolById, type SymbolShape } from '@semis/shared';
+import { type SymbolShape } from '@semis/shared/posters';
+import { GLYPHS, symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
 import { Placed, type NodeTransform } from './ShapeNode';
 

@@ -1,5 +1,5 @@
 import { Text } from 'react-konva';
-import type { TextShape } from '@semis/shared';
+import type { TextShape } from '@semis/shared/posters';
 import type { NodeTransform } from './ShapeNode';
 
 export function TextNode({ shape, t }: { shape: TextShape; t: NodeTransform }) {
