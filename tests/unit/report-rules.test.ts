@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plural, REPORT_WORDS } from '@semis/shared';
 import { barChartSvg, ratingChartSvg } from '@semis/shared/render';
-import { Gate } from '../../server/src/services/gate';
-import { AppError } from '../../server/src/errors';
 import { slug } from '../../server/src/http/exports';
 
 const words = { desirability: 'Souhaitable', feasibility: 'Réaliste', quadrants: REPORT_WORDS.fr.quadrant };
@@ -35,28 +33,5 @@ describe('report charts', () => {
   it('names files in ASCII', () => {
     expect(slug('Soirée « Œuvrer » à Saint-Claude !')).toBe('soiree-uvrer-a-saint-claude');
     expect(slug('«»')).toBe('semis');
-  });
-});
-
-describe('the gate bounding heavy work', () => {
-  it('runs two at once, queues the next ones, and refuses beyond', async () => {
-    const gate = new Gate(2, 1);
-    let running = 0;
-    let peak = 0;
-    const releases: (() => void)[] = [];
-    const job = () => gate.run(async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise<void>((r) => releases.push(r));
-      running--;
-    });
-    const jobs = [job(), job(), job()];
-    await expect(job()).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'SERVER_BUSY');
-    while (releases.length < 2) await new Promise((r) => setImmediate(r));
-    releases.shift()!();
-    while (releases.length < 2) await new Promise((r) => setImmediate(r));
-    releases.splice(0).forEach((r) => r());
-    await Promise.all(jobs);
-    expect(peak).toBe(2);
   });
 });

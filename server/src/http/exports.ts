@@ -6,7 +6,7 @@ import { requireFacilitator } from '../services/access';
 import { collectReport, parseReportRequest } from '../services/report/collect';
 import { renderPdf } from '../services/report/pdf';
 import { renderHtml } from '../services/report/html';
-import { Gate } from '../services/gate';
+import { WorkQueue } from '../limits/workQueue';
 import { bearer, bodyErrors, route } from './api';
 
 export interface ExportDeps {
@@ -20,12 +20,12 @@ export interface ExportDeps {
 export function exportsRouter(deps: ExportDeps): express.Router {
   const r = express.Router();
   // Two documents at a time on a 2-core laptop, four more in line: the live evening comes first.
-  const gate = new Gate(2, 4);
+  const queue = new WorkQueue(2, 4);
 
   r.post(API.adminReport, express.json({ limit: '32kb' }), route(async (req, res) => {
     const who = await requireFacilitator(deps.storage, bearer(req));
     const request = parseReportRequest(req.body);
-    const { data, body } = await gate.run(async () => {
+    const { data, body } = await queue.run(async () => {
       const data = await collectReport(deps, who, request, deps.now());
       return { data, body: request.format === 'html' ? renderHtml(data) : await renderPdf(data) };
     });
