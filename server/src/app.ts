@@ -16,7 +16,6 @@ import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
 import { authorizeBoard, findBoard } from './services/access';
 import { posterRouter } from './http/posters';
-import { attachPosterCommands, PosterBus } from './realtime/posters';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 
@@ -57,14 +56,13 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   const server = http.createServer(app);
   let baseUrl = '';
   const publicUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? new URL(baseUrl).host}`;
-  const posterBus = new PosterBus();
+  const io = createSocketServer(server);
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
-  app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
+  app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
   app.use(apiRouter({ storage, publicUrl, now }));
   app.use(clientRouter(config.clientDir, config.log));
 
-  const io = createSocketServer(server);
-  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   const evening: EveningDeps = {
     storage, registry, broadcast, now,
     connectedCounts: (ids) => connectedCounts(io, ids),
@@ -73,8 +71,6 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       if (cluster) io.serverSideEmit(RECONNECT_BOARDS as never, atelierIds as never);
     },
   };
-  attachPosterCommands(io, { storage, now, bus: posterBus });
-  posterBus.attach(io);
   if (config.redisUrl) {
     try {
       cluster = await joinCluster(config.redisUrl, io, config.log);

@@ -4,3 +4,4 @@ export * from './http';
 export * from './facilitator';
 export * from './votes';
 export * from './posters';
+export * from './commands';
