@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { WS_CLOSE } from '@semis/shared';
@@ -18,6 +19,7 @@ import { authorizeBoard, findBoard } from './services/access';
 import { posterRouter } from './http/posters';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
+import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
 
 export interface SemisServer {
   http: http.Server;
@@ -26,6 +28,8 @@ export interface SemisServer {
   io: SemisIo;
   /** Base URL once listening (e.g. http://127.0.0.1:41234). */
   url: string;
+  /** Where phones reach us without a request to go by (what the terminal prints). */
+  joinBase(): BaseUrl;
   listen(): Promise<string>;
   /** Graceful stop: refuse new work, flush every board, close storage. */
   close(): Promise<void>;
@@ -55,12 +59,21 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.set('trust proxy', true);
   const server = http.createServer(app);
   let baseUrl = '';
-  const publicUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? new URL(baseUrl).host}`;
+  // Computed per request: the venue Wi-Fi may come up after the server started.
+  const joinBase = (protocol?: string, host?: string): BaseUrl =>
+    chooseBaseUrl({
+      publicUrl: config.publicUrl,
+      protocol,
+      host,
+      listenHost: config.host,
+      port: (server.address() as AddressInfo | null)?.port ?? config.port,
+      lan: config.lanAddresses?.() ?? lanAddresses(os.networkInterfaces()),
+    });
   const io = createSocketServer(server);
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(apiRouter({ storage, publicUrl, now }));
+  app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now }));
   app.use(clientRouter(config.clientDir, config.log));
 
   const evening: EveningDeps = {
@@ -101,7 +114,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
   registerCommands(io, {
     ...evening,
-    publicUrl: (host) => config.publicUrl ?? `http://${host ?? new URL(baseUrl).host}`,
+    publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
     closeBoardsOf: (participantId) => {
       closeBoardsLocally(participantId);
       // Other processes (with Redis) close theirs too.
@@ -124,6 +137,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     get url() {
       return baseUrl;
     },
+    joinBase: () => joinBase(),
     listen() {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

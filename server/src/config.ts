@@ -12,6 +12,8 @@ export interface Config {
   redisUrl?: string;
   /** Base URL printed and put in links/QR codes; defaults to the address we listen on. */
   publicUrl?: string;
+  /** This machine's LAN addresses, best first (tests pass a fixed list). */
+  lanAddresses?: () => string[];
   /** Directory of the built client; served when present. */
   clientDir?: string;
   /** Idle time before a board document with no connection is flushed and unloaded. */

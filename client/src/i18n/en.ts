@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
+import { roomEn } from './room.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -143,7 +144,7 @@ export const en: Messages = {
       preparation: 'The workshop will start soon.',
       ideation: '',
       regroupement: 'The facilitators are grouping the ideas. You can read them.',
-      vote: 'Time to vote: place your dots below.',
+      vote: 'Time to vote: cast your vote below.',
       restitution: 'Time for the wrap-up: listen to the workshop’s summary.',
       cloture: 'Workshop closed, thank you!',
       locked: 'Time is up: the workshop is locked.',
@@ -359,6 +360,7 @@ export const en: Messages = {
     reactions: { bravo: 'Well done', accord: 'Agree', question: 'Question', vigilance: 'Caution' },
   },
   ...votesEn,
+  ...roomEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
+import { roomFr } from './room.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -143,7 +144,7 @@ export const fr = {
       preparation: 'L’atelier va bientôt commencer.',
       ideation: '',
       regroupement: 'L’animation regroupe les idées. Vous pouvez les relire.',
-      vote: 'C’est l’heure du vote : placez vos gommettes ci-dessous.',
+      vote: 'C’est l’heure du vote : votez ci-dessous.',
       restitution: 'Place à la restitution : écoutez la synthèse de l’atelier.',
       cloture: 'Atelier clôturé, merci !',
       locked: 'Temps écoulé : l’atelier est verrouillé.',
@@ -359,6 +360,7 @@ export const fr = {
     reactions: { bravo: 'Bravo', accord: 'D’accord', question: 'Question', vigilance: 'Vigilance' },
   },
   ...votesFr,
+  ...roomFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',

@@ -12,8 +12,8 @@ import { facilitatorOf } from './identity';
 import { rooms } from './rooms';
 
 export interface FacilitatorDeps extends EveningDeps {
-  /** Base URL for links, from config or the connection's Host header. */
-  publicUrl: (host: string | undefined) => string;
+  /** Base URL for links phones and co-facilitators can reach (see http/baseUrl.ts). */
+  publicUrl: (host: string | undefined, secure: boolean) => string;
   /** Closes the y-websocket connections of a blocked participant, in every process. */
   closeBoardsOf: (participantId: string) => void;
 }
@@ -47,7 +47,7 @@ export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps):
     [C.block]: (p) => blockParticipant(deps, me(), p, deps.closeBoardsOf),
     [C.modLog]: (p) => moderationLog(deps, me(), p),
     [C.dashboard]: async () => scopedDashboard(await dashboard(deps, me().event.id), me()),
-    [C.coFacilitator]: (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host)),
+    [C.coFacilitator]: (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)),
     [C.voteConfigure]: (p) => configureVote(deps, me(), p),
     [C.plenary]: (p) => plenary(deps, me(), p),
     [C.groupingSuggest]: (p) => suggestGrouping(deps, me(), p),

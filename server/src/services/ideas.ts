@@ -70,7 +70,8 @@ async function ownIdea(deps: IdeaDeps, actor: ParticipantRecord, id: string): Pr
 
 /** After any change to an idea: the board document, the author's tabs, the facilitators. */
 async function publish(deps: IdeaDeps, idea: Idea, atelier: Atelier, author: string): Promise<void> {
-  await deps.registry.use(idea.boardId, (room) => projectIdea(room, idea, atelier, author));
+  const slot = (await deps.storage.ideaSlots([idea.id])).get(idea.id);
+  await deps.registry.use(idea.boardId, (room) => projectIdea(room, idea, atelier, author, slot));
   deps.broadcast.ideaChanged(idea, modIdeaView(idea, author));
 }
 
@@ -81,9 +82,10 @@ export async function reconcileBoard(storage: Storage, room: BoardRoom): Promise
   if (!atelier) return;
   const ideas = await storage.listBoardIdeas(room.boardId);
   const names = await storage.pseudonyms([...new Set(ideas.map((i) => i.authorId))]);
+  const slots = await storage.ideaSlots(ideas.map((i) => i.id));
   const keep = new Set<string>();
   for (const idea of ideas) {
-    projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?');
+    projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?', slots.get(idea.id));
     if (idea.deletedAt === null && idea.status === 'visible') keep.add(idea.id);
   }
   // Also drops entries nobody should have written (the ideas map is server-owned).
@@ -99,9 +101,10 @@ export async function reconcileBoardFor(deps: IdeaDeps, atelier: Atelier): Promi
 export async function publishAll(deps: IdeaDeps, atelier: Atelier, ideas: Idea[]): Promise<void> {
   if (ideas.length === 0) return;
   const names = await deps.storage.pseudonyms(ideas.map((i) => i.authorId));
+  const slots = await deps.storage.ideaSlots(ideas.map((i) => i.id));
   await deps.registry.use(atelier.boardId, (room) =>
     room.doc.transact(() => {
-      for (const idea of ideas) projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?');
+      for (const idea of ideas) projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?', slots.get(idea.id));
     }, SERVER_ORIGIN),
   );
   for (const idea of ideas) deps.broadcast.ideaChanged(idea, modIdeaView(idea, names.get(idea.authorId) ?? '?'));

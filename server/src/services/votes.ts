@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dotRefusal, dotsLeft, foldedInto, isLocked, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
+  dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally,
   voteConfigSchema,
   type Atelier, type C, type CommandPayload, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
-import { clusterTitle } from '@semis/shared/grouping';
+import { voteItemsFromBoard, type BoardVoteItem } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
@@ -13,20 +13,9 @@ import { audit } from './audit';
 
 type Viewer = { role: 'participant'; participant: ParticipantRecord } | { role: 'facilitator'; who: FacilitatorPrincipal };
 
-/** What the atelier votes on, read from its board when the vote opens (validated entries only). */
-async function itemsFromBoard(deps: IdeaDeps, atelier: Atelier): Promise<Omit<VoteItem, 'sessionId' | 'withdrawn'>[]> {
-  return deps.registry.use(atelier.boardId, (room) => {
-    const cards = readIdeaCards(room.doc);
-    if (atelier.vote.target === 'ideas') {
-      const visible = new Set(cards.map((c) => c.id));
-      // A near-duplicate folded into another idea is not voted on separately.
-      return cards.filter((c) => foldedInto(room.doc, c.id, visible) === null).map((c, position) => ({ itemId: c.id, title: c.text, ideaIds: [c.id], position }));
-    }
-    const text = new Map(cards.map((c) => [c.id, c.text]));
-    return readClusters(room.doc)
-      .filter((c) => c.ideaIds.length > 0)
-      .map((c, position) => ({ itemId: c.id, title: clusterTitle(c, (id) => text.get(id)), ideaIds: c.ideaIds, position }));
-  });
+/** What the atelier votes on, read from its board when the vote opens. */
+function itemsFromBoard(deps: IdeaDeps, atelier: Atelier): Promise<BoardVoteItem[]> {
+  return deps.registry.use(atelier.boardId, (room) => voteItemsFromBoard(room.doc, atelier.vote).items);
 }
 
 /** Entering the vote phase opens the atelier's vote (reopening it after an undo, with the
@@ -64,9 +53,21 @@ export async function results(deps: IdeaDeps, session: VoteSession): Promise<Vot
   return { sessionId: session.id, tally: tally(items, dots), ratings: ratingSummary(items, ratings), participants };
 }
 
+/** A plenary ballot says what each candidate answers and where it comes from. */
+async function withCandidateContext(deps: IdeaDeps, eventId: string, items: VoteItem[]): Promise<VoteItem[]> {
+  const [candidates, ateliers] = await Promise.all([deps.storage.candidates.list(eventId), deps.storage.listAteliers(eventId)]);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const atelierTitle = new Map(ateliers.map((a) => [a.id, a.title]));
+  return items.map((i) => {
+    const c = byId.get(i.itemId);
+    return c ? { ...i, context: { atelier: atelierTitle.get(c.atelierId) ?? '', besoin: c.besoin } } : i;
+  });
+}
+
 async function stateFor(deps: IdeaDeps, session: VoteSession | null, viewer: Viewer): Promise<VoteState> {
   if (!session) return { session: null, items: [], mine: {}, myRatings: {}, remaining: 0, results: null };
-  const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn);
+  const listed = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn);
+  const items = session.atelierId === null ? await withCandidateContext(deps, session.eventId, listed) : listed;
   const pid = viewer.role === 'participant' ? viewer.participant.id : null;
   const mine = pid ? await deps.storage.votes.myDots(session.id, pid) : {};
   const myRatings = pid ? await deps.storage.votes.myRatings(session.id, pid) : {};
@@ -126,8 +127,9 @@ export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, {
   const next = voteConfigSchema.parse({ ...atelier.vote, ...config });
   if (next.target === 'candidates') throw new AppError('BAD_REQUEST', 'config.target');
   const open = atelier.phase === 'vote' ? await deps.storage.votes.latestSession(atelier.eventId, atelier.id) : null;
-  const budgetChanged = next.dotsPerParticipant !== atelier.vote.dotsPerParticipant || next.maxPerItem !== atelier.vote.maxPerItem || next.mode !== atelier.vote.mode || next.target !== atelier.vote.target;
-  if (open?.status === 'open' && budgetChanged) throw new AppError('VOTE_OPEN', 'config');
+  // Only the results display may change while people vote: the rest would change the ballot.
+  const ballotChanged = (Object.keys(config) as (keyof VoteConfig)[]).some((k) => k !== 'results' && next[k] !== atelier.vote[k]);
+  if (open?.status === 'open' && ballotChanged) throw new AppError('VOTE_OPEN', 'config');
   await deps.storage.updateAteliers([atelierId], { vote: next });
   if (open?.status === 'open') {
     await deps.storage.votes.setSessionConfig(open.id, next);

@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'INVALID_COMMENT_TEXT',
   'TOO_MANY_GROUPS',
   'UNSUPPORTED_MEDIA_TYPE',
+  // Hostile rooms (issue #8)
+  'IMAGE_TOO_LARGE',
+  'BUSY',
+  'INVALID_TEXT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -84,6 +88,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_COMMENT_TEXT: 400,
   TOO_MANY_GROUPS: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  IMAGE_TOO_LARGE: 413,
+  BUSY: 503,
+  INVALID_TEXT: 400,
 };
 
 export interface ErrorBody {
