@@ -46,7 +46,7 @@ export async function closeAtelierVote(deps: IdeaDeps, atelier: Atelier): Promis
   deps.broadcast.voteResults(closed, await results(deps, closed), true);
 }
 
-export async function results(deps: IdeaDeps, session: VoteSession): Promise<VoteResults> {
+export async function results(deps: Pick<IdeaDeps, 'storage'>, session: VoteSession): Promise<VoteResults> {
   const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn).map((i) => i.itemId);
   const [dots, ratings] = await Promise.all([deps.storage.votes.allDots(session.id), deps.storage.votes.allRatings(session.id)]);
   const participants = new Set([...dots.map((d) => d.participantId), ...ratings.map((r) => r.participantId)]).size;

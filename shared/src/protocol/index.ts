@@ -5,3 +5,4 @@ export * from './facilitator';
 export * from './votes';
 export * from './posters';
 export * from './commands';
+export * from './report';
