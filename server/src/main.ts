@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { configFromEnv } from './config';
 import { createSemisServer } from './app';
+import { installProcessGuards } from './process/guard';
 
 /** `npm start`: one process, embedded database under DATA_DIR, built client served. */
 async function main(): Promise<void> {
@@ -18,14 +19,14 @@ ${reach === 'loopback' ? "\n  ⚠ Aucune adresse réseau local : les téléphone
   console.log(await QRCode.toString(participant, { type: 'terminal', small: true }));
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     console.log(`[semis] ${signal} reçu : enregistrement des tableaux et arrêt…`);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     semis.close().then(
-      () => process.exit(0),
+      () => process.exit(code),
       (err) => {
         console.error('[semis] arrêt en erreur', err);
         process.exit(1);
@@ -34,6 +35,7 @@ ${reach === 'loopback' ? "\n  ⚠ Aucune adresse réseau local : les téléphone
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  installProcessGuards({ log: (m) => console.error(`[semis] ${m}`), stop: (reason) => stop(reason, 1) });
 }
 
 main().catch((err) => {
