@@ -49,6 +49,7 @@ export class Broadcaster {
 
   /** A vote opened or closed: its atelier (or, for the plenary, the whole event) refetches. */
   voteChanged(session: VoteSession): void {
+    this.dashboardChanged(session.eventId);
     this.io.to(this.voteRoom(session)).emit(S.voteChanged, { sessionId: session.id, atelierId: session.atelierId, status: session.status });
   }
 
@@ -66,6 +67,8 @@ export class Broadcaster {
       session.id,
       setTimeout(() => {
         this.voteTimers.delete(session.id);
+        // The cockpit counts voters too.
+        this.dashboardChanged(session.eventId);
         compute().then(
           (r) => this.voteResults(session, r),
           (err: unknown) => this.log(`vote ${session.id}: ${String(err)}`),
@@ -75,6 +78,7 @@ export class Broadcaster {
   }
 
   candidateChanged(c: Candidate): void {
+    this.dashboardChanged(c.eventId);
     this.io.to(rooms.eventFacilitators(c.eventId)).to(rooms.atelierFacilitators(c.atelierId)).emit(S.candidateChanged, c);
   }
 

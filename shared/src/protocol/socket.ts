@@ -6,8 +6,8 @@ import type { Atelier, SemisEvent } from '../schema/event';
 import type { TimerState } from '../domain/timer';
 import type { IdeaStatus } from '../schema/idea';
 import type {
-  AtelierStatePush, Dashboard, EventStatePush, FacilitatorAuthResult, ModerationLogEntry, ModIdeaView, Viewport,
-  blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload,
+  AtelierStatePush, BlockedParticipant, Dashboard, EventStatePush, FacilitatorAuthResult, ModerationLogEntry, ModIdeaView, Viewport,
+  approveAllPayload, blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload, modQueuePayload,
   revealPayload, setPhasePayload, timerPayload, timeSyncPayload,
 } from './facilitator';
 import type {
@@ -44,6 +44,10 @@ export const C = {
   modIdeas: 'mod:ideas',
   moderateIdea: 'mod:idea',
   block: 'mod:block',
+  unblock: 'mod:unblock',
+  blockedList: 'mod:blocked',
+  modQueue: 'mod:queue',
+  approveAll: 'mod:approveAll',
   modLog: 'mod:log',
   dashboard: 'dashboard:get',
   coFacilitator: 'cofac:create',
@@ -157,7 +161,11 @@ export interface ClientToServerEvents {
   [C.timer]: Cmd<typeof timerPayload, { timer: TimerState | null; serverTime: number }>;
   [C.modIdeas]: Cmd<typeof modIdeasPayload, { ideas: ModIdeaView[] }>;
   [C.moderateIdea]: Cmd<typeof moderateIdeaPayload, { idea: ModIdeaView }>;
-  [C.block]: Cmd<typeof blockPayload, { participantId: string; pseudonym: string }>;
+  [C.block]: Cmd<typeof blockPayload, { participantId: string; pseudonym: string; rejected: number }>;
+  [C.unblock]: Cmd<typeof blockPayload, { participantId: string; pseudonym: string }>;
+  [C.blockedList]: Cmd<z.ZodObject<Record<string, never>>, { participants: BlockedParticipant[] }>;
+  [C.modQueue]: Cmd<typeof modQueuePayload, { ideas: ModIdeaView[] }>;
+  [C.approveAll]: Cmd<typeof approveAllPayload, { approved: number }>;
   [C.modLog]: Cmd<typeof modLogPayload, { entries: ModerationLogEntry[] }>;
   [C.dashboard]: Cmd<z.ZodObject<Record<string, never>>, Dashboard>;
   [C.coFacilitator]: Cmd<typeof coFacilitatorPayload, { token: string; link: string }>;
