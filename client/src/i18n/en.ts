@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
+import { cockpitEn } from './cockpit.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -269,6 +270,8 @@ export const en: Messages = {
       idea_delete: 'idea deleted',
       idea_edit: 'idea edited',
       block: 'participant blocked',
+      unblock: 'participant unblocked',
+      idea_approveAll: 'ideas approved at once',
       cofacilitator: 'co-facilitator link created',
     },
   },
@@ -359,6 +362,7 @@ export const en: Messages = {
     reactions: { bravo: 'Well done', accord: 'Agree', question: 'Question', vigilance: 'Caution' },
   },
   ...votesEn,
+  ...cockpitEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
+import { cockpitFr } from './cockpit.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -269,6 +270,8 @@ export const fr = {
       idea_delete: 'idée supprimée',
       idea_edit: 'idée modifiée',
       block: 'participant bloqué',
+      unblock: 'participant débloqué',
+      idea_approveAll: 'idées validées en bloc',
       cofacilitator: 'lien co-animateur créé',
     },
   },
@@ -359,6 +362,7 @@ export const fr = {
     reactions: { bravo: 'Bravo', accord: 'D’accord', question: 'Question', vigilance: 'Vigilance' },
   },
   ...votesFr,
+  ...cockpitFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',
