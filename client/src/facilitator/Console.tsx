@@ -6,7 +6,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { CopyButton } from '../ui/CopyButton';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useFacilitatorSession } from '../sync/useFacilitatorSession';
-import { QrCode } from './QrCode';
+import { JoinBlock } from './JoinBlock';
 import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
@@ -25,11 +25,12 @@ export function Console() {
 function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; token: string; onAteliers: (a: Atelier[]) => void }) {
   const { t, i18n } = useTranslation();
   const { session, state } = useFacilitatorSession(token);
-  const { event, links } = data;
+  const { event } = data;
   const wholeEvent = data.scope === null;
   const [showAdmin, setShowAdmin] = useState(false);
-  // Same shape as the server's links.admin; rebuilt here because the server only returns it once.
-  const adminLink = `${location.origin}/animer#${token}`;
+  // Same shape as the server's links.admin (rebuilt: the server returns it only once), on the
+  // address other laptops can reach, like the join link.
+  const adminLink = `${data.links.base}/animer#${token}`;
   const date = event.date
     ? new Date(`${event.date}T12:00:00`).toLocaleDateString(i18n.language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
     : t('console.noDate');
@@ -48,22 +49,9 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
           </p>
         </div>
 
-        <section className="card projector console-join">
-          <div className="join-block">
-            <p className="eyebrow">{t('console.joinCodeLabel')}</p>
-            <p className="join-code" data-testid="join-code">
-              {event.joinCode}
-            </p>
-            <p className="eyebrow">{t('console.participantLink')}</p>
-            <a className="participant-link" data-testid="participant-link" href={links.participant} target="_blank" rel="noreferrer">
-              {links.participant}
-            </a>
-          </div>
-          <figure className="qr-block">
-            <QrCode text={links.participant} alt={t('console.qrAlt')} />
-            <figcaption className="hint">{t('console.qrHint')}</figcaption>
-          </figure>
-        </section>
+        <div className="console-join">
+          <JoinBlock data={data} />
+        </div>
 
         <section className="console-private" aria-labelledby="admin-link-title">
           <h2 id="admin-link-title" className="eyebrow">{wholeEvent ? t('cockpit.adminLink') : t('console.cofacLink')}</h2>

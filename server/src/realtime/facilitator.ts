@@ -13,8 +13,8 @@ import { command, grantFacilitatorBudget, type SemisSocket } from './command';
 import { rooms } from './rooms';
 
 export interface FacilitatorDeps extends EveningDeps {
-  /** Base URL for links, from config or the connection's Host header. */
-  publicUrl: (host: string | undefined) => string;
+  /** Base URL for links phones and co-facilitators can reach (see http/baseUrl.ts). */
+  publicUrl: (host: string | undefined, secure: boolean) => string;
   /** Closes the y-websocket connections of a blocked participant, in every process. */
   closeBoardsOf: (participantId: string) => void;
 }
@@ -55,7 +55,7 @@ export function registerFacilitatorCommands(socket: SemisSocket, deps: Facilitat
   command(socket, C.approveAll, (p) => approveAll(deps, me(), p));
   command(socket, C.modLog, (p) => moderationLog(deps, me(), p));
   command(socket, C.dashboard, async () => scopedDashboard(await dashboard(deps, me().event.id), me()));
-  command(socket, C.coFacilitator, (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host)));
+  command(socket, C.coFacilitator, (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)));
   command(socket, C.voteConfigure, (p) => configureVote(deps, me(), p));
   command(socket, C.plenary, (p) => plenary(deps, me(), p));
   command(socket, C.groupingSuggest, (p) => suggestGrouping(deps, me(), p));

@@ -32,6 +32,7 @@ export function createSqlStorage(db: SqlDriver): Storage {
     posters: new SqlPosterStore(db),
     migrate: () => migrate(db),
     ping: async () => void (await db.query('SELECT 1')),
+    stallCommits: db.stallCommits?.bind(db),
     close: () => db.close(),
   };
   for (const store of Object.values(stores)) flatten(facade, store);

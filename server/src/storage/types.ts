@@ -1,4 +1,4 @@
-import type { Atelier, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
+import type { Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
 import type { PosterStore } from './posters';
@@ -95,5 +95,7 @@ export interface Storage extends EventStore, AtelierStore, ParticipantStore, Ide
   migrate(): Promise<void>;
   /** Resolves when the database answers; rejects with the driver's error otherwise (health). */
   ping(): Promise<void>;
+  /** Test hook (SQLite only): commits in the next `ms` wait that long, like a stalled fsync. */
+  stallCommits?(ms: number): void;
   close(): Promise<void>;
 }

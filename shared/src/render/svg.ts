@@ -1,3 +1,3 @@
-export { renderPosterSvg, POSTIT_FILL, type PosterSvgInput } from './poster';
+export { renderPosterSvg, exportFrame, POSTIT_FILL, type PosterSvgInput } from './poster';
 export { renderNotesSvg, type NotesSvgInput } from './notes';
-export { PatternDefs, swatch as swatchSvg, wrap as wrapText } from './svgKit';
+export { PatternDefs, svgSize, swatch as swatchSvg, wrap as wrapText } from './svgKit';
