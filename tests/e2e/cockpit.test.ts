@@ -4,6 +4,8 @@ import { C } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
 import { call, createEvent, facilitator, must, participant } from '../support/harness';
+import { axeViolations } from '../support/axe';
+import { shot } from '../support/shots';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 const LAPTOP_1366 = { viewport: { width: 1366, height: 768 }, locale: 'fr-FR' } as const;
@@ -39,6 +41,8 @@ describe.skipIf(!ok)('the cockpit for 15 ateliers', () => {
       expect(b.y, id).toBeLessThan(150);
     }
     expect(await page.getByTestId('join-code').innerText()).toBe(ev.event.joinCode);
+    await shot(page, 'cockpit-1366x768-15-ateliers');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Settings unfold under their row on demand, then fold away.
     await lastRow.getByTestId('row-settings').click();
@@ -83,6 +87,8 @@ describe.skipIf(!ok)('the cockpit for 15 ateliers', () => {
     await items.filter({ hasText: 'encore du spam' }).getByTestId('mod-block').click();
     await expect.poll(() => items.count()).toBe(2);
     await expect.poll(() => page.getByTestId('blocked-person').count()).toBe(1);
+    await shot(page, 'moderation-queue-1366x768', { fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     // A new idea arrives live; the filter narrows the queue; tout valider approves what is shown.
     must(await call(lea.socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Un tiers-lieu' }));

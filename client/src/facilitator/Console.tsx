@@ -47,6 +47,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
             {date}
             {event.place ? ` · ${event.place}` : ''}
           </p>
+          <LanguageSwitch />
         </div>
 
         <div className="console-join">
@@ -73,7 +74,6 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
           </Link>
           <Link href="/animer/moderation" className="button secondary small" data-testid="open-mod-queue">{t('cockpit.moderationAll')}</Link>
           <Link href="/animer/projets" className="button secondary small" data-testid="portfolio-link">{t('votes.candidates.portfolioLink')}</Link>
-          <LanguageSwitch />
         </nav>
       </header>
 
