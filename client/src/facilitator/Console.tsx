@@ -11,6 +11,7 @@ import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
 import { AdminGroups } from '../posterWorkshop/AdminGroups';
+import { ReportPanel } from '../exports/ReportPanel';
 
 export function Console() {
   return (
@@ -82,6 +83,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
 
       <div className="console-more stack">
         <p className="hint">{t('cockpit.moreTools')}</p>
+        <ReportPanel token={token} ateliers={live.ateliers} wholeEvent={wholeEvent} />
         {wholeEvent && (
           <AddAteliers
             token={token}

@@ -2,6 +2,7 @@ import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
 import { cockpitEn } from './cockpit.en';
 import { roomEn } from './room.en';
+import { exportsEn } from './exports.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -365,6 +366,7 @@ export const en: Messages = {
   ...votesEn,
   ...cockpitEn,
   ...roomEn,
+  ...exportsEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',

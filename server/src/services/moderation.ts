@@ -1,16 +1,12 @@
-import {
-  approveAllPayload, blockPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload, modQueuePayload, pseudonymKey,
-  type Atelier, type BlockedParticipant, type Idea, type ModerationLogEntry, type ModIdeaView,
-} from '@semis/shared';
+import { pseudonymKey, type Atelier, type BlockedParticipant, type C, type CommandPayload, type Idea, type ModerationLogEntry, type ModIdeaView } from '@semis/shared';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
-import { parse, publishAll, type IdeaDeps } from './ideas';
+import { publishAll, type IdeaDeps } from './ideas';
 import { modIdeaView } from './views';
 import { audit as log } from './audit';
 
 /** Every idea of an atelier, whatever its status: the facilitators' inbox and wall. */
-export async function listModIdeas(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ ideas: ModIdeaView[] }> {
-  const { atelierId } = parse(modIdeasPayload, payload);
+export async function listModIdeas(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId }: CommandPayload<typeof C.modIdeas>): Promise<{ ideas: ModIdeaView[] }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.read');
   const ideas = await deps.storage.listBoardIdeas(atelier.boardId);
   const names = await deps.storage.pseudonyms(ideas.map((i) => i.authorId));
@@ -18,8 +14,7 @@ export async function listModIdeas(deps: IdeaDeps, who: FacilitatorPrincipal, pa
 }
 
 /** Hide, show, delete, approve, reject or edit any idea; logged. */
-export async function moderateIdea(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ idea: ModIdeaView }> {
-  const cmd = parse(moderateIdeaPayload, payload);
+export async function moderateIdea(deps: IdeaDeps, who: FacilitatorPrincipal, cmd: CommandPayload<typeof C.moderateIdea>): Promise<{ idea: ModIdeaView }> {
   const current = await deps.storage.getIdea(cmd.id);
   if (!current || current.eventId !== who.event.id) throw new AppError('UNKNOWN_IDEA', 'id');
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(current.atelierId), 'idea.moderate');
@@ -58,8 +53,7 @@ async function ateliersInScope(deps: IdeaDeps, who: FacilitatorPrincipal): Promi
   return who.scope === null ? all : all.filter((a) => a.id === who.scope);
 }
 
-async function participantInScope(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown) {
-  const { participantId } = parse(blockPayload, payload);
+async function participantInScope(deps: IdeaDeps, who: FacilitatorPrincipal, participantId: string) {
   const p = await deps.storage.getParticipant(participantId);
   if (!p || p.eventId !== who.event.id) throw new AppError('UNKNOWN_PARTICIPANT', 'participantId');
   if (who.scope !== null && p.atelierId !== who.scope) throw new AppError('FORBIDDEN', 'participantId');
@@ -69,8 +63,8 @@ async function participantInScope(deps: IdeaDeps, who: FacilitatorPrincipal, pay
 /** Blocks by identity, never by IP (150 phones share the venue's): the token stops working,
  * the pseudonym is refused on rejoin, open connections are told and closed. The person's
  * waiting ideas leave the queue: they are rejected (hidden), as a facilitator would have. */
-export async function blockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown, closeBoards: (participantId: string) => void): Promise<{ participantId: string; pseudonym: string; rejected: number }> {
-  const p = await participantInScope(deps, who, payload);
+export async function blockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal, { participantId }: CommandPayload<typeof C.block>, closeBoards: (participantId: string) => void): Promise<{ participantId: string; pseudonym: string; rejected: number }> {
+  const p = await participantInScope(deps, who, participantId);
   await deps.storage.blockParticipant(p.id, p.eventId, pseudonymKey(p.pseudonym), deps.now());
   deps.broadcast.blocked(p.id);
   closeBoards(p.id);
@@ -92,8 +86,8 @@ export async function blockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal
 /** The way back from a block: the token works again and the pseudonym may rejoin (unless
  * another blocked person of the event goes by the same one). Rejected ideas stay hidden; the
  * facilitator can show them one by one. */
-export async function unblockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ participantId: string; pseudonym: string }> {
-  const p = await participantInScope(deps, who, payload);
+export async function unblockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal, { participantId }: CommandPayload<typeof C.unblock>): Promise<{ participantId: string; pseudonym: string }> {
+  const p = await participantInScope(deps, who, participantId);
   if (!p.blockedAt) return { participantId: p.id, pseudonym: p.pseudonym };
   const key = pseudonymKey(p.pseudonym);
   const others = (await deps.storage.participants.listBlocked(p.eventId)).filter((o) => o.id !== p.id && pseudonymKey(o.pseudonym) === key);
@@ -118,8 +112,7 @@ async function waitingIdeas(deps: IdeaDeps, ateliers: Atelier[]): Promise<Idea[]
 }
 
 /** One queue across ateliers, for 15 ateliers moderated from one screen. */
-export async function moderationQueue(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ ideas: ModIdeaView[] }> {
-  const { atelierId } = parse(modQueuePayload, payload ?? {});
+export async function moderationQueue(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId }: CommandPayload<typeof C.modQueue>): Promise<{ ideas: ModIdeaView[] }> {
   const ateliers = atelierId ? [checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.read')] : await ateliersInScope(deps, who);
   const ideas = await waitingIdeas(deps, ateliers);
   const names = await deps.storage.pseudonyms(ideas.map((i) => i.authorId));
@@ -128,8 +121,7 @@ export async function moderationQueue(deps: IdeaDeps, who: FacilitatorPrincipal,
 
 /** *Tout valider*: approves the listed ideas that are still waiting, in the facilitator's scope;
  * the others (already decided, deleted, blocked author, elsewhere) are left as they are. */
-export async function approveAll(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ approved: number }> {
-  const { ids } = parse(approveAllPayload, payload);
+export async function approveAll(deps: IdeaDeps, who: FacilitatorPrincipal, { ids }: CommandPayload<typeof C.approveAll>): Promise<{ approved: number }> {
   const wanted = new Set(ids);
   const ateliers = await ateliersInScope(deps, who);
   const waiting = (await waitingIdeas(deps, ateliers)).filter((i) => wanted.has(i.id));
@@ -151,8 +143,7 @@ export async function approveAll(deps: IdeaDeps, who: FacilitatorPrincipal, payl
   return { approved };
 }
 
-export async function moderationLog(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ entries: ModerationLogEntry[] }> {
-  const { limit } = parse(modLogPayload, payload ?? {});
+export async function moderationLog(deps: IdeaDeps, who: FacilitatorPrincipal, { limit }: CommandPayload<typeof C.modLog>): Promise<{ entries: ModerationLogEntry[] }> {
   const entries = await deps.storage.listModeration(who.event.id, limit);
   const visible = who.scope === null ? entries : entries.filter((e) => e.atelierId === who.scope);
   return { entries: visible.map(({ eventId: _, ...e }) => e) };
