@@ -1,4 +1,5 @@
 import { migrate } from './migrations';
+import { SqlArchiveStore } from './archive';
 import { SqlAtelierStore } from './ateliers';
 import { SqlBoardLogStore } from './board-log';
 import { SqlCandidateStore } from './candidates';
@@ -30,6 +31,7 @@ export function createSqlStorage(db: SqlDriver): Storage {
     votes: new SqlVoteStore(db),
     candidates: new SqlCandidateStore(db),
     posters: new SqlPosterStore(db),
+    archive: new SqlArchiveStore(db),
     migrate: () => migrate(db),
     ping: async () => void (await db.query('SELECT 1')),
     stallCommits: db.stallCommits?.bind(db),

@@ -32,6 +32,9 @@ export const API = {
   /** GET (any token of the event): an uploaded image. */
   asset: (id: string) => `/api/assets/${encodeURIComponent(id)}`,
   assetPattern: '/api/assets/:assetId',
+  // After the evening (issue #11); see docs/protocol.md.
+  /** POST (facilitator) JSON ReportRequest: the evening's report as PDF or printable HTML. */
+  adminReport: '/api/admin/report',
 } as const;
 
 export interface CreateEventResult {
