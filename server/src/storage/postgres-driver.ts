@@ -15,8 +15,10 @@ export function openPostgresDriver(options: PostgresOptions): SqlDriver {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,
-    // During an outage, fail over to UNAVAILABLE instead of queueing requests forever.
-    connectionTimeoutMillis: 5_000,
+    // A database that is unreachable without refusing (a network partition) answers
+    // UNAVAILABLE after this long instead of holding requests forever. It also bounds the
+    // wait for a free pooled connection, hence generous: a busy pool is not an outage.
+    connectionTimeoutMillis: 15_000,
     // Set at connection start, so no pooled client can ever run in the wrong schema.
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
