@@ -16,6 +16,7 @@ const AdminBoardPage = lazy(() => import('./posterWorkshop/AdminBoardPage').then
 const ParticipantBoardPage = lazy(() => import('./posterWorkshop/ParticipantBoardPage').then((m) => ({ default: m.ParticipantBoardPage })));
 const PresentationPage = lazy(() => import('./posterWorkshop/PresentationPage').then((m) => ({ default: m.PresentationPage })));
 const GroupsScreen = lazy(() => import('./posterWorkshop/GroupsScreen').then((m) => ({ default: m.GroupsScreen })));
+const QrPostersPage = lazy(() => import('./facilitator/print/QrPostersPage').then((m) => ({ default: m.QrPostersPage })));
 const PortfolioPage = lazy(() => import('./candidates/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 
 export function App() {
@@ -44,8 +45,10 @@ function Routes() {
       return <ProjectorPage />;
     case 'portfolio':
       return <PortfolioPage />;
+    case 'posters':
+      return <QrPostersPage />;
     case 'participant':
-      return <ParticipantApp key={route.code} code={route.code} />;
+      return <ParticipantApp key={route.code} code={route.code} atelierId={route.atelierId} />;
     case 'adminBoard':
       return <AdminBoardPage key={route.boardId} boardId={route.boardId} />;
     case 'participantBoard':

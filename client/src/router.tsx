@@ -31,7 +31,8 @@ export type Route =
   | { name: 'moderation'; atelierId: string }
   | { name: 'projector' }
   | { name: 'portfolio' }
-  | { name: 'participant'; code: string }
+  | { name: 'participant'; code: string; atelierId?: string }
+  | { name: 'posters' }
   // Poster workshop (issue #5)
   | { name: 'adminBoard'; boardId: string }
   | { name: 'presentation'; atelierId: string; index: number }
@@ -41,17 +42,22 @@ export type Route =
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/') return { name: 'home' };
+  // `/j` is what the terminal prints: the code entry.
+  if (path === '/' || path === '/j') return { name: 'home' };
   if (path === '/creer') return { name: 'create' };
   if (path === '/animer') return { name: 'console' };
   if (path === '/projection' || path === '/animer/projection') return { name: 'projector' };
   if (path === '/animer/projets') return { name: 'portfolio' };
+  if (path === '/animer/affiches') return { name: 'posters' };
   let m = /^\/animer\/mur\/([^/]+)$/.exec(path);
   if (m) return { name: 'wall', atelierId: decodeURIComponent(m[1]!) };
   m = /^\/animer\/moderation\/([^/]+)$/.exec(path);
   if (m) return { name: 'moderation', atelierId: decodeURIComponent(m[1]!) };
   m = /^\/j\/([^/]+)$/.exec(path);
   if (m) return { name: 'participant', code: decodeURIComponent(m[1]!) };
+  // The per-atelier QR posters (participantPath): atelier ids are UUIDs, so never `groupes`.
+  m = /^\/j\/([^/]+)\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (m) return { name: 'participant', code: decodeURIComponent(m[1]!), atelierId: m[2]!.toLowerCase() };
   m = /^\/animer\/tableau\/([^/]+)$/.exec(path);
   if (m) return { name: 'adminBoard', boardId: decodeURIComponent(m[1]!) };
   m = /^\/animer\/presentation\/([^/]+)(?:\/(\d+))?$/.exec(path);

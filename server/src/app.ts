@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { WS_CLOSE } from '@semis/shared';
@@ -14,26 +15,30 @@ import { dashboard } from './services/dashboard';
 import type { EveningDeps } from './services/phases';
 import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
+import { CONNECTION_LIMITS, HEARTBEAT_MS, MAX_YJS_MESSAGE, subjectLimits } from './yjs/limits';
 import { authorizeBoard, findBoard } from './services/access';
 import { posterRouter } from './http/posters';
-import { attachPosterCommands, PosterBus } from './realtime/posters';
+import { exportsRouter } from './http/exports';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
+import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
 
 export interface SemisServer {
   http: http.Server;
   storage: Storage;
   registry: BoardRegistry;
   io: SemisIo;
+  yjs: ReturnType<typeof attachYjsServer>;
   /** Base URL once listening (e.g. http://127.0.0.1:41234). */
   url: string;
+  /** Where phones reach us without a request to go by (what the terminal prints). */
+  joinBase(): BaseUrl;
   listen(): Promise<string>;
   /** Graceful stop: refuse new work, flush every board, close storage. */
   close(): Promise<void>;
 }
 
-export const MAX_YJS_MESSAGE = 1024 * 1024;
-export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+export { MAX_YJS_MESSAGE, MAX_DOC_BYTES } from './yjs/limits';
 
 export async function createSemisServer(config: Config): Promise<SemisServer> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, sqliteSynchronous: config.sqliteSynchronous });
@@ -56,15 +61,24 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.set('trust proxy', true);
   const server = http.createServer(app);
   let baseUrl = '';
-  const publicUrl = (req: express.Request) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? new URL(baseUrl).host}`;
-  const posterBus = new PosterBus();
-  // Before apiRouter, whose catch-all answers 404 for any other /api path.
-  app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
-  app.use(apiRouter({ storage, publicUrl, now }));
-  app.use(clientRouter(config.clientDir, config.log));
-
+  // Computed per request: the venue Wi-Fi may come up after the server started.
+  const joinBase = (protocol?: string, host?: string): BaseUrl =>
+    chooseBaseUrl({
+      publicUrl: config.publicUrl,
+      protocol,
+      host,
+      listenHost: config.host,
+      port: (server.address() as AddressInfo | null)?.port ?? config.port,
+      lan: config.lanAddresses?.() ?? lanAddresses(os.networkInterfaces()),
+    });
   const io = createSocketServer(server);
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
+  // Before apiRouter, whose catch-all answers 404 for any other /api path.
+  app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log }));
+  app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now }));
+  app.use(clientRouter(config.clientDir, config.log));
+
   const evening: EveningDeps = {
     storage, registry, broadcast, now,
     connectedCounts: (ids) => connectedCounts(io, ids),
@@ -73,8 +87,6 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       if (cluster) io.serverSideEmit(RECONNECT_BOARDS as never, atelierIds as never);
     },
   };
-  attachPosterCommands(io, { storage, now, bus: posterBus });
-  posterBus.attach(io);
   if (config.redisUrl) {
     try {
       cluster = await joinCluster(config.redisUrl, io, config.log);
@@ -87,7 +99,10 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     registry,
     authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
     maxMessageBytes: MAX_YJS_MESSAGE,
-    limits: { maxDocBytes: MAX_DOC_BYTES, burst: 300, perSecond: 100 },
+    limits: CONNECTION_LIMITS,
+    subjectLimits,
+    heartbeatMs: config.yjsHeartbeatMs ?? HEARTBEAT_MS,
+    publicUrl: config.publicUrl,
     log: config.log,
   });
   const RECONNECT_BOARDS = 'semis:reconnect-boards';
@@ -105,7 +120,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
   registerCommands(io, {
     ...evening,
-    publicUrl: (host) => config.publicUrl ?? `http://${host ?? new URL(baseUrl).host}`,
+    publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
     closeBoardsOf: (participantId) => {
       closeBoardsLocally(participantId);
       // Other processes (with Redis) close theirs too.
@@ -125,9 +140,11 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     storage,
     registry,
     io,
+    yjs,
     get url() {
       return baseUrl;
     },
+    joinBase: () => joinBase(),
     listen() {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -19,3 +19,4 @@ export * from './domain/joinCode';
 export * from './domain/text';
 export * from './templates/ateliers';
 export * from './i18n/errors';
+export * from './i18n/report';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, C, PHASES, refusal, type EventStatePush, type Atelier, type CreateEventResult, type IdeaView, type Phase } from '@semis/shared';
+import { type ACTIONS, C, PHASES, refusal, type EventStatePush, type Atelier, type CreateEventResult, type IdeaView, type Phase } from '@semis/shared';
 import { call, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;

@@ -105,7 +105,10 @@ describe('dot voting under load', () => {
     for (const mine of perVoter.values()) {
       const values = [...mine.values()];
       expect(values.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5);
-      for (const n of values) expect(n).toBeGreaterThanOrEqual(0), expect(n).toBeLessThanOrEqual(3);
+      for (const n of values) {
+        expect(n).toBeGreaterThanOrEqual(0);
+        expect(n).toBeLessThanOrEqual(3);
+      }
     }
     // And what the server stored agrees, participant by participant.
     const stored = await server.semis.storage.votes.allDots(sessionId);

@@ -154,6 +154,19 @@ export function describeStorageContract(
         expect(await s.listBoardIdeas(input.boardId)).toHaveLength(1);
       });
 
+      it('gives each new idea of a board its own grid slot, a retry keeping its slot', async () => {
+        const inputs = Array.from({ length: 30 }, (_, i) => newIdea(fx, { authorId: i % 2 ? fx.alice.id : fx.bob.id }));
+        await Promise.all(inputs.map((input) => s.insertIdea(input)));
+        await s.insertIdea(inputs[0]!);
+        const other = newIdea(fx, { atelierId: fx.ateliers[1]!.id, boardId: fx.ateliers[1]!.boardId });
+        await s.insertIdea(other);
+        const slots = await s.ideaSlots([...inputs.map((i) => i.id), other.id]);
+        expect(new Set(inputs.map((i) => slots.get(i.id))).size).toBe(30);
+        expect([...inputs.map((i) => slots.get(i.id)!)].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+        // Slots count per board.
+        expect(slots.get(other.id)).toBe(0);
+      });
+
       it('updates the text and updatedAt, not createdAt', async () => {
         const input = newIdea(fx);
         await s.insertIdea(input);

@@ -69,6 +69,25 @@ describe.skipIf(!ok)('PostgreSQL', () => {
     await Promise.all([a!.close(), b!.close()]);
   });
 
+  it('hands out distinct grid slots when three processes post 450 ideas on one board', async () => {
+    const schema = await freshSchema();
+    const procs = await Promise.all([1, 2, 3].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));
+    const eventId = randomUUID();
+    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null, vote: DEFAULT_VOTE_CONFIG };
+    await procs[0]!.createEvent(
+      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFH', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null },
+      [atelier],
+    );
+    const ids = Array.from({ length: 450 }, () => randomUUID());
+    await Promise.all(ids.map((id, i) =>
+      procs[i % 3]!.insertIdea({ id, eventId, atelierId: atelier.id, boardId: atelier.boardId, authorId: randomUUID(), text: 'x', now: new Date().toISOString() }),
+    ));
+    const slots = await procs[1]!.ideaSlots(ids);
+    expect(new Set(slots.values()).size).toBe(450);
+    expect(Math.max(...slots.values())).toBe(449);
+    await Promise.all(procs.map((s) => s.close()));
+  });
+
   it('loses no Yjs update when two processes append and compact the same board', async () => {
     const schema = await freshSchema();
     const procs = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));

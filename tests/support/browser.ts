@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer, type TestServer } from './harness';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -28,6 +28,9 @@ export function requireBuiltClient(): void {
 
 export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'fr-FR' } as const;
 export const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' } as const;
+/** The facilitator's laptop of the field (15 ateliers on one screen) and the hall's projector. */
+export const FACILITATOR = { viewport: { width: 1366, height: 768 }, locale: 'fr-FR' } as const;
+export const PROJECTOR = { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' } as const;
 
 /** Collects page errors so a test can assert the UI never threw. */
 export function watchErrors(page: Page): string[] {
@@ -36,7 +39,7 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-export async function newPage(browser: Browser, options: typeof PHONE | typeof LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(browser: Browser, options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   return { context, page };

@@ -25,7 +25,7 @@ describe('dot budget rules', () => {
     expect(dotsLeft(rules, {})).toBe(5);
   });
   it('defaults to 5 dots, 3 per item, clusters, hidden results', () => {
-    expect(DEFAULT_VOTE_CONFIG).toEqual({ mode: 'dots', target: 'clusters', dotsPerParticipant: 5, maxPerItem: 3, results: 'hidden' });
+    expect(DEFAULT_VOTE_CONFIG).toEqual({ mode: 'dots', target: 'clusters', dotsPerParticipant: 5, maxPerItem: 3, results: 'hidden', includeUnclustered: false });
     expect(voteConfigSchema.safeParse({ dotsPerParticipant: 0 }).success).toBe(false);
   });
   it('shows results live, or once closed', () => {

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusOptions } from './StatusOptions';
-import { type Atelier, type Candidate, type CandidateStatus } from '@semis/shared';
+import type { Atelier, Candidate, CandidateStatus } from '@semis/shared';
 import { Link } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';

@@ -79,7 +79,7 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
           <button type="button" className="secondary small" disabled={busy || granularity <= 0} onClick={() => suggest(clamp(granularity - STEP))}>
             {t('votes.suggest.coarser')}
           </button>
-          <span className="hint">{t('votes.suggest.granularity', { value: granularity.toFixed(2) })}</span>
+          <span className="hint">{t('votes.suggest.granularity', { value: granularity })}</span>
           <button type="button" className="secondary small" disabled={busy || granularity >= 1} onClick={() => suggest(clamp(granularity + STEP))}>
             {t('votes.suggest.finer')}
           </button>

@@ -28,7 +28,11 @@ export function useClusters(doc: Y.Doc | null): BoardClusters {
     const maps = [...Object.values(clusterMaps(doc)), boardMaps(doc).ideas];
     let timer: ReturnType<typeof setTimeout> | 0 = 0;
     const schedule = () => {
-      if (!timer) timer = setTimeout(() => ((timer = 0), setState(read(doc))), 16);
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = 0;
+        setState(read(doc));
+      }, 16);
     };
     setState(read(doc));
     for (const m of maps) m.observe(schedule);

@@ -6,6 +6,6 @@ export function useCountText(): (c: Pick<ClusterView, 'ideaIds' | 'mergedCount'>
   const { t } = useTranslation();
   return (c) =>
     c.mergedCount > 0
-      ? t('votes.clusters.countMerged', { count: c.ideaIds.length, merged: c.mergedCount })
+      ? t('votes.clusters.countMerged', { ideas: t('votes.clusters.count', { count: c.ideaIds.length }), merged: t('votes.clusters.mergedCount', { count: c.mergedCount }) })
       : t('votes.clusters.count', { count: c.ideaIds.length });
 }

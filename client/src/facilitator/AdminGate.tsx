@@ -18,7 +18,7 @@ export function AdminGate({ children, wide = false, bare = false }: { children: 
   const { token, state, setAteliers } = useAdminEvent();
   if (state.kind === 'ready' && token) {
     const body = children({ data: state.data, token, setAteliers });
-    return bare ? <>{body}</> : <Page wide={wide}>{body}</Page>;
+    return bare ? body : <Page wide={wide}>{body}</Page>;
   }
   return (
     <Page>

@@ -4,11 +4,12 @@ import { Link } from '../router';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { CopyButton } from '../ui/CopyButton';
 import { useFacilitatorSession } from '../sync/useFacilitatorSession';
-import { QrCode } from './QrCode';
+import { JoinBlock } from './JoinBlock';
 import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
 import { AdminGroups } from '../posterWorkshop/AdminGroups';
+import { ReportPanel } from '../exports/ReportPanel';
 
 export function Console() {
   return (
@@ -21,10 +22,11 @@ export function Console() {
 function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; token: string; onAteliers: (a: Atelier[]) => void }) {
   const { t, i18n } = useTranslation();
   const { session, state } = useFacilitatorSession(token);
-  const { event, links } = data;
+  const { event } = data;
   const wholeEvent = data.scope === null;
-  // Same shape as the server's links.admin; rebuilt here because the server only returns it once.
-  const adminLink = `${location.origin}/animer#${token}`;
+  // Same shape as the server's links.admin (rebuilt: the server returns it only once), on the
+  // address other laptops can reach, like the join link.
+  const adminLink = `${data.links.base}/animer#${token}`;
   const date = event.date
     ? new Date(`${event.date}T12:00:00`).toLocaleDateString(i18n.language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
     : t('console.noDate');
@@ -47,22 +49,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
         </Link>
       </header>
 
-      <section className="card projector">
-        <div className="join-block">
-          <p className="eyebrow">{t('console.joinCodeLabel')}</p>
-          <p className="join-code" data-testid="join-code">
-            {event.joinCode}
-          </p>
-          <p className="eyebrow">{t('console.participantLink')}</p>
-          <a className="participant-link" data-testid="participant-link" href={links.participant} target="_blank" rel="noreferrer">
-            {links.participant}
-          </a>
-        </div>
-        <figure className="qr-block">
-          <QrCode text={links.participant} alt={t('console.qrAlt')} />
-          <figcaption className="hint">{t('console.qrHint')}</figcaption>
-        </figure>
-      </section>
+      <JoinBlock data={data} />
 
       {state.error && <ErrorMessage error={state.error} />}
       <Dashboard session={session} state={live} />
@@ -79,6 +66,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
       </section>
 
       <Link href="/animer/projets" className="button secondary" data-testid="portfolio-link">{t('votes.candidates.portfolioLink')}</Link>
+      <ReportPanel token={token} ateliers={live.ateliers} wholeEvent={wholeEvent} />
       {wholeEvent && (
         <AddAteliers
           token={token}

@@ -23,7 +23,7 @@ export function CreateEvent() {
   const [busy, setBusy] = useState(false);
 
   // No confirmation dialog: replacing is undoable, which is kinder than asking first.
-  const useTemplate = () => {
+  const applyTemplate = () => {
     setUndoRows(rows.some((r) => !isBlank(r)) ? rows : null);
     setRows(rowsFrom(GRANDE_SOIREE_TEMPLATE));
     setErrors({});
@@ -100,7 +100,7 @@ export function CreateEvent() {
         <section className="stack">
           <div className="section-head">
             <h2>{t('create.ateliers')}</h2>
-            <button type="button" className="secondary" data-testid="use-template" onClick={useTemplate}>
+            <button type="button" className="secondary" data-testid="use-template" onClick={applyTemplate}>
               {t('create.useTemplate')}
             </button>
             {undoRows && (

@@ -1,5 +1,7 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
+import { roomEn } from './room.en';
+import { exportsEn } from './exports.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -150,7 +152,7 @@ export const en: Messages = {
       preparation: 'The workshop will start soon.',
       ideation: '',
       regroupement: 'The facilitators are grouping the ideas. You can read them.',
-      vote: 'Time to vote: place your dots below.',
+      vote: 'Time to vote: cast your vote below.',
       restitution: 'Time for the wrap-up: listen to the workshop’s summary.',
       cloture: 'Workshop closed, thank you!',
       locked: 'Time is up: the workshop is locked.',
@@ -366,6 +368,8 @@ export const en: Messages = {
     reactions: { bravo: 'Well done', accord: 'Agree', question: 'Question', vigilance: 'Caution' },
   },
   ...votesEn,
+  ...roomEn,
+  ...exportsEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',
@@ -374,5 +378,7 @@ export const en: Messages = {
     NETWORK: 'Cannot reach the server. Check the network.',
     UNKNOWN: 'An unexpected error occurred.',
     BOARD_CLOSED: 'The wall cannot be shown: {{reason}}',
+    BOARD_TOO_LARGE: 'The board reached its maximum size (16 MB): your last change is not saved. Reload the page.',
+    BOARD_OUT_OF_SYNC: 'The board got out of sync. Reload the page.',
   },
 };

@@ -1,5 +1,7 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
+import { roomFr } from './room.fr';
+import { exportsFr } from './exports.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -150,7 +152,7 @@ export const fr = {
       preparation: 'L’atelier va bientôt commencer.',
       ideation: '',
       regroupement: 'L’animation regroupe les idées. Vous pouvez les relire.',
-      vote: 'C’est l’heure du vote : placez vos gommettes ci-dessous.',
+      vote: 'C’est l’heure du vote : votez ci-dessous.',
       restitution: 'Place à la restitution : écoutez la synthèse de l’atelier.',
       cloture: 'Atelier clôturé, merci !',
       locked: 'Temps écoulé : l’atelier est verrouillé.',
@@ -366,6 +368,8 @@ export const fr = {
     reactions: { bravo: 'Bravo', accord: 'D’accord', question: 'Question', vigilance: 'Vigilance' },
   },
   ...votesFr,
+  ...roomFr,
+  ...exportsFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',
@@ -374,6 +378,8 @@ export const fr = {
     NETWORK: 'Connexion au serveur impossible. Vérifiez le réseau.',
     UNKNOWN: 'Une erreur inattendue est survenue.',
     BOARD_CLOSED: 'Le mur ne peut pas s’afficher : {{reason}}',
+    BOARD_TOO_LARGE: 'Le tableau a atteint sa taille maximale (16 Mo) : votre dernière modification n’est pas enregistrée. Rechargez la page.',
+    BOARD_OUT_OF_SYNC: 'Le tableau s’est désynchronisé. Rechargez la page.',
   },
 };
 

@@ -9,12 +9,14 @@ import { AtelierPicker } from './AtelierPicker';
 import { AtelierScreen } from './AtelierScreen';
 import { PlenaryBanner } from '../votes/PlenaryBanner';
 import type { Connection } from '../sync/useParticipantSession';
+import { usePresetAtelier } from './usePresetAtelier';
 
-/** /j/:code — the phone screens: pseudonym, atelier picker, then the atelier itself. */
-export function ParticipantApp({ code }: { code: string }) {
+/** /j/:code[/:atelierId] — the phone screens: pseudonym, atelier picker, then the atelier itself. */
+export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: string }) {
   const { t } = useTranslation();
   const p = useParticipantSession(code);
   const { session, atelier } = p;
+  usePresetAtelier(code, atelierId, { joinedAs: session.participant, ateliers: session.ateliers }, p.enterAtelier);
 
   let screen;
   if (p.blocked) {

@@ -11,7 +11,7 @@ export function PhoneApp() {
   const route = matchRoute(usePathname());
   let screen;
   if (route.name === 'home') screen = <Home />;
-  else if (route.name === 'participant') screen = <ParticipantApp key={route.code} code={route.code} />;
+  else if (route.name === 'participant') screen = <ParticipantApp key={route.code} code={route.code} atelierId={route.atelierId} />;
   else screen = <FullLoad />;
   return (
     <>

@@ -37,7 +37,7 @@ export async function request<E extends keyof ClientToServerEvents>(
       emitWithAck: (e: E, p: Params<E>[0]) => Promise<Ack<AckData<E>>>;
     };
     const ack = await timed.emitWithAck(event, payload);
-    if (ack && ack.ok) return { ok: true, data: ack.data };
+    if (ack?.ok) return { ok: true, data: ack.data };
     return { ok: false, error: toClientError(ack?.error) };
   } catch {
     return { ok: false, error: { code: socket.connected ? 'TIMEOUT' : 'OFFLINE' } };

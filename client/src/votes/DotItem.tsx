@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode, VoteItem } from '@semis/shared';
 import { VoteItemIdeas } from './VoteItemIdeas';
+import { VoteItemContext } from './VoteItemContext';
 
 interface Props {
   item: VoteItem;
@@ -19,6 +20,7 @@ export function DotItem({ item, texts, myDots, maxPerItem, refusal, onClick }: P
   return (
     <li className="vote-item" data-testid="vote-item" data-item-id={item.itemId} data-my-dots={myDots}>
       <p className="vote-item-title">{item.title}</p>
+      <VoteItemContext item={item} />
       <VoteItemIdeas texts={texts} />
       <div className="vote-controls">
         <button

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import type { Atelier } from '@semis/shared';
 import type { SemisSocket } from '../sync/socket';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -8,7 +9,7 @@ import { VoteResultsBars } from './VoteResultsBars';
 import { RatingChart } from './RatingChart';
 
 /** The wall's vote tab: settings, then results as they come in (facilitators always see them). */
-export function FacilitatorVotePanel({ socket, ready, atelier }: { socket: SemisSocket | null; ready: boolean; atelier: Atelier }) {
+export function FacilitatorVotePanel({ socket, ready, atelier, doc }: { socket: SemisSocket | null; ready: boolean; atelier: Atelier; doc: Y.Doc | null }) {
   const { t } = useTranslation();
   const vote = useVote(socket, { atelierId: atelier.id }, ready);
   const session = vote.state?.session ?? null;
@@ -25,7 +26,7 @@ export function FacilitatorVotePanel({ socket, ready, atelier }: { socket: Semis
           {session?.config.mode === 'rating' ? <RatingChart results={results} items={vote.state.items} /> : <VoteResultsBars results={results} items={vote.state.items} />}
         </section>
       )}
-      <VoteConfigForm socket={socket} atelier={atelier} voteOpen={session?.status === 'open'} />
+      <VoteConfigForm socket={socket} atelier={atelier} voteOpen={session?.status === 'open'} doc={doc} />
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function RatingChart({ results, items }: { results: VoteResults; items: V
           {rated.map((r) => (
             <li key={r.itemId} data-testid="rating-row" data-item-id={r.itemId} data-quadrant={r.quadrant ?? ''}>
               <strong>{title.get(r.itemId) ?? r.itemId}</strong> — {t(`votes.results.quadrant.${r.quadrant!}`)} ·{' '}
-              {t('votes.results.means', { d: r.desirability!.toFixed(1), f: r.feasibility!.toFixed(1) })} · {t('votes.results.raters', { count: r.raters })}
+              {t('votes.results.means', { d: r.desirability!, f: r.feasibility! })} · {t('votes.results.raters', { count: r.raters })}
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATING_MAX, RATING_MIN, type VoteItem } from '@semis/shared';
 import { VoteItemIdeas } from './VoteItemIdeas';
+import { VoteItemContext } from './VoteItemContext';
 
 type Axis = 'desirability' | 'feasibility';
 const VALUES = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
@@ -30,6 +31,7 @@ export function RatingItem({ item, texts, mine, disabled, onRate }: Props) {
       <p className="vote-item-title">
         {item.title} {mine && <span className="badge">{t('votes.screen.rated')}</span>}
       </p>
+      <VoteItemContext item={item} />
       <VoteItemIdeas texts={texts} />
       {(['desirability', 'feasibility'] as const).map((axis) => (
         <fieldset key={axis} className="rating-axis" disabled={disabled}>

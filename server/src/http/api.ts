@@ -3,11 +3,13 @@ import { API, pickLanguage } from '@semis/shared';
 import { AppError, errorBody, httpStatus } from '../errors';
 import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
+import type { BaseUrl } from './baseUrl';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
 export interface ApiDeps {
   storage: Storage;
-  publicUrl: (req: Request) => string;
+  /** Where phones reach us, for links and QR codes (see baseUrl.ts). */
+  baseUrl: (req: Request) => BaseUrl;
   now: () => string;
 }
 
@@ -22,12 +24,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
 
   r.post(API.createEvent, route(async (req, res) => {
     res.status(201);
-    return createEvent(deps.storage, req.body, deps.publicUrl(req), deps.now());
+    return createEvent(deps.storage, req.body, deps.baseUrl(req).url, deps.now());
   }));
 
   r.get(API.adminEvent, route(async (req) => {
     const who = await requireFacilitator(deps.storage, bearer(req));
-    return adminEvent(deps.storage, who, deps.publicUrl(req));
+    return adminEvent(deps.storage, who, deps.baseUrl(req));
   }));
 
   r.post(API.adminAteliers, route(async (req) => {

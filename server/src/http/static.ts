@@ -58,7 +58,7 @@ export function clientRouter(clientDir: string | undefined, log: (m: string) => 
 }
 
 /** Addresses a phone opens: the code entry, and a QR link (the event's, or one atelier's). */
-const PHONE_HOME = /^\/$/;
+const PHONE_HOME = /^\/(j\/?)?$/;
 const PHONE_JOIN = [/^\/j\/[^/]+\/?$/, /^\/j\/[^/]+\/[0-9a-fA-F-]{36}\/?$/];
 
 interface HtmlPage {

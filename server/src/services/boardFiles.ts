@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { renderAsync } from '@resvg/resvg-js';
 import {
-  IMAGE_TYPES, MAX_IMAGE_SIDE, MAX_UPLOAD_BYTES, SERVER_ORIGIN,
+  EXPORT_CONCURRENCY, EXPORT_PNG_MAX_HEIGHT, EXPORT_QUEUE_MAX, IMAGE_TYPES, imageFits, MAX_UPLOAD_BYTES, SERVER_ORIGIN,
   type BackgroundResult, type Language,
 } from '@semis/shared';
 import { AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, readBackground, readNotes, readShapes, readStatement, setBackground } from '@semis/shared/posters';
-import { renderNotesSvg, renderPosterSvg } from '@semis/shared/render';
+import { renderNotesSvg, renderPosterSvg, svgSize } from '@semis/shared/render';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import { boardRights, findBoard, type BoardRef, type Principal } from './access';
 import { sniffImage } from './images';
+import { WorkQueue } from '../limits/workQueue';
+
+/** PNG rasterising is the costly part of exports (up to 256 MB of pixels each): a few at a time. */
+export const exportQueue = new WorkQueue(EXPORT_CONCURRENCY, EXPORT_QUEUE_MAX);
 
 /** Files in and out of boards: the poster's background map, and SVG/PNG exports. */
 export interface BoardFileDeps {
@@ -38,7 +42,8 @@ export async function uploadBackground(deps: BoardFileDeps, who: Principal, boar
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'body');
   const image = sniffImage(bytes);
   if (!image || image.mime !== type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'body');
-  if (image.width > MAX_IMAGE_SIDE || image.height > MAX_IMAGE_SIDE) throw new AppError('BAD_REQUEST', 'body');
+  // Decoded size from the header, before storing: a small file may decode to gigabytes.
+  if (!imageFits(image)) throw new AppError('IMAGE_TOO_LARGE', 'body');
   const asset = { id: randomUUID(), eventId: board.eventId, boardId: board.id, mime: image.mime, width: image.width, height: image.height, size: bytes.length, createdAt: deps.now() };
   await deps.storage.posters.putAsset(asset, bytes);
   const background = { assetId: asset.id, width: asset.width, height: asset.height };
@@ -56,6 +61,11 @@ export async function readAsset(storage: Storage, who: Principal, assetId: strin
 export async function exportSvg(deps: BoardFileDeps, who: Principal, boardId: string, lang: Language): Promise<string> {
   const board = await readableBoard(deps.storage, who, boardId);
   if (board.kind === 'mur') throw new AppError('BAD_REQUEST', 'boardId');
+  return boardSvg(deps, board, lang);
+}
+
+/** Any board drawn as SVG, without rights checks (callers check); the report uses it too. */
+export async function boardSvg(deps: Pick<BoardFileDeps, 'storage' | 'registry' | 'log'>, board: BoardRef, lang: Language): Promise<string> {
   const atelier = await deps.storage.getAtelier(board.atelierId);
   const group = board.groupId ? await deps.storage.posters.getGroup(board.groupId) : null;
   const title = [group?.name, atelier?.title].filter(Boolean).join(' — ');
@@ -64,7 +74,12 @@ export async function exportSvg(deps: BoardFileDeps, who: Principal, boardId: st
   if (board.kind === 'poster') {
     const { shapes, background } = await deps.registry.use(board.id, (room) => ({ shapes: readShapes(room.doc, skip), background: readBackground(room.doc) }));
     const image = background ? await deps.storage.posters.getAsset(background.assetId) : null;
-    const href = image && image.asset.eventId === board.eventId ? `data:${image.asset.mime};base64,${Buffer.from(image.data).toString('base64')}` : null;
+    // Re-checked from the stored bytes: assets stored before the pixel bound existed, or a
+    // background entry pointing elsewhere, must not make the rasteriser decode a bomb.
+    const sniffed = image ? sniffImage(image.data) : null;
+    const fits = !!sniffed && imageFits(sniffed);
+    if (image && !fits) deps.log(`board ${board.id}: background ${image.asset.id} left out of the export (decoded size over the bound)`);
+    const href = image && fits && image.asset.eventId === board.eventId ? `data:${image.asset.mime};base64,${Buffer.from(image.data).toString('base64')}` : null;
     return renderPosterSvg({ title, shapes, lang, background: href && background ? { href, width: background.width, height: background.height } : null });
   }
   const isAfom = board.kind === 'afom';
@@ -81,13 +96,18 @@ export async function exportSvg(deps: BoardFileDeps, who: Principal, boardId: st
   });
 }
 
-/** Rasterised off the event loop (resvg's thread pool), `width` pixels wide. */
-export async function exportPng(deps: BoardFileDeps, who: Principal, boardId: string, lang: Language, width: number): Promise<Buffer> {
-  const svg = await exportSvg(deps, who, boardId, lang);
-  const rendered = await renderAsync(svg, {
-    fitTo: { mode: 'width', value: width },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+/** Rasterised off the event loop (resvg's thread pool), through the export queue, `width`
+ * pixels wide — or narrower when that would make it taller than EXPORT_PNG_MAX_HEIGHT. */
+export function exportPng(deps: BoardFileDeps, who: Principal, boardId: string, lang: Language, width: number): Promise<Buffer> {
+  return exportQueue.run(async () => {
+    const svg = await exportSvg(deps, who, boardId, lang);
+    const size = svgSize(svg);
+    const fitTo = (width / size.width) * size.height > EXPORT_PNG_MAX_HEIGHT ? ({ mode: 'height', value: EXPORT_PNG_MAX_HEIGHT } as const) : ({ mode: 'width', value: width } as const);
+    const rendered = await renderAsync(svg, {
+      fitTo,
+      background: '#ffffff',
+      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    });
+    return rendered.asPng();
   });
-  return rendered.asPng();
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DEFAULT_VOTE_CONFIG, INITIAL_PHASE, atelierInputSchema, eventInputSchema, makeJoinCode, MAX_ATELIERS, type Atelier, type CreateEventResult, type AdminEventResult, type JoinInfoResult, type PublicEvent, joinCodeSchema, normalizeJoinCode } from '@semis/shared';
+import { DEFAULT_VOTE_CONFIG, INITIAL_PHASE, atelierInputSchema, eventInputSchema, makeJoinCode, MAX_ATELIERS, type Atelier, type CreateEventResult, type AdminEventResult, type JoinInfoResult, type PublicEvent, joinCodeSchema, normalizeJoinCode, participantPath, type JoinReach } from '@semis/shared';
 import { AppError, fromZod } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, Storage } from '../storage/types';
@@ -10,7 +10,7 @@ export const addAteliersSchema = z.object({ ateliers: z.array(atelierInputSchema
 
 /** The participant link is what the QR code encodes; the admin token rides in the fragment,
  * which browsers never send to the server or in a Referer. */
-export const participantLink = (publicUrl: string, joinCode: string) => `${publicUrl}/j/${joinCode}`;
+export const participantLink = (publicUrl: string, joinCode: string) => publicUrl + participantPath(joinCode);
 export const adminLink = (publicUrl: string, adminToken: string) => `${publicUrl}/animer#${adminToken}`;
 
 export async function createEvent(storage: Storage, body: unknown, publicUrl: string, now: string): Promise<CreateEventResult> {
@@ -39,13 +39,13 @@ export async function createEvent(storage: Storage, body: unknown, publicUrl: st
   throw new AppError('INTERNAL');
 }
 
-export async function adminEvent(storage: Storage, who: FacilitatorPrincipal, publicUrl: string): Promise<AdminEventResult> {
+export async function adminEvent(storage: Storage, who: FacilitatorPrincipal, base: { url: string; reach: JoinReach }): Promise<AdminEventResult> {
   const { adminTokenHash: _, ...stored } = who.event;
   const ateliers = await storage.listAteliers(stored.id);
   return {
     event: stored,
     ateliers: who.scope === null ? ateliers : ateliers.filter((a) => a.id === who.scope),
-    links: { participant: participantLink(publicUrl, stored.joinCode) },
+    links: { participant: participantLink(base.url, stored.joinCode), base: base.url, reach: base.reach },
     scope: who.scope,
     actor: who.actor,
   };

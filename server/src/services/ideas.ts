@@ -1,25 +1,16 @@
-import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, deleteIdeaPayload, editIdeaPayload, isLocked, postIdeaPayload, refusal, type Action, type Atelier, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
-import type { z } from 'zod';
-import { AppError, fromZod } from '../errors';
+import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, isLocked, refusal, type Action, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
+import { AppError } from '../errors';
 import type { ParticipantRecord, Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import type { BoardRoom } from '../yjs/room';
-import type { Broadcaster } from '../realtime/broadcast';
+import type { Notifier } from './notifier';
 import { ideaView, modIdeaView, projectIdea } from './views';
 
 export interface IdeaDeps {
   storage: Storage;
   registry: BoardRegistry;
-  broadcast: Broadcaster;
+  broadcast: Notifier;
   now: () => string;
-}
-
-const TEXT_ERRORS = { text: 'INVALID_IDEA_TEXT' } as const;
-
-export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw fromZod(parsed.error, TEXT_ERRORS);
-  return parsed.data;
 }
 
 /** A participant's action on an atelier, as the phase table and the timer lock allow. */
@@ -35,8 +26,7 @@ function initialStatus(atelier: Atelier): IdeaStatus {
 }
 
 /** Stores the idea (durable before we answer), then mirrors it onto the board document. */
-export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, payload: unknown): Promise<{ idea: IdeaView; created: boolean }> {
-  const { id, atelierId, text } = parse(postIdeaPayload, payload);
+export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, { id, atelierId, text }: CommandPayload<typeof C.postIdea>): Promise<{ idea: IdeaView; created: boolean }> {
   const atelier = await deps.storage.getAtelier(atelierId);
   if (!atelier || atelier.eventId !== author.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
   // A retry of a post the server already took is answered even if the phase moved on since.
@@ -52,8 +42,7 @@ export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, payloa
   return { idea: ideaView(idea), created: outcome.kind === 'created' };
 }
 
-export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, payload: unknown): Promise<{ idea: IdeaView }> {
-  const { id, text } = parse(editIdeaPayload, payload);
+export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, { id, text }: CommandPayload<typeof C.editIdea>): Promise<{ idea: IdeaView }> {
   const { idea: current, atelier } = await ownIdea(deps, actor, id);
   checkParticipant(atelier, 'idea.editOwn');
   if (current.deletedAt !== null) throw new AppError('IDEA_DELETED', 'id');
@@ -62,8 +51,7 @@ export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, payload
   return { idea: ideaView(idea) };
 }
 
-export async function deleteIdea(deps: IdeaDeps, actor: ParticipantRecord, payload: unknown): Promise<{ id: string }> {
-  const { id } = parse(deleteIdeaPayload, payload);
+export async function deleteIdea(deps: IdeaDeps, actor: ParticipantRecord, { id }: CommandPayload<typeof C.deleteIdea>): Promise<{ id: string }> {
   const { atelier } = await ownIdea(deps, actor, id);
   checkParticipant(atelier, 'idea.deleteOwn');
   const idea = await deps.storage.deleteIdea(id, deps.now());
@@ -82,7 +70,8 @@ async function ownIdea(deps: IdeaDeps, actor: ParticipantRecord, id: string): Pr
 
 /** After any change to an idea: the board document, the author's tabs, the facilitators. */
 async function publish(deps: IdeaDeps, idea: Idea, atelier: Atelier, author: string): Promise<void> {
-  await deps.registry.use(idea.boardId, (room) => projectIdea(room, idea, atelier, author));
+  const slot = (await deps.storage.ideaSlots([idea.id])).get(idea.id);
+  await deps.registry.use(idea.boardId, (room) => projectIdea(room, idea, atelier, author, slot));
   deps.broadcast.ideaChanged(idea, modIdeaView(idea, author));
 }
 
@@ -93,9 +82,10 @@ export async function reconcileBoard(storage: Storage, room: BoardRoom): Promise
   if (!atelier) return;
   const ideas = await storage.listBoardIdeas(room.boardId);
   const names = await storage.pseudonyms([...new Set(ideas.map((i) => i.authorId))]);
+  const slots = await storage.ideaSlots(ideas.map((i) => i.id));
   const keep = new Set<string>();
   for (const idea of ideas) {
-    projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?');
+    projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?', slots.get(idea.id));
     if (idea.deletedAt === null && idea.status === 'visible') keep.add(idea.id);
   }
   // Also drops entries nobody should have written (the ideas map is server-owned).
@@ -111,9 +101,10 @@ export async function reconcileBoardFor(deps: IdeaDeps, atelier: Atelier): Promi
 export async function publishAll(deps: IdeaDeps, atelier: Atelier, ideas: Idea[]): Promise<void> {
   if (ideas.length === 0) return;
   const names = await deps.storage.pseudonyms(ideas.map((i) => i.authorId));
+  const slots = await deps.storage.ideaSlots(ideas.map((i) => i.id));
   await deps.registry.use(atelier.boardId, (room) =>
     room.doc.transact(() => {
-      for (const idea of ideas) projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?');
+      for (const idea of ideas) projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?', slots.get(idea.id));
     }, SERVER_ORIGIN),
   );
   for (const idea of ideas) deps.broadcast.ideaChanged(idea, modIdeaView(idea, names.get(idea.authorId) ?? '?'));

@@ -22,7 +22,8 @@ export function modIdeaView(i: Idea, author: string): ModIdeaView {
 
 /** An idea enters a board document only when visible and not deleted; with anonymity on,
  * the document carries neither the pseudonym nor the author id (so ideas can't be linked). */
-export function projectIdea(room: BoardRoom, idea: Idea, atelier: Pick<Atelier, 'showAuthors'>, author: string): void {
+/** `slot`: the idea's grid slot from storage, where its sticky lands the first time. */
+export function projectIdea(room: BoardRoom, idea: Idea, atelier: Pick<Atelier, 'showAuthors'>, author: string, slot?: number): void {
   if (idea.deletedAt !== null) return removeIdeaCard(room.doc, idea.id);
   if (idea.status !== 'visible') return hideIdeaCard(room.doc, idea.id);
   const card: IdeaCard = {
@@ -34,5 +35,5 @@ export function projectIdea(room: BoardRoom, idea: Idea, atelier: Pick<Atelier, 
     updatedAt: idea.updatedAt,
     moderated: idea.moderatedAt !== null,
   };
-  putIdeaCard(room.doc, card);
+  putIdeaCard(room.doc, card, slot);
 }

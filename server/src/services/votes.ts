@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dotRefusal, dotsLeft, foldedInto, isLocked, ratingSummary, readClusters, readIdeaCards, refusal, resultsVisible, tally,
-  voteConfigSchema, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload, plenaryPayload,
-  type Atelier, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
+  dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally,
+  voteConfigSchema,
+  type Atelier, type C, type CommandPayload, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
-import { clusterTitle } from '@semis/shared/grouping';
+import { voteItemsFromBoard, type BoardVoteItem } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
-import { parse, type IdeaDeps } from './ideas';
+import type { IdeaDeps } from './ideas';
 import { audit } from './audit';
 
 type Viewer = { role: 'participant'; participant: ParticipantRecord } | { role: 'facilitator'; who: FacilitatorPrincipal };
 
-/** What the atelier votes on, read from its board when the vote opens (validated entries only). */
-async function itemsFromBoard(deps: IdeaDeps, atelier: Atelier): Promise<Omit<VoteItem, 'sessionId' | 'withdrawn'>[]> {
-  return deps.registry.use(atelier.boardId, (room) => {
-    const cards = readIdeaCards(room.doc);
-    if (atelier.vote.target === 'ideas') {
-      const visible = new Set(cards.map((c) => c.id));
-      // A near-duplicate folded into another idea is not voted on separately.
-      return cards.filter((c) => foldedInto(room.doc, c.id, visible) === null).map((c, position) => ({ itemId: c.id, title: c.text, ideaIds: [c.id], position }));
-    }
-    const text = new Map(cards.map((c) => [c.id, c.text]));
-    return readClusters(room.doc)
-      .filter((c) => c.ideaIds.length > 0)
-      .map((c, position) => ({ itemId: c.id, title: clusterTitle(c, (id) => text.get(id)), ideaIds: c.ideaIds, position }));
-  });
+/** What the atelier votes on, read from its board when the vote opens. */
+function itemsFromBoard(deps: IdeaDeps, atelier: Atelier): Promise<BoardVoteItem[]> {
+  return deps.registry.use(atelier.boardId, (room) => voteItemsFromBoard(room.doc, atelier.vote).items);
 }
 
 /** Entering the vote phase opens the atelier's vote (reopening it after an undo, with the
@@ -57,16 +46,28 @@ export async function closeAtelierVote(deps: IdeaDeps, atelier: Atelier): Promis
   deps.broadcast.voteResults(closed, await results(deps, closed), true);
 }
 
-export async function results(deps: IdeaDeps, session: VoteSession): Promise<VoteResults> {
+export async function results(deps: Pick<IdeaDeps, 'storage'>, session: VoteSession): Promise<VoteResults> {
   const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn).map((i) => i.itemId);
   const [dots, ratings] = await Promise.all([deps.storage.votes.allDots(session.id), deps.storage.votes.allRatings(session.id)]);
   const participants = new Set([...dots.map((d) => d.participantId), ...ratings.map((r) => r.participantId)]).size;
   return { sessionId: session.id, tally: tally(items, dots), ratings: ratingSummary(items, ratings), participants };
 }
 
+/** A plenary ballot says what each candidate answers and where it comes from. */
+async function withCandidateContext(deps: IdeaDeps, eventId: string, items: VoteItem[]): Promise<VoteItem[]> {
+  const [candidates, ateliers] = await Promise.all([deps.storage.candidates.list(eventId), deps.storage.listAteliers(eventId)]);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const atelierTitle = new Map(ateliers.map((a) => [a.id, a.title]));
+  return items.map((i) => {
+    const c = byId.get(i.itemId);
+    return c ? { ...i, context: { atelier: atelierTitle.get(c.atelierId) ?? '', besoin: c.besoin } } : i;
+  });
+}
+
 async function stateFor(deps: IdeaDeps, session: VoteSession | null, viewer: Viewer): Promise<VoteState> {
   if (!session) return { session: null, items: [], mine: {}, myRatings: {}, remaining: 0, results: null };
-  const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn);
+  const listed = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn);
+  const items = session.atelierId === null ? await withCandidateContext(deps, session.eventId, listed) : listed;
   const pid = viewer.role === 'participant' ? viewer.participant.id : null;
   const mine = pid ? await deps.storage.votes.myDots(session.id, pid) : {};
   const myRatings = pid ? await deps.storage.votes.myRatings(session.id, pid) : {};
@@ -75,8 +76,7 @@ async function stateFor(deps: IdeaDeps, session: VoteSession | null, viewer: Vie
 }
 
 /** The vote of an atelier, or the plenary, as this person may see it. */
-export async function getVote(deps: IdeaDeps, viewer: Viewer, payload: unknown): Promise<VoteState> {
-  const p = parse(voteGetPayload, payload);
+export async function getVote(deps: IdeaDeps, viewer: Viewer, p: CommandPayload<typeof C.voteGet>): Promise<VoteState> {
   const eventId = viewer.role === 'participant' ? viewer.participant.eventId : viewer.who.event.id;
   if ('atelierId' in p) {
     const atelier = await deps.storage.getAtelier(p.atelierId);
@@ -104,8 +104,7 @@ async function votable(deps: IdeaDeps, participant: ParticipantRecord, sessionId
 }
 
 /** One dot on or off an item: the budget and the per-item cap hold under any concurrency. */
-export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, payload: unknown): Promise<VoteState> {
-  const { sessionId, itemId, delta, opId } = parse(voteDotPayload, payload);
+export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, { sessionId, itemId, delta, opId }: CommandPayload<typeof C.voteDot>): Promise<VoteState> {
   const session = await votable(deps, participant, sessionId, itemId, 'dots');
   const outcome = await deps.storage.votes.castDot({ sessionId, participantId: participant.id, itemId, delta, opId, at: deps.now() }, (mine) =>
     dotRefusal(session.config, mine, itemId, delta),
@@ -115,8 +114,7 @@ export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, pa
   return stateFor(deps, session, { role: 'participant', participant });
 }
 
-export async function rate(deps: IdeaDeps, participant: ParticipantRecord, payload: unknown): Promise<VoteState> {
-  const { sessionId, itemId, desirability, feasibility } = parse(voteRatePayload, payload);
+export async function rate(deps: IdeaDeps, participant: ParticipantRecord, { sessionId, itemId, desirability, feasibility }: CommandPayload<typeof C.voteRate>): Promise<VoteState> {
   const session = await votable(deps, participant, sessionId, itemId, 'rating');
   await deps.storage.votes.rate(sessionId, participant.id, itemId, desirability, feasibility);
   deps.broadcast.voteDirty(session, () => results(deps, session));
@@ -124,14 +122,14 @@ export async function rate(deps: IdeaDeps, participant: ParticipantRecord, paylo
 }
 
 /** Vote settings of an atelier; budgets can't change under people's feet while it is open. */
-export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ atelier: Atelier }> {
-  const { atelierId, config } = parse(voteConfigurePayload, payload);
+export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId, config }: CommandPayload<typeof C.voteConfigure>): Promise<{ atelier: Atelier }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'vote.manage');
   const next = voteConfigSchema.parse({ ...atelier.vote, ...config });
   if (next.target === 'candidates') throw new AppError('BAD_REQUEST', 'config.target');
   const open = atelier.phase === 'vote' ? await deps.storage.votes.latestSession(atelier.eventId, atelier.id) : null;
-  const budgetChanged = next.dotsPerParticipant !== atelier.vote.dotsPerParticipant || next.maxPerItem !== atelier.vote.maxPerItem || next.mode !== atelier.vote.mode || next.target !== atelier.vote.target;
-  if (open?.status === 'open' && budgetChanged) throw new AppError('VOTE_OPEN', 'config');
+  // Only the results display may change while people vote: the rest would change the ballot.
+  const ballotChanged = (Object.keys(config) as (keyof VoteConfig)[]).some((k) => k !== 'results' && next[k] !== atelier.vote[k]);
+  if (open?.status === 'open' && ballotChanged) throw new AppError('VOTE_OPEN', 'config');
   await deps.storage.updateAteliers([atelierId], { vote: next });
   if (open?.status === 'open') {
     await deps.storage.votes.setSessionConfig(open.id, next);
@@ -146,9 +144,8 @@ export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, p
 }
 
 /** The end-of-evening vote across every project candidate of the event. */
-export async function plenary(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<VoteState> {
+export async function plenary(deps: IdeaDeps, who: FacilitatorPrincipal, cmd: CommandPayload<typeof C.plenary>): Promise<VoteState> {
   requireWholeEvent(who);
-  const cmd = parse(plenaryPayload, payload);
   const eventId = who.event.id;
   let session = await deps.storage.votes.latestSession(eventId, null);
   if (cmd.action === 'close') {

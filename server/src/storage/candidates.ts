@@ -1,4 +1,5 @@
-import type { Candidate } from '@semis/shared';
+import { candidateSchema, type Candidate } from '@semis/shared';
+import { jsonColumn } from './json';
 import type { SqlDriver } from './sql-driver';
 
 export interface CandidateStore {
@@ -22,12 +23,12 @@ export class SqlCandidateStore implements CandidateStore {
     );
     if (inserted > 0) return { candidate: c, created: true };
     const rows = await this.db.query<{ data: string }>('SELECT data FROM candidates WHERE atelier_id = $1 AND source_kind = $2 AND source_id = $3', [c.atelierId, c.source.kind, c.source.id]);
-    return { candidate: JSON.parse(rows[0]!.data) as Candidate, created: false };
+    return { candidate: toCandidate(rows[0]!.data), created: false };
   }
 
   async get(id: string): Promise<Candidate | null> {
     const rows = await this.db.query<{ data: string }>('SELECT data FROM candidates WHERE id = $1', [id]);
-    return rows[0] ? (JSON.parse(rows[0].data) as Candidate) : null;
+    return rows[0] ? toCandidate(rows[0].data) : null;
   }
 
   async update(c: Candidate): Promise<void> {
@@ -36,6 +37,8 @@ export class SqlCandidateStore implements CandidateStore {
 
   async list(eventId: string): Promise<Candidate[]> {
     const rows = await this.db.query<{ data: string }>('SELECT data FROM candidates WHERE event_id = $1 ORDER BY created_at, id', [eventId]);
-    return rows.map((r) => JSON.parse(r.data) as Candidate);
+    return rows.map((r) => toCandidate(r.data));
   }
 }
+
+const toCandidate = (data: string): Candidate => jsonColumn(candidateSchema, data, 'candidates.data');

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPostgresDriver } from './postgres-driver';
-import { openSqliteDriver, type SqliteSynchronous } from './sqlite-driver';
-import { SqlStorage } from './sql-storage';
+import type { SqliteSynchronous } from './sqlite-driver';
+import { openSqliteWorkerDriver } from './sqlite-worker-driver';
+import { createSqlStorage } from './sql-storage';
 import type { Storage } from './types';
 
 export * from './types';
 export { UniqueViolationError } from './sql-driver';
-export { SqlStorage } from './sql-storage';
+export { createSqlStorage } from './sql-storage';
 
 export interface StorageConfig {
   databaseUrl?: string;
@@ -21,16 +22,16 @@ export interface StorageConfig {
 /** PostgreSQL for a postgres:// URL, else the SQLite file <dataDir>/semis.db. Migrated. */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
   const url = config.databaseUrl;
-  let storage: SqlStorage;
+  let storage: Storage;
   if (url && !/^postgres(ql)?:\/\//.test(url)) {
     // Falling back to SQLite here would quietly keep the data somewhere nobody looks.
     throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got ${url.split(':')[0]}:)`);
   }
   if (url) {
-    storage = new SqlStorage(openPostgresDriver({ url, schema: config.schema }));
+    storage = createSqlStorage(openPostgresDriver({ url, schema: config.schema }));
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    storage = new SqlStorage(openSqliteDriver(path.join(config.dataDir, 'semis.db'), { synchronous: config.sqliteSynchronous }));
+    storage = createSqlStorage(await openSqliteWorkerDriver(path.join(config.dataDir, 'semis.db'), { synchronous: config.sqliteSynchronous }));
   }
   try {
     await storage.migrate();

@@ -233,6 +233,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX candidates_event ON candidates (event_id, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'idea slots',
+    // Where a new sticky lands on its board's grid, decided once in the database (issue #14):
+    // each process counting its own copy of the layout put stickies on top of each other.
+    // Existing ideas are numbered in posting order.
+    sql: `
+      ALTER TABLE ideas ADD COLUMN slot INTEGER;
+      UPDATE ideas SET slot = (SELECT COUNT(*) FROM ideas o WHERE o.board_id = ideas.board_id
+        AND (o.created_at < ideas.created_at OR (o.created_at = ideas.created_at AND o.id < ideas.id)));
+      CREATE UNIQUE INDEX ideas_board_slot ON ideas (board_id, slot);
+    `,
+  },
 ];
 
 const DIALECT = {

@@ -1,9 +1,22 @@
-import type { Atelier, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
+import type { Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
 import type { PosterStore } from './posters';
+import type { EventStore } from './events';
+import type { AtelierStore } from './ateliers';
+import type { ParticipantStore } from './participants';
+import type { IdeaStore } from './ideas';
+import type { ModerationStore } from './moderation';
+import type { BoardLogStore } from './board-log';
+import type { ArchiveStore } from './archive';
 
 export type { PosterStore } from './posters';
+export type { EventStore } from './events';
+export type { AtelierStore } from './ateliers';
+export type { ParticipantStore } from './participants';
+export type { IdeaStore } from './ideas';
+export type { ModerationStore } from './moderation';
+export type { BoardLogStore } from './board-log';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -62,71 +75,30 @@ export interface StoredBoardState {
 }
 
 /**
- * Everything Semis persists. Two implementations (embedded SQLite, PostgreSQL) pass one
- * contract suite (tests/storage). Every method resolves only once the write is durable.
+ * Everything Semis persists, one store per aggregate. Two implementations (embedded SQLite,
+ * PostgreSQL) pass one contract suite (tests/storage). Every write resolves only once it is
+ * durable. The facade also carries every aggregate's methods flat (`storage.getAtelier`),
+ * which is what most services call; new code may take just the aggregate it needs.
  */
-export interface Storage {
+export interface Storage extends EventStore, AtelierStore, ParticipantStore, IdeaStore, ModerationStore, BoardLogStore {
   readonly kind: 'sqlite' | 'postgres';
+  readonly events: EventStore;
+  readonly ateliers: AtelierStore;
+  readonly participants: ParticipantStore;
+  readonly ideas: IdeaStore;
+  readonly moderation: ModerationStore;
+  readonly boards: BoardLogStore;
   readonly votes: VoteStore;
   readonly candidates: CandidateStore;
   /** Poster workshop records (issue #5). */
   readonly posters: PosterStore;
+  /** Whole-event reads and writes after the evening (issue #11). */
+  readonly archive: ArchiveStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
+  /** Resolves when the database answers; rejects with the driver's error otherwise (health). */
+  ping(): Promise<void>;
+  /** Test hook (SQLite only): commits in the next `ms` wait that long, like a stalled fsync. */
+  stallCommits?(ms: number): void;
   close(): Promise<void>;
-
-  /** Creates an event with its ateliers in one transaction. Fails on a duplicate join code. */
-  createEvent(event: EventRecord, ateliers: Atelier[]): Promise<void>;
-  getEvent(id: string): Promise<EventRecord | null>;
-  getEventByJoinCode(code: string): Promise<EventRecord | null>;
-  getEventByAdminTokenHash(hash: string): Promise<EventRecord | null>;
-  joinCodeExists(code: string): Promise<boolean>;
-
-  /** Ateliers of an event ordered by position. */
-  listAteliers(eventId: string): Promise<Atelier[]>;
-  getAtelier(id: string): Promise<Atelier | null>;
-  getAtelierByBoardId(boardId: string): Promise<Atelier | null>;
-  addAteliers(ateliers: Atelier[]): Promise<void>;
-  /** Applies the same changes to several ateliers in one transaction. */
-  updateAteliers(ids: string[], changes: AtelierChanges): Promise<void>;
-  setEventTimer(eventId: string, timer: TimerState | null): Promise<void>;
-
-  createParticipant(p: ParticipantRecord): Promise<void>;
-  getParticipant(id: string): Promise<ParticipantRecord | null>;
-  getParticipantByTokenHash(hash: string): Promise<ParticipantRecord | null>;
-  updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void>;
-  /** Pseudonyms by participant id, for an event (to label ideas). */
-  pseudonyms(ids: string[]): Promise<Map<string, string>>;
-
-  /** Idempotent on idea id (see InsertIdeaOutcome). */
-  insertIdea(idea: NewIdea): Promise<InsertIdeaOutcome>;
-  getIdea(id: string): Promise<Idea | null>;
-  updateIdeaText(id: string, text: string, now: string): Promise<Idea | null>;
-  /** Soft delete; idempotent (deleting twice keeps the first deletedAt). */
-  deleteIdea(id: string, now: string): Promise<Idea | null>;
-  /** Ideas of a board including deleted ones, oldest first. */
-  listBoardIdeas(boardId: string): Promise<Idea[]>;
-  listAuthorIdeas(authorId: string, atelierId: string): Promise<Idea[]>;
-  setIdeaStatus(id: string, status: IdeaStatus, now: string): Promise<Idea | null>;
-  /** Makes every private idea of the atelier visible; returns those it changed. */
-  revealIdeas(atelierId: string, now: string): Promise<Idea[]>;
-  /** A facilitator's edit: marks the idea as moderated. */
-  moderateIdeaText(id: string, text: string, now: string): Promise<Idea | null>;
-  /** Non-deleted ideas per atelier and status, for the dashboard. */
-  ideaCounts(eventId: string): Promise<{ atelierId: string; status: IdeaStatus; count: number }[]>;
-
-  /** Blocks the participant and refuses its pseudonym (by key) on rejoin. */
-  blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void>;
-  isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean>;
-  createFacilitatorToken(t: FacilitatorTokenRecord): Promise<void>;
-  getFacilitatorTokenByHash(hash: string): Promise<FacilitatorTokenRecord | null>;
-  logModeration(entry: ModerationEntry): Promise<void>;
-  /** Newest first. */
-  listModeration(eventId: string, limit: number): Promise<ModerationEntry[]>;
-
-  /** Appends one (possibly merged) Yjs update to the board's log. */
-  appendBoardUpdate(boardId: string, update: Uint8Array): Promise<void>;
-  loadBoard(boardId: string): Promise<StoredBoardState>;
-  /** Atomically stores `snapshot` and deletes log rows with seq <= uptoSeq (and older snapshots). */
-  compactBoard(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
 }

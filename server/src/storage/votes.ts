@@ -1,4 +1,5 @@
-import type { ErrorCode, MyDots, VoteConfig, VoteItem, VoteSession } from '@semis/shared';
+import { voteConfigSchema, voteItemSchema, type ErrorCode, type MyDots, type VoteConfig, type VoteItem, type VoteSession } from '@semis/shared';
+import { jsonColumn } from './json';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 
 export type DotOutcome = { ok: true; mine: MyDots } | { ok: false; code: ErrorCode };
@@ -28,7 +29,8 @@ export interface VoteStore {
 
 const SESSION = `id, event_id AS "eventId", atelier_id AS "atelierId", config, status, opened_at AS "openedAt", closed_at AS "closedAt"`;
 type SessionRow = Omit<VoteSession, 'config'> & { config: string };
-const toSession = (r: SessionRow): VoteSession => ({ ...r, config: JSON.parse(r.config) as VoteConfig });
+const toSession = (r: SessionRow): VoteSession => ({ ...r, config: jsonColumn(voteConfigSchema, r.config, 'vote_sessions.config') });
+const ideaIdsSchema = voteItemSchema.shape.ideaIds;
 
 export class SqlVoteStore implements VoteStore {
   constructor(private readonly db: SqlDriver) {}
@@ -91,7 +93,7 @@ export class SqlVoteStore implements VoteStore {
       `SELECT item_id AS "itemId", title, idea_ids AS "ideaIds", position, withdrawn FROM vote_items WHERE session_id = $1 ORDER BY position, item_id`,
       [sessionId],
     );
-    return rows.map((r) => ({ sessionId, itemId: r.itemId, title: r.title, ideaIds: JSON.parse(r.ideaIds) as string[], position: Number(r.position), withdrawn: Boolean(Number(r.withdrawn)) }));
+    return rows.map((r) => ({ sessionId, itemId: r.itemId, title: r.title, ideaIds: jsonColumn(ideaIdsSchema, r.ideaIds, 'vote_items.idea_ids'), position: Number(r.position), withdrawn: Boolean(Number(r.withdrawn)) }));
   }
 
   async castDot(input: { sessionId: string; participantId: string; itemId: string; delta: 1 | -1; opId: string; at: string }, check: (mine: MyDots) => ErrorCode | null): Promise<DotOutcome> {

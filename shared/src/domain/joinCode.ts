@@ -13,6 +13,12 @@ export function makeJoinCode(randomBytes: (n: number) => Uint8Array): string {
   return code;
 }
 
+/** A phone's way in: `/j/CODE`, or `/j/CODE/<atelierId>` to land straight in one atelier
+ * (the per-atelier QR posters). Same shape on the server's links and the client's router. */
+export function participantPath(joinCode: string, atelierId?: string): string {
+  return `/j/${encodeURIComponent(joinCode)}${atelierId ? `/${encodeURIComponent(atelierId)}` : ''}`;
+}
+
 /** What a person typed, as a code: case, spaces and dashes don't matter. */
 export function normalizeJoinCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');

@@ -32,4 +32,5 @@ export function fitsLength(text: string, min: number, max: number): boolean {
 }
 
 /** Control characters have no place in a name shown to others. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 export const hasControlChars = (text: string): boolean => /[\u0000-\u001f\u007f]/.test(text);

@@ -12,6 +12,7 @@ import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';
 import { analyseBoard, analyseOne } from './vectors';
 
 export { proposeClusterTitle, clusterTitle };
+export { voteItemsFromBoard, type BoardVoteItem, type BoardVoteItems } from '../ydoc/voteItems';
 export { normalizeText, tokenize, contentWords } from './normalize';
 export { stemFrench } from './stem';
 export { conceptsOf } from './lexicon';

@@ -103,7 +103,7 @@ export function tokenize(raw: string): string[] {
   if (!text) return out;
   for (const word of text.split(' ')) {
     if (!word) continue;
-    const expanded = Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? ABBREVIATIONS[word] : word;
+    const expanded = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word] : word;
     for (const w of expanded.split(' ')) if (w) out.push(w);
   }
   return out;

@@ -135,7 +135,7 @@ const cache = new Map<string, string>();
 /** Stem one accentless lowercase word. Words of 3 letters or fewer are returned untouched. */
 export function stemFrench(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  if (Object.prototype.hasOwnProperty.call(EXCEPTIONS, word)) return EXCEPTIONS[word];
+  if (Object.hasOwn(EXCEPTIONS, word)) return EXCEPTIONS[word];
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   let w = word;

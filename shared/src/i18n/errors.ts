@@ -46,6 +46,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     INVALID_COMMENT_TEXT: 'Un commentaire fait entre 1 et 280 caractères.',
     TOO_MANY_GROUPS: 'Cet atelier a déjà le nombre maximal de groupes.',
     UNSUPPORTED_MEDIA_TYPE: 'Format d’image non accepté : envoyez un fichier PNG, JPEG ou WebP.',
+    IMAGE_TOO_LARGE: 'Image trop grande : au plus 8 000 pixels de côté et 40 millions de pixels.',
+    BUSY: 'Le serveur est très occupé : réessayez dans quelques secondes.',
+    INVALID_TEXT: 'Ce texte contient des caractères invalides ou invisibles.',
   },
   en: {
     BAD_REQUEST: 'Invalid request.',
@@ -87,6 +90,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     INVALID_COMMENT_TEXT: 'A comment has 1 to 280 characters.',
     TOO_MANY_GROUPS: 'This workshop already has the maximum number of groups.',
     UNSUPPORTED_MEDIA_TYPE: 'Image format not accepted: send a PNG, JPEG or WebP file.',
+    IMAGE_TOO_LARGE: 'Image too large: at most 8,000 pixels a side and 40 million pixels.',
+    BUSY: 'The server is very busy: retry in a few seconds.',
+    INVALID_TEXT: 'This text has invalid or invisible characters.',
   },
 };
 

@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'INVALID_COMMENT_TEXT',
   'TOO_MANY_GROUPS',
   'UNSUPPORTED_MEDIA_TYPE',
+  // Hostile rooms (issue #8)
+  'IMAGE_TOO_LARGE',
+  'BUSY',
+  'INVALID_TEXT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -84,6 +88,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_COMMENT_TEXT: 400,
   TOO_MANY_GROUPS: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  IMAGE_TOO_LARGE: 413,
+  BUSY: 503,
+  INVALID_TEXT: 400,
 };
 
 export interface ErrorBody {
@@ -108,6 +115,11 @@ export const WS_CLOSE = {
   RATE_LIMITED: 4429,
   /** Document would exceed its size cap. */
   DOC_TOO_LARGE: 4413,
+  /** Updates whose dependencies never came (clock gaps) piled up past the bound: resync. */
+  MISSING_DEPENDENCIES: 4409,
+  /** A read-only client holds edits the server lacks (it lost them in a crash): discard the
+   * local document and reconnect with an empty one. */
+  RESYNC: 4410,
   /** The atelier was closed or reopened: reconnect to get the new rights (providers do it by themselves). */
   RIGHTS_CHANGED: 4205,
   SHUTTING_DOWN: 1001,

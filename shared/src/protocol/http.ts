@@ -32,6 +32,9 @@ export const API = {
   /** GET (any token of the event): an uploaded image. */
   asset: (id: string) => `/api/assets/${encodeURIComponent(id)}`,
   assetPattern: '/api/assets/:assetId',
+  // After the evening (issue #11); see docs/protocol.md.
+  /** POST (facilitator) JSON ReportRequest: the evening's report as PDF or printable HTML. */
+  adminReport: '/api/admin/report',
 } as const;
 
 export interface CreateEventResult {
@@ -49,11 +52,17 @@ export interface EventLinks {
   participant: string;
 }
 
+/** Who can open the links: anyone (`public`, PUBLIC_URL), phones on the venue network (`lan`), or
+ * only this machine (`loopback`: no LAN address, so phones cannot join — the console says so). */
+export type JoinReach = 'public' | 'lan' | 'loopback';
+
 export interface AdminEventResult {
   event: SemisEvent;
   /** All the event's ateliers, or only the co-facilitator's one. */
   ateliers: Atelier[];
-  links: Omit<EventLinks, 'admin'>;
+  /** `base` is the address phones can reach (never localhost while a LAN address exists);
+   * per-atelier links are `${base}/j/CODE/<atelierId>`. */
+  links: Omit<EventLinks, 'admin'> & { base: string; reach: JoinReach };
   /** null for the admin link; the atelier id of a co-facilitator link. */
   scope: string | null;
   /** "animation", or the co-facilitator's name. */

@@ -72,9 +72,18 @@ export interface BackgroundResult {
   background: { assetId: string; width: number; height: number };
 }
 
-/** Longest side of an exported PNG: at least print resolution, bounded for memory. */
+/** Width of an exported PNG: at least print resolution, bounded for memory. */
 export const EXPORT_PNG_MIN_WIDTH = 4000;
 export const EXPORT_PNG_MAX_WIDTH = 8000;
+/** No exported PNG is taller than this: a tall drawing comes out narrower than the width asked,
+ * so an export never exceeds 8,000 × 8,000 px (256 MB of pixels). */
+export const EXPORT_PNG_MAX_HEIGHT = 8000;
+/** An export shows at most this many world units of drawing each way, around the drawing's
+ * median; shapes beyond are cut off (one stray stroke at y = 1,000,000 cannot blow it up). */
+export const EXPORT_MAX_EXTENT = 20_000;
+/** PNG exports rasterised at once per server process, and how many may wait (beyond: 503 BUSY). */
+export const EXPORT_CONCURRENCY = 2;
+export const EXPORT_QUEUE_MAX = 8;
 export const exportQuerySchema = z.object({
   width: z.coerce.number().int().min(EXPORT_PNG_MIN_WIDTH).max(EXPORT_PNG_MAX_WIDTH).default(EXPORT_PNG_MIN_WIDTH),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../schema/common';
 import { candidatePatchSchema, type Candidate } from '../schema/candidate';
-import { ratingSchema, voteConfigSchema, type VoteItem, type VoteSession } from '../schema/vote';
+import { ratingSchema, voteConfigPatchSchema, type VoteItem, type VoteSession } from '../schema/vote';
 import type { MyDots, RatingRow, TallyRow } from '../domain/votes';
 
 /** Payloads of the vote, grouping and candidate commands (names in `C`, socket.ts). */
@@ -9,9 +9,9 @@ export const voteGetPayload = z.union([z.object({ atelierId: uuidSchema }), z.ob
 /** `opId`: a client-generated id per click, so a retried click never counts twice. */
 export const voteDotPayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), delta: z.union([z.literal(1), z.literal(-1)]), opId: uuidSchema });
 export const voteRatePayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), desirability: ratingSchema, feasibility: ratingSchema });
-export const voteConfigurePayload = z.object({ atelierId: uuidSchema, config: voteConfigSchema.partial() });
+export const voteConfigurePayload = z.object({ atelierId: uuidSchema, config: voteConfigPatchSchema });
 export const plenaryPayload = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('open'), config: voteConfigSchema.partial().default({}) }),
+  z.object({ action: z.literal('open'), config: voteConfigPatchSchema.omit({ target: true, includeUnclustered: true }).default({}) }),
   z.object({ action: z.literal('close') }),
 ]);
 export const groupingPayload = z.object({ atelierId: uuidSchema, granularity: z.number().min(0).max(1).default(0.5) });

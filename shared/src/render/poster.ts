@@ -1,5 +1,6 @@
 import { DOMAIN_NAMES, symbolById, type Domain } from '../chorems/catalogue';
 import { toPoints, unionRect, type Rect, type Pt } from '../domain/geometry';
+import { EXPORT_MAX_EXTENT } from '../protocol/posters';
 import { buildLegend } from '../domain/legend';
 import { shapeBounds } from '../domain/shapes';
 import type { Shape } from '../ydoc/poster';
@@ -27,9 +28,9 @@ export function renderPosterSvg(input: PosterSvgInput): string {
   const lang = input.lang ?? 'fr';
   const visible = input.shapes.filter((s) => !input.hidden?.has(s.domain));
   const patterns = new PatternDefs();
-  let content: Rect | null = input.background ? { x: 0, y: 0, width: input.background.width, height: input.background.height } : null;
-  for (const s of visible) content = unionRect(content, shapeBounds(s));
-  content ??= { x: 0, y: 0, width: 800, height: 600 };
+  const rects = visible.map(shapeBounds);
+  if (input.background) rects.push({ x: 0, y: 0, width: input.background.width, height: input.background.height });
+  const content = exportFrame(rects) ?? { x: 0, y: 0, width: 800, height: 600 };
 
   const legend = buildLegend(visible, new Set(Object.keys(DOMAIN_NAMES) as Domain[]));
   const legendItems = legend.reduce((k, s) => k + 1 + s.entries.length, 0);
@@ -64,12 +65,35 @@ export function renderPosterSvg(input: PosterSvgInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}">`,
     `<defs>${patterns}</defs>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${MARGIN}" y="46" font-family="${FONT}" font-size="30" font-weight="bold" fill="#143d27">${esc(input.title)}</text>`,
     `<g transform="translate(${n(dx)} ${n(dy)})">${bg}\n${body}</g>`,
+    // Shapes cut off by exportFrame are painted over where they would spill onto the title,
+    // legend or below (cheaper to rasterise than a clipPath, which costs resvg seconds here).
+    `<path d="M0 0H${n(width)}V${TITLE_HEIGHT}H0Z M${n(drawW)} 0H${n(width)}V${n(height)}H${n(drawW)}Z M0 ${n(TITLE_HEIGHT + content.height + 2 * MARGIN)}H${n(drawW)}V${n(height)}H0Z" fill="#ffffff"/>`,
+    `<text x="${MARGIN}" y="46" font-family="${FONT}" font-size="30" font-weight="bold" fill="#143d27">${esc(input.title)}</text>`,
     `<line x1="${n(drawW)}" y1="${TITLE_HEIGHT}" x2="${n(drawW)}" y2="${n(height - 20)}" stroke="#c9d3cb"/>`,
     legendSvg.join('\n'),
     `</svg>`,
   ].join('\n');
+}
+
+/**
+ * The part of the world an export shows: all of it, or, on an axis where that is wider than
+ * `maxExtent`, a window of `maxExtent` around the median of the rectangles' centres — so a few
+ * stray strokes far away cannot make the picture (and the memory to rasterise it) explode.
+ */
+export function exportFrame(rects: readonly Rect[], maxExtent = EXPORT_MAX_EXTENT): Rect | null {
+  let all: Rect | null = null;
+  for (const r of rects) all = unionRect(all, r);
+  if (!all) return null;
+  const axis = (start: number, size: number, centres: number[]): [number, number] => {
+    if (size <= maxExtent) return [start, size];
+    centres.sort((a, b) => a - b);
+    const median = centres[Math.floor(centres.length / 2)]!;
+    return [Math.min(Math.max(median - maxExtent / 2, start), start + size - maxExtent), maxExtent];
+  };
+  const [x, width] = axis(all.x, all.width, rects.map((r) => r.x + r.width / 2));
+  const [y, height] = axis(all.y, all.height, rects.map((r) => r.y + r.height / 2));
+  return { x, y, width, height };
 }
 
 function shapeSvg(s: Shape, patterns: PatternDefs): string {

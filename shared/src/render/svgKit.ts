@@ -10,6 +10,13 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Width and height of an SVG document written by our renderers (their root carries both). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const m = /^<svg [^>]*?width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  if (!m) throw new Error('not an SVG from our renderers');
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
 export const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
 /** Greedy word wrap by character count (the server has no font metrics; close enough for print). */

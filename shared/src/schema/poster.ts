@@ -62,7 +62,13 @@ export type BoardComment = z.infer<typeof boardCommentSchema>;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const MAX_IMAGE_SIDE = 12_000;
+/** Decoded size bounds, read from the image header before anything is stored or rasterised:
+ * a few hundred KB of PNG can decode to gigabytes (decompression bomb). 40 Mpx ≈ 160 MB RGBA. */
+export const MAX_IMAGE_SIDE = 8_000;
+export const MAX_IMAGE_PIXELS = 40_000_000;
+export function imageFits(size: { width: number; height: number }): boolean {
+  return size.width <= MAX_IMAGE_SIDE && size.height <= MAX_IMAGE_SIDE && size.width * size.height <= MAX_IMAGE_PIXELS;
+}
 
 export const assetSchema = z.object({
   id: uuidSchema,

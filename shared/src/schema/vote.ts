@@ -10,9 +10,29 @@ export const voteConfigSchema = z.object({
   maxPerItem: z.number().int().min(1).max(50).default(3),
   /** hidden: results shown when the vote closes; live: as votes come in. */
   results: z.enum(['hidden', 'live']).default('hidden'),
+  /** Cluster votes: ideas left outside every cluster become items of their own (else they are not voted on). */
+  includeUnclustered: z.boolean().default(false),
 });
 export type VoteConfig = z.infer<typeof voteConfigSchema>;
 export const DEFAULT_VOTE_CONFIG: VoteConfig = voteConfigSchema.parse({});
+
+const f = voteConfigSchema.shape;
+/**
+ * A change of settings names only what changes. No defaults here: a default would fill every
+ * missing field, and a partial update would reset the settings it did not name.
+ */
+export const voteConfigPatchSchema = z
+  .object({
+    mode: f.mode.unwrap(),
+    target: f.target.unwrap(),
+    dotsPerParticipant: f.dotsPerParticipant.unwrap(),
+    maxPerItem: f.maxPerItem.unwrap(),
+    results: f.results.unwrap(),
+    includeUnclustered: f.includeUnclustered.unwrap(),
+  })
+  .partial()
+  .strict();
+export type VoteConfigPatch = z.infer<typeof voteConfigPatchSchema>;
 
 /** Ratings on *souhaitable* and *réaliste*, 1 (pas du tout) to 4 (tout à fait). */
 export const RATING_MIN = 1;
@@ -40,5 +60,7 @@ export const voteItemSchema = z.object({
   position: z.number().int(),
   /** Removed from the board since the vote opened: its dots were given back. */
   withdrawn: z.boolean(),
+  /** Plenary items only, read when the ballot is read: the candidate's need and its atelier. */
+  context: z.object({ atelier: z.string(), besoin: z.string() }).optional(),
 });
 export type VoteItem = z.infer<typeof voteItemSchema>;

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 // zod/mini: phones read these documents, and the mini build keeps their bundle small.
 import * as z from 'zod/mini';
 
@@ -75,13 +75,17 @@ export function gridPosition(index: number): Position {
   return { x: col * (STICKY.width + STICKY.gap), y: row * (STICKY.height + STICKY.gap) };
 }
 
-/** Writes or replaces a card; places it on the grid the first time it appears. */
-export function putIdeaCard(doc: Y.Doc, card: IdeaCard): void {
+/**
+ * Writes or replaces a card; places it on the grid the first time it appears, at `slot` when
+ * the server decided one (stored with the idea, unique per board across processes), else
+ * after the cards already laid out.
+ */
+export function putIdeaCard(doc: Y.Doc, card: IdeaCard, slot?: number): void {
   const { ideas, layout } = boardMaps(doc);
   doc.transact(() => {
     const existing = ideas.get(card.id);
     if (!sameCard(existing, card)) ideas.set(card.id, card);
-    if (!layout.has(card.id)) layout.set(card.id, gridPosition(layout.size));
+    if (!layout.has(card.id)) layout.set(card.id, gridPosition(slot ?? layout.size));
   }, SERVER_ORIGIN);
 }
 

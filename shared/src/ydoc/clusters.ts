@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 // zod/mini: phones read clusters for the vote, and the mini build keeps their bundle small.
 import * as z from 'zod/mini';
 import { readIdeaCards } from './board';

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { DOMAINS, symbolById, type SymbolTool } from '../chorems/catalogue';
 import { PATTERNS, type PatternId } from '../chorems/glyphs';

@@ -56,7 +56,8 @@ function ProjectedAtelier({ atelier, data, token, session, state }: ProjectedPro
   const handle = useRef<BoardHandle>(null);
   useFollow(session, atelier.id, handle, { canLead: false });
   const stats = state.dashboard?.ateliers.find((a) => a.id === atelier.id);
-  const joinUrl = data.links.participant.replace(/^https?:\/\//, '');
+  // The code is shown in large type below, so the line reads `adresse/j` + code.
+  const joinUrl = `${data.links.base.replace(/^https?:\/\//, '')}/j`;
 
   return (
     <>
@@ -67,7 +68,7 @@ function ProjectedAtelier({ atelier, data, token, session, state }: ProjectedPro
       </header>
       <aside className="projector-side">
         <div className="projector-join">
-          <p className="eyebrow">{t('projector.join', { url: joinUrl })}</p>
+          <p className="eyebrow" data-testid="projector-join-url">{t('projector.join', { url: joinUrl })}</p>
           <p className="projector-code" data-testid="projector-code">{data.event.joinCode}</p>
           <QrCode text={data.links.participant} alt={t('console.qrAlt')} />
         </div>

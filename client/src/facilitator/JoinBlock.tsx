@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { AdminEventResult } from '@semis/shared';
+import { Link } from '../router';
+import { QrCode } from './QrCode';
+
+/** The way in for phones: code, link and QR code on an address they can reach (the server
+ * chooses it: PUBLIC_URL, else the LAN address, see server/src/http/baseUrl.ts). */
+export function JoinBlock({ data }: { data: AdminEventResult }) {
+  const { t } = useTranslation();
+  const { event, links } = data;
+  return (
+    <section className="card projector">
+      <div className="join-block">
+        <p className="eyebrow">{t('console.joinCodeLabel')}</p>
+        <p className="join-code" data-testid="join-code">
+          {event.joinCode}
+        </p>
+        <p className="eyebrow">{t('console.participantLink')}</p>
+        <a className="participant-link" data-testid="participant-link" data-reach={links.reach} href={links.participant} target="_blank" rel="noreferrer">
+          {links.participant}
+        </a>
+        {links.reach === 'loopback' && (
+          <p className="warning" role="alert" data-testid="join-loopback">
+            ⚠ {t('join.loopback')}
+          </p>
+        )}
+        <p>
+          <Link href="/animer/affiches" className="button secondary" data-testid="print-posters" target="_blank">
+            {t('join.printPosters')}
+          </Link>{' '}
+          <span className="hint">{t('join.printHint')}</span>
+        </p>
+      </div>
+      <figure className="qr-block">
+        <QrCode text={links.participant} alt={t('console.qrAlt')} />
+        <figcaption className="hint">{t('console.qrHint')}</figcaption>
+      </figure>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { IN_CHUNK, marks } from './json';
+import type { SqlDriver } from './sql-driver';
+import type { ParticipantRecord } from './types';
+
+/** Participants (phones) of an event, and the pseudonyms a facilitator blocked. */
+export interface ParticipantStore {
+  createParticipant(p: ParticipantRecord): Promise<void>;
+  getParticipant(id: string): Promise<ParticipantRecord | null>;
+  getParticipantByTokenHash(hash: string): Promise<ParticipantRecord | null>;
+  updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void>;
+  /** Pseudonyms by participant id, for an event (to label ideas). */
+  pseudonyms(ids: string[]): Promise<Map<string, string>>;
+  /** Blocks the participant and refuses its pseudonym (by key) on rejoin. */
+  blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void>;
+  isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean>;
+}
+
+const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenHash", atelier_id AS "atelierId", created_at AS "createdAt", blocked_at AS "blockedAt"`;
+
+export class SqlParticipantStore implements ParticipantStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  async createParticipant(p: ParticipantRecord): Promise<void> {
+    await this.db.run(
+      'INSERT INTO participants (id, event_id, pseudonym, token_hash, atelier_id, created_at, blocked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [p.id, p.eventId, p.pseudonym, p.tokenHash, p.atelierId, p.createdAt, p.blockedAt],
+    );
+  }
+
+  getParticipant(id: string): Promise<ParticipantRecord | null> {
+    return this.one('id', id);
+  }
+
+  getParticipantByTokenHash(hash: string): Promise<ParticipantRecord | null> {
+    return this.one('token_hash', hash);
+  }
+
+  private async one(column: 'id' | 'token_hash', value: string): Promise<ParticipantRecord | null> {
+    const [row] = await this.db.query<ParticipantRecord>(`SELECT ${PARTICIPANT} FROM participants WHERE ${column} = $1`, [value]);
+    return row ?? null;
+  }
+
+  async updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    if (changes.pseudonym !== undefined) {
+      params.push(changes.pseudonym);
+      sets.push(`pseudonym = $${params.length}`);
+    }
+    if (changes.atelierId !== undefined) {
+      params.push(changes.atelierId);
+      sets.push(`atelier_id = $${params.length}`);
+    }
+    if (sets.length === 0) return;
+    await this.db.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async pseudonyms(ids: string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += IN_CHUNK) {
+      const chunk = unique.slice(i, i + IN_CHUNK);
+      const rows = await this.db.query<{ id: string; pseudonym: string }>(`SELECT id, pseudonym FROM participants WHERE id IN (${marks(chunk.length)})`, chunk);
+      for (const row of rows) result.set(row.id, row.pseudonym);
+    }
+    return result;
+  }
+
+  async blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE participants SET blocked_at = $2 WHERE id = $1 AND blocked_at IS NULL', [id, now]);
+      await tx.run('INSERT INTO blocked_pseudonyms (event_id, pseudonym_key, blocked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [eventId, pseudonymKey, now]);
+    });
+  }
+
+  async isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM blocked_pseudonyms WHERE event_id = $1 AND pseudonym_key = $2', [eventId, pseudonymKey])).length > 0;
+  }
+}
