@@ -2,6 +2,17 @@ import type { exportsFr } from './exports.fr';
 
 export const exportsEn: typeof exportsFr = {
   exports: {
+    section: {
+      intro: 'Introduction',
+      ideas: 'Ideas by cluster',
+      votes: 'Vote results',
+      posters: 'Posters',
+      afom: 'SWOT (AFOM) matrices',
+      debates: 'Scenario debates',
+      candidates: 'Project candidates',
+      plenary: 'Final vote',
+      method: 'Method note',
+    },
     report: {
       title: 'Report of the evening',
       hint: 'The report gathers the ideas by cluster, the votes, the posters, the SWOT matrices, the debates and the project candidates. It is prepared on the server, with no Internet connection.',
@@ -12,23 +23,21 @@ export const exportsEn: typeof exportsFr = {
       sections: 'Sections',
       options: 'Choose workshops and sections, add an introduction',
       optionsCofac: 'Choose sections, add an introduction',
-      section: {
-        intro: 'Introduction',
-        ideas: 'Ideas by cluster',
-        votes: 'Vote results',
-        posters: 'Posters',
-        afom: 'SWOT (AFOM) matrices',
-        debates: 'Scenario debates',
-        candidates: 'Project candidates',
-        plenary: 'Final vote',
-        method: 'Method note',
-      },
       intro: 'Introduction (optional)',
       introHint: 'A few words for elected officials and partners, at the top of the report.',
       pdf: 'Download the report (PDF)',
       html: 'Printable version (HTML)',
       busy: 'Preparing the report…',
       done: 'Report downloaded.',
+    },
+    archive: {
+      title: 'Event archive',
+      hint: 'The whole event in one file: to move it from a laptop to a server, or to keep it.',
+      export: 'Download the archive (JSON)',
+      importTitle: 'Import an archive',
+      importHint: 'An event exported from another Semis. Your usual facilitator link will open it here.',
+      importButton: 'Choose the archive file',
+      imported: 'Event “{{name}}” imported: open it with your facilitator link.',
     },
     csv: {
       title: 'Tables (CSV)',

@@ -2,6 +2,17 @@
  * English mirrors this shape exactly (exports.en.ts is typed by it). */
 export const exportsFr = {
   exports: {
+    section: {
+      intro: 'Introduction',
+      ideas: 'Idées par regroupement',
+      votes: 'Résultats des votes',
+      posters: 'Posters',
+      afom: 'Matrices AFOM',
+      debates: 'Débats de scénario',
+      candidates: 'Projets candidats',
+      plenary: 'Vote final',
+      method: 'Note de méthode',
+    },
     report: {
       title: 'Restitution de la soirée',
       hint: 'Le rapport rassemble les idées par regroupement, les votes, les posters, les matrices AFOM, les débats et les projets candidats. Il est préparé sur le serveur, sans connexion à Internet.',
@@ -12,23 +23,21 @@ export const exportsFr = {
       sections: 'Parties',
       options: 'Choisir les ateliers et les parties, ajouter une introduction',
       optionsCofac: 'Choisir les parties, ajouter une introduction',
-      section: {
-        intro: 'Introduction',
-        ideas: 'Idées par regroupement',
-        votes: 'Résultats des votes',
-        posters: 'Posters',
-        afom: 'Matrices AFOM',
-        debates: 'Débats de scénario',
-        candidates: 'Projets candidats',
-        plenary: 'Vote final',
-        method: 'Note de méthode',
-      },
       intro: 'Introduction (facultative)',
       introHint: 'Quelques mots pour les élus et les partenaires, en tête du rapport.',
       pdf: 'Télécharger le rapport (PDF)',
       html: 'Version imprimable (HTML)',
       busy: 'Préparation du rapport…',
       done: 'Rapport téléchargé.',
+    },
+    archive: {
+      title: 'Archive de l’événement',
+      hint: 'Tout l’événement dans un fichier : pour le déplacer d’un ordinateur portable vers un serveur, ou le garder.',
+      export: 'Télécharger l’archive (JSON)',
+      importTitle: 'Importer une archive',
+      importHint: 'Un événement exporté d’un autre Semis. Votre lien d’animation habituel l’ouvrira ici.',
+      importButton: 'Choisir le fichier d’archive',
+      imported: 'Événement « {{name}} » importé : ouvrez-le avec votre lien d’animation.',
     },
     csv: {
       title: 'Tableaux (CSV)',

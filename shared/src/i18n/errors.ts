@@ -50,6 +50,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     IMAGE_TOO_LARGE: 'Image trop grande : au plus 8 000 pixels de côté et 40 millions de pixels.',
     BUSY: 'Le serveur est très occupé : réessayez dans quelques secondes.',
     INVALID_TEXT: 'Ce texte contient des caractères invalides ou invisibles.',
+    ARCHIVE_INVALID: 'Cette archive est illisible ou incomplète : rien n’a été importé.',
+    ARCHIVE_VERSION: 'Cette archive vient d’une version plus récente (ou inconnue) de Semis : rien n’a été importé.',
+    ARCHIVE_EXISTS: 'Cet événement existe déjà sur ce serveur : rien n’a été importé ni remplacé.',
   },
   en: {
     BAD_REQUEST: 'Invalid request.',
@@ -95,6 +98,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     IMAGE_TOO_LARGE: 'Image too large: at most 8,000 pixels a side and 40 million pixels.',
     BUSY: 'The server is very busy: retry in a few seconds.',
     INVALID_TEXT: 'This text has invalid or invisible characters.',
+    ARCHIVE_INVALID: 'This archive is unreadable or incomplete: nothing was imported.',
+    ARCHIVE_VERSION: 'This archive comes from a newer (or unknown) version of Semis: nothing was imported.',
+    ARCHIVE_EXISTS: 'This event already exists on this server: nothing was imported or replaced.',
   },
 };
 

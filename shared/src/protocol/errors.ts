@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'IMAGE_TOO_LARGE',
   'BUSY',
   'INVALID_TEXT',
+  // After the evening (issue #11)
+  'ARCHIVE_INVALID',
+  'ARCHIVE_VERSION',
+  'ARCHIVE_EXISTS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -94,6 +98,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMAGE_TOO_LARGE: 413,
   BUSY: 503,
   INVALID_TEXT: 400,
+  ARCHIVE_INVALID: 400,
+  ARCHIVE_VERSION: 422,
+  ARCHIVE_EXISTS: 409,
 };
 
 export interface ErrorBody {
