@@ -18,7 +18,7 @@ import { attachYjsServer } from './yjs/server';
 import { CONNECTION_LIMITS, HEARTBEAT_MS, MAX_YJS_MESSAGE, subjectLimits } from './yjs/limits';
 import { authorizeBoard, findBoard } from './services/access';
 import { posterRouter } from './http/posters';
-import { attachPosterCommands, PosterBus } from './realtime/posters';
+import { exportsRouter } from './http/exports';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
@@ -71,14 +71,14 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       port: (server.address() as AddressInfo | null)?.port ?? config.port,
       lan: config.lanAddresses?.() ?? lanAddresses(os.networkInterfaces()),
     });
-  const posterBus = new PosterBus();
+  const io = createSocketServer(server);
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
-  app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
+  app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now }));
   app.use(clientRouter(config.clientDir, config.log));
 
-  const io = createSocketServer(server);
-  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   const evening: EveningDeps = {
     storage, registry, broadcast, now,
     connectedCounts: (ids) => connectedCounts(io, ids),
@@ -87,8 +87,6 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       if (cluster) io.serverSideEmit(RECONNECT_BOARDS as never, atelierIds as never);
     },
   };
-  attachPosterCommands(io, { storage, now, bus: posterBus });
-  posterBus.attach(io);
   if (config.redisUrl) {
     try {
       cluster = await joinCluster(config.redisUrl, io, config.log);

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES, HTTP_STATUS, type ErrorBody, type ErrorCode, type Language } from '@semis/shared';
-import type { ZodError } from 'zod';
+import type { ZodError, z } from 'zod';
 
 /** A refusal the user should see; anything else thrown is a bug and becomes INTERNAL. */
 export class AppError extends Error {
@@ -28,4 +28,11 @@ export function fromZod(error: ZodError, fieldCodes: Record<string, ErrorCode> =
   const field = issue?.path.map(String).join('.') || undefined;
   const top = issue?.path[0] !== undefined ? String(issue.path[0]) : '';
   return new AppError(fieldCodes[top] ?? 'BAD_REQUEST', field);
+}
+
+/** Parses untrusted input with its schema, or throws the AppError its first bad field maps to. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fieldCodes: Record<string, ErrorCode> = {}): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error, fieldCodes);
+  return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
 import { roomEn } from './room.en';
+import { exportsEn } from './exports.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -361,6 +362,7 @@ export const en: Messages = {
   },
   ...votesEn,
   ...roomEn,
+  ...exportsEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',

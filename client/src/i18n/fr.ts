@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
 import { roomFr } from './room.fr';
+import { exportsFr } from './exports.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -361,6 +362,7 @@ export const fr = {
   },
   ...votesFr,
   ...roomFr,
+  ...exportsFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',
