@@ -84,6 +84,14 @@ describe('the report of the evening', () => {
     expect(text).not.toContain('Portfolio of project candidates');
   });
 
+  it.skipIf(!pdfOk)('as the portfolio alone: candidates\' cards without atelier pages', async () => {
+    const text = pdfText((await report({ sections: ['candidates'] })).bytes);
+    for (const c of seeded.candidates) expect(text).toContain(c.title);
+    expect(text).toContain('Revitaliser le centre-bourg');
+    expect(text).not.toContain(seeded.ev.ateliers[0]!.question);
+    expect(text).not.toContain('Sommaire');
+  });
+
   it('as printable HTML with no script and its own policy', async () => {
     const res = await report({ format: 'html' });
     expect(res.status).toBe(200);

@@ -4,6 +4,7 @@ import { API, LANGUAGES, REPORT_SECTIONS, type Atelier, type Language, type Repo
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
 import { downloadFile } from './download';
+import { CsvExports } from './CsvExports';
 import './exports.css';
 
 /** The console's *restitution* card: one click for the PDF; ateliers, sections and an
@@ -94,6 +95,7 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
           <span className="hint" id="report-intro-hint">{t('exports.report.introHint')}</span>
         </label>
       </details>
+      <CsvExports token={token} />
     </section>
   );
 }

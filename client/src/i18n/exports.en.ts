@@ -30,5 +30,16 @@ export const exportsEn: typeof exportsFr = {
       busy: 'Preparing the report…',
       done: 'Report downloaded.',
     },
+    csv: {
+      title: 'Tables (CSV)',
+      hint: 'For a spreadsheet: ideas with their cluster, votes and status; votes per item; project candidates; stakeholders.',
+      ideas: 'Ideas',
+      votes: 'Votes',
+      candidates: 'Project candidates',
+      stakeholders: 'Stakeholders',
+      separator: 'Separator',
+      semicolon: 'semicolon (French Excel)',
+      comma: 'comma',
+    },
   },
 };

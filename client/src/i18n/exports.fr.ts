@@ -30,5 +30,16 @@ export const exportsFr = {
       busy: 'Préparation du rapport…',
       done: 'Rapport téléchargé.',
     },
+    csv: {
+      title: 'Tableaux (CSV)',
+      hint: 'Pour un tableur : idées avec leur regroupement, votes et statut ; votes par élément ; projets candidats ; parties prenantes.',
+      ideas: 'Idées',
+      votes: 'Votes',
+      candidates: 'Projets candidats',
+      stakeholders: 'Parties prenantes',
+      separator: 'Séparateur',
+      semicolon: 'point-virgule (Excel en français)',
+      comma: 'virgule',
+    },
   },
 };

@@ -4,6 +4,7 @@ import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import { requireFacilitator } from '../services/access';
 import { collectReport, parseReportRequest } from '../services/report/collect';
+import { csvExport } from '../services/exports/csv';
 import { renderPdf } from '../services/report/pdf';
 import { renderHtml } from '../services/report/html';
 import { WorkQueue } from '../limits/workQueue';
@@ -35,6 +36,12 @@ export function exportsRouter(deps: ExportDeps): express.Router {
       res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
       sendFile(res, 'text/html; charset=utf-8', `${name}.html`, body);
     } else sendFile(res, 'application/pdf', `${name}.pdf`, body);
+  }));
+
+  r.get(API.adminCsvPattern, route(async (req, res) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    const { filename, body } = await csvExport(deps, who, String(req.params.kind), req.query);
+    sendFile(res, 'text/csv; charset=utf-8', `${slug(who.event.name)}-${filename}`, body);
   }));
 
   r.use(bodyErrors);

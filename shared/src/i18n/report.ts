@@ -84,6 +84,17 @@ const fr = {
     'Suite : Éclaircir (tests de terrain), puis Récolter (développement des meilleures solutions).',
   ],
   page: 'Page {n}',
+  plenaryShort: 'Plénière',
+  ideaStatus: { visible: 'visible', private: 'privée', pending: 'en attente', hidden: 'masquée' } as Record<string, string>,
+  /** CSV column headers, by export. */
+  csv: {
+    ideas: { atelier: 'Atelier', idea: 'Idée', cluster: 'Regroupement', dots: 'Gommettes', status: 'Statut', author: 'Auteur', imported: 'Importée', createdAt: 'Créée le' },
+    votes: { atelier: 'Atelier', mode: 'Mode', item: 'Élément', dots: 'Gommettes', voters: 'Votants', rank: 'Rang', tied: 'Ex æquo', desirability: 'Souhaitable (moyenne)', feasibility: 'Réaliste (moyenne)', raters: 'Avis', quadrant: 'Quadrant' },
+    candidates: { title: 'Projet candidat', atelier: 'Atelier', status: 'Avancement', besoin: 'Besoin', ressources: 'Ressources', economicModel: 'Modèle économique', porteur: 'Porteur', nextSteps: 'Prochaines étapes', dots: 'Gommettes', rank: 'Rang', createdAt: 'Créé le', updatedAt: 'Modifié le' },
+    stakeholders: { candidate: 'Projet candidat', partie: 'Partie prenante', apports: 'Apports potentiels', interets: 'Intérêts / attendus' },
+    yes: 'oui',
+    no: 'non',
+  },
 };
 
 type ReportWords = typeof fr;
@@ -169,6 +180,16 @@ const en: ReportWords = {
     'Next: field tests (Éclaircir), then developing the best solutions (Récolter).',
   ],
   page: 'Page {n}',
+  plenaryShort: 'Plenary',
+  ideaStatus: { visible: 'visible', private: 'private', pending: 'pending', hidden: 'hidden' },
+  csv: {
+    ideas: { atelier: 'Workshop', idea: 'Idea', cluster: 'Cluster', dots: 'Dots', status: 'Status', author: 'Author', imported: 'Imported', createdAt: 'Created' },
+    votes: { atelier: 'Workshop', mode: 'Mode', item: 'Item', dots: 'Dots', voters: 'Voters', rank: 'Rank', tied: 'Tie', desirability: 'Desirable (mean)', feasibility: 'Realistic (mean)', raters: 'Ratings', quadrant: 'Quadrant' },
+    candidates: { title: 'Project candidate', atelier: 'Workshop', status: 'Progress', besoin: 'Need', ressources: 'Resources', economicModel: 'Economic model', porteur: 'Project holder', nextSteps: 'Next steps', dots: 'Dots', rank: 'Rank', createdAt: 'Created', updatedAt: 'Updated' },
+    stakeholders: { candidate: 'Project candidate', partie: 'Stakeholder', apports: 'Potential contributions', interets: 'Interests / expectations' },
+    yes: 'yes',
+    no: 'no',
+  },
 };
 
 export const REPORT_WORDS: Record<Language, ReportWords> = { fr, en };

@@ -19,3 +19,13 @@ export const reportRequestSchema = z.object({
   intro: userText(0, REPORT_INTRO_MAX).default(''),
 });
 export type ReportRequest = z.input<typeof reportRequestSchema>;
+
+/** What can be exported as CSV (GET /api/admin/export/:kind.csv). */
+export const CSV_EXPORTS = ['ideas', 'votes', 'candidates', 'stakeholders'] as const;
+export type CsvExport = (typeof CSV_EXPORTS)[number];
+
+export const csvQuerySchema = z.object({
+  /** `semicolon` for a French Excel, which expects `;`. */
+  sep: z.enum(['comma', 'semicolon']).default('comma'),
+  lang: z.enum(LANGUAGES).default('fr'),
+});

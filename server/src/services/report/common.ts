@@ -44,3 +44,9 @@ export function countLabels(data: ReportData): [number, string][] {
   const w = REPORT_WORDS[data.lang];
   return (['participants', 'ideas', 'votes', 'candidates', 'ateliers'] as const).map((k) => [data.counts[k], w.counts[k][data.counts[k] === 1 ? 0 : 1]]);
 }
+
+/** Atelier pages are printed only when one of their sections is asked for (a portfolio-only
+ * report has none). */
+export function atelierPages(data: ReportData): boolean {
+  return (['ideas', 'votes', 'posters', 'afom', 'debates'] as const).some((s) => data.sections.has(s));
+}

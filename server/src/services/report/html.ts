@@ -1,7 +1,7 @@
 import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS } from '@semis/shared/posters';
 import { REPORT_WORDS, fill, plural } from '@semis/shared';
 import type { AtelierReport, CandidateReport, NoteColumn, ReportData, ReportIdea, VoteReport } from './collect';
-import { countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
+import { atelierPages, countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
 
 /**
  * The report as one printable HTML page: no script, no external resource (the route's CSP
@@ -15,9 +15,9 @@ export function renderHtml(data: ReportData): string {
     `<header class="cover"><p class="eyebrow">${esc(w.title)} · ${esc(w.subtitle)}</p><h1>${esc(data.event.name)}</h1>`,
     `<p class="when">${esc([when, data.event.place].filter(Boolean).join(' · '))}</p><div class="counts">${counts}</div>`,
     data.intro ? `<section><h2>${esc(w.intro)}</h2>${data.intro.split(/\n{2,}/).map((p) => `<p>${esc(p)}</p>`).join('')}</section>` : '',
-    data.ateliers.length ? `<nav><h2>${esc(w.contents)}</h2><ol>${data.ateliers.map((a) => `<li><a href="#a-${a.id}">${esc(a.title)}</a></li>`).join('')}</ol></nav>` : '',
+    data.ateliers.length && atelierPages(data) ? `<nav><h2>${esc(w.contents)}</h2><ol>${data.ateliers.map((a) => `<li><a href="#a-${a.id}">${esc(a.title)}</a></li>`).join('')}</ol></nav>` : '',
     `<p class="hint">${esc(fill(w.generatedOn, { date: formatDate(data.generatedAt, data.lang) }))}</p></header>`,
-    ...data.ateliers.map((a, i) => atelier(a, i + 1, data)),
+    ...(atelierPages(data) ? data.ateliers : []).map((a, i) => atelier(a, i + 1, data)),
     data.sections.has('candidates') ? candidates(data.candidates, data) : '',
     data.sections.has('plenary') && data.plenary ? `<section class="page"><h1>${esc(w.plenary)}</h1>${vote(data.plenary, data)}</section>` : '',
     data.sections.has('method') ? `<section><h2>${esc(w.method)}</h2>${w.methodText.map((p) => `<p class="hint">${esc(p)}</p>`).join('')}</section>` : '',

@@ -6,7 +6,7 @@ import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS } from '@semis/s
 import { REPORT_WORDS, fill, plural, type Language } from '@semis/shared';
 import { AppError } from '../../errors';
 import type { AtelierReport, CandidateReport, NoteColumn, ReportData, ReportIdea, VoteReport } from './collect';
-import { countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
+import { atelierPages, countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
 
 /** The report as an A4 PDF: real text in embedded DejaVu fonts (accents, œ, « »), vector charts. */
 
@@ -60,7 +60,7 @@ export async function renderPdf(data: ReportData): Promise<Buffer> {
   const p = new Pdf(doc, data.lang);
 
   p.cover(data);
-  for (const [i, a] of data.ateliers.entries()) {
+  for (const [i, a] of (atelierPages(data) ? data.ateliers : []).entries()) {
     // Lets the event loop serve the live evening between ateliers: pdfkit is synchronous.
     await new Promise((r) => setImmediate(r));
     if (tooLarge) break;
@@ -190,7 +190,7 @@ class Pdf {
         doc.moveDown(0.5);
       }
     }
-    if (data.ateliers.length > 0) {
+    if (data.ateliers.length > 0 && atelierPages(data)) {
       this.heading(w.contents, 2);
       data.ateliers.forEach((a, i) => this.para(`${i + 1}. ${a.title}`, { size: 10.5 }));
     }
