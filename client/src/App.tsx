@@ -10,6 +10,7 @@ import { ReloadNotice } from './ui/ReloadNotice';
 const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
 const Console = lazy(() => import('./facilitator/Console').then((m) => ({ default: m.Console })));
 const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
+const ModerationQueuePage = lazy(() => import('./facilitator/moderation/ModerationQueuePage').then((m) => ({ default: m.ModerationQueuePage })));
 const ModerationPage = lazy(() => import('./facilitator/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const ProjectorPage = lazy(() => import('./facilitator/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
 // Poster workshop (issue #5): Konva and the editor load only with a board.
@@ -43,6 +44,8 @@ function Routes() {
       return <Console />;
     case 'wall':
       return <WallPage key={route.atelierId} atelierId={route.atelierId} />;
+    case 'moderationQueue':
+      return <ModerationQueuePage />;
     case 'moderation':
       return <ModerationPage key={route.atelierId} atelierId={route.atelierId} />;
     case 'projector':

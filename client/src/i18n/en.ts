@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
+import { cockpitEn } from './cockpit.en';
 import { roomEn } from './room.en';
 import { exportsEn } from './exports.en';
 import type { Messages } from './fr';
@@ -272,6 +273,8 @@ export const en: Messages = {
       idea_delete: 'idea deleted',
       idea_edit: 'idea edited',
       block: 'participant blocked',
+      unblock: 'participant unblocked',
+      idea_approveAll: 'ideas approved at once',
       cofacilitator: 'co-facilitator link created',
     },
   },
@@ -362,6 +365,7 @@ export const en: Messages = {
     reactions: { bravo: 'Well done', accord: 'Agree', question: 'Question', vigilance: 'Caution' },
   },
   ...votesEn,
+  ...cockpitEn,
   ...roomEn,
   ...exportsEn,
   errors: {

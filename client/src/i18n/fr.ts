@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
+import { cockpitFr } from './cockpit.fr';
 import { roomFr } from './room.fr';
 import { exportsFr } from './exports.fr';
 
@@ -272,6 +273,8 @@ export const fr = {
       idea_delete: 'idée supprimée',
       idea_edit: 'idée modifiée',
       block: 'participant bloqué',
+      unblock: 'participant débloqué',
+      idea_approveAll: 'idées validées en bloc',
       cofacilitator: 'lien co-animateur créé',
     },
   },
@@ -362,6 +365,7 @@ export const fr = {
     reactions: { bravo: 'Bravo', accord: 'D’accord', question: 'Question', vigilance: 'Vigilance' },
   },
   ...votesFr,
+  ...cockpitFr,
   ...roomFr,
   ...exportsFr,
   errors: {

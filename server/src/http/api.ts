@@ -4,6 +4,7 @@ import { AppError, errorBody, httpStatus } from '../errors';
 import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
 import type { BaseUrl } from './baseUrl';
+import { health, type ServiceState } from '../services/health';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
 export interface ApiDeps {
@@ -11,6 +12,8 @@ export interface ApiDeps {
   /** Where phones reach us, for links and QR codes (see baseUrl.ts). */
   baseUrl: (req: Request) => BaseUrl;
   now: () => string;
+  /** Redis state for /api/health ('off' when not clustered). */
+  redisState?: () => ServiceState | 'off';
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -20,7 +23,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
   const r = express.Router();
   r.use(express.json({ limit: '256kb' }));
 
-  r.get(API.health, route(async () => ({ ok: true, storage: deps.storage.kind })));
+  r.get(API.health, route(async (_req, res) => {
+    const report = await health(deps.storage, deps.redisState ?? (() => 'off'));
+    // 503 lets a load balancer take this process out while its database is unreachable.
+    if (!report.ok) res.status(503);
+    return report;
+  }));
 
   r.post(API.createEvent, route(async (req, res) => {
     res.status(201);

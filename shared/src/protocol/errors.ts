@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'VOTE_OPEN',
   'UNKNOWN_CANDIDATE',
   'INTERNAL',
+  /** The database (or the disk under it) does not answer right now: retry later. */
+  'UNAVAILABLE',
   // Poster workshop (issue #5)
   'UNKNOWN_GROUP',
   'UNKNOWN_BOARD',
@@ -83,6 +85,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   VOTE_OPEN: 409,
   UNKNOWN_CANDIDATE: 404,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
   UNKNOWN_GROUP: 404,
   UNKNOWN_BOARD: 404,
   NOT_MEMBER: 403,
