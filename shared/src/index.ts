@@ -17,6 +17,7 @@ export * from './domain/permissions';
 export * from './domain/phases';
 export * from './domain/timer';
 export * from './domain/joinCode';
+export * from './domain/text';
 export * from './templates/ateliers';
 export * from './i18n/errors';
 export * from './i18n/report';

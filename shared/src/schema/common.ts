@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, fitsLength, MAX_UNITS_PER_GRAPHEME } from '../domain/text';
 
 /** Letters and digits a person can read off a projector and type on a phone without doubt:
  * no 0/O, 1/I/L, 5/S, 2/Z, 8/B. */
@@ -15,12 +16,14 @@ export const joinCodeSchema = z
 /** Opaque secrets handed to clients; only their SHA-256 is stored. */
 export const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
 
-/** Trimmed single-line-ish user text with a length window counted after trimming. */
+/** Trimmed single-line-ish user text with a length window counted after trimming, in
+ * characters as people see them (see domain/text.ts, also used by the phone's counter). */
 export function userText(min: number, max: number) {
   return z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(min).max(max));
+    .max(max * MAX_UNITS_PER_GRAPHEME)
+    .transform(cleanText)
+    .pipe(z.string().refine((s) => fitsLength(s, min, max), { message: `between ${min} and ${max} characters` }));
 }
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { userText, uuidSchema } from './common';
+import { hasControlChars } from '../domain/text';
 
 export const PSEUDONYM_MAX = 40;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-export const pseudonymSchema = userText(1, PSEUDONYM_MAX).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
+export const pseudonymSchema = userText(1, PSEUDONYM_MAX).refine((s) => !hasControlChars(s), {
   message: 'control characters',
 });
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+// zod/mini: phones read these documents, and the mini build keeps their bundle small.
+import * as z from 'zod/mini';
 
 /**
  * The layout contract of a board's Y.Doc (one document per board, named by the board id).
@@ -22,11 +23,11 @@ export const ideaCardSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Edited by the facilitators. */
-  moderated: z.boolean().optional(),
+  moderated: z.optional(z.boolean()),
 });
 export type IdeaCard = z.infer<typeof ideaCardSchema>;
 
-export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const positionSchema = z.object({ x: z.number(), y: z.number() }); // zod 4 numbers are finite
 export type Position = z.infer<typeof positionSchema>;
 
 export const STICKY = { width: 180, height: 120, gap: 20, columns: 6 } as const;
