@@ -21,3 +21,4 @@ export * from './domain/text';
 export * from './templates/ateliers';
 export * from './i18n/errors';
 export * from './i18n/report';
+export * from './domain/wallFrames';
