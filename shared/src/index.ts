@@ -10,6 +10,7 @@
 export * from './schema/index';
 export * from './protocol/index';
 export * from './ydoc/board';
+export * from './ydoc/migrations';
 export * from './ydoc/clusters';
 export * from './domain/votes';
 export * from './domain/permissions';
@@ -20,3 +21,4 @@ export * from './domain/text';
 export * from './templates/ateliers';
 export * from './i18n/errors';
 export * from './i18n/report';
+export * from './domain/wallFrames';

@@ -13,6 +13,7 @@ export const en: Messages = {
     loading: 'Loading…',
     back: 'Back',
     home: 'Home',
+    reload: 'Reload the page',
     notFound: 'This page does not exist.',
   },
   home: {

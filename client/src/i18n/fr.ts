@@ -14,6 +14,7 @@ export const fr = {
     back: 'Retour',
     home: 'Accueil',
     notFound: 'Cette page n’existe pas.',
+    reload: 'Recharger la page',
   },
   home: {
     joinTitle: 'Rejoindre un événement',
