@@ -24,6 +24,8 @@ export interface Config {
   /** Ping period on /yjs connections (default 30 s); tests shorten it. */
   yjsHeartbeatMs?: number;
   log: (msg: string) => void;
+  /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
+  now?: () => string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
