@@ -99,7 +99,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     registry,
     authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
     maxMessageBytes: MAX_YJS_MESSAGE,
-    limits: CONNECTION_LIMITS,
+    limits: { ...CONNECTION_LIMITS, ...config.yjsLimits },
     subjectLimits,
     heartbeatMs: config.yjsHeartbeatMs ?? HEARTBEAT_MS,
     publicUrl: config.publicUrl,
