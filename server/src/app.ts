@@ -2,11 +2,14 @@ import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { WS_CLOSE } from '@semis/shared';
+import { API, WS_CLOSE } from '@semis/shared';
 import type { Config } from './config';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
+import { lastErrorHandler, rateLimitByToken, securityHeaders } from './http/hardening';
+import { requestOriginAllowed } from './http/origin';
+import { JoinGuard } from './limits/joinGuard';
 import { clientRouter } from './http/static';
 import { createSocketServer, registerCommands, type SemisIo } from './realtime/socket';
 import { Broadcaster } from './realtime/broadcast';
@@ -36,6 +39,12 @@ export interface SemisServer {
   close(): Promise<void>;
 }
 
+/** HTTP budgets per bearer token (never per IP); event creation is anonymous, hence tight. */
+export const HTTP_RATES = {
+  api: { token: { burst: 120, perSecond: 20 }, anonymous: { burst: 1000, perSecond: 200 } },
+  createEvent: { token: { burst: 20, perSecond: 0.5 }, anonymous: { burst: 20, perSecond: 0.5 } },
+} as const;
+
 export const MAX_YJS_MESSAGE = 1024 * 1024;
 export const MAX_DOC_BYTES = 16 * 1024 * 1024;
 
@@ -57,7 +66,9 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // X-Forwarded-* believed only when TRUST_PROXY says a proxy sets them (else links could be forged).
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.use(securityHeaders());
   const server = http.createServer(app);
   let baseUrl = '';
   // Computed per request: the venue Wi-Fi may come up after the server started.
@@ -72,11 +83,16 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     });
   const posterBus = new PosterBus();
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
+  const joinGuard = new JoinGuard(config.log);
+  app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
+  app.use('/api', rateLimitByToken(HTTP_RATES.api));
   app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
-  app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now }));
+  app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard }));
   app.use(clientRouter(config.clientDir, config.log));
+  app.use(lastErrorHandler);
 
-  const io = createSocketServer(server);
+  const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
+  const io = createSocketServer(server, (req) => requestOriginAllowed(req, originPolicy));
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   const evening: EveningDeps = {
     storage, registry, broadcast, now,
@@ -118,6 +134,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
   registerCommands(io, {
     ...evening,
+    joinGuard,
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
     closeBoardsOf: (participantId) => {
       closeBoardsLocally(participantId);

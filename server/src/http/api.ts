@@ -4,6 +4,7 @@ import { AppError, errorBody, httpStatus } from '../errors';
 import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
 import type { BaseUrl } from './baseUrl';
+import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
 export interface ApiDeps {
@@ -11,6 +12,8 @@ export interface ApiDeps {
   /** Where phones reach us, for links and QR codes (see baseUrl.ts). */
   baseUrl: (req: Request) => BaseUrl;
   now: () => string;
+  /** Join codes looked up over HTTP are guessed no faster than over socket.io. */
+  joinGuard: JoinGuard;
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -38,7 +41,13 @@ export function apiRouter(deps: ApiDeps): express.Router {
     return { ateliers: await addAteliers(deps.storage, who.event, req.body) };
   }));
 
-  r.get(API.joinPattern, route(async (req) => joinInfo(deps.storage, String(req.params.code))));
+  r.get(API.joinPattern, route(async (req, res) => {
+    deps.joinGuard.check(req.socket);
+    return joinInfo(deps.storage, String(req.params.code)).catch((err: unknown) => {
+      if (isFailedGuess(err) && deps.joinGuard.failed(req.socket)) res.setHeader('Connection', 'close');
+      throw err;
+    });
+  }));
 
   r.all('/api/{*rest}', route(async () => {
     throw new AppError('NOT_FOUND');

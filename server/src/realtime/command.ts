@@ -3,12 +3,13 @@ import type { Ack, ClientToServerEvents, Language, ServerToClientEvents } from '
 import { AppError, errorBody } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import type { FacilitatorPrincipal } from '../services/access';
+import { TokenBucket } from '../limits/tokenBucket';
 
 export interface SocketData {
   participant?: ParticipantRecord;
   facilitator?: FacilitatorPrincipal;
   lang: Language;
-  bucket: { tokens: number; at: number };
+  bucket: TokenBucket;
 }
 export type SemisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -21,33 +22,30 @@ const LIMITS = {
 
 export function initSocketData(socket: SemisSocket, lang: Language): void {
   socket.data.lang = lang;
-  socket.data.bucket = { tokens: LIMITS.anyone.burst, at: Date.now() };
+  socket.data.bucket = new TokenBucket(LIMITS.anyone);
 }
 
 /** Once a connection proved it is a facilitator, it gets the facilitators' budget at once. */
 export function grantFacilitatorBudget(socket: SemisSocket): void {
-  socket.data.bucket = { tokens: LIMITS.facilitator.burst, at: Date.now() };
+  socket.data.bucket.reset(LIMITS.facilitator);
 }
 
 /** Wraps a handler: rate limit, a missing ack, thrown errors — the server never crashes on input. */
 export function command<T>(socket: SemisSocket, name: keyof ClientToServerEvents, handler: (payload: unknown) => Promise<T>): void {
   socket.on(name, (async (payload: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+    let answer: Ack<T>;
     try {
-      if (!takeToken(socket.data.bucket, socket.data.facilitator ? LIMITS.facilitator : LIMITS.anyone)) throw new AppError('RATE_LIMITED');
-      reply({ ok: true, data: await handler(payload) });
+      if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
+      answer = { ok: true, data: await handler(payload) };
     } catch (err) {
-      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed:`, err);
-      reply({ ok: false, error: errorBody(err, socket.data.lang) });
+      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed (INTERNAL):`, err);
+      answer = { ok: false, error: errorBody(err, socket.data.lang) };
+    }
+    // Exactly one ack, and a failure to send it (connection gone, unserialisable data) stays here.
+    try {
+      if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(answer);
+    } catch (err) {
+      console.error(`[semis] ${name}: ack failed:`, err);
     }
   }) as never);
-}
-
-function takeToken(b: { tokens: number; at: number }, limit: { burst: number; perSecond: number }): boolean {
-  const now = Date.now();
-  b.tokens = Math.min(limit.burst, b.tokens + ((now - b.at) / 1000) * limit.perSecond);
-  b.at = now;
-  if (b.tokens < 1) return false;
-  b.tokens -= 1;
-  return true;
 }

@@ -42,11 +42,15 @@ export function attachPosterCommands(io: SemisIo, deps: PosterSocketDeps): void 
     // Commands sent right after posters:subscribe run concurrently with it: wait for it.
     const known = await viewers.get(socket)?.catch(() => undefined);
     const p = socket.data.participant;
-    if (known && (known.role === 'facilitator' || !p || known.participant.id === p.id)) return known;
-    if (!p) throw new AppError('NOT_JOINED');
-    const event = await storage.getEvent(p.eventId);
+    if (known?.role === 'facilitator') return known;
+    const participant = known?.role === 'participant' && (!p || known.participant.id === p.id) ? known.participant : p;
+    if (!participant) throw new AppError('NOT_JOINED');
+    // Re-read on every command, whichever socket it comes through: a block takes effect at once.
+    const fresh = await storage.getParticipant(participant.id);
+    if (!fresh || fresh.blockedAt) throw new AppError('BLOCKED');
+    const event = known?.event.id === fresh.eventId ? known.event : await storage.getEvent(fresh.eventId);
     if (!event) throw new AppError('NOT_AUTHENTICATED');
-    const who: Principal = { role: 'participant', event, participant: p };
+    const who: Principal = { role: 'participant', event, participant: fresh };
     viewers.set(socket, Promise.resolve(who));
     return who;
   };
@@ -66,7 +70,8 @@ export function attachPosterCommands(io: SemisIo, deps: PosterSocketDeps): void 
       const resolving = resolveToken(storage, parsed.data.token);
       viewers.set(socket, resolving);
       const who = await resolving;
-      await socket.join(rooms.event(who.event.id));
+      // In the participant's room too, so blocking them closes this socket like their others.
+      await socket.join(who.role === 'participant' ? [rooms.event(who.event.id), rooms.participant(who.participant.id)] : rooms.event(who.event.id));
       return { groups: await listGroupViews(storage, who.event.id) };
     });
 

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { C, enterAtelierPayload, myIdeasPayload, pickLanguage, SOCKET_PATH, timeSyncPayload, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
 import { AppError } from '../errors';
@@ -10,11 +10,15 @@ import { castDot, getVote, rate } from '../services/votes';
 import { command, initSocketData, type SemisSocket, type SocketData } from './command';
 import { registerFacilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { rooms } from './rooms';
+import { hashToken } from '../auth/tokens';
+import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
 
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSocketServer(http: HttpServer): SemisIo {
+/** `allowRequest` sees each handshake (polling and WebSocket): the Origin check goes there. */
+export function createSocketServer(http: HttpServer, allowRequest: (req: IncomingMessage) => boolean = () => true): SemisIo {
   return new Server(http, {
+    allowRequest: (req, callback) => callback(null, allowRequest(req)),
     path: SOCKET_PATH,
     // Our y-websocket endpoint shares the HTTP server: socket.io must leave its upgrades alone.
     destroyUpgrade: false,
@@ -26,14 +30,21 @@ export function createSocketServer(http: HttpServer): SemisIo {
 }
 
 /** socket.io commands: each one parses its payload, calls a service, and acks exactly once. */
-export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps): void {
+export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard }): void {
   io.on('connection', (socket: SemisSocket) => {
     initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
 
     command(socket, C.timeSync, async (payload) => ({ t: parse(timeSyncPayload, payload).t, serverTime: Date.now() }));
 
     command(socket, C.join, async (payload) => {
-      const { result, participant } = await join(deps.storage, payload, deps.now());
+      const token = (payload as { token?: unknown } | null)?.token;
+      deps.joinGuard.check(socket, typeof token === 'string' ? hashToken(token) : undefined);
+      const { result, participant } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
+        // A wrong code or token slows this connection down, and closes it after too many.
+        if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
+        throw err;
+      });
+      deps.joinGuard.succeeded(socket);
       if (socket.data.participant && socket.data.participant.id !== participant.id) leaveAll(socket);
       socket.data.participant = participant;
       await socket.join([rooms.participant(participant.id), rooms.event(participant.eventId)]);

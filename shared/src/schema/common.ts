@@ -15,12 +15,7 @@ export const joinCodeSchema = z
 /** Opaque secrets handed to clients; only their SHA-256 is stored. */
 export const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
 
-/** Trimmed single-line-ish user text with a length window counted after trimming. */
-export function userText(min: number, max: number) {
-  return z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(min).max(max));
-}
+/** Every typed text goes through the one text rule (text.ts). */
+export { userText } from './text';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
