@@ -8,7 +8,7 @@ import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
 import { lastErrorHandler, rateLimitByToken, securityHeaders } from './http/hardening';
-import { requestOriginAllowed } from './http/origin';
+import { originAllowed } from './http/origin';
 import { JoinGuard } from './limits/joinGuard';
 import { clientRouter } from './http/static';
 import { createSocketServer, registerCommands, type SemisIo } from './realtime/socket';
@@ -18,9 +18,10 @@ import { dashboard } from './services/dashboard';
 import type { EveningDeps } from './services/phases';
 import { BoardRegistry } from './yjs/registry';
 import { attachYjsServer } from './yjs/server';
+import { CONNECTION_LIMITS, HEARTBEAT_MS, MAX_YJS_MESSAGE, subjectLimits } from './yjs/limits';
 import { authorizeBoard, findBoard } from './services/access';
 import { posterRouter } from './http/posters';
-import { attachPosterCommands, PosterBus } from './realtime/posters';
+import { exportsRouter } from './http/exports';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
@@ -30,6 +31,7 @@ export interface SemisServer {
   storage: Storage;
   registry: BoardRegistry;
   io: SemisIo;
+  yjs: ReturnType<typeof attachYjsServer>;
   /** Base URL once listening (e.g. http://127.0.0.1:41234). */
   url: string;
   /** Where phones reach us without a request to go by (what the terminal prints). */
@@ -39,14 +41,13 @@ export interface SemisServer {
   close(): Promise<void>;
 }
 
+export { MAX_YJS_MESSAGE, MAX_DOC_BYTES } from './yjs/limits';
+
 /** HTTP budgets per bearer token (never per IP); event creation is anonymous, hence tight. */
 export const HTTP_RATES = {
   api: { token: { burst: 120, perSecond: 20 }, anonymous: { burst: 1000, perSecond: 200 } },
   createEvent: { token: { burst: 20, perSecond: 0.5 }, anonymous: { burst: 20, perSecond: 0.5 } },
 } as const;
-
-export const MAX_YJS_MESSAGE = 1024 * 1024;
-export const MAX_DOC_BYTES = 16 * 1024 * 1024;
 
 export async function createSemisServer(config: Config): Promise<SemisServer> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, sqliteSynchronous: config.sqliteSynchronous });
@@ -81,19 +82,19 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       port: (server.address() as AddressInfo | null)?.port ?? config.port,
       lan: config.lanAddresses?.() ?? lanAddresses(os.networkInterfaces()),
     });
-  const posterBus = new PosterBus();
-  // Before apiRouter, whose catch-all answers 404 for any other /api path.
+  const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
+  const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   const joinGuard = new JoinGuard(config.log);
   app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
   app.use('/api', rateLimitByToken(HTTP_RATES.api));
-  app.use(posterRouter({ storage, registry, now, log: config.log, bus: posterBus }));
+  // Before apiRouter, whose catch-all answers 404 for any other /api path.
+  app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard }));
   app.use(clientRouter(config.clientDir, config.log));
   app.use(lastErrorHandler);
 
-  const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
-  const io = createSocketServer(server, (req) => requestOriginAllowed(req, originPolicy));
-  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
   const evening: EveningDeps = {
     storage, registry, broadcast, now,
     connectedCounts: (ids) => connectedCounts(io, ids),
@@ -102,8 +103,6 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       if (cluster) io.serverSideEmit(RECONNECT_BOARDS as never, atelierIds as never);
     },
   };
-  attachPosterCommands(io, { storage, now, bus: posterBus });
-  posterBus.attach(io);
   if (config.redisUrl) {
     try {
       cluster = await joinCluster(config.redisUrl, io, config.log);
@@ -116,7 +115,10 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     registry,
     authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
     maxMessageBytes: MAX_YJS_MESSAGE,
-    limits: { maxDocBytes: MAX_DOC_BYTES, burst: 300, perSecond: 100 },
+    limits: CONNECTION_LIMITS,
+    subjectLimits,
+    heartbeatMs: config.yjsHeartbeatMs ?? HEARTBEAT_MS,
+    publicUrl: config.publicUrl,
     log: config.log,
   });
   const RECONNECT_BOARDS = 'semis:reconnect-boards';
@@ -155,6 +157,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     storage,
     registry,
     io,
+    yjs,
     get url() {
       return baseUrl;
     },

@@ -23,8 +23,11 @@ export interface Config {
   clientDir?: string;
   /** Idle time before a board document with no connection is flushed and unloaded. */
   boardIdleMs: number;
-  /** Delay batching Yjs updates before they are appended to the log. */
+  /** How long a board's first edit waits for others to join its batch before the batch is
+   * appended to the log (and then, only then, sent to the board's other connections). */
   persistDebounceMs: number;
+  /** Ping period on /yjs connections (default 30 s); tests shorten it. */
+  yjsHeartbeatMs?: number;
   log: (msg: string) => void;
 }
 
@@ -44,7 +47,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
-    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 150),
+    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 10),
     log: (msg) => console.log(`[semis] ${msg}`),
   };
 }

@@ -1,5 +1,5 @@
 import { ERROR_CODES, ERROR_MESSAGES, HTTP_STATUS, type ErrorBody, type ErrorCode, type Language } from '@semis/shared';
-import type { ZodError } from 'zod';
+import type { ZodError, z } from 'zod';
 
 /** A refusal the user should see; anything else thrown is a bug and becomes INTERNAL. */
 export class AppError extends Error {
@@ -31,4 +31,11 @@ export function fromZod(error: ZodError, fieldCodes: Record<string, ErrorCode> =
   const own = issue?.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
   if (own && (ERROR_CODES as readonly string[]).includes(own)) return new AppError(own as ErrorCode, field);
   return new AppError(fieldCodes[top] ?? 'BAD_REQUEST', field);
+}
+
+/** Parses untrusted input with its schema, or throws the AppError its first bad field maps to. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fieldCodes: Record<string, ErrorCode> = {}): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error, fieldCodes);
+  return parsed.data;
 }

@@ -18,3 +18,4 @@ export * from './domain/timer';
 export * from './domain/joinCode';
 export * from './templates/ateliers';
 export * from './i18n/errors';
+export * from './i18n/report';

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import WS from 'ws';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOARD_SCHEMA_VERSION, C, moveIdea, readIdeaCards, readPosition, YJS_PATH, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
+import { BOARD_SCHEMA_VERSION, C, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, must, openBoard, sleep, startServer, waitFor, type TestServer } from '../support/harness';
+import { closeOf, openRaw, updateMessage, upgradeStatus, wsUrl as rawUrl } from '../support/yjsRaw';
 
 let server: TestServer;
 let ev: CreateEventResult;
@@ -22,40 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const wsUrl = (boardId: string, token?: string) => `${server.url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
-
-/** Opens a raw WebSocket and reports the HTTP status of a refused upgrade. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WS(url);
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('error', reject);
-  });
-}
-
-function closeOf(ws: WS): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-}
-
-async function openRaw(url: string): Promise<WS> {
-  const ws = new WS(url);
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  return ws;
-}
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, 0);
-  syncProtocol.writeUpdate(enc, update);
-  return encoding.toUint8Array(enc);
-}
+const wsUrl = (boardId: string, token?: string) => rawUrl(server.url, boardId, token);
 
 describe('y-websocket channel: authentication at the upgrade', () => {
   it('refuses no token and forged tokens with 401', async () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../server/src/storage/index';
 import { migrate, MIGRATIONS } from '../../server/src/storage/migrations';
 import { openSqliteDriver } from '../../server/src/storage/sqlite-driver';
+import { openSqliteWorkerDriver } from '../../server/src/storage/sqlite-worker-driver';
 import { describeStorageContract } from './contract';
 import { describePosterStoreContract } from './posterContract';
 
@@ -52,6 +53,56 @@ describe('SQLite driver', () => {
     await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toThrow();
     expect(await db.query(`SELECT name FROM sqlite_master WHERE name = 'half'`)).toEqual([]);
     expect(await db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    await db.close();
+  });
+});
+
+describe('SQLite worker driver (commits off the main thread)', () => {
+  it('keeps the durable pragmas on its write connection', async () => {
+    const db = await openSqliteWorkerDriver(path.join(root, 'worker-pragmas.db'));
+    expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+    expect(await db.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    await db.close();
+  });
+
+  it('group-commits concurrent writes, a failing one rolled back alone', async () => {
+    const db = await openSqliteWorkerDriver(path.join(root, 'worker-batch.db'));
+    await db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)');
+    const writes = Array.from({ length: 200 }, (_, i) => db.run('INSERT INTO t (v) VALUES ($1)', [i]));
+    const failing = db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (v) VALUES ($1)', [1000]);
+      await tx.run('INSERT INTO t (v) VALUES ($1)', [5]); // duplicate key
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    expect(await Promise.all(writes)).toEqual(Array(200).fill(1));
+    expect(await db.query('SELECT COUNT(*) AS n, MAX(v) AS top FROM t')).toEqual([{ n: 200, top: 199 }]);
+    await db.close();
+  });
+
+  it('while a commit is stalled, reads keep answering and the stalled write resolves only once committed', async () => {
+    const file = path.join(root, 'worker-stall.db');
+    const db = await openSqliteWorkerDriver(file);
+    await db.exec('CREATE TABLE t (v INTEGER)');
+    await db.run('INSERT INTO t (v) VALUES (1)');
+    db.stallCommits(800);
+    const started = performance.now();
+    let committedAt = 0;
+    const write = db.run('INSERT INTO t (v) VALUES (2)').then(() => (committedAt = performance.now()));
+    // The main thread is free: a timer fires on time and reads see the last commit.
+    const timerLate = await new Promise<number>((resolve) => {
+      const t0 = performance.now();
+      setTimeout(() => resolve(performance.now() - t0 - 50), 50);
+    });
+    expect(timerLate).toBeLessThan(100);
+    expect(await db.query('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }]);
+    expect(committedAt).toBe(0);
+    await write;
+    expect(committedAt - started).toBeGreaterThanOrEqual(700);
+    // A second connection (another process, or a restart) sees it: it is committed.
+    const other = openSqliteDriver(file);
+    expect(await other.query('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 2 }]);
+    await other.close();
     await db.close();
   });
 });

@@ -1,8 +1,8 @@
 import { it } from 'vitest';
 
-export type ServiceName = 'postgres' | 'redis' | 'chromium';
+export type ServiceName = 'postgres' | 'redis' | 'chromium' | 'poppler';
 
-const LABEL: Record<ServiceName, string> = { postgres: 'PostgreSQL', redis: 'Redis', chromium: 'Chromium' };
+const LABEL: Record<ServiceName, string> = { postgres: 'PostgreSQL', redis: 'Redis', chromium: 'Chromium', poppler: 'pdftotext (Debian poppler-utils)' };
 
 export interface ServiceOptions {
   /** Where the service was looked for, for the message (URL, path…). */

@@ -4,7 +4,7 @@ import { exportFrame } from '@semis/shared/render';
 import { JOIN_LIMITS, JoinGuard } from '../../server/src/limits/joinGuard';
 import { KeyedBuckets, TokenBucket } from '../../server/src/limits/tokenBucket';
 import { trustProxy } from '../../server/src/config';
-import { originAllowed } from '../../server/src/http/origin';
+import { originMatches as originAllowed } from '../../server/src/http/origin';
 
 /** Issue #8: the pure rules behind hostile-room defences. */
 

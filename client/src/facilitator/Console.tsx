@@ -9,6 +9,7 @@ import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
 import { AdminGroups } from '../posterWorkshop/AdminGroups';
+import { ReportPanel } from '../exports/ReportPanel';
 
 export function Console() {
   return (
@@ -65,6 +66,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
       </section>
 
       <Link href="/animer/projets" className="button secondary" data-testid="portfolio-link">{t('votes.candidates.portfolioLink')}</Link>
+      <ReportPanel token={token} ateliers={live.ateliers} wholeEvent={wholeEvent} />
       {wholeEvent && (
         <AddAteliers
           token={token}

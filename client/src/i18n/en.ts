@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
 import { roomEn } from './room.en';
+import { exportsEn } from './exports.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -361,6 +362,7 @@ export const en: Messages = {
   },
   ...votesEn,
   ...roomEn,
+  ...exportsEn,
   errors: {
     ...ERROR_MESSAGES.en,
     OFFLINE: 'Offline: try again when the network is back.',
@@ -369,5 +371,7 @@ export const en: Messages = {
     NETWORK: 'Cannot reach the server. Check the network.',
     UNKNOWN: 'An unexpected error occurred.',
     BOARD_CLOSED: 'The wall cannot be shown: {{reason}}',
+    BOARD_TOO_LARGE: 'The board reached its maximum size (16 MB): your last change is not saved. Reload the page.',
+    BOARD_OUT_OF_SYNC: 'The board got out of sync. Reload the page.',
   },
 };

@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
 import { roomFr } from './room.fr';
+import { exportsFr } from './exports.fr';
 
 /** Every French string of the client. English mirrors this shape exactly (see en.ts). */
 export const fr = {
@@ -361,6 +362,7 @@ export const fr = {
   },
   ...votesFr,
   ...roomFr,
+  ...exportsFr,
   errors: {
     ...ERROR_MESSAGES.fr,
     OFFLINE: 'Hors ligne : réessayez au retour du réseau.',
@@ -369,6 +371,8 @@ export const fr = {
     NETWORK: 'Connexion au serveur impossible. Vérifiez le réseau.',
     UNKNOWN: 'Une erreur inattendue est survenue.',
     BOARD_CLOSED: 'Le mur ne peut pas s’afficher : {{reason}}',
+    BOARD_TOO_LARGE: 'Le tableau a atteint sa taille maximale (16 Mo) : votre dernière modification n’est pas enregistrée. Rechargez la page.',
+    BOARD_OUT_OF_SYNC: 'Le tableau s’est désynchronisé. Rechargez la page.',
   },
 };
 

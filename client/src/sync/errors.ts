@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '@semis/shared';
 
 /** Client-side failures that never come from the server. */
-export type LocalErrorCode = 'OFFLINE' | 'OFFLINE_CHANGE' | 'TIMEOUT' | 'NETWORK' | 'UNKNOWN';
+export type LocalErrorCode = 'OFFLINE' | 'OFFLINE_CHANGE' | 'TIMEOUT' | 'NETWORK' | 'UNKNOWN' | 'BOARD_TOO_LARGE' | 'BOARD_OUT_OF_SYNC';
 export interface ClientError {
   code: ErrorCode | LocalErrorCode;
   message?: string;

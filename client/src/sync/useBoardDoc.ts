@@ -27,7 +27,8 @@ const CLOSE_TO_CODE: Record<number, ClientError['code']> = {
   [WS_CLOSE.FORBIDDEN]: 'FORBIDDEN',
   [WS_CLOSE.NOT_FOUND]: 'NOT_FOUND',
   [WS_CLOSE.RATE_LIMITED]: 'RATE_LIMITED',
-  [WS_CLOSE.DOC_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [WS_CLOSE.DOC_TOO_LARGE]: 'BOARD_TOO_LARGE',
+  [WS_CLOSE.MISSING_DEPENDENCIES]: 'BOARD_OUT_OF_SYNC',
   [WS_CLOSE.MALFORMED]: 'BAD_REQUEST',
 };
 
@@ -38,6 +39,8 @@ const CLOSE_TO_CODE: Record<number, ClientError['code']> = {
 export function useBoardDoc(boardId: string | null, token: string | null, opts: { readOnly: boolean }): BoardConnection {
   const [state, setState] = useState<BoardConnection>({ doc: null, status: 'connecting', synced: false, error: null, awareness: null });
   const { readOnly } = opts;
+  /** Bumped to start over with an empty document (the server asked us to resync). */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!boardId || !token) return;
@@ -53,8 +56,11 @@ export function useBoardDoc(boardId: string | null, token: string | null, opts: 
 
     const onStatus = ({ status }: { status: BoardStatus }) => setState((s) => ({ ...s, status }));
     const onSync = (synced: boolean) => setState((s) => ({ ...s, synced: s.synced || synced }));
-    const onClosed = ({ code, reason }: { code: number; reason: string }) =>
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => {
+      // We hold edits the server lost in a crash: its state is the truth, start from it.
+      if (code === WS_CLOSE.RESYNC) return setGeneration((g) => g + 1);
       setState((s) => ({ ...s, status: 'disconnected', error: { code: CLOSE_TO_CODE[code] ?? 'UNKNOWN', message: reason } }));
+    };
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
@@ -63,7 +69,7 @@ export function useBoardDoc(boardId: string | null, token: string | null, opts: 
       provider.destroy();
       doc.destroy();
     };
-  }, [boardId, token, readOnly]);
+  }, [boardId, token, readOnly, generation]);
 
   return state;
 }

@@ -16,6 +16,8 @@ const SYNC_REPLY = 3;
 /** "Here is my state vector: send me what I lack" — answers a SYNC_REQUEST without asking back. */
 const SYNC_VECTOR = 4;
 
+const MAX_PEER_PENDING = 1024 * 1024;
+
 const channelOf = (boardId: string) => `semis:board:${boardId}`;
 
 /**
@@ -42,9 +44,14 @@ export class BoardRelay {
 
   async attach(room: BoardRoom): Promise<void> {
     const listener: RoomListener = {
-      sendUpdate: (update, origin) => origin !== PEER_ORIGIN && this.publish(room.boardId, UPDATE, update),
-      sendAwareness: (update, origin) => origin !== PEER_ORIGIN && this.publish(room.boardId, AWARENESS, update),
-    } as RoomListener;
+      // A batch is sent once stored; one made only of peers' updates is theirs to relay.
+      sendUpdate: (batch) => {
+        if (batch.origins.size > 1 || !batch.origins.has(PEER_ORIGIN)) this.publish(room.boardId, UPDATE, batch.update);
+      },
+      sendAwareness: (update, _frame, origin) => {
+        if (origin !== PEER_ORIGIN) this.publish(room.boardId, AWARENESS, update);
+      },
+    };
     this.rooms.set(room.boardId, { room, listener });
     room.listeners.add(listener);
     await this.sub.subscribe(channelOf(room.boardId));
@@ -84,16 +91,26 @@ export class BoardRelay {
       const target = decoding.readVarString(dec);
       const payload = decoding.readVarUint8Array(dec);
       if (target && target !== this.processId) return;
-      if (kind === UPDATE || kind === SYNC_REPLY) Y.applyUpdate(room.doc, payload, PEER_ORIGIN);
+      if (kind === UPDATE || kind === SYNC_REPLY) this.applyPeerUpdate(room, payload);
       else if (kind === AWARENESS) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, PEER_ORIGIN);
       else if (kind === SYNC_REQUEST || kind === SYNC_VECTOR) {
-        const diff = Y.encodeStateAsUpdate(room.doc, payload);
+        const diff = room.encodeDiff(payload);
         // An empty diff is 2 bytes (no structs, empty delete set): nothing worth sending.
         if (diff.length > 2) this.publish(room.boardId, SYNC_REPLY, diff, from);
         if (kind === SYNC_REQUEST) this.publish(room.boardId, SYNC_VECTOR, Y.encodeStateVector(room.doc), from);
       }
     } catch (err) {
       this.log(`board ${room.boardId}: bad relay message ignored: ${String(err)}`);
+    }
+  }
+
+  /** Peers relay only what they stored, in order; should something still arrive ahead of what
+   * it depends on and pile up, drop it and ask the peers for what we lack instead. */
+  private applyPeerUpdate(room: BoardRoom, update: Uint8Array): void {
+    Y.applyUpdate(room.doc, update, PEER_ORIGIN);
+    if (room.pendingBytes > MAX_PEER_PENDING) {
+      room.dropPending();
+      this.requestSync(room);
     }
   }
 }

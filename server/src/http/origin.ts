@@ -1,13 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * Browsers always send Origin on WebSocket and cross-site requests: a page on another site must
- * not open socket.io or y-websocket connections to us (cross-site WebSocket hijacking). Allowed:
- * - no Origin header at all (native clients, scripts: they are not a victim's browser);
- * - the Host the request was sent to (the page was served by us, whatever address phones use),
- *   or X-Forwarded-Host when the proxy is trusted (TRUST_PROXY);
- * - PUBLIC_URL's origin, and each of ALLOWED_ORIGINS.
- * "null" (sandboxed frames, file: pages) and anything unparsable are refused.
+ * Whether a WebSocket (or socket.io) handshake may come from the page that opened it.
+ *
+ * Browsers always send `Origin` on WebSocket handshakes, and a page from another site could
+ * otherwise drive a visitor's socket (cross-site WebSocket hijacking). Allowed:
+ * - no `Origin` header at all: not a browser (the documented protocol clients, scripts, tests);
+ *   tokens, not origins, authenticate them;
+ * - the `Host` the request was sent to (the page was served by us, whatever the scheme, since
+ *   TLS usually ends at a proxy), or `X-Forwarded-Host` when the proxy is trusted (TRUST_PROXY);
+ * - `PUBLIC_URL`'s origin, and each of `ALLOWED_ORIGINS`.
+ * The opaque "null" origin (sandboxed frames, file: pages), other schemes and anything
+ * unparsable are refused.
  */
 export interface OriginPolicy {
   publicUrl?: string;
@@ -15,7 +19,18 @@ export interface OriginPolicy {
   trustProxy?: boolean | number | string;
 }
 
-export function originAllowed(origin: string | undefined, hosts: readonly (string | undefined)[], policy: OriginPolicy): boolean {
+/** The check on a handshake request; a bare string is taken as PUBLIC_URL. */
+export function originAllowed(req: Pick<IncomingMessage, 'headers'>, policy: OriginPolicy | string = {}): boolean {
+  const p = typeof policy === 'string' ? { publicUrl: policy } : policy;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const forwarded = p.trustProxy ? one(req.headers['x-forwarded-host'])?.split(',')[0]?.trim() : undefined;
+  const origin = req.headers.origin;
+  if (origin !== undefined && typeof origin !== 'string') return false;
+  return originMatches(origin, [one(req.headers.host), forwarded], p);
+}
+
+/** The pure rule: `origin` as sent, `hosts` the request was addressed to. */
+export function originMatches(origin: string | undefined, hosts: readonly (string | undefined)[], policy: OriginPolicy): boolean {
   if (origin === undefined) return true;
   let url: URL;
   try {
@@ -33,11 +48,4 @@ export function originAllowed(origin: string | undefined, hosts: readonly (strin
     }
   });
   return allowed.includes(url.origin);
-}
-
-/** The check for an upgrade or socket.io handshake request (usable by the y-websocket server too). */
-export function requestOriginAllowed(req: IncomingMessage, policy: OriginPolicy): boolean {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const forwarded = policy.trustProxy ? one(req.headers['x-forwarded-host'])?.split(',')[0]?.trim() : undefined;
-  return originAllowed(one(req.headers.origin), [one(req.headers.host), forwarded], policy);
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { API, exportQuerySchema, MAX_UPLOAD_BYTES, pickLanguage, type BoardInfo } from '@semis/shared';
-import { AppError, fromZod } from '../errors';
+import { API, C, COMMANDS, adminCreateGroupBody, exportQuerySchema, MAX_UPLOAD_BYTES, pickLanguage, type BoardInfo } from '@semis/shared';
+import { AppError, parseInput } from '../errors';
 import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import { boardRights, findBoard, requireFacilitator, resolveToken, type Principal } from '../services/access';
 import { boardFeed, createGroup, listGroupViews } from '../services/posters';
 import { exportPng, exportSvg, readAsset, uploadBackground } from '../services/boardFiles';
-import type { PosterBus } from '../realtime/posters';
+import type { Notifier } from '../services/notifier';
 import { bearer, bodyErrors, route, sendError } from './api';
 
 export interface PosterHttpDeps {
@@ -15,7 +15,7 @@ export interface PosterHttpDeps {
   registry: BoardRegistry;
   now: () => string;
   log: (m: string) => void;
-  bus: PosterBus;
+  broadcast: Notifier;
 }
 
 type Authed = Request & { principal?: Principal };
@@ -40,8 +40,9 @@ export function posterRouter(deps: PosterHttpDeps): express.Router {
 
   r.post(API.adminGroups, express.json({ limit: '16kb' }), route(async (req, res) => {
     const facilitator = await requireFacilitator(storage, bearer(req));
-    const out = await createGroup(storage, facilitator, { ...(req.body as object), id: randomUUID() }, deps.now());
-    deps.bus.groupChanged(out.view);
+    const body = parseInput(adminCreateGroupBody, { ...(req.body as object) }, COMMANDS[C.createGroup].fields);
+    const out = await createGroup(storage, facilitator, { ...body, id: randomUUID() }, deps.now());
+    deps.broadcast.groupChanged(out.view);
     res.status(201);
     return { group: out.view };
   }));
@@ -77,9 +78,8 @@ export function posterRouter(deps: PosterHttpDeps): express.Router {
       res.type('image/svg+xml').setHeader('Content-Disposition', `attachment; filename="${name}.svg"`);
       res.send(svg);
     } else if (format === 'png') {
-      const q = exportQuerySchema.safeParse(req.query);
-      if (!q.success) throw fromZod(q.error);
-      const png = await exportPng(deps, principal, boardId, lang(req), q.data.width);
+      const { width } = parseInput(exportQuerySchema, req.query);
+      const png = await exportPng(deps, principal, boardId, lang(req), width);
       res.type('image/png').setHeader('Content-Disposition', `attachment; filename="${name}.png"`);
       res.send(png);
     } else throw new AppError('NOT_FOUND');

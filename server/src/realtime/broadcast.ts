@@ -1,13 +1,18 @@
-import { ERROR_MESSAGES, S, resultsVisible, type Atelier, type Candidate, type Dashboard, type Idea, type ModIdeaView, type SemisEvent, type Viewport, type VoteResults, type VoteSession } from '@semis/shared';
+import {
+  ERROR_MESSAGES, S, resultsVisible,
+  type Atelier, type Candidate, type CommentView, type Dashboard, type GroupView, type Idea, type ModIdeaView, type ReactionCounts, type SemisEvent, type Viewport, type VoteResults, type VoteSession,
+} from '@semis/shared';
 import type { SemisIo } from './socket';
 import { rooms } from './rooms';
 import { ideaView } from '../services/views';
+import type { Notifier } from '../services/notifier';
 
 /**
- * Every push to clients goes through here, so that with several processes it fans out through
- * the socket.io adapter (Redis) without the services knowing.
+ * Every push to clients goes through here (walls, phones, consoles and the poster workshop
+ * alike), so that with several processes it fans out through the socket.io adapter (Redis)
+ * without the services knowing.
  */
-export class Broadcaster {
+export class Broadcaster implements Notifier {
   private readonly dashboardTimers = new Map<string, NodeJS.Timeout>();
   private readonly voteTimers = new Map<string, NodeJS.Timeout>();
 
@@ -76,6 +81,18 @@ export class Broadcaster {
 
   candidateChanged(c: Candidate): void {
     this.io.to(rooms.eventFacilitators(c.eventId)).to(rooms.atelierFacilitators(c.atelierId)).emit(S.candidateChanged, c);
+  }
+
+  groupChanged(view: GroupView): void {
+    this.io.to(rooms.event(view.group.eventId)).emit(S.groupChanged, view);
+  }
+
+  comment(c: CommentView): void {
+    this.io.to(rooms.board(c.boardId)).emit(S.boardComment, c);
+  }
+
+  reactions(boardId: string, reactions: ReactionCounts): void {
+    this.io.to(rooms.board(boardId)).emit(S.boardReactions, { boardId, reactions });
   }
 
   private voteRoom(session: VoteSession): string {

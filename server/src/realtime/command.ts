@@ -1,13 +1,16 @@
 import type { Socket } from 'socket.io';
-import type { Ack, ClientToServerEvents, Language, ServerToClientEvents } from '@semis/shared';
-import { AppError, errorBody } from '../errors';
+import { COMMANDS, type Ack, type ClientToServerEvents, type CommandAck, type CommandName, type CommandPayload, type Language, type ServerToClientEvents } from '@semis/shared';
+import { AppError, errorBody, parseInput } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
-import type { FacilitatorPrincipal } from '../services/access';
+import type { FacilitatorPrincipal, Principal } from '../services/access';
 import { TokenBucket } from '../limits/tokenBucket';
 
+/** A connection's identity and budget; read it through ./identity.ts. */
 export interface SocketData {
   participant?: ParticipantRecord;
   facilitator?: FacilitatorPrincipal;
+  /** Set by posters:subscribe. */
+  viewer?: Promise<Principal>;
   lang: Language;
   bucket: TokenBucket;
 }
@@ -30,20 +33,33 @@ export function grantFacilitatorBudget(socket: SemisSocket): void {
   socket.data.bucket.reset(LIMITS.facilitator);
 }
 
-/** Wraps a handler: rate limit, a missing ack, thrown errors — the server never crashes on input. */
-export function command<T>(socket: SemisSocket, name: keyof ClientToServerEvents, handler: (payload: unknown) => Promise<T>): void {
-  socket.on(name, (async (payload: unknown, ack: unknown) => {
-    let answer: Ack<T>;
+/** What a command's handler gets (its payload, parsed) and must answer (its ack type). */
+export type Handler<K extends CommandName> = (payload: CommandPayload<K>) => Promise<CommandAck<K>>;
+/** Handlers of some commands of the table in shared/src/protocol/commands.ts; an event name
+ * not in that table, or an answer of another type, does not compile. */
+export type CommandTable = { [K in CommandName]?: Handler<K> };
+
+/** Registers each handler of the table on the connection. */
+export function register(socket: SemisSocket, table: CommandTable): void {
+  for (const name of Object.keys(table) as CommandName[]) command(socket, name, table[name] as Handler<typeof name>);
+}
+
+/** Wraps a handler: rate limit, payload parsed with the command's schema, a missing ack,
+ * thrown errors — the server never crashes on input. */
+export function command<K extends CommandName>(socket: SemisSocket, name: K, handler: Handler<K>): void {
+  const spec = COMMANDS[name];
+  socket.on(name as CommandName, (async (payload: unknown, ack: unknown) => {
+    let answer: Ack<CommandAck<K>>;
     try {
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
-      answer = { ok: true, data: await handler(payload) };
+      answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) };
     } catch (err) {
       if (!(err instanceof AppError)) console.error(`[semis] ${name} failed (INTERNAL):`, err);
       answer = { ok: false, error: errorBody(err, socket.data.lang) };
     }
     // Exactly one ack, and a failure to send it (connection gone, unserialisable data) stays here.
     try {
-      if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(answer);
+      if (typeof ack === 'function') (ack as (r: Ack<CommandAck<K>>) => void)(answer);
     } catch (err) {
       console.error(`[semis] ${name}: ack failed:`, err);
     }

@@ -1,5 +1,4 @@
-import { AppError } from '../errors';
-import { checkFacilitatorOn, requireFacilitator, type FacilitatorPrincipal } from '../services/access';
+import { checkFacilitatorOn, requireFacilitator } from '../services/access';
 import { configureAtelier, facilitatorView, reveal, setPhase, type EveningDeps } from '../services/phases';
 import { controlTimer } from '../services/timers';
 import { dashboard, scopedDashboard } from '../services/dashboard';
@@ -7,9 +6,9 @@ import { createCoFacilitator } from '../services/cofacilitators';
 import { configureVote, plenary } from '../services/votes';
 import { listCandidates, promote, suggestGrouping, updateCandidate } from '../services/candidates';
 import { blockParticipant, listModIdeas, moderateIdea, moderationLog } from '../services/moderation';
-import { C, followPayload } from '@semis/shared';
-import { parse } from '../services/ideas';
-import { command, grantFacilitatorBudget, type SemisSocket } from './command';
+import { C } from '@semis/shared';
+import { grantFacilitatorBudget, type CommandTable, type SemisSocket } from './command';
+import { facilitatorOf } from './identity';
 import { rooms } from './rooms';
 
 export interface FacilitatorDeps extends EveningDeps {
@@ -20,48 +19,45 @@ export interface FacilitatorDeps extends EveningDeps {
 }
 
 /** Commands of the animation team; each requires facilitator:auth on this connection first. */
-export function registerFacilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps): void {
-  const me = (): FacilitatorPrincipal => {
-    const who = socket.data.facilitator;
-    if (!who) throw new AppError('NOT_AUTHENTICATED');
-    return who;
+export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps): CommandTable {
+  const me = () => facilitatorOf(socket);
+
+  return {
+    [C.facilitatorAuth]: async ({ token }) => {
+      const who = await requireFacilitator(deps.storage, token);
+      socket.data.facilitator = who;
+      grantFacilitatorBudget(socket);
+      const view = await facilitatorView(deps, who);
+      const ids = view.ateliers.map((a) => a.id);
+      await socket.join([
+        rooms.event(who.event.id),
+        who.scope === null ? rooms.eventFacilitators(who.event.id) : rooms.coFacilitators(who.scope),
+        ...ids.map(rooms.atelier),
+        ...ids.map(rooms.atelierFacilitators),
+      ]);
+      return view;
+    },
+
+    [C.setPhase]: (p) => setPhase(deps, me(), p),
+    [C.configureAtelier]: (p) => configureAtelier(deps, me(), p),
+    [C.reveal]: (p) => reveal(deps, me(), p),
+    [C.timer]: (p) => controlTimer(deps, me(), p),
+    [C.modIdeas]: (p) => listModIdeas(deps, me(), p),
+    [C.moderateIdea]: (p) => moderateIdea(deps, me(), p),
+    [C.block]: (p) => blockParticipant(deps, me(), p, deps.closeBoardsOf),
+    [C.modLog]: (p) => moderationLog(deps, me(), p),
+    [C.dashboard]: async () => scopedDashboard(await dashboard(deps, me().event.id), me()),
+    [C.coFacilitator]: (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)),
+    [C.voteConfigure]: (p) => configureVote(deps, me(), p),
+    [C.plenary]: (p) => plenary(deps, me(), p),
+    [C.groupingSuggest]: (p) => suggestGrouping(deps, me(), p),
+    [C.promote]: (p) => promote(deps, me(), p),
+    [C.candidateUpdate]: (p) => updateCandidate(deps, me(), p),
+    [C.candidates]: () => listCandidates(deps, me()),
+    [C.follow]: async ({ atelierId, viewport }) => {
+      checkFacilitatorOn(me(), await deps.storage.getAtelier(atelierId), 'board.read');
+      deps.broadcast.follow(atelierId, viewport);
+      return {};
+    },
   };
-
-  command(socket, C.facilitatorAuth, async (payload) => {
-    const who = await requireFacilitator(deps.storage, (payload as { token?: string } | null)?.token);
-    socket.data.facilitator = who;
-    grantFacilitatorBudget(socket);
-    const view = await facilitatorView(deps, who);
-    const ids = view.ateliers.map((a) => a.id);
-    await socket.join([
-      rooms.event(who.event.id),
-      who.scope === null ? rooms.eventFacilitators(who.event.id) : rooms.coFacilitators(who.scope),
-      ...ids.map(rooms.atelier),
-      ...ids.map(rooms.atelierFacilitators),
-    ]);
-    return view;
-  });
-
-  command(socket, C.setPhase, (p) => setPhase(deps, me(), p));
-  command(socket, C.configureAtelier, (p) => configureAtelier(deps, me(), p));
-  command(socket, C.reveal, (p) => reveal(deps, me(), p));
-  command(socket, C.timer, (p) => controlTimer(deps, me(), p));
-  command(socket, C.modIdeas, (p) => listModIdeas(deps, me(), p));
-  command(socket, C.moderateIdea, (p) => moderateIdea(deps, me(), p));
-  command(socket, C.block, (p) => blockParticipant(deps, me(), p, deps.closeBoardsOf));
-  command(socket, C.modLog, (p) => moderationLog(deps, me(), p));
-  command(socket, C.dashboard, async () => scopedDashboard(await dashboard(deps, me().event.id), me()));
-  command(socket, C.coFacilitator, (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)));
-  command(socket, C.voteConfigure, (p) => configureVote(deps, me(), p));
-  command(socket, C.plenary, (p) => plenary(deps, me(), p));
-  command(socket, C.groupingSuggest, (p) => suggestGrouping(deps, me(), p));
-  command(socket, C.promote, (p) => promote(deps, me(), p));
-  command(socket, C.candidateUpdate, (p) => updateCandidate(deps, me(), p));
-  command(socket, C.candidates, () => listCandidates(deps, me()));
-  command(socket, C.follow, async (p) => {
-    const { atelierId, viewport } = parse(followPayload, p);
-    checkFacilitatorOn(me(), await deps.storage.getAtelier(atelierId), 'board.read');
-    deps.broadcast.follow(atelierId, viewport);
-    return {};
-  });
 }

@@ -61,6 +61,11 @@ export async function readAsset(storage: Storage, who: Principal, assetId: strin
 export async function exportSvg(deps: BoardFileDeps, who: Principal, boardId: string, lang: Language): Promise<string> {
   const board = await readableBoard(deps.storage, who, boardId);
   if (board.kind === 'mur') throw new AppError('BAD_REQUEST', 'boardId');
+  return boardSvg(deps, board, lang);
+}
+
+/** Any board drawn as SVG, without rights checks (callers check); the report uses it too. */
+export async function boardSvg(deps: Pick<BoardFileDeps, 'storage' | 'registry' | 'log'>, board: BoardRef, lang: Language): Promise<string> {
   const atelier = await deps.storage.getAtelier(board.atelierId);
   const group = board.groupId ? await deps.storage.posters.getGroup(board.groupId) : null;
   const title = [group?.name, atelier?.title].filter(Boolean).join(' — ');

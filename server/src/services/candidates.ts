@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { unclusteredIdeaIds, candidateUpdatePayload, defaultStakeholders, groupingPayload, promotePayload, readClusters, readIdeaCards, tally, type Candidate, type GroupingSuggestion } from '@semis/shared';
+import { unclusteredIdeaIds, defaultStakeholders, readClusters, readIdeaCards, tally, type C, type Candidate, type CommandPayload, type GroupingSuggestion } from '@semis/shared';
 import { clusterTitle, suggestGroups } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
-import { parse, type IdeaDeps } from './ideas';
+import type { IdeaDeps } from './ideas';
 import { audit } from './audit';
 
 /** A cluster or an idea of the atelier's wall becomes a project candidate (once: promoting it
  * again returns the same card). The card keeps its ideas and the atelier vote it got. */
-export async function promote(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ candidate: Candidate; created: boolean }> {
-  const { atelierId, itemId } = parse(promotePayload, payload);
+export async function promote(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId, itemId }: CommandPayload<typeof C.promote>): Promise<{ candidate: Candidate; created: boolean }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'candidate.manage');
   const found = await deps.registry.use(atelier.boardId, (room) => {
     const cluster = readClusters(room.doc).find((c) => c.id === itemId);
@@ -55,8 +54,7 @@ async function voteOf(deps: IdeaDeps, eventId: string, atelierId: string, itemId
   return row ? { dots: row.dots, voters: row.voters, rank: row.rank } : { dots: 0, voters: 0, rank: null };
 }
 
-export async function updateCandidate(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ candidate: Candidate }> {
-  const { id, patch } = parse(candidateUpdatePayload, payload);
+export async function updateCandidate(deps: IdeaDeps, who: FacilitatorPrincipal, { id, patch }: CommandPayload<typeof C.candidateUpdate>): Promise<{ candidate: Candidate }> {
   const current = await deps.storage.candidates.get(id);
   if (!current || current.eventId !== who.event.id) throw new AppError('UNKNOWN_CANDIDATE', 'id');
   checkFacilitatorOn(who, await deps.storage.getAtelier(current.atelierId), 'candidate.manage');
@@ -74,8 +72,7 @@ export async function listCandidates(deps: IdeaDeps, who: FacilitatorPrincipal):
 }
 
 /** "Suggérer des regroupements": offline French grouping of the wall's visible ideas. */
-export async function suggestGrouping(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<GroupingSuggestion> {
-  const { atelierId, granularity } = parse(groupingPayload, payload);
+export async function suggestGrouping(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId, granularity }: CommandPayload<typeof C.groupingSuggest>): Promise<GroupingSuggestion> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.write');
   // Only ideas nobody grouped yet: accepting a suggestion never undoes the facilitators' work.
   const ideas = await deps.registry.use(atelier.boardId, (room) => {

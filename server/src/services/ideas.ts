@@ -1,25 +1,16 @@
-import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, deleteIdeaPayload, editIdeaPayload, isLocked, postIdeaPayload, refusal, type Action, type Atelier, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
-import type { z } from 'zod';
-import { AppError, fromZod } from '../errors';
+import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, isLocked, refusal, type Action, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
+import { AppError } from '../errors';
 import type { ParticipantRecord, Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import type { BoardRoom } from '../yjs/room';
-import type { Broadcaster } from '../realtime/broadcast';
+import type { Notifier } from './notifier';
 import { ideaView, modIdeaView, projectIdea } from './views';
 
 export interface IdeaDeps {
   storage: Storage;
   registry: BoardRegistry;
-  broadcast: Broadcaster;
+  broadcast: Notifier;
   now: () => string;
-}
-
-const TEXT_ERRORS = { text: 'INVALID_IDEA_TEXT' } as const;
-
-export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw fromZod(parsed.error, TEXT_ERRORS);
-  return parsed.data;
 }
 
 /** A participant's action on an atelier, as the phase table and the timer lock allow. */
@@ -35,8 +26,7 @@ function initialStatus(atelier: Atelier): IdeaStatus {
 }
 
 /** Stores the idea (durable before we answer), then mirrors it onto the board document. */
-export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, payload: unknown): Promise<{ idea: IdeaView; created: boolean }> {
-  const { id, atelierId, text } = parse(postIdeaPayload, payload);
+export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, { id, atelierId, text }: CommandPayload<typeof C.postIdea>): Promise<{ idea: IdeaView; created: boolean }> {
   const atelier = await deps.storage.getAtelier(atelierId);
   if (!atelier || atelier.eventId !== author.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
   // A retry of a post the server already took is answered even if the phase moved on since.
@@ -52,8 +42,7 @@ export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, payloa
   return { idea: ideaView(idea), created: outcome.kind === 'created' };
 }
 
-export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, payload: unknown): Promise<{ idea: IdeaView }> {
-  const { id, text } = parse(editIdeaPayload, payload);
+export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, { id, text }: CommandPayload<typeof C.editIdea>): Promise<{ idea: IdeaView }> {
   const { idea: current, atelier } = await ownIdea(deps, actor, id);
   checkParticipant(atelier, 'idea.editOwn');
   if (current.deletedAt !== null) throw new AppError('IDEA_DELETED', 'id');
@@ -62,8 +51,7 @@ export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, payload
   return { idea: ideaView(idea) };
 }
 
-export async function deleteIdea(deps: IdeaDeps, actor: ParticipantRecord, payload: unknown): Promise<{ id: string }> {
-  const { id } = parse(deleteIdeaPayload, payload);
+export async function deleteIdea(deps: IdeaDeps, actor: ParticipantRecord, { id }: CommandPayload<typeof C.deleteIdea>): Promise<{ id: string }> {
   const { atelier } = await ownIdea(deps, actor, id);
   checkParticipant(atelier, 'idea.deleteOwn');
   const idea = await deps.storage.deleteIdea(id, deps.now());

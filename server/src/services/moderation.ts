@@ -1,13 +1,12 @@
-import { blockPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload, pseudonymKey, type Idea, type ModerationLogEntry, type ModIdeaView } from '@semis/shared';
+import { pseudonymKey, type C, type CommandPayload, type Idea, type ModerationLogEntry, type ModIdeaView } from '@semis/shared';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
-import { parse, publishAll, type IdeaDeps } from './ideas';
+import { publishAll, type IdeaDeps } from './ideas';
 import { modIdeaView } from './views';
 import { audit as log } from './audit';
 
 /** Every idea of an atelier, whatever its status: the facilitators' inbox and wall. */
-export async function listModIdeas(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ ideas: ModIdeaView[] }> {
-  const { atelierId } = parse(modIdeasPayload, payload);
+export async function listModIdeas(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId }: CommandPayload<typeof C.modIdeas>): Promise<{ ideas: ModIdeaView[] }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.read');
   const ideas = await deps.storage.listBoardIdeas(atelier.boardId);
   const names = await deps.storage.pseudonyms(ideas.map((i) => i.authorId));
@@ -15,8 +14,7 @@ export async function listModIdeas(deps: IdeaDeps, who: FacilitatorPrincipal, pa
 }
 
 /** Hide, show, delete, approve, reject or edit any idea; logged. */
-export async function moderateIdea(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ idea: ModIdeaView }> {
-  const cmd = parse(moderateIdeaPayload, payload);
+export async function moderateIdea(deps: IdeaDeps, who: FacilitatorPrincipal, cmd: CommandPayload<typeof C.moderateIdea>): Promise<{ idea: ModIdeaView }> {
   const current = await deps.storage.getIdea(cmd.id);
   if (!current || current.eventId !== who.event.id) throw new AppError('UNKNOWN_IDEA', 'id');
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(current.atelierId), 'idea.moderate');
@@ -51,8 +49,7 @@ export async function moderateIdea(deps: IdeaDeps, who: FacilitatorPrincipal, pa
 
 /** Blocks by identity, never by IP (150 phones share the venue's): the token stops working,
  * the pseudonym is refused on rejoin, open connections are told and closed. */
-export async function blockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown, closeBoards: (participantId: string) => void): Promise<{ participantId: string; pseudonym: string }> {
-  const { participantId } = parse(blockPayload, payload);
+export async function blockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal, { participantId }: CommandPayload<typeof C.block>, closeBoards: (participantId: string) => void): Promise<{ participantId: string; pseudonym: string }> {
   const p = await deps.storage.getParticipant(participantId);
   if (!p || p.eventId !== who.event.id) throw new AppError('UNKNOWN_PARTICIPANT', 'participantId');
   if (who.scope !== null && p.atelierId !== who.scope) throw new AppError('FORBIDDEN', 'participantId');
@@ -63,8 +60,7 @@ export async function blockParticipant(deps: IdeaDeps, who: FacilitatorPrincipal
   return { participantId: p.id, pseudonym: p.pseudonym };
 }
 
-export async function moderationLog(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ entries: ModerationLogEntry[] }> {
-  const { limit } = parse(modLogPayload, payload ?? {});
+export async function moderationLog(deps: IdeaDeps, who: FacilitatorPrincipal, { limit }: CommandPayload<typeof C.modLog>): Promise<{ entries: ModerationLogEntry[] }> {
   const entries = await deps.storage.listModeration(who.event.id, limit);
   const visible = who.scope === null ? entries : entries.filter((e) => e.atelierId === who.scope);
   return { entries: visible.map(({ eventId: _, ...e }) => e) };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { joinPayload, legacyPseudonymKey, pseudonymKey, type JoinResult, type PublicParticipant } from '@semis/shared';
-import { AppError, fromZod } from '../errors';
+import { legacyPseudonymKey, pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
+import { AppError } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { ParticipantRecord, Storage } from '../storage/types';
 import { resolveToken } from './access';
@@ -11,10 +11,7 @@ export function publicParticipant(p: ParticipantRecord): PublicParticipant {
 }
 
 /** Join by code with a pseudonym, or come back with the token the phone kept. */
-export async function join(storage: Storage, payload: unknown, now: string): Promise<{ result: JoinResult; participant: ParticipantRecord }> {
-  const parsed = joinPayload.safeParse(payload);
-  if (!parsed.success) throw fromZod(parsed.error, { pseudonym: 'INVALID_PSEUDONYM', code: 'UNKNOWN_CODE', token: 'NOT_AUTHENTICATED' });
-  const { code, pseudonym, token } = parsed.data;
+export async function join(storage: Storage, { code, pseudonym, token }: CommandPayload<typeof C.join>, now: string): Promise<{ result: JoinResult; participant: ParticipantRecord }> {
   const codeEvent = code !== undefined ? await eventByCode(storage, code) : null;
 
   if (token) {

@@ -1,12 +1,12 @@
 /** Phases and modes of ateliers: what the facilitator switches during the evening. */
 import {
-  canTransition, configureAtelierPayload, revealPayload, setPhasePayload,
-  type Atelier, type FacilitatorAuthResult,
+  canTransition,
+  type Atelier, type C, type CommandPayload, type FacilitatorAuthResult,
 } from '@semis/shared';
 import { AppError } from '../errors';
 import type { AtelierChanges } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
-import { parse, publishAll, reconcileBoardFor, type IdeaDeps } from './ideas';
+import { publishAll, reconcileBoardFor, type IdeaDeps } from './ideas';
 import { audit as log } from './audit';
 import { closeAtelierVote, openAtelierVote } from './votes';
 
@@ -29,8 +29,7 @@ function inScope(who: FacilitatorPrincipal, ateliers: Atelier[]): Atelier[] {
 }
 
 /** Moves one, several or all ateliers one phase forward or back — all of them, or none. */
-export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ ateliers: Atelier[] }> {
-  const { atelierIds, phase } = parse(setPhasePayload, payload);
+export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, { atelierIds, phase }: CommandPayload<typeof C.setPhase>): Promise<{ ateliers: Atelier[] }> {
   const all = await deps.storage.listAteliers(who.event.id);
   if (atelierIds === 'all') requireWholeEvent(who);
   // An id outside the event is looked up anyway, to tell "not yours" (FORBIDDEN) from "no such atelier".
@@ -53,8 +52,7 @@ export async function setPhase(deps: EveningDeps, who: FacilitatorPrincipal, pay
   return { ateliers: updated };
 }
 
-export async function configureAtelier(deps: EveningDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ atelier: Atelier }> {
-  const { atelierId, ...modes } = parse(configureAtelierPayload, payload);
+export async function configureAtelier(deps: EveningDeps, who: FacilitatorPrincipal, { atelierId, ...modes }: CommandPayload<typeof C.configureAtelier>): Promise<{ atelier: Atelier }> {
   const before = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'atelier.configure');
   const changes: AtelierChanges = {};
   if (modes.privateWriting !== undefined) changes.privateWriting = modes.privateWriting;
@@ -68,8 +66,7 @@ export async function configureAtelier(deps: EveningDeps, who: FacilitatorPrinci
 }
 
 /** Écriture privée ends for what was written so far: every private idea appears at once. */
-export async function reveal(deps: EveningDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ revealed: number }> {
-  const { atelierId } = parse(revealPayload, payload);
+export async function reveal(deps: EveningDeps, who: FacilitatorPrincipal, { atelierId }: CommandPayload<typeof C.reveal>): Promise<{ revealed: number }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'idea.moderate');
   const ideas = await deps.storage.revealIdeas(atelierId, deps.now());
   // One document transaction for all, so every wall and phone shows them in the same instant.

@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import {
-  can, commentPayload, refusal, createGroupPayload, groupIdPayload, groupRolesPayload, MAX_GROUPS_PER_ATELIER, reactPayload, type BoardFeed, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
+  can, refusal, MAX_GROUPS_PER_ATELIER, type BoardFeed, type C, type CommandPayload, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
 } from '@semis/shared';
 import { canSetGroupRoles, rolesAreMembers } from '@semis/shared/posters';
-import { AppError, fromZod } from '../errors';
+import { AppError } from '../errors';
 import type { Storage } from '../storage/types';
 import { boardPrincipal, type Principal } from './access';
 
 /** The poster workshop's rules: groups and their boards, membership, roles, reactions, comments. */
 
-const FIELD_CODES = { name: 'INVALID_GROUP_NAME', text: 'INVALID_COMMENT_TEXT' } as const;
 const KIND_ORDER = { poster: 0, afom: 1, debat: 2 } as const;
-
-function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw fromZod(parsed.error, FIELD_CODES);
-  return parsed.data;
-}
 
 /** Every group of the event with boards and members, in atelier then creation order. */
 export async function listGroupViews(storage: Storage, eventId: string): Promise<GroupView[]> {
@@ -44,8 +36,7 @@ async function groupOfEvent(storage: Storage, who: Principal, groupId: string): 
 
 /** A group gets a poster and an AFOM matrix, and a debate board on request. A participant who
  * forms a group joins it. Idempotent on the client's group id. */
-export async function createGroup(storage: Storage, who: Principal, payload: unknown, now: string): Promise<{ view: GroupView; created: boolean; left: string | null }> {
-  const input = parse(createGroupPayload, payload);
+export async function createGroup(storage: Storage, who: Principal, input: CommandPayload<typeof C.createGroup>, now: string): Promise<{ view: GroupView; created: boolean; left: string | null }> {
   if (!can(who.role, 'group.create')) throw new AppError('FORBIDDEN');
   const atelier = await storage.getAtelier(input.atelierId);
   if (!atelier || atelier.eventId !== who.event.id) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
@@ -66,16 +57,14 @@ export async function createGroup(storage: Storage, who: Principal, payload: unk
   return { view: await groupView(storage, outcome.group), created: outcome.kind === 'created', left };
 }
 
-export async function joinGroup(storage: Storage, who: Principal, payload: unknown, now: string): Promise<{ view: GroupView; left: string | null }> {
-  const { groupId } = parse(groupIdPayload, payload);
+export async function joinGroup(storage: Storage, who: Principal, { groupId }: CommandPayload<typeof C.joinGroup>, now: string): Promise<{ view: GroupView; left: string | null }> {
   if (who.role !== 'participant' || !can(who.role, 'group.join')) throw new AppError('FORBIDDEN');
   const group = await groupOfEvent(storage, who, groupId);
   const { left } = await storage.posters.joinGroup(group.id, who.participant.id, now);
   return { view: await groupView(storage, group), left };
 }
 
-export async function leaveGroup(storage: Storage, who: Principal, payload: unknown): Promise<GroupView> {
-  const { groupId } = parse(groupIdPayload, payload);
+export async function leaveGroup(storage: Storage, who: Principal, { groupId }: CommandPayload<typeof C.leaveGroup>): Promise<GroupView> {
   if (who.role !== 'participant') throw new AppError('FORBIDDEN');
   const group = await groupOfEvent(storage, who, groupId);
   if (!(await storage.posters.leaveGroup(group.id, who.participant.id))) throw new AppError('NOT_MEMBER', 'groupId');
@@ -83,8 +72,7 @@ export async function leaveGroup(storage: Storage, who: Principal, payload: unkn
 }
 
 /** The group names its animateur and rapporteur among its members. */
-export async function setGroupRoles(storage: Storage, who: Principal, payload: unknown): Promise<GroupView> {
-  const input = parse(groupRolesPayload, payload);
+export async function setGroupRoles(storage: Storage, who: Principal, input: CommandPayload<typeof C.setGroupRoles>): Promise<GroupView> {
   const group = await groupOfEvent(storage, who, input.groupId);
   // A co-facilitator's link covers one atelier: its groups, not the others'.
   if (who.role === 'facilitator' && who.scope !== null && who.scope !== group.atelierId) throw new AppError('FORBIDDEN', 'groupId');
@@ -115,16 +103,14 @@ export async function boardFeed(storage: Storage, who: Principal, boardId: strin
   };
 }
 
-export async function react(storage: Storage, who: Principal, payload: unknown, now: string): Promise<{ boardId: string; reactions: ReactionCounts; mine: BoardFeed['mine'] }> {
-  const input = parse(reactPayload, payload);
+export async function react(storage: Storage, who: Principal, input: CommandPayload<typeof C.react>, now: string): Promise<{ boardId: string; reactions: ReactionCounts; mine: BoardFeed['mine'] }> {
   if (who.role !== 'participant' || !can(who.role, 'poster.react')) throw new AppError('FORBIDDEN');
   const board = await feedBoard(storage, who, input.boardId);
   await storage.posters.setReaction(board.id, who.participant.id, input.kind, input.on, now);
   return { boardId: board.id, reactions: await storage.posters.reactionCounts(board.id), mine: await storage.posters.reactionsOf(board.id, who.participant.id) };
 }
 
-export async function comment(storage: Storage, who: Principal, payload: unknown, now: string): Promise<{ comment: CommentView; created: boolean }> {
-  const input = parse(commentPayload, payload);
+export async function comment(storage: Storage, who: Principal, input: CommandPayload<typeof C.comment>, now: string): Promise<{ comment: CommentView; created: boolean }> {
   if (who.role !== 'participant' || !can(who.role, 'poster.comment')) throw new AppError('FORBIDDEN');
   const board = await feedBoard(storage, who, input.boardId);
   const outcome = await storage.posters.insertComment({ id: input.id, eventId: board.eventId, boardId: board.id, authorId: who.participant.id, text: input.text, createdAt: now });

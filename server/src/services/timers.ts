@@ -1,12 +1,10 @@
-import { addTime, pauseTimer, resumeTimer, startTimer, timerPayload, type Atelier, type TimerState } from '@semis/shared';
+import { addTime, pauseTimer, resumeTimer, startTimer, type Atelier, type C, type CommandPayload, type TimerState } from '@semis/shared';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
-import { parse } from './ideas';
 import { audit as log } from './audit';
 import { changedAteliers, type EveningDeps } from './phases';
 
-export async function controlTimer(deps: EveningDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ timer: TimerState | null; serverTime: number }> {
-  const cmd = parse(timerPayload, payload);
+export async function controlTimer(deps: EveningDeps, who: FacilitatorPrincipal, cmd: CommandPayload<typeof C.timer>): Promise<{ timer: TimerState | null; serverTime: number }> {
   const now = Date.now();
   let current: TimerState | null;
   let atelier: Atelier | null = null;
@@ -35,7 +33,7 @@ export async function controlTimer(deps: EveningDeps, who: FacilitatorPrincipal,
   return { timer: next, serverTime: now };
 }
 
-function applyTimer(cmd: ReturnType<typeof timerPayload.parse>, t: TimerState | null, now: number): TimerState | null {
+function applyTimer(cmd: CommandPayload<typeof C.timer>, t: TimerState | null, now: number): TimerState | null {
   if (cmd.action === 'start') return startTimer(cmd.durationMs, cmd.onZero, now);
   if (cmd.action === 'clear') return null;
   if (!t) throw new AppError('INVALID_TIMER', 'action');

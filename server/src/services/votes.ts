@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally,
-  voteConfigSchema, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload, plenaryPayload,
-  type Atelier, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
+  voteConfigSchema,
+  type Atelier, type C, type CommandPayload, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
 import { voteItemsFromBoard, type BoardVoteItem } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
-import { parse, type IdeaDeps } from './ideas';
+import type { IdeaDeps } from './ideas';
 import { audit } from './audit';
 
 type Viewer = { role: 'participant'; participant: ParticipantRecord } | { role: 'facilitator'; who: FacilitatorPrincipal };
@@ -46,7 +46,7 @@ export async function closeAtelierVote(deps: IdeaDeps, atelier: Atelier): Promis
   deps.broadcast.voteResults(closed, await results(deps, closed), true);
 }
 
-export async function results(deps: IdeaDeps, session: VoteSession): Promise<VoteResults> {
+export async function results(deps: Pick<IdeaDeps, 'storage'>, session: VoteSession): Promise<VoteResults> {
   const items = (await deps.storage.votes.listItems(session.id)).filter((i) => !i.withdrawn).map((i) => i.itemId);
   const [dots, ratings] = await Promise.all([deps.storage.votes.allDots(session.id), deps.storage.votes.allRatings(session.id)]);
   const participants = new Set([...dots.map((d) => d.participantId), ...ratings.map((r) => r.participantId)]).size;
@@ -76,8 +76,7 @@ async function stateFor(deps: IdeaDeps, session: VoteSession | null, viewer: Vie
 }
 
 /** The vote of an atelier, or the plenary, as this person may see it. */
-export async function getVote(deps: IdeaDeps, viewer: Viewer, payload: unknown): Promise<VoteState> {
-  const p = parse(voteGetPayload, payload);
+export async function getVote(deps: IdeaDeps, viewer: Viewer, p: CommandPayload<typeof C.voteGet>): Promise<VoteState> {
   const eventId = viewer.role === 'participant' ? viewer.participant.eventId : viewer.who.event.id;
   if ('atelierId' in p) {
     const atelier = await deps.storage.getAtelier(p.atelierId);
@@ -105,8 +104,7 @@ async function votable(deps: IdeaDeps, participant: ParticipantRecord, sessionId
 }
 
 /** One dot on or off an item: the budget and the per-item cap hold under any concurrency. */
-export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, payload: unknown): Promise<VoteState> {
-  const { sessionId, itemId, delta, opId } = parse(voteDotPayload, payload);
+export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, { sessionId, itemId, delta, opId }: CommandPayload<typeof C.voteDot>): Promise<VoteState> {
   const session = await votable(deps, participant, sessionId, itemId, 'dots');
   const outcome = await deps.storage.votes.castDot({ sessionId, participantId: participant.id, itemId, delta, opId, at: deps.now() }, (mine) =>
     dotRefusal(session.config, mine, itemId, delta),
@@ -116,8 +114,7 @@ export async function castDot(deps: IdeaDeps, participant: ParticipantRecord, pa
   return stateFor(deps, session, { role: 'participant', participant });
 }
 
-export async function rate(deps: IdeaDeps, participant: ParticipantRecord, payload: unknown): Promise<VoteState> {
-  const { sessionId, itemId, desirability, feasibility } = parse(voteRatePayload, payload);
+export async function rate(deps: IdeaDeps, participant: ParticipantRecord, { sessionId, itemId, desirability, feasibility }: CommandPayload<typeof C.voteRate>): Promise<VoteState> {
   const session = await votable(deps, participant, sessionId, itemId, 'rating');
   await deps.storage.votes.rate(sessionId, participant.id, itemId, desirability, feasibility);
   deps.broadcast.voteDirty(session, () => results(deps, session));
@@ -125,8 +122,7 @@ export async function rate(deps: IdeaDeps, participant: ParticipantRecord, paylo
 }
 
 /** Vote settings of an atelier; budgets can't change under people's feet while it is open. */
-export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<{ atelier: Atelier }> {
-  const { atelierId, config } = parse(voteConfigurePayload, payload);
+export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId, config }: CommandPayload<typeof C.voteConfigure>): Promise<{ atelier: Atelier }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'vote.manage');
   const next = voteConfigSchema.parse({ ...atelier.vote, ...config });
   if (next.target === 'candidates') throw new AppError('BAD_REQUEST', 'config.target');
@@ -148,9 +144,8 @@ export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, p
 }
 
 /** The end-of-evening vote across every project candidate of the event. */
-export async function plenary(deps: IdeaDeps, who: FacilitatorPrincipal, payload: unknown): Promise<VoteState> {
+export async function plenary(deps: IdeaDeps, who: FacilitatorPrincipal, cmd: CommandPayload<typeof C.plenary>): Promise<VoteState> {
   requireWholeEvent(who);
-  const cmd = parse(plenaryPayload, payload);
   const eventId = who.event.id;
   let session = await deps.storage.votes.latestSession(eventId, null);
   if (cmd.action === 'close') {

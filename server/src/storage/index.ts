@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPostgresDriver } from './postgres-driver';
-import { openSqliteDriver, type SqliteSynchronous } from './sqlite-driver';
+import type { SqliteSynchronous } from './sqlite-driver';
+import { openSqliteWorkerDriver } from './sqlite-worker-driver';
 import { createSqlStorage } from './sql-storage';
 import type { Storage } from './types';
 
@@ -30,7 +31,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     storage = createSqlStorage(openPostgresDriver({ url, schema: config.schema }));
   } else {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    storage = createSqlStorage(openSqliteDriver(path.join(config.dataDir, 'semis.db'), { synchronous: config.sqliteSynchronous }));
+    storage = createSqlStorage(await openSqliteWorkerDriver(path.join(config.dataDir, 'semis.db'), { synchronous: config.sqliteSynchronous }));
   }
   try {
     await storage.migrate();

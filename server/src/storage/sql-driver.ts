@@ -20,6 +20,8 @@ export interface SqlDriver extends SqlExecutor {
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   isUniqueViolation(err: unknown): boolean;
+  /** Test hook (SQLite worker only): commits in the next `ms` wait that long, like a stalled fsync. */
+  stallCommits?(ms: number): void;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { migrate } from './migrations';
+import { SqlArchiveStore } from './archive';
 import { SqlAtelierStore } from './ateliers';
 import { SqlBoardLogStore } from './board-log';
 import { SqlCandidateStore } from './candidates';
@@ -30,8 +31,10 @@ export function createSqlStorage(db: SqlDriver): Storage {
     votes: new SqlVoteStore(db),
     candidates: new SqlCandidateStore(db),
     posters: new SqlPosterStore(db),
+    archive: new SqlArchiveStore(db),
     migrate: () => migrate(db),
     ping: async () => void (await db.query('SELECT 1')),
+    stallCommits: db.stallCommits?.bind(db),
     close: () => db.close(),
   };
   for (const store of Object.values(stores)) flatten(facade, store);

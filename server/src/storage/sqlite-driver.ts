@@ -4,7 +4,8 @@ import type { SqlDriver, SqlExecutor } from './sql-driver';
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
 /**
- * better-sqlite3 is synchronous; the async API is only there to match PostgreSQL.
+ * better-sqlite3 on the calling thread: for tools and tests. The server opens SQLite through
+ * sqlite-worker-driver.ts, which keeps commits off the main thread.
  * One connection per file per process: a second connection in the same process would block
  * the event loop in busy_timeout while the first one waits to finish its transaction.
  */
@@ -95,9 +96,10 @@ class SqliteDriver implements SqlDriver {
 
 /**
  * better-sqlite3 treats `?NNN` as named parameters: they bind from an object keyed by number,
- * not from an array. It also rejects booleans and undefined.
+ * not from an array. It also rejects booleans and undefined. (sqlite-worker.mjs repeats these
+ * few lines: the worker is plain JavaScript.)
  */
-function bind(params: readonly unknown[] = []): Record<number, unknown>[] {
+export function bind(params: readonly unknown[] = []): Record<number, unknown>[] {
   if (params.length === 0) return [];
   const named: Record<number, unknown> = {};
   params.forEach((value, i) => {

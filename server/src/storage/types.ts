@@ -1,4 +1,4 @@
-import type { Atelier, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
+import type { Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
 import type { PosterStore } from './posters';
@@ -8,6 +8,7 @@ import type { ParticipantStore } from './participants';
 import type { IdeaStore } from './ideas';
 import type { ModerationStore } from './moderation';
 import type { BoardLogStore } from './board-log';
+import type { ArchiveStore } from './archive';
 
 export type { PosterStore } from './posters';
 export type { EventStore } from './events';
@@ -91,9 +92,13 @@ export interface Storage extends EventStore, AtelierStore, ParticipantStore, Ide
   readonly candidates: CandidateStore;
   /** Poster workshop records (issue #5). */
   readonly posters: PosterStore;
+  /** Whole-event reads and writes after the evening (issue #11). */
+  readonly archive: ArchiveStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   /** Resolves when the database answers; rejects with the driver's error otherwise (health). */
   ping(): Promise<void>;
+  /** Test hook (SQLite only): commits in the next `ms` wait that long, like a stalled fsync. */
+  stallCommits?(ms: number): void;
   close(): Promise<void>;
 }

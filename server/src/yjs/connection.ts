@@ -5,7 +5,9 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WS_CLOSE } from '@semis/shared';
-import type { BoardRoom, RoomListener } from './room';
+import type { BoardRoom, ClientOrigin, RoomListener, UpdateBatch } from './room';
+import { TokenBucket, type SubjectBudget } from './budget';
+import { decodeAwareness, encodeAwareness, type AwarenessLimits } from './awareness';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -13,11 +15,36 @@ const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 
 export interface ConnectionLimits {
-  /** Largest document a writer may grow the board to. */
+  /** Largest document a writer may grow the board to (its encoded state, not its history). */
   maxDocBytes: number;
   /** Token bucket: burst size and refill per second, in messages. */
   burst: number;
   perSecond: number;
+  /** Bytes of updates one connection may leave waiting on missing dependencies (clock gaps). */
+  maxPendingBytes: number;
+  /** The same, for everything a board holds back at once, all connections together. */
+  maxDocPendingBytes: number;
+  awareness: AwarenessLimits;
+  /** Bytes queued on a socket past which it gets no more updates until it drains below
+   * `lowWaterBytes`; then one merged catch-up replaces everything it missed. */
+  highWaterBytes: number;
+  lowWaterBytes: number;
+}
+
+function aheadOf(client: Map<number, number>, doc: Y.Doc): boolean {
+  const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [id, clock] of client) if (clock > (ours.get(id) ?? 0)) return true;
+  return false;
+}
+
+/** Closes the connection with this WebSocket code and reason. */
+class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
 }
 
 /**
@@ -25,25 +52,54 @@ export interface ConnectionLimits {
  * their SyncStep2/Update and awareness messages are dropped, so a read-only client's
  * local edits never reach the document or anyone else.
  */
-export class YjsConnection implements RoomListener {
+export class YjsConnection implements RoomListener, ClientOrigin {
+  readonly fromClient = true;
   private readonly awarenessIds = new Set<number>();
-  private tokens: number;
-  private lastRefill = Date.now();
+  private readonly messages: TokenBucket;
+  private readonly awarenessRate: TokenBucket;
+  /** Bytes this connection added to what the document holds back (never decreases). */
+  private pendingAdded = 0;
   private closed = false;
+  /** Set while the socket is too far behind: the state vector to catch it up from. */
+  private behindFrom: Uint8Array | null = null;
+  private missedAwareness = false;
+  /** Answered the last ping (heartbeat). */
+  private alive = true;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: BoardRoom,
     readonly canWrite: boolean,
     private readonly limits: ConnectionLimits,
+    private readonly budget: SubjectBudget,
+    private readonly log: (msg: string) => void,
     private readonly onClose: () => void,
   ) {
-    this.tokens = limits.burst;
+    this.messages = new TokenBucket(limits.burst, limits.perSecond);
+    this.awarenessRate = new TokenBucket(limits.awareness.burst, limits.awareness.perSecond);
     room.listeners.add(this);
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.cleanup());
     ws.on('error', () => this.cleanup());
+    ws.on('pong', () => (this.alive = true));
     this.greet();
+  }
+
+  /** Called every heartbeat period: a socket that did not answer the previous ping is dead
+   * (or stalled) and is dropped, freeing what was queued for it. */
+  heartbeat(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.ws.terminate();
+      return this.cleanup();
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  /** Bytes queued for this socket, not yet handed to the kernel. */
+  get buffered(): number {
+    return this.ws.bufferedAmount;
   }
 
   get boardId(): string {
@@ -55,33 +111,68 @@ export class YjsConnection implements RoomListener {
     encoding.writeVarUint(enc, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(enc, this.room.doc);
     this.send(encoding.toUint8Array(enc));
+    this.sendAllAwareness();
+  }
+
+  private sendAllAwareness(): void {
     const states = [...this.room.awareness.getStates().keys()];
-    if (states.length > 0) this.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states), null);
-  }
-
-  sendUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === this) return;
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(enc, update);
-    this.send(encoding.toUint8Array(enc));
-  }
-
-  sendAwareness(update: Uint8Array, _origin: unknown): void {
+    if (states.length === 0) return;
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(enc, update);
+    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states));
     this.send(encoding.toUint8Array(enc));
+  }
+
+  sendUpdate(batch: UpdateBatch): void {
+    if (batch.origins.size === 1 && batch.origins.has(this)) return;
+    if (this.behindFrom) return;
+    if (this.ws.bufferedAmount > this.limits.highWaterBytes) {
+      this.behindFrom = batch.before;
+      return;
+    }
+    this.send(batch.frame);
+  }
+
+  sendAwareness(_update: Uint8Array, frame: Uint8Array): void {
+    if (this.behindFrom || this.ws.bufferedAmount > this.limits.highWaterBytes) {
+      this.missedAwareness = true;
+      return;
+    }
+    this.send(frame);
+  }
+
+  /** Once a lagging socket has drained: everything it missed, as one diff. */
+  private catchUp(): void {
+    if (this.closed || this.ws.bufferedAmount > this.limits.lowWaterBytes) return;
+    const from = this.behindFrom;
+    this.behindFrom = null;
+    if (from) {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MESSAGE_SYNC);
+      encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(enc, this.room.encodeDiff(from));
+      this.send(encoding.toUint8Array(enc));
+    }
+    if (this.missedAwareness) {
+      this.missedAwareness = false;
+      this.sendAllAwareness();
+    }
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.takeToken()) return this.close(WS_CLOSE.RATE_LIMITED, 'rate limited');
+    if (!this.messages.take() || !this.budget.messages.take() || !this.budget.bytes.take(data.byteLength)) {
+      return this.close(WS_CLOSE.RATE_LIMITED, 'rate limited');
+    }
     if (!isBinary) return this.close(WS_CLOSE.MALFORMED, 'binary messages only');
     try {
       const reply = this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       if (reply) this.send(reply);
-    } catch {
+    } catch (err) {
+      if (err instanceof Refusal) return this.close(err.code, err.reason);
+      // Malformed bytes throw from the decoders; anything else is a bug. Either way only this
+      // connection ends, and the board carries on.
+      this.log(`board ${this.boardId}: connection closed on a bad message: ${String(err)}`);
       this.close(WS_CLOSE.MALFORMED, 'malformed message');
     }
   }
@@ -93,29 +184,27 @@ export class YjsConnection implements RoomListener {
     const type = decoding.readVarUint(dec);
     switch (type) {
       case MESSAGE_SYNC: {
-        encoding.writeVarUint(enc, MESSAGE_SYNC);
         const syncType = decoding.readVarUint(dec);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          syncProtocol.readSyncStep1(dec, enc, this.room.doc);
-        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-          const update = decoding.readVarUint8Array(dec);
-          if (!this.canWrite) return null;
-          if (this.room.approxSize + update.length > this.limits.maxDocBytes) {
-            this.close(WS_CLOSE.DOC_TOO_LARGE, 'document too large');
-            return null;
-          }
-          Y.applyUpdate(this.room.doc, update, this);
-          return null;
-        } else {
-          throw new Error(`unknown sync message ${syncType}`);
+          const sv = decoding.readVarUint8Array(dec);
+          // A reader has nothing to send us, so holding what we lack means it saw an edit we
+          // then lost (a crash): it must start again from our state, the truth.
+          if (!this.canWrite && aheadOf(Y.decodeStateVector(sv), this.room.doc)) throw new Refusal(WS_CLOSE.RESYNC, 'document ahead of the server');
+          encoding.writeVarUint(enc, MESSAGE_SYNC);
+          encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
+          encoding.writeVarUint8Array(enc, this.room.encodeDiff(sv));
+          return encoding.toUint8Array(enc);
         }
-        return encoding.length(enc) > 1 ? encoding.toUint8Array(enc) : null;
+        if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          const update = decoding.readVarUint8Array(dec);
+          if (this.canWrite) this.applyUpdate(update);
+          return null;
+        }
+        throw new Error(`unknown sync message ${syncType}`);
       }
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(dec);
-        if (!this.canWrite) return null;
-        this.trackAwareness(update);
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+        if (this.canWrite) this.applyAwareness(update);
         return null;
       }
       case MESSAGE_QUERY_AWARENESS: {
@@ -131,31 +220,53 @@ export class YjsConnection implements RoomListener {
     }
   }
 
-  /** Remembers which awareness clients this socket speaks for, to remove them when it leaves. */
-  private trackAwareness(update: Uint8Array): void {
-    const dec = decoding.createDecoder(update);
-    const n = decoding.readVarUint(dec);
-    for (let i = 0; i < n; i++) {
-      const clientId = decoding.readVarUint(dec);
-      decoding.readVarUint(dec); // clock
-      const state = JSON.parse(decoding.readVarString(dec)) as unknown;
-      if (state === null) this.awarenessIds.delete(clientId);
-      else this.awarenessIds.add(clientId);
+  private applyUpdate(update: Uint8Array): void {
+    const { room, limits } = this;
+    if (!room.fits(update.length, limits.maxDocBytes)) throw new Refusal(WS_CLOSE.DOC_TOO_LARGE, 'document too large');
+    const before = room.pendingBytes;
+    Y.applyUpdate(room.doc, update, this);
+    const after = room.pendingBytes;
+    if (after <= before) return;
+    // Structs whose dependencies never came are held by Yjs outside the document: count them,
+    // and stop a client that piles them up rather than let them grow without bound.
+    this.pendingAdded += after - before;
+    if (this.pendingAdded > limits.maxPendingBytes || after > limits.maxDocPendingBytes) {
+      room.dropPending();
+      throw new Refusal(WS_CLOSE.MISSING_DEPENDENCIES, 'update depends on data the server lacks');
     }
   }
 
-  private takeToken(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.limits.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.limits.perSecond);
-    this.lastRefill = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+  /** Applies the entries this connection may speak for: its own client ids (a few), states of
+   * bounded size; a flood beyond the rate is dropped. */
+  private applyAwareness(update: Uint8Array): void {
+    const { room, limits } = this;
+    const entries = decodeAwareness(update);
+    if (!this.awarenessRate.take()) return;
+    const owners = room.awarenessOwners;
+    const accepted = entries.filter((e) => {
+      if (e.json.length > limits.awareness.stateBytes) return false;
+      const owner = owners.get(e.clientId);
+      if (owner !== undefined && owner !== this) return false;
+      return owner === this || this.awarenessIds.size < limits.awareness.statesPerConnection;
+    });
+    for (const e of accepted) {
+      if (e.gone) {
+        this.awarenessIds.delete(e.clientId);
+        owners.delete(e.clientId);
+      } else {
+        this.awarenessIds.add(e.clientId);
+        owners.set(e.clientId, this);
+      }
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwareness(accepted), this);
   }
 
   private send(bytes: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(bytes, (err) => err && this.cleanup());
+    this.ws.send(bytes, (err) => {
+      if (err) return this.cleanup();
+      if (this.behindFrom || this.missedAwareness) this.catchUp();
+    });
   }
 
   close(code: number, reason: string): void {
@@ -168,8 +279,8 @@ export class YjsConnection implements RoomListener {
     if (this.closed) return;
     this.closed = true;
     this.room.listeners.delete(this);
+    for (const id of this.awarenessIds) if (this.room.awarenessOwners.get(id) === this) this.room.awarenessOwners.delete(id);
     if (this.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], this);
     this.onClose();
   }
 }
-

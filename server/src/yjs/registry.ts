@@ -116,22 +116,26 @@ export class BoardRegistry {
     room.destroy();
   }
 
-  /** Flushes and compacts every loaded board; used on shutdown. */
-  async closeAll(): Promise<void> {
+  /** Flushes and compacts every loaded board; used on shutdown. A board whose writes cannot
+   * be stored within `deadlineMs` (database down) is reported, not waited for forever. */
+  async closeAll(deadlineMs = 10_000): Promise<void> {
     for (const t of this.idleTimers.values()) clearTimeout(t);
     this.idleTimers.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
-    for (const r of rooms) {
-      if (r.status !== 'fulfilled') continue;
-      try {
-        await r.value.compact();
-      } catch (err) {
-        await r.value.flush();
-        this.opts.log(`board ${r.value.boardId}: compaction on shutdown failed: ${String(err)}`);
-      }
-      this.opts.onClose?.(r.value);
-      r.value.destroy();
-    }
+    await Promise.all(
+      rooms.map(async (r) => {
+        if (r.status !== 'fulfilled') return;
+        const room = r.value;
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
+        const outcome = await Promise.race([room.compact().then(() => 'done' as const, (err: unknown) => err), deadline]);
+        clearTimeout(timer);
+        if (outcome === 'late') this.opts.log(`board ${room.boardId}: edits not stored at shutdown (storage unavailable)`);
+        else if (outcome !== 'done') this.opts.log(`board ${room.boardId}: compaction on shutdown failed: ${String(outcome)}`);
+        this.opts.onClose?.(room);
+        room.destroy();
+      }),
+    );
     this.rooms.clear();
   }
 }

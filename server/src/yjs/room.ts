@@ -1,34 +1,98 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { initBoardDoc } from '@semis/shared';
+import { SERVER_ORIGIN, initBoardDoc } from '@semis/shared';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import type { Storage } from '../storage/types';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+
+const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(enc, update);
+  return encoding.toUint8Array(enc);
+}
 
 /** Origin of updates read back from storage: they are already persisted. */
 export const LOAD_ORIGIN = 'load';
-/** Origin of updates received from another server process. They are persisted here too:
- * the sender may die before its debounced flush, and Yjs updates are idempotent. */
+/** Origin of updates received from another server process. */
 export const PEER_ORIGIN = 'peer';
+
+/** Root maps only the server writes (`ideas` mirrors the database, `meta` is set at load):
+ * what a client writes there, whatever its role, is undone at once. */
+export const SERVER_ONLY_MAPS = ['ideas', 'meta'] as const;
+
+/** Updates and awareness from a y-websocket client carry an origin marked this way: the only
+ * origins not trusted (storage, peers and the server's own services are). */
+export interface ClientOrigin {
+  readonly fromClient: true;
+}
+export const isClientOrigin = (origin: unknown): origin is ClientOrigin =>
+  typeof origin === 'object' && origin !== null && (origin as Partial<ClientOrigin>).fromClient === true;
+
+/** A run of document updates, merged once and encoded once for every connection. */
+export interface UpdateBatch {
+  update: Uint8Array;
+  /** The y-websocket frame carrying `update` (sync message, type Update). */
+  frame: Uint8Array;
+  /** Where its updates came from: a connection skips a batch made only of its own. */
+  origins: ReadonlySet<unknown>;
+  /** A state vector every listener that got all earlier batches is at or past: what a
+   * connection that skips this batch catches up from. */
+  before: Uint8Array;
+}
 
 /** Whoever receives a room's traffic: a y-websocket connection, or a cross-process relay. */
 export interface RoomListener {
-  sendUpdate(update: Uint8Array, origin: unknown): void;
-  sendAwareness(update: Uint8Array, origin: unknown): void;
+  sendUpdate(batch: UpdateBatch): void;
+  /** `frame` is the y-websocket awareness message carrying `update`. */
+  sendAwareness(update: Uint8Array, frame: Uint8Array, origin: unknown): void;
 }
+
+interface Queued {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+const RETRY_MIN_MS = 100;
+const RETRY_MAX_MS = 5000;
 
 /**
  * One board document in memory: the Y.Doc, its awareness, who listens, and its update log.
- * Updates are appended to storage in small batches (debounced); flush() makes them durable.
+ *
+ * Edits are applied to the document at once (so they can be checked, and services read their
+ * own writes), then go through one pipeline per board: gathered for `debounceMs`, merged,
+ * **appended to the log, and only then** sent to the board's connections and peers as one
+ * frame. While a write is in flight the next batch gathers (group commit). A failed write is
+ * retried with backoff until it succeeds. So nobody is ever shown an edit the log lacks, and
+ * an acknowledgement never waits for the fan-out.
  */
 export class BoardRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly listeners = new Set<RoomListener>();
-  /** Rough byte size of the document, to refuse writers that would blow it up. */
+  /** Which local connection speaks for each awareness client id (no one may speak for another's). */
+  readonly awarenessOwners = new Map<number, object>();
+  /** Byte size of the document as last measured, plus every update since: an upper bound of
+   * its encoded state, to refuse writers that would blow it up. */
   approxSize = 0;
-  private pending: Uint8Array[] = [];
+  private measuredSize = 0;
+  private queue: Queued[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private running = false;
+  private destroyed = false;
+  /** Updates queued and updates stored (or known not to need storing), counted. */
+  private queuedSeq = 0;
+  private storedSeq = 0;
+  private readonly waiters: { seq: number; resolve: () => void }[] = [];
+  private sentSV: Uint8Array = Y.encodeStateVector(new Y.Doc());
   private appendedSinceCompaction = 0;
+  private appendedBytes = 0;
+  private compacting: Promise<void> | null = null;
 
   constructor(
     readonly boardId: string,
@@ -39,15 +103,71 @@ export class BoardRoom {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.approxSize += update.length;
-      if (origin !== LOAD_ORIGIN) this.queue(update);
-      for (const l of this.listeners) l.sendUpdate(update, origin);
+      if (origin === LOAD_ORIGIN) return;
+      this.queue.push({ update, origin });
+      this.queuedSeq += 1;
+      this.schedule();
     });
+    for (const name of SERVER_ONLY_MAPS) this.protect(this.doc.getMap<unknown>(name));
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
       if (changed.length === 0) return;
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-      for (const l of this.listeners) l.sendAwareness(update, origin);
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(enc, update);
+      const frame = encoding.toUint8Array(enc);
+      for (const l of this.listeners) this.notify(() => l.sendAwareness(update, frame, origin));
     });
+  }
+
+  /** One listener failing (a socket gone bad) must not stop the others nor the writer. */
+  private notify(send: () => void): void {
+    try {
+      send();
+    } catch (err) {
+      this.onPersistError(err);
+    }
+  }
+
+  /** Undoes a client's writes to a server-only map in the next transaction. Both reach
+   * listeners back to back, so a reader never shows the forged value. */
+  private protect(map: Y.Map<unknown>): void {
+    map.observe((event, tr) => {
+      if (!isClientOrigin(tr.origin)) return;
+      const changes = [...event.changes.keys];
+      this.doc.transact(() => {
+        for (const [key, { action, oldValue }] of changes) {
+          if (action === 'add' || oldValue instanceof Y.AbstractType) map.delete(key);
+          else map.set(key, oldValue);
+        }
+      }, SERVER_ORIGIN);
+    });
+  }
+
+  /** Bytes of updates Yjs holds back because what they depend on never arrived (clock gaps). */
+  get pendingBytes(): number {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+  }
+
+  /** Forgets updates stuck on missing dependencies. Honest clients resend them on resync. */
+  dropPending(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+
+  /** What a client with state vector `sv` lacks — never the held-back updates, which Yjs
+   * would otherwise hand to every reader (unbounded, and useless to them). */
+  encodeDiff(sv?: Uint8Array): Uint8Array {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    this.dropPending();
+    try {
+      return Y.encodeStateAsUpdate(this.doc, sv);
+    } finally {
+      this.doc.store.pendingStructs = pendingStructs;
+      this.doc.store.pendingDs = pendingDs;
+    }
   }
 
   async load(kind: string): Promise<void> {
@@ -55,37 +175,112 @@ export class BoardRoom {
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
     if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), LOAD_ORIGIN);
     this.appendedSinceCompaction = state.updates.length;
+    this.sentSV = Y.encodeStateVector(this.doc);
     initBoardDoc(this.doc, this.boardId, kind);
+    this.measure();
   }
 
-  private queue(update: Uint8Array): void {
-    this.pending.push(update);
-    if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.debounceMs);
+  private measure(): void {
+    this.approxSize = this.measuredSize = this.encodeDiff().byteLength;
   }
 
-  /** Resolves once every update seen so far is in the log. Serialised so order is kept. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
+  /** Whether the document stays under `cap` bytes with `extra` more. The running count includes
+   * content deleted since (a stroke moved 1,000 times): measure the document itself before
+   * refusing — at most once per 1/16 of growth, so a writer at the cap cannot make us re-encode
+   * the whole document on every message. */
+  fits(extra: number, cap: number): boolean {
+    const total = () => this.approxSize + this.pendingBytes + extra;
+    if (total() <= cap) return true;
+    if (this.approxSize > this.measuredSize + Math.max(64 * 1024, this.measuredSize / 16)) this.measure();
+    return total() <= cap;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.running || this.destroyed) return;
+    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+  }
+
+  /** The pipeline: store, then send, batch after batch, until nothing is left. */
+  private async run(): Promise<void> {
     this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    this.flushing = this.flushing.then(async () => {
-      if (batch.length === 0) return;
-      try {
-        await this.storage.appendBoardUpdate(this.boardId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
-        this.appendedSinceCompaction += 1;
-      } catch (err) {
-        // Keep the batch for the next flush rather than lose it.
-        this.pending = batch.concat(this.pending);
-        this.onPersistError(err);
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.queue.length > 0 && !this.destroyed) {
+        const items = this.queue;
+        this.queue = [];
+        const upto = this.queuedSeq;
+        const before = this.sentSV;
+        this.sentSV = Y.encodeStateVector(this.doc);
+        // Peers' updates are stored again: a sync reply after a Redis blip can carry edits its
+        // sender had not stored yet, and Yjs updates are idempotent.
+        const update = merge(items.map((i) => i.update));
+        await this.store(update);
+        this.storedSeq = upto;
+        this.wake();
+        if (this.destroyed) break;
+        const batch: UpdateBatch = { update, frame: updateFrame(update), origins: new Set(items.map((i) => i.origin)), before };
+        for (const l of this.listeners) this.notify(() => l.sendUpdate(batch));
       }
-    });
-    return this.flushing;
+    } finally {
+      this.running = false;
+    }
+    this.maybeCompact();
+  }
+
+  /** Appends to the log, retrying with backoff until storage takes it (a database outage). */
+  private async store(update: Uint8Array): Promise<void> {
+    for (let delay = RETRY_MIN_MS; ; delay = Math.min(delay * 2, RETRY_MAX_MS)) {
+      try {
+        await this.storage.appendBoardUpdate(this.boardId, update);
+        this.appendedSinceCompaction += 1;
+        this.appendedBytes += update.byteLength;
+        return;
+      } catch (err) {
+        this.onPersistError(err);
+        if (this.destroyed) return;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  private wake(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const w = this.waiters[i]!;
+      if (w.seq <= this.storedSeq) {
+        this.waiters.splice(i, 1);
+        w.resolve();
+      }
+    }
+  }
+
+  /** Resolves once every update seen so far is in the log (however long storage is down). */
+  flush(): Promise<void> {
+    if (this.storedSeq >= this.queuedSeq) return Promise.resolve();
+    const seq = this.queuedSeq;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      void this.run();
+    }
+    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  }
+
+  /** The log grows with history (a stroke moved 1,000 times); fold it once it is much larger
+   * than the document, so what is stored stays near what is shown. */
+  private maybeCompact(): void {
+    if (this.compacting || this.destroyed) return;
+    if (this.appendedSinceCompaction < 500 && this.appendedBytes < Math.max(4 * 1024 * 1024, 4 * this.measuredSize)) return;
+    this.compact().catch((err: unknown) => this.onPersistError(err));
   }
 
   /** Folds the log into one snapshot, from what storage holds (not memory), so a compaction
-   * by one process never drops updates another process appended. */
-  async compact(minUpdates = 1): Promise<void> {
+   * by one process never drops updates another process appended. One at a time. */
+  compact(minUpdates = 1): Promise<void> {
+    this.compacting ??= this.compactNow(minUpdates).finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  private async compactNow(minUpdates: number): Promise<void> {
     await this.flush();
     if (this.appendedSinceCompaction < minUpdates) return;
     const state = await this.storage.loadBoard(this.boardId);
@@ -93,13 +288,16 @@ export class BoardRoom {
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
     await this.storage.compactBoard(this.boardId, Y.mergeUpdates(parts), state.lastSeq);
     this.appendedSinceCompaction = 0;
+    this.appendedBytes = 0;
+    this.measure();
   }
 
   get hasPendingWrites(): boolean {
-    return this.pending.length > 0;
+    return this.storedSeq < this.queuedSeq || this.running;
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.timer) clearTimeout(this.timer);
     this.awareness.destroy();
     this.doc.destroy();

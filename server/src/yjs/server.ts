@@ -3,16 +3,45 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { YJS_PATH, HTTP_STATUS } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
+import { originAllowed } from '../http/origin';
 import type { BoardRegistry } from './registry';
 import { YjsConnection, type ConnectionLimits } from './connection';
+import { SubjectBudgets, type SubjectLimits } from './budget';
 
 export interface YjsServerOptions {
   registry: BoardRegistry;
   /** Decides at the HTTP upgrade who may read or write a board; throws AppError to refuse. */
-  authorize: (token: string | null, boardId: string) => Promise<{ canWrite: boolean; subject: string }>;
+  authorize: (token: string | null, boardId: string) => Promise<{ canWrite: boolean; subject: string; role: string }>;
   maxMessageBytes: number;
   limits: ConnectionLimits;
+  /** Budgets shared by all the connections of one participant (or one event's facilitators). */
+  subjectLimits: (role: string) => SubjectLimits;
+  /** Ping period of the heartbeat that drops dead connections. */
+  heartbeatMs: number;
+  /** `PUBLIC_URL`, an origin browsers may also connect from. */
+  publicUrl?: string;
   log: (msg: string) => void;
+}
+
+/** Board ids are UUIDs (tests and older data use other short ids): anything else is refused
+ * before it reaches the database. */
+const BOARD_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Reads `/yjs/<boardId>?token=…`; throws AppError('BAD_REQUEST') on anything malformed
+ * (bad percent-escapes included) — never anything else. */
+function parseTarget(rawUrl: string): { boardId: string; token: string | null } {
+  let url: URL;
+  let boardId: string;
+  try {
+    url = new URL(rawUrl, 'http://x');
+    boardId = decodeURIComponent(url.pathname.slice(YJS_PATH.length + 1));
+  } catch {
+    throw new AppError('BAD_REQUEST');
+  }
+  if (!BOARD_ID.test(boardId)) throw new AppError('BAD_REQUEST');
+  const tokens = url.searchParams.getAll('token');
+  if (tokens.length > 1 || (tokens[0]?.length ?? 0) > 512) throw new AppError('BAD_REQUEST');
+  return { boardId, token: tokens[0] ?? null };
 }
 
 /**
@@ -24,41 +53,65 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
   const connections = new Set<YjsConnection>();
   /** Who each connection belongs to (participant id, or the event for facilitators). */
   const subjects = new WeakMap<YjsConnection, string>();
+  const budgets = new SubjectBudgets(opts.subjectLimits);
+  const heartbeat = setInterval(() => {
+    for (const c of [...connections]) c.heartbeat();
+  }, opts.heartbeatMs);
+  heartbeat.unref();
 
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (!url.pathname.startsWith(YJS_PATH + '/')) return; // socket.io's, or refused below
-    socket.on('error', () => socket.destroy());
-    const boardId = decodeURIComponent(url.pathname.slice(YJS_PATH.length + 1));
-    const token = url.searchParams.get('token');
-    void (async () => {
-      let canWrite: boolean;
-      let subject: string;
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    const { boardId, token } = parseTarget(req.url ?? '/');
+    if (!originAllowed(req, opts.publicUrl)) throw new AppError('FORBIDDEN');
+    const { canWrite, subject, role } = await opts.authorize(token, boardId);
+    const budget = budgets.open(subject, role);
+    if (!budget) throw new AppError('RATE_LIMITED');
+    let room;
+    try {
+      room = await opts.registry.acquire(boardId);
+    } catch (err) {
+      budgets.close(budget);
+      opts.log(`board ${boardId}: load failed: ${String(err)}`);
+      throw new AppError('INTERNAL');
+    }
+    const release = () => {
+      budgets.close(budget);
+      opts.registry.release(boardId);
+    };
+    // ws drops a socket that closed meanwhile without calling back: release it ourselves.
+    if (!socket.readable || !socket.writable) return release();
+    wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        ({ canWrite, subject } = await opts.authorize(token, boardId));
-      } catch (err) {
-        return refuse(socket, err);
-      }
-      let room;
-      try {
-        room = await opts.registry.acquire(boardId);
-      } catch (err) {
-        opts.log(`board ${boardId}: load failed: ${String(err)}`);
-        return refuse(socket, new AppError('INTERNAL'));
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new YjsConnection(ws, room, canWrite, opts.limits, () => {
+        const conn = new YjsConnection(ws, room, canWrite, opts.limits, budget, opts.log, () => {
           connections.delete(conn);
-          opts.registry.release(boardId);
+          release();
         });
         connections.add(conn);
         subjects.set(conn, subject);
-      });
-    })();
+      } catch (err) {
+        opts.log(`board ${boardId}: connection failed: ${String(err)}`);
+        ws.terminate();
+        release();
+      }
+    });
+  };
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!(req.url ?? '').startsWith(YJS_PATH + '/')) return; // socket.io's, or refused in app.ts
+    socket.on('error', () => socket.destroy());
+    upgrade(req, socket, head).catch((err: unknown) => {
+      if (!(err instanceof AppError)) opts.log(`yjs upgrade failed: ${String(err)}`);
+      refuse(socket, err);
+    });
   });
 
   return {
     connections,
+    /** Bytes queued on every /yjs socket together (what backpressure bounds). */
+    bufferedBytes(): number {
+      let n = 0;
+      for (const c of connections) n += c.buffered;
+      return n;
+    },
     /** Closes every connection of one subject (a participant just blocked). */
     closeSubject(subject: string, code: number, reason: string) {
       for (const c of [...connections]) if (subjects.get(c) === subject) c.close(code, reason);
@@ -69,16 +122,21 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
     },
     close(code: number, reason: string) {
       for (const c of [...connections]) c.close(code, reason);
+      budgets.stop();
+      clearInterval(heartbeat);
       wss.close();
     },
   };
 }
 
+const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' };
+
 function refuse(socket: Duplex, err: unknown): void {
+  if (socket.destroyed) return;
   const body = JSON.stringify({ error: errorBody(err) });
   const status = err instanceof AppError ? HTTP_STATUS[err.code] : 500;
   socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Error'}\r\n` +
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -115,6 +115,11 @@ export const WS_CLOSE = {
   RATE_LIMITED: 4429,
   /** Document would exceed its size cap. */
   DOC_TOO_LARGE: 4413,
+  /** Updates whose dependencies never came (clock gaps) piled up past the bound: resync. */
+  MISSING_DEPENDENCIES: 4409,
+  /** A read-only client holds edits the server lacks (it lost them in a crash): discard the
+   * local document and reconnect with an empty one. */
+  RESYNC: 4410,
   /** The atelier was closed or reopened: reconnect to get the new rights (providers do it by themselves). */
   RIGHTS_CHANGED: 4205,
   SHUTTING_DOWN: 1001,

@@ -32,6 +32,12 @@ export const API = {
   /** GET (any token of the event): an uploaded image. */
   asset: (id: string) => `/api/assets/${encodeURIComponent(id)}`,
   assetPattern: '/api/assets/:assetId',
+  // After the evening (issue #11); see docs/protocol.md.
+  /** POST (facilitator) JSON ReportRequest: the evening's report as PDF or printable HTML. */
+  adminReport: '/api/admin/report',
+  /** GET (facilitator) ?sep=comma|semicolon&lang=fr|en: ideas, votes, candidates or stakeholders as CSV. */
+  adminCsv: (kind: 'ideas' | 'votes' | 'candidates' | 'stakeholders') => `/api/admin/export/${kind}.csv`,
+  adminCsvPattern: '/api/admin/export/:kind.csv',
 } as const;
 
 export interface CreateEventResult {

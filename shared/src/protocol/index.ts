@@ -4,3 +4,5 @@ export * from './http';
 export * from './facilitator';
 export * from './votes';
 export * from './posters';
+export * from './commands';
+export * from './report';

@@ -3,20 +3,10 @@ import { tokenSchema, uuidSchema } from '../schema/common';
 import { ideaTextSchema } from '../schema/idea';
 import { pseudonymSchema } from '../schema/participant';
 import type { Atelier, SemisEvent } from '../schema/event';
-import type { TimerState } from '../domain/timer';
 import type { IdeaStatus } from '../schema/idea';
-import type {
-  AtelierStatePush, Dashboard, EventStatePush, FacilitatorAuthResult, ModerationLogEntry, ModIdeaView, Viewport,
-  blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload,
-  revealPayload, setPhasePayload, timerPayload, timeSyncPayload,
-} from './facilitator';
-import type {
-  Candidate, GroupingSuggestion, VoteResults, VoteState,
-  candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload,
-} from './votes';
-import type { Ack } from './errors';
-import type * as P from './posters';
-import type { BoardFeed, CommentView, GroupView, ReactionCounts } from './posters';
+import type { AtelierStatePush, Dashboard, EventStatePush, ModIdeaView, Viewport } from './facilitator';
+import type { Candidate, VoteResults } from './votes';
+import type { CommentView, GroupView, ReactionCounts } from './posters';
 
 /** Bumped when a socket.io event or payload changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -146,46 +136,7 @@ export interface EnterAtelierResult {
   participant: PublicParticipant;
 }
 
-type Cmd<P extends z.ZodType, R> = (p: z.input<P>, ack: (r: Ack<R>) => void) => void;
-
-export interface ClientToServerEvents {
-  [C.timeSync]: Cmd<typeof timeSyncPayload, { t: number; serverTime: number }>;
-  [C.facilitatorAuth]: Cmd<typeof facilitatorAuthPayload, FacilitatorAuthResult>;
-  [C.setPhase]: Cmd<typeof setPhasePayload, { ateliers: Atelier[] }>;
-  [C.configureAtelier]: Cmd<typeof configureAtelierPayload, { atelier: Atelier }>;
-  [C.reveal]: Cmd<typeof revealPayload, { revealed: number }>;
-  [C.timer]: Cmd<typeof timerPayload, { timer: TimerState | null; serverTime: number }>;
-  [C.modIdeas]: Cmd<typeof modIdeasPayload, { ideas: ModIdeaView[] }>;
-  [C.moderateIdea]: Cmd<typeof moderateIdeaPayload, { idea: ModIdeaView }>;
-  [C.block]: Cmd<typeof blockPayload, { participantId: string; pseudonym: string }>;
-  [C.modLog]: Cmd<typeof modLogPayload, { entries: ModerationLogEntry[] }>;
-  [C.dashboard]: Cmd<z.ZodObject<Record<string, never>>, Dashboard>;
-  [C.coFacilitator]: Cmd<typeof coFacilitatorPayload, { token: string; link: string }>;
-  [C.follow]: Cmd<typeof followPayload, Record<string, never>>;
-  [C.voteGet]: Cmd<typeof voteGetPayload, VoteState>;
-  [C.voteDot]: Cmd<typeof voteDotPayload, VoteState>;
-  [C.voteRate]: Cmd<typeof voteRatePayload, VoteState>;
-  [C.voteConfigure]: Cmd<typeof voteConfigurePayload, { atelier: Atelier }>;
-  [C.plenary]: Cmd<typeof plenaryPayload, VoteState>;
-  [C.groupingSuggest]: Cmd<typeof groupingPayload, GroupingSuggestion>;
-  [C.promote]: Cmd<typeof promotePayload, { candidate: Candidate; created: boolean }>;
-  [C.candidateUpdate]: Cmd<typeof candidateUpdatePayload, { candidate: Candidate }>;
-  [C.candidates]: Cmd<z.ZodObject<Record<string, never>>, { candidates: Candidate[] }>;
-  [C.join]: (p: z.input<typeof joinPayload>, ack: (r: Ack<JoinResult>) => void) => void;
-  [C.enterAtelier]: (p: z.input<typeof enterAtelierPayload>, ack: (r: Ack<EnterAtelierResult>) => void) => void;
-  [C.postIdea]: (p: z.input<typeof postIdeaPayload>, ack: (r: Ack<{ idea: IdeaView; created: boolean }>) => void) => void;
-  [C.editIdea]: (p: z.input<typeof editIdeaPayload>, ack: (r: Ack<{ idea: IdeaView }>) => void) => void;
-  [C.deleteIdea]: (p: z.input<typeof deleteIdeaPayload>, ack: (r: Ack<{ id: string }>) => void) => void;
-  [C.myIdeas]: (p: z.input<typeof myIdeasPayload>, ack: (r: Ack<{ ideas: IdeaView[] }>) => void) => void;
-  [C.subscribePosters]: (p: z.input<typeof P.subscribePostersPayload>, ack: (r: Ack<{ groups: GroupView[] }>) => void) => void;
-  [C.createGroup]: (p: z.input<typeof P.createGroupPayload>, ack: (r: Ack<{ group: GroupView; created: boolean }>) => void) => void;
-  [C.joinGroup]: (p: z.input<typeof P.groupIdPayload>, ack: (r: Ack<{ group: GroupView }>) => void) => void;
-  [C.leaveGroup]: (p: z.input<typeof P.groupIdPayload>, ack: (r: Ack<{ group: GroupView }>) => void) => void;
-  [C.setGroupRoles]: (p: z.input<typeof P.groupRolesPayload>, ack: (r: Ack<{ group: GroupView }>) => void) => void;
-  [C.watchBoard]: (p: z.input<typeof P.watchBoardPayload>, ack: (r: Ack<BoardFeed>) => void) => void;
-  [C.react]: (p: z.input<typeof P.reactPayload>, ack: (r: Ack<{ boardId: string; reactions: ReactionCounts; mine: BoardFeed['mine'] }>) => void) => void;
-  [C.comment]: (p: z.input<typeof P.commentPayload>, ack: (r: Ack<{ comment: CommentView; created: boolean }>) => void) => void;
-}
+/** Client → server commands: `ClientToServerEvents` and the table behind it are in ./commands.ts. */
 
 export interface ServerToClientEvents {
   [S.ideaChanged]: (idea: IdeaView) => void;

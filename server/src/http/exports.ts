@@ -1,0 +1,62 @@
+import express, { type Response } from 'express';
+import { API } from '@semis/shared';
+import type { Storage } from '../storage/types';
+import type { BoardRegistry } from '../yjs/registry';
+import { requireFacilitator } from '../services/access';
+import { collectReport, parseReportRequest } from '../services/report/collect';
+import { csvExport } from '../services/exports/csv';
+import { renderPdf } from '../services/report/pdf';
+import { renderHtml } from '../services/report/html';
+import { WorkQueue } from '../limits/workQueue';
+import { bearer, bodyErrors, route } from './api';
+
+export interface ExportDeps {
+  storage: Storage;
+  registry: BoardRegistry;
+  now: () => string;
+  log: (m: string) => void;
+}
+
+/** What a facilitator takes home after the evening (issue #11): report, exports, archives. */
+export function exportsRouter(deps: ExportDeps): express.Router {
+  const r = express.Router();
+  // Two documents at a time on a 2-core laptop, four more in line: the live evening comes first.
+  const queue = new WorkQueue(2, 4);
+
+  r.post(API.adminReport, express.json({ limit: '32kb' }), route(async (req, res) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    const request = parseReportRequest(req.body);
+    const { data, body } = await queue.run(async () => {
+      const data = await collectReport(deps, who, request, deps.now());
+      return { data, body: request.format === 'html' ? renderHtml(data) : await renderPdf(data) };
+    });
+    const name = `${data.lang === 'fr' ? 'restitution' : 'report'}-${slug(data.event.name)}`;
+    if (typeof body === 'string') {
+      // Its own policy: a standalone page with its inline stylesheet, data: images, no script.
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      sendFile(res, 'text/html; charset=utf-8', `${name}.html`, body);
+    } else sendFile(res, 'application/pdf', `${name}.pdf`, body);
+  }));
+
+  r.get(API.adminCsvPattern, route(async (req, res) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    const { filename, body } = await csvExport(deps, who, String(req.params.kind), req.query);
+    sendFile(res, 'text/csv; charset=utf-8', `${slug(who.event.name)}-${filename}`, body);
+  }));
+
+  r.use(bodyErrors);
+  return r;
+}
+
+export function sendFile(res: Response, type: string, filename: string, body: string | Buffer): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.send(body);
+}
+
+/** An ASCII file name from an event name ("Soirée d'Autun" → "soiree-d-autun"). */
+export function slug(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'semis';
+}

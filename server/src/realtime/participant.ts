@@ -1,0 +1,60 @@
+import { C } from '@semis/shared';
+import { AppError } from '../errors';
+import { join, publicParticipant } from '../services/participants';
+import { deleteIdea, editIdea, postIdea, type IdeaDeps } from '../services/ideas';
+import { ideaView } from '../services/views';
+import { castDot, getVote, rate } from '../services/votes';
+import type { CommandTable, SemisSocket } from './command';
+import { participantOf } from './identity';
+import { rooms } from './rooms';
+import { hashToken } from '../auth/tokens';
+import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
+
+/** Commands of a phone (and `time:sync`, for anyone). A participant speaks for the identity
+ * it joined with on this connection. */
+export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { joinGuard: JoinGuard }): CommandTable {
+  const me = () => participantOf(deps.storage, socket);
+  return {
+    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.now() }),
+
+    [C.join]: async (payload) => {
+      deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
+      const { result, participant } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
+        // A wrong code or token slows this connection down, and closes it after too many.
+        if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
+        throw err;
+      });
+      deps.joinGuard.succeeded(socket);
+      if (socket.data.participant && socket.data.participant.id !== participant.id) leaveAll(socket);
+      socket.data.participant = participant;
+      await socket.join([rooms.participant(participant.id), rooms.event(participant.eventId)]);
+      return result;
+    },
+
+    [C.enterAtelier]: async ({ atelierId }) => {
+      const participant = await me();
+      const atelier = await deps.storage.getAtelier(atelierId);
+      if (!atelier || atelier.eventId !== participant.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
+      await deps.storage.updateParticipant(participant.id, { atelierId: atelier.id });
+      participant.atelierId = atelier.id;
+      for (const r of socket.rooms) if (r.startsWith('atelier:') || r.startsWith('present:')) await socket.leave(r);
+      await socket.join([rooms.atelier(atelier.id), rooms.present(atelier.id)]);
+      deps.broadcast.dashboardChanged(atelier.eventId);
+      return { atelier, participant: publicParticipant(participant) };
+    },
+
+    [C.postIdea]: async (p) => postIdea(deps, await me(), p),
+    [C.editIdea]: async (p) => editIdea(deps, await me(), p),
+    [C.deleteIdea]: async (p) => deleteIdea(deps, await me(), p),
+    [C.myIdeas]: async ({ atelierId }) => ({ ideas: (await deps.storage.listAuthorIdeas((await me()).id, atelierId)).map(ideaView) }),
+
+    [C.voteGet]: async (p) =>
+      socket.data.facilitator ? getVote(deps, { role: 'facilitator', who: socket.data.facilitator }, p) : getVote(deps, { role: 'participant', participant: await me() }, p),
+    [C.voteDot]: async (p) => castDot(deps, await me(), p),
+    [C.voteRate]: async (p) => rate(deps, await me(), p),
+  };
+}
+
+function leaveAll(socket: SemisSocket): void {
+  for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
+}

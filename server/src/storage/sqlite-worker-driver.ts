@@ -1,0 +1,196 @@
+import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import type { SqlDriver, SqlExecutor } from './sql-driver';
+import { bind, type SqliteSynchronous } from './sqlite-driver';
+
+/** A write (a statement or a whole transaction) waiting for its turn in a batch. */
+interface Unit {
+  fn: (tx: SqlExecutor) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Bounds how long the first write of a batch waits for its commit under a flood. */
+const MAX_BATCH = 256;
+
+/**
+ * SQLite with the disk off the main thread (issue #13). A worker thread owns the write
+ * connection; the main thread never waits on an fsync:
+ * - writes are group-committed: every write that arrives while a commit is in flight joins
+ *   the next transaction (each in its own SAVEPOINT, so one failing write rolls back alone),
+ *   and each write's promise resolves only once the COMMIT holding it returned — with
+ *   `synchronous = FULL`, once it is on disk. An idle database commits a lone write at once.
+ * - plain reads (SELECT) run on a second, read-only connection in this thread: WAL readers
+ *   see the last commit and never wait for the writer, so joins and loads keep flowing
+ *   while a commit is stalled. A write's own reads go through the worker, inside its batch.
+ */
+export function openSqliteWorkerDriver(file: string, options: { synchronous?: SqliteSynchronous } = {}): Promise<SqlDriver & { stallCommits(ms: number): void }> {
+  return SqliteWorkerDriver.open(file, options.synchronous ?? 'FULL');
+}
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
+
+class SqliteWorkerDriver implements SqlDriver {
+  readonly dialect = 'sqlite';
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private readonly pending: Unit[] = [];
+  private pumping: Promise<void> | null = null;
+  private reader: Database.Database | null = null;
+  private readonly readStatements = new Map<string, Database.Statement>();
+  private closed = false;
+  private readonly tx: SqlExecutor = {
+    query: (sql, params) => this.call('query', { sql, params }) as never,
+    run: (sql, params) => this.call('run', { sql, params }) as Promise<number>,
+    exec: async (sql) => void (await this.call('exec', { sql })),
+    lock: async () => {},
+  };
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (m: Reply) => {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (m.ok) w.resolve(m.result);
+      else w.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+    });
+    worker.on('error', (err) => this.failAll(err));
+    worker.on('exit', () => this.failAll(new Error('SQLite worker exited')));
+  }
+
+  static async open(file: string, synchronous: SqliteSynchronous): Promise<SqliteWorkerDriver> {
+    const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), {
+      workerData: { file, synchronous, resolveFrom: import.meta.url },
+      // Plain JavaScript: no TypeScript loader needed, and none inherited (faster start).
+      execArgv: [],
+    });
+    const driver = new SqliteWorkerDriver(worker);
+    // The worker created the file and set WAL; only then can a reader open it.
+    await driver.call('query', { sql: 'SELECT 1' });
+    if (file !== ':memory:') {
+      driver.reader = new Database(file, { readonly: true, fileMustExist: true });
+      driver.reader.pragma('busy_timeout = 5000');
+    }
+    return driver;
+  }
+
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    if (this.reader && /^\s*(SELECT|WITH)\b/i.test(sql)) {
+      try {
+        return Promise.resolve(this.readStatement(sql).all(...bind(params)) as T[]);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return this.transaction((tx) => tx.query<T>(sql, params));
+  }
+
+  run(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.transaction((tx) => tx.exec(sql));
+  }
+
+  lock(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('storage closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.pumping) return;
+    this.pumping = (async () => {
+      try {
+        await this.pump();
+      } finally {
+        this.pumping = null;
+        // A write queued while the last pump was returning would otherwise wait forever.
+        if (this.pending.length > 0) this.kick();
+      }
+    })();
+  }
+
+  isUniqueViolation(err: unknown): boolean {
+    const code = (err as { code?: unknown } | null)?.code;
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  }
+
+  /** Test hook: commits during the next `ms` wait that long, as behind a stalled fsync. */
+  stallCommits(ms: number): void {
+    void this.call('stall', { ms });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.pumping) await this.pumping;
+    await this.call('close', {}).catch(() => {});
+    await this.worker.terminate();
+    this.reader?.close();
+  }
+
+  /** Batches until nothing is pending: BEGIN, each unit in a savepoint, COMMIT, then acks. */
+  private async pump(): Promise<void> {
+    while (this.pending.length > 0) {
+      const done: [Unit, unknown][] = [];
+      try {
+        await this.call('begin', {});
+      } catch (err) {
+        // BEGIN failed (busy beyond the timeout, disk gone): this batch's writes fail together.
+        for (const unit of this.pending.splice(0, MAX_BATCH)) unit.reject(err);
+        continue;
+      }
+      let aborted: unknown = null;
+      while (this.pending.length > 0 && done.length < MAX_BATCH && aborted === null) {
+        const unit = this.pending.shift()!;
+        try {
+          await this.call('savepoint', {});
+          const result = await unit.fn(this.tx);
+          await this.call('release', {});
+          done.push([unit, result]);
+        } catch (err) {
+          unit.reject(err);
+          if (!(await this.call('undo', {}).catch(() => false))) aborted = err;
+        }
+      }
+      try {
+        if (aborted !== null) throw aborted;
+        await this.call('commit', {});
+      } catch (err) {
+        await this.call('rollback', {}).catch(() => {});
+        for (const [unit] of done) unit.reject(err);
+        continue;
+      }
+      for (const [unit, result] of done) unit.resolve(result);
+    }
+  }
+
+  private call(op: string, message: Record<string, unknown>): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, op, ...message });
+    });
+  }
+
+  private failAll(err: unknown): void {
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+
+  private readStatement(sql: string): Database.Statement {
+    let stmt = this.readStatements.get(sql);
+    if (!stmt) {
+      stmt = this.reader!.prepare(sql.replace(/\$(\d+)/g, '?$1'));
+      this.readStatements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

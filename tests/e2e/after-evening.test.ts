@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serviceAvailable } from '../support/services';
+import { CHROMIUM_PATH, LAPTOP, newPage, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
+import { seedEvening, type SeededEvening } from '../support/evening';
+import { pdfText, probePdftotext } from '../support/pdf';
+
+const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
+const pdfOk = await serviceAvailable('poppler', probePdftotext, { suite: 'report download check' });
+
+/** SEMIS_SCREENSHOTS=<dir> keeps a PNG of each step, to look at the screens. */
+const SHOTS = process.env.SEMIS_SCREENSHOTS;
+async function shot(page: Page, name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+describe.skipIf(!ok)('after the evening, in Chromium', () => {
+  const suite = useBrowserSuite();
+  let seeded: SeededEvening;
+  let page: Page;
+  let errors: string[];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-e2e-downloads-'));
+
+  beforeAll(async () => {
+    seeded = await seedEvening(suite.server.url, { ateliers: 2, ideasPerAtelier: 8, posters: 1, voting: 1 });
+    ({ page } = await newPage(suite.browser, LAPTOP));
+    errors = watchErrors(page);
+    await page.goto(`${suite.server.url}/animer#${seeded.ev.adminToken}`);
+  }, 60_000);
+  afterAll(() => {
+    for (const s of seeded?.sockets ?? []) s.disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the facilitator clicks the report button and downloads a PDF of the evening', async () => {
+    const button = page.getByTestId('report-pdf');
+    await button.scrollIntoViewIfNeeded();
+    await shot(page, 'report-panel');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^restitution-soiree-des-possibles.*\.pdf$/);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (pdfOk) {
+      const text = pdfText(bytes);
+      expect(text).toContain('Soirée des possibles');
+      expect(text).toContain(seeded.ev.ateliers[0]!.question);
+    }
+    await page.getByText('Rapport téléchargé.').waitFor();
+    expect(errors).toEqual([]);
+  });
+});

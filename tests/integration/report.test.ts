@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API, C, type Ack } from '@semis/shared';
+import { call, startServer, type TestServer } from '../support/harness';
+import { seedEvening, ideaText, type SeededEvening } from '../support/evening';
+import { pdfText, probePdftotext } from '../support/pdf';
+import { serviceAvailable } from '../support/services';
+
+let server: TestServer;
+let seeded: SeededEvening;
+
+beforeAll(async () => {
+  server = await startServer();
+  seeded = await seedEvening(server.url, { ateliers: 3, ideasPerAtelier: 10, posters: 1, voting: 2 });
+}, 60_000);
+afterAll(async () => {
+  for (const s of seeded?.sockets ?? []) s.disconnect();
+  await server?.stop();
+});
+
+async function report(body: unknown, token = seeded.ev.adminToken) {
+  const res = await fetch(server.url + API.adminReport, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+const pdfOk = await serviceAvailable('poppler', probePdftotext, { suite: 'report PDF text checks' });
+
+describe('the report of the evening', () => {
+  it.skipIf(!pdfOk)('is a PDF with the event, questions, clusters, accented ideas, votes, posters, AFOM, candidates and the plenary', async () => {
+    const res = await report({});
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="restitution-soiree-des-possibles[a-z-]*\.pdf"/);
+    expect(res.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // SEMIS_REPORT_OUT=dir keeps the file, to look at its pages.
+    if (process.env.SEMIS_REPORT_OUT) fs.writeFileSync(path.join(process.env.SEMIS_REPORT_OUT, 'report.pdf'), res.bytes);
+    const text = pdfText(res.bytes);
+    const ev = seeded.ev;
+    expect(text).toContain('Soirée des possibles — Haut-Jura « œuvrer ensemble »');
+    expect(text).toContain('Salle des fêtes de Saint-Claude');
+    for (const a of ev.ateliers) expect(text).toContain(a.question);
+    for (const title of seeded.clusterTitles) expect(text).toContain(title);
+    expect(text).toContain(ideaText(0, 0));
+    expect(text).toContain(ideaText(2, 9));
+    // Results: bars of the dot vote, the 2×2 chart of the rating vote.
+    expect(text).toContain('Vote par gommettes');
+    expect(text).toContain('Souhaitable × réaliste');
+    expect(text).toMatch(/\d+ gommettes · 1ᵉʳ/);
+    expect(text).toContain('Prioritaire');
+    // Poster with its legend, AFOM, debate.
+    expect(text).toContain('Table 1 — Forêt & rivière');
+    expect(text).toContain('Légende');
+    expect(text).toContain('La forêt communale et ses savoir-faire');
+    expect(text).toContain('En 2040, le bourg vit de la filière bois');
+    // Candidates with their cards, and the plenary.
+    for (const c of seeded.candidates) expect(text).toContain(c.title);
+    expect(text).toContain('Association Bœuf & Cie');
+    expect(text).toContain('Revitaliser le centre-bourg');
+    expect(text).toContain('Étude d’opportunité');
+    expect(text).toContain('Vote final en plénière');
+    expect(text).toContain('Note de méthode');
+    // Never what was hidden, deleted, or the authors of an anonymous atelier.
+    expect(text).not.toContain(seeded.hiddenText);
+    expect(text).not.toContain(seeded.deletedText);
+    for (const p of seeded.anonymousPseudonyms) expect(text).not.toContain(p);
+    expect(text).toContain(seeded.publicPseudonyms[0]!);
+  });
+
+  it.skipIf(!pdfOk)('in English, with the chosen ateliers and sections and the introduction', async () => {
+    const intro = 'Merci aux 150 habitants « venus malgré la neige ».';
+    const res = await report({ lang: 'en', ateliers: [seeded.ev.ateliers[2]!.id], sections: ['intro', 'ideas'], intro });
+    expect(res.status).toBe(200);
+    const text = pdfText(res.bytes);
+    expect(text).toMatch(/report of the evening/i);
+    expect(text).toContain(intro);
+    expect(text).toContain(seeded.ev.ateliers[2]!.question);
+    expect(text).not.toContain(seeded.ev.ateliers[0]!.question);
+    expect(text).not.toContain('Vote results');
+    expect(text).not.toContain('Portfolio of project candidates');
+  });
+
+  it.skipIf(!pdfOk)('as the portfolio alone: candidates\' cards without atelier pages', async () => {
+    const text = pdfText((await report({ sections: ['candidates'] })).bytes);
+    for (const c of seeded.candidates) expect(text).toContain(c.title);
+    expect(text).toContain('Revitaliser le centre-bourg');
+    expect(text).not.toContain(seeded.ev.ateliers[0]!.question);
+    expect(text).not.toContain('Sommaire');
+  });
+
+  it('as printable HTML with no script and its own policy', async () => {
+    const res = await report({ format: 'html' });
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = res.bytes.toString('utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('Soirée des possibles — Haut-Jura « œuvrer ensemble »');
+    expect(html).toContain('@media print');
+    expect(html).not.toContain(seeded.hiddenText);
+    for (const p of seeded.anonymousPseudonyms) expect(html).not.toContain(p);
+  });
+
+  it.skipIf(!pdfOk)('gives a co-facilitator the report of their atelier only', async () => {
+    const atelier = seeded.ev.ateliers[2]!;
+    const link = (await call<{ token: string }>(seeded.admin, C.coFacilitator, { atelierId: atelier.id, label: 'Zoé' })) as Ack<{ token: string }>;
+    if (!link.ok) throw new Error(link.error.code);
+    const text = pdfText((await report({}, link.data.token)).bytes);
+    expect(text).toContain(atelier.question);
+    expect(text).not.toContain(seeded.ev.ateliers[0]!.question);
+    expect(text).not.toContain('Vote final en plénière');
+    expect((await report({ ateliers: [seeded.ev.ateliers[0]!.id] }, link.data.token)).status).toBe(403);
+  });
+
+  it('refuses strangers, participants and bad requests with clear codes', async () => {
+    expect((await report({}, 'x'.repeat(30))).status).toBe(401);
+    const bad = await report({ format: 'docx' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.bytes.toString()).error.code).toBe('BAD_REQUEST');
+    expect((await report({ intro: 'x'.repeat(5000) })).status).toBe(400);
+    expect((await report({ ateliers: ['00000000-0000-4000-8000-000000000000'] })).status).toBe(404);
+  });
+});

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
+import { call, connect, createEvent, must, participant, startServer, type Client, type TestServer } from '../support/harness';
+
+/** Issue #13: a stalled fsync delays the acks of the writes waiting on it, and nothing else. */
+let server: TestServer;
+let ev: CreateEventResult;
+const sockets: Client[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ config: { sqliteSynchronous: 'FULL' } });
+  ev = await createEvent(server.url, 2);
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await server.stop();
+});
+
+const STALL_MS = 1500;
+
+describe('a stalled SQLite commit (storage worker)', () => {
+  it('keeps time:sync and token joins flowing; stalled posts are acked only once committed', async () => {
+    const a = await participant(server.url, ev.event.joinCode, 'Aline', ev.ateliers[0]!.id);
+    const b = await participant(server.url, ev.event.joinCode, 'Bruno', ev.ateliers[1]!.id);
+    const rejoining = await connect(server.url);
+    sockets.push(a.socket, b.socket, rejoining);
+
+    server.semis.storage.stallCommits!(STALL_MS);
+    const stalledAt = performance.now();
+    const ackedAt: Record<string, number> = {};
+    const post = (who: Client, atelier: number, name: string) =>
+      call<{ idea: IdeaView; created: boolean }>(who, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[atelier]!.id, text: `idée ${name}` }, 10_000).then((ack) => {
+        ackedAt[name] = performance.now() - stalledAt;
+        return ack;
+      });
+    const first = post(a.socket, 0, 'first');
+
+    // While that commit is stalled: a clock round trip and a rejoin (reads only) answer at once…
+    const t0 = performance.now();
+    must(await call(a.socket, C.timeSync, { t: Date.now() }));
+    const syncMs = performance.now() - t0;
+    const t1 = performance.now();
+    const again = must(await call<JoinResult>(rejoining, C.join, { token: a.join.token }));
+    const joinMs = performance.now() - t1;
+    expect(again.participant.id).toBe(a.join.participant.id);
+    expect(syncMs).toBeLessThan(500);
+    expect(joinMs).toBeLessThan(500);
+    expect(ackedAt.first).toBeUndefined();
+
+    // …and another board's post is taken: it joins the next commit, after the stalled one.
+    const other = post(b.socket, 1, 'other');
+    const [firstAck, otherAck] = await Promise.all([first, other]);
+    expect(firstAck.ok && firstAck.data.created).toBe(true);
+    expect(otherAck.ok && otherAck.data.created).toBe(true);
+    expect(ackedAt.first).toBeGreaterThanOrEqual(STALL_MS - 100);
+    expect(ackedAt.other).toBeGreaterThanOrEqual(ackedAt.first! - 50);
+
+    // Acknowledged means committed: a second connection to the file sees both ideas.
+    const { openSqliteDriver } = await import('../../server/src/storage/sqlite-driver');
+    const db = openSqliteDriver(`${server.dataDir}/semis.db`);
+    const rows = await db.query<{ text: string }>('SELECT text FROM ideas ORDER BY text');
+    expect(rows.map((r) => r.text)).toEqual(['idée first', 'idée other']);
+    await db.close();
+  });
+});

@@ -1,0 +1,79 @@
+import WS from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { YJS_PATH } from '@semis/shared';
+
+/** Raw y-websocket helpers: what a client written from docs/protocol.md alone sends. */
+
+export const wsUrl = (base: string, boardId: string, token?: string) =>
+  `${base.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+
+/** Opens a WebSocket and reports the HTTP status of a refused upgrade (101 when accepted). */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WS(url, { headers });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('error', reject);
+  });
+}
+
+export function closeOf(ws: WS): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+export async function openRaw(url: string, headers: Record<string, string> = {}): Promise<WS> {
+  const ws = new WS(url, { headers });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+export function syncMessage(kind: number, payload: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, 0);
+  encoding.writeVarUint(enc, kind);
+  encoding.writeVarUint8Array(enc, payload);
+  return encoding.toUint8Array(enc);
+}
+
+export const updateMessage = (update: Uint8Array) => syncMessage(syncProtocol.messageYjsUpdate, update);
+
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, 1);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+/** An awareness update speaking for these client ids. */
+export function awarenessUpdate(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(enc, e.clientId);
+    encoding.writeVarUint(enc, e.clock);
+    encoding.writeVarString(enc, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(enc);
+}
+
+/** Collects a raw socket's incoming messages, decoded as (type, sync type, payload). */
+export function inbox(ws: WS): { type: number; sync?: number; payload: Uint8Array; bytes: number }[] {
+  const got: { type: number; sync?: number; payload: Uint8Array; bytes: number }[] = [];
+  ws.on('message', (data: Buffer) => {
+    const dec = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(dec);
+    if (type === 0) {
+      const sync = decoding.readVarUint(dec);
+      got.push({ type, sync, payload: decoding.readVarUint8Array(dec), bytes: data.byteLength });
+    } else got.push({ type, payload: type === 1 ? decoding.readVarUint8Array(dec) : new Uint8Array(), bytes: data.byteLength });
+  });
+  return got;
+}
