@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// Browsers run under our CSP (no eval): zod must not probe `new Function`, which the browser
+// reports as a policy violation even though zod catches it. Set here, the first schema module,
+// before any schema parses (some parse while modules load, e.g. DEFAULT_VOTE_CONFIG).
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 /** Letters and digits a person can read off a projector and type on a phone without doubt:
  * no 0/O, 1/I/L, 5/S, 2/Z, 8/B. */
 export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
