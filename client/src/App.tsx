@@ -4,11 +4,13 @@ import { matchRoute, usePathname, Link } from './router';
 import { Home } from './participant/Home';
 import { ParticipantApp } from './participant/ParticipantApp';
 import { Page } from './ui/Page';
+import { ReloadNotice } from './ui/ReloadNotice';
 
 // Phones on rural Wi-Fi should not download Konva and the facilitator screens they never see.
 const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
 const Console = lazy(() => import('./facilitator/Console').then((m) => ({ default: m.Console })));
 const WallPage = lazy(() => import('./facilitator/WallPage').then((m) => ({ default: m.WallPage })));
+const ModerationQueuePage = lazy(() => import('./facilitator/moderation/ModerationQueuePage').then((m) => ({ default: m.ModerationQueuePage })));
 const ModerationPage = lazy(() => import('./facilitator/moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const ProjectorPage = lazy(() => import('./facilitator/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
 // Poster workshop (issue #5): Konva and the editor load only with a board.
@@ -22,9 +24,12 @@ const PortfolioPage = lazy(() => import('./candidates/PortfolioPage').then((m) =
 export function App() {
   const { t } = useTranslation();
   return (
-    <Suspense fallback={<p aria-busy="true" className="content">{t('app.loading')}</p>}>
-      <Routes />
-    </Suspense>
+    <>
+      <ReloadNotice />
+      <Suspense fallback={<p aria-busy="true" className="content">{t('app.loading')}</p>}>
+        <Routes />
+      </Suspense>
+    </>
   );
 }
 
@@ -39,6 +44,8 @@ function Routes() {
       return <Console />;
     case 'wall':
       return <WallPage key={route.atelierId} atelierId={route.atelierId} />;
+    case 'moderationQueue':
+      return <ModerationQueuePage />;
     case 'moderation':
       return <ModerationPage key={route.atelierId} atelierId={route.atelierId} />;
     case 'projector':

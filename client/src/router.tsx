@@ -29,6 +29,7 @@ export type Route =
   | { name: 'console' }
   | { name: 'wall'; atelierId: string }
   | { name: 'moderation'; atelierId: string }
+  | { name: 'moderationQueue' }
   | { name: 'projector' }
   | { name: 'portfolio' }
   | { name: 'participant'; code: string; atelierId?: string }
@@ -48,6 +49,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/animer') return { name: 'console' };
   if (path === '/projection' || path === '/animer/projection') return { name: 'projector' };
   if (path === '/animer/projets') return { name: 'portfolio' };
+  if (path === '/animer/moderation') return { name: 'moderationQueue' };
   if (path === '/animer/affiches') return { name: 'posters' };
   let m = /^\/animer\/mur\/([^/]+)$/.exec(path);
   if (m) return { name: 'wall', atelierId: decodeURIComponent(m[1]!) };

@@ -29,6 +29,11 @@ describe.skipIf(!ok)('running the evening in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
     const row1 = admin.locator(`[data-testid="dashboard-row"][data-atelier-id="${a1!.id}"]`);
     const row2 = admin.locator(`[data-testid="dashboard-row"][data-atelier-id="${a2!.id}"]`);
+    // Each row's settings (timer, modes) unfold under it on demand.
+    await row1.getByTestId('row-settings').click();
+    await row2.getByTestId('row-settings').click();
+    const settings1 = admin.locator(`#settings-${a1!.id}`);
+    const settings2 = admin.locator(`#settings-${a2!.id}`);
 
     // Hold both ateliers in préparation while people arrive.
     await admin.getByTestId('select-all').check();
@@ -36,9 +41,9 @@ describe.skipIf(!ok)('running the evening in Chromium', () => {
     await expect.poll(() => row1.getAttribute('data-phase')).toBe('preparation');
     await expect.poll(() => row2.getAttribute('data-phase')).toBe('preparation');
     // Écriture privée on both.
-    await row1.getByTestId('toggle-private').check();
-    await row2.getByTestId('toggle-private').check();
-    await expect.poll(() => row2.getByTestId('toggle-private').isChecked()).toBe(true);
+    await settings1.getByTestId('toggle-private').check();
+    await settings2.getByTestId('toggle-private').check();
+    await expect.poll(() => settings2.getByTestId('toggle-private').isChecked()).toBe(true);
 
     const lea = await joinPhone(code, 'Léa', 0);
     const marc = await joinPhone(code, 'Marc', 0);
@@ -63,8 +68,8 @@ describe.skipIf(!ok)('running the evening in Chromium', () => {
     // Idéation starts everywhere at once, with a 15-minute countdown on atelier 1.
     await admin.getByTestId('bulk-phase-next').click();
     for (const phone of [lea, marc, zoe]) await expect.poll(() => phaseOf(phone)).toBe('ideation');
-    await row1.getByTestId('timer-start-preset').selectOption('ideation');
-    await row1.getByTestId('timer-start').click();
+    await settings1.getByTestId('timer-start-preset').selectOption('ideation');
+    await settings1.getByTestId('timer-start').click();
     for (const timer of [lea.getByTestId('countdown'), projector.getByTestId('projector-timer')]) {
       await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
       const left = Number(await timer.getAttribute('data-remaining-ms'));
@@ -88,7 +93,7 @@ describe.skipIf(!ok)('running the evening in Chromium', () => {
     expect(await projector.getByTestId('wall-idea').count()).toBe(0);
 
     // Reveal: both ideas reach both phones, the wall and the projector.
-    await row1.getByTestId('reveal-ideas').click();
+    await settings1.getByTestId('reveal-ideas').click();
     for (const phone of [lea, marc]) {
       await expect.poll(() => phone.locator('[data-testid="idea-item"][data-status="visible"]').count()).toBe(2);
     }
@@ -99,7 +104,7 @@ describe.skipIf(!ok)('running the evening in Chromium', () => {
     expect(await zoe.getByTestId('idea-item').count()).toBe(0);
 
     // Pausing freezes the same number on the phone and the projector.
-    await row1.getByTestId('timer-pause').click();
+    await settings1.getByTestId('timer-pause').click();
     await expect.poll(() => lea.getByTestId('countdown').getAttribute('data-state')).toBe('paused');
     await expect.poll(() => projector.getByTestId('projector-timer').getAttribute('data-state')).toBe('paused');
     expect(await lea.getByTestId('countdown').getAttribute('data-remaining-ms')).toBe(await projector.getByTestId('projector-timer').getAttribute('data-remaining-ms'));

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesEn } from './votes.en';
+import { cockpitEn } from './cockpit.en';
 import { roomEn } from './room.en';
 import { exportsEn } from './exports.en';
 import type { Messages } from './fr';
@@ -12,6 +13,7 @@ export const en: Messages = {
     loading: 'Loading…',
     back: 'Back',
     home: 'Home',
+    reload: 'Reload the page',
     notFound: 'This page does not exist.',
   },
   home: {
@@ -135,6 +137,13 @@ export const en: Messages = {
     noIdeasYet: 'No idea yet.',
     moderated: 'edited by the facilitators',
     blockedHint: 'Your link and nickname no longer work for this event. If this is a mistake, talk to the facilitators.',
+    unstable: 'Unstable connection',
+    unstableBanner: 'Unstable connection — your ideas stay on this phone and will be sent as soon as the network answers',
+    sent: '✓ Idea sent',
+    sending: 'Idea kept on this phone — it will be sent when the network answers',
+    myIdeasTitle: 'Your ideas',
+    updateReady: 'A new version of Semis is ready.',
+    update: 'Update',
     status: {
       visible: 'visible',
       private: 'private — visible to you and the facilitators',
@@ -271,6 +280,8 @@ export const en: Messages = {
       idea_delete: 'idea deleted',
       idea_edit: 'idea edited',
       block: 'participant blocked',
+      unblock: 'participant unblocked',
+      idea_approveAll: 'ideas approved at once',
       cofacilitator: 'co-facilitator link created',
     },
   },
@@ -361,6 +372,7 @@ export const en: Messages = {
     reactions: { bravo: 'Well done', accord: 'Agree', question: 'Question', vigilance: 'Caution' },
   },
   ...votesEn,
+  ...cockpitEn,
   ...roomEn,
   ...exportsEn,
   errors: {

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '@semis/shared';
 import { votesFr } from './votes.fr';
+import { cockpitFr } from './cockpit.fr';
 import { roomFr } from './room.fr';
 import { exportsFr } from './exports.fr';
 
@@ -13,6 +14,7 @@ export const fr = {
     back: 'Retour',
     home: 'Accueil',
     notFound: 'Cette page n’existe pas.',
+    reload: 'Recharger la page',
   },
   home: {
     joinTitle: 'Rejoindre un événement',
@@ -135,6 +137,13 @@ export const fr = {
     noIdeasYet: 'Pas encore d’idée.',
     moderated: 'modifiée par l’animation',
     blockedHint: 'Votre lien et votre pseudo ne fonctionnent plus pour cet événement. Si c’est une erreur, adressez-vous à l’équipe d’animation.',
+    unstable: 'Connexion instable',
+    unstableBanner: 'Connexion instable — vos idées restent sur ce téléphone et partiront dès que le réseau répondra',
+    sent: '✓ Idée envoyée',
+    sending: 'Idée gardée sur ce téléphone — envoi dès que le réseau répond',
+    myIdeasTitle: 'Vos idées',
+    updateReady: 'Une nouvelle version de Semis est prête.',
+    update: 'Mettre à jour',
     status: {
       visible: 'visible',
       private: 'privée — visible par vous et l’animation',
@@ -271,6 +280,8 @@ export const fr = {
       idea_delete: 'idée supprimée',
       idea_edit: 'idée modifiée',
       block: 'participant bloqué',
+      unblock: 'participant débloqué',
+      idea_approveAll: 'idées validées en bloc',
       cofacilitator: 'lien co-animateur créé',
     },
   },
@@ -361,6 +372,7 @@ export const fr = {
     reactions: { bravo: 'Bravo', accord: 'D’accord', question: 'Question', vigilance: 'Vigilance' },
   },
   ...votesFr,
+  ...cockpitFr,
   ...roomFr,
   ...exportsFr,
   errors: {

@@ -5,6 +5,7 @@ import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
 import type { BaseUrl } from './baseUrl';
 import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
+import { health, type ServiceState } from '../services/health';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
 export interface ApiDeps {
@@ -14,6 +15,8 @@ export interface ApiDeps {
   now: () => string;
   /** Join codes looked up over HTTP are guessed no faster than over socket.io. */
   joinGuard: JoinGuard;
+  /** Redis state for /api/health ('off' when not clustered). */
+  redisState?: () => ServiceState | 'off';
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -23,7 +26,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
   const r = express.Router();
   r.use(express.json({ limit: '256kb' }));
 
-  r.get(API.health, route(async () => ({ ok: true, storage: deps.storage.kind })));
+  r.get(API.health, route(async (_req, res) => {
+    const report = await health(deps.storage, deps.redisState ?? (() => 'off'));
+    // 503 lets a load balancer take this process out while its database is unreachable.
+    if (!report.ok) res.status(503);
+    return report;
+  }));
 
   r.post(API.createEvent, route(async (req, res) => {
     res.status(201);

@@ -54,6 +54,7 @@ export class Broadcaster implements Notifier {
 
   /** A vote opened or closed: its atelier (or, for the plenary, the whole event) refetches. */
   voteChanged(session: VoteSession): void {
+    this.dashboardChanged(session.eventId);
     this.io.to(this.voteRoom(session)).emit(S.voteChanged, { sessionId: session.id, atelierId: session.atelierId, status: session.status });
   }
 
@@ -71,6 +72,8 @@ export class Broadcaster implements Notifier {
       session.id,
       setTimeout(() => {
         this.voteTimers.delete(session.id);
+        // The cockpit counts voters too.
+        this.dashboardChanged(session.eventId);
         compute().then(
           (r) => this.voteResults(session, r),
           (err: unknown) => this.log(`vote ${session.id}: ${String(err)}`),
@@ -80,6 +83,7 @@ export class Broadcaster implements Notifier {
   }
 
   candidateChanged(c: Candidate): void {
+    this.dashboardChanged(c.eventId);
     this.io.to(rooms.eventFacilitators(c.eventId)).to(rooms.atelierFacilitators(c.atelierId)).emit(S.candidateChanged, c);
   }
 

@@ -5,7 +5,7 @@ import { dashboard, scopedDashboard } from '../services/dashboard';
 import { createCoFacilitator } from '../services/cofacilitators';
 import { configureVote, plenary } from '../services/votes';
 import { listCandidates, promote, suggestGrouping, updateCandidate } from '../services/candidates';
-import { blockParticipant, listModIdeas, moderateIdea, moderationLog } from '../services/moderation';
+import { approveAll, blockParticipant, listBlocked, listModIdeas, moderateIdea, moderationLog, moderationQueue, unblockParticipant } from '../services/moderation';
 import { C } from '@semis/shared';
 import { grantFacilitatorBudget, type CommandTable, type SemisSocket } from './command';
 import { facilitatorOf } from './identity';
@@ -45,6 +45,10 @@ export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps):
     [C.modIdeas]: (p) => listModIdeas(deps, me(), p),
     [C.moderateIdea]: (p) => moderateIdea(deps, me(), p),
     [C.block]: (p) => blockParticipant(deps, me(), p, deps.closeBoardsOf),
+    [C.unblock]: (p) => unblockParticipant(deps, me(), p),
+    [C.blockedList]: () => listBlocked(deps, me()),
+    [C.modQueue]: (p) => moderationQueue(deps, me(), p),
+    [C.approveAll]: (p) => approveAll(deps, me(), p),
     [C.modLog]: (p) => moderationLog(deps, me(), p),
     [C.dashboard]: async () => scopedDashboard(await dashboard(deps, me().event.id), me()),
     [C.coFacilitator]: (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)),

@@ -13,6 +13,10 @@ export interface ParticipantStore {
   /** Blocks the participant and refuses its pseudonym (by key) on rejoin. */
   blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void>;
   isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean>;
+  /** The way back: the token works again; `freePseudonym` lets the pseudonym rejoin too. */
+  unblockParticipant(id: string, eventId: string, pseudonymKey: string, freePseudonym: boolean): Promise<void>;
+  /** Blocked participants of an event, in blocking order. */
+  listBlocked(eventId: string): Promise<ParticipantRecord[]>;
 }
 
 const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenHash", atelier_id AS "atelierId", created_at AS "createdAt", blocked_at AS "blockedAt"`;
@@ -71,6 +75,17 @@ export class SqlParticipantStore implements ParticipantStore {
       await tx.run('UPDATE participants SET blocked_at = $2 WHERE id = $1 AND blocked_at IS NULL', [id, now]);
       await tx.run('INSERT INTO blocked_pseudonyms (event_id, pseudonym_key, blocked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [eventId, pseudonymKey, now]);
     });
+  }
+
+  async unblockParticipant(id: string, eventId: string, pseudonymKey: string, freePseudonym: boolean): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE participants SET blocked_at = NULL WHERE id = $1', [id]);
+      if (freePseudonym) await tx.run('DELETE FROM blocked_pseudonyms WHERE event_id = $1 AND pseudonym_key = $2', [eventId, pseudonymKey]);
+    });
+  }
+
+  async listBlocked(eventId: string): Promise<ParticipantRecord[]> {
+    return this.db.query<ParticipantRecord>(`SELECT ${PARTICIPANT} FROM participants WHERE event_id = $1 AND blocked_at IS NOT NULL ORDER BY blocked_at, id`, [eventId]);
   }
 
   async isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean> {

@@ -7,9 +7,9 @@ import {
   type EnterAtelierResult, type IdeaView, type JoinResult,
 } from './socket';
 import {
-  blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload,
+  approveAllPayload, blockPayload, configureAtelierPayload, coFacilitatorPayload, facilitatorAuthPayload, followPayload, moderateIdeaPayload, modIdeasPayload, modLogPayload, modQueuePayload,
   revealPayload, setPhasePayload, timerPayload, timeSyncPayload,
-  type Dashboard, type FacilitatorAuthResult, type ModerationLogEntry, type ModIdeaView,
+  type BlockedParticipant, type Dashboard, type FacilitatorAuthResult, type ModerationLogEntry, type ModIdeaView,
 } from './facilitator';
 import {
   candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload,
@@ -68,7 +68,11 @@ export const COMMANDS = {
   [C.timer]: command<{ timer: TimerState | null; serverTime: number }>()(timerPayload),
   [C.modIdeas]: command<{ ideas: ModIdeaView[] }>()(modIdeasPayload),
   [C.moderateIdea]: command<{ idea: ModIdeaView }>()(moderateIdeaPayload, IDEA_TEXT),
-  [C.block]: command<{ participantId: string; pseudonym: string }>()(blockPayload),
+  [C.block]: command<{ participantId: string; pseudonym: string; rejected: number }>()(blockPayload),
+  [C.unblock]: command<{ participantId: string; pseudonym: string }>()(blockPayload),
+  [C.blockedList]: command<{ participants: BlockedParticipant[] }>()(noPayload),
+  [C.modQueue]: command<{ ideas: ModIdeaView[] }>()(modQueuePayload.default({})),
+  [C.approveAll]: command<{ approved: number }>()(approveAllPayload),
   [C.modLog]: command<{ entries: ModerationLogEntry[] }>()(modLogPayload.default({ limit: 100 })),
   [C.dashboard]: command<Dashboard>()(noPayload),
   [C.coFacilitator]: command<{ token: string; link: string }>()(coFacilitatorPayload),

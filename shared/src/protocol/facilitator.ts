@@ -38,6 +38,17 @@ export const moderateIdeaPayload = z.discriminatedUnion('action', [
   z.object({ id: uuidSchema, action: z.literal('edit'), text: ideaTextSchema }),
 ]);
 export const blockPayload = z.object({ participantId: uuidSchema });
+/** The waiting ideas of every atelier in the facilitator's scope, or of one. */
+export const modQueuePayload = z.object({ atelierId: uuidSchema.optional() }).strict();
+/** *Tout valider*: the ideas the facilitator saw waiting (ideas that arrived since stay waiting). */
+export const approveAllPayload = z.object({ ids: z.array(uuidSchema).min(1).max(500) });
+
+export interface BlockedParticipant {
+  id: string;
+  pseudonym: string;
+  atelierId: string | null;
+  blockedAt: string;
+}
 export const modLogPayload = z.object({ limit: z.number().int().min(1).max(500).default(100) });
 export const coFacilitatorPayload = z.object({ atelierId: uuidSchema, label: userText(1, 40) });
 
@@ -81,6 +92,10 @@ export interface AtelierDashboard {
   /** Participants connected to this atelier right now. */
   connected: number;
   ideas: { visible: number; private: number; pending: number; hidden: number };
+  /** The atelier's latest vote: how many people have placed a dot or a rating. */
+  vote: { status: 'open' | 'closed'; mode: 'dots' | 'rating'; voters: number } | null;
+  /** Project candidates promoted from this atelier. */
+  candidates: number;
 }
 
 export interface Dashboard {

@@ -20,7 +20,7 @@ export const joinCodeSchema = z
 /** Opaque secrets handed to clients; only their SHA-256 is stored. */
 export const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
 
-/** Every typed text goes through the one text rule (text.ts). */
+/** Every typed text goes through the one text rule (domain/text.ts, schema/text.ts). */
 export { userText } from './text';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

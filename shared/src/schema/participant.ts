@@ -5,7 +5,6 @@ import { pseudonymText } from './text';
 export const PSEUDONYM_MAX = 40;
 /** Shown to everyone: NFKC, invisible and bidi controls removed, spaces collapsed (text.ts). */
 export const pseudonymSchema = pseudonymText(1, PSEUDONYM_MAX);
-export { legacyPseudonymKey, pseudonymKey } from './text';
 
 export const participantSchema = z.object({
   id: uuidSchema,

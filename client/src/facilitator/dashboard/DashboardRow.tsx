@@ -21,43 +21,80 @@ interface Props {
   onSelect: (on: boolean) => void;
   /** Admin link: co-facilitator links and bulk selection are event-wide tools. */
   wholeEvent: boolean;
+  open: boolean;
+  onToggle: () => void;
 }
 
-export function DashboardRow({ session, atelier, stats, selected, onSelect, wholeEvent }: Props) {
+/** One atelier on one line — phase, timer and the numbers that call for action — with its
+ * settings (timer, modes, co-animation link) unfolded on demand under the row. */
+export function DashboardRow({ session, atelier, stats, selected, onSelect, wholeEvent, open, onToggle }: Props) {
   const { t } = useTranslation();
   const ideas = stats?.ideas ?? NO_COUNTS;
   const connected = stats?.connected ?? 0;
+  const vote = stats?.vote ?? null;
+  const settingsId = `settings-${atelier.id}`;
   return (
-    <li className={`card dash-row phase-row-${atelier.phase}`} data-testid="dashboard-row" data-atelier-id={atelier.id} data-phase={atelier.phase}
-      data-connected={connected} data-ideas-visible={ideas.visible} data-ideas-pending={ideas.pending} data-ideas-private={ideas.private} data-ideas-hidden={ideas.hidden}>
-      <div className="dash-main">
-        {wholeEvent && (
-          <input type="checkbox" className="dash-select" data-testid="select-atelier" checked={selected}
-            onChange={(e) => onSelect(e.target.checked)} aria-label={t('dashboard.select', { title: atelier.title })} />
-        )}
-        <strong className="dash-title">{atelier.title}</strong>
-        <PhaseStepper session={session} atelier={atelier} />
-        <Countdown timer={atelier.timer} size="small" testId="row-countdown" />
-        <ul className="dash-counts" aria-label={t('dashboard.counts')}>
-          <li title={t('dashboard.connectedHint')}>{t('dashboard.connected', { count: connected })}</li>
-          <li>{t('dashboard.visible', { count: ideas.visible })}</li>
-          {ideas.private > 0 && <li>{t('dashboard.private', { count: ideas.private })}</li>}
-          {ideas.pending > 0 && <li className="attention">{t('dashboard.pending', { count: ideas.pending })}</li>}
-          {ideas.hidden > 0 && <li>{t('dashboard.hidden', { count: ideas.hidden })}</li>}
-        </ul>
-        <nav className="dash-links">
-          <Link href={`/animer/mur/${atelier.id}`} data-testid="open-wall" className="button secondary small">{t('console.openWall')}</Link>
-          <Link href={`/animer/moderation/${atelier.id}`} data-testid="open-moderation" className="button secondary small">
-            {t('dashboard.moderation')}
+    <>
+      <tr className={`dash-row phase-row-${atelier.phase}${open ? ' is-open' : ''}`} data-testid="dashboard-row" data-atelier-id={atelier.id} data-phase={atelier.phase}
+        data-connected={connected} data-ideas-visible={ideas.visible} data-ideas-pending={ideas.pending} data-ideas-private={ideas.private} data-ideas-hidden={ideas.hidden}
+        data-voters={vote?.voters ?? ''} data-candidates={stats?.candidates ?? 0}>
+        <td className="col-select">
+          {wholeEvent && (
+            <input type="checkbox" className="dash-select" data-testid="select-atelier" checked={selected}
+              onChange={(e) => onSelect(e.target.checked)} aria-label={t('dashboard.select', { title: atelier.title })} />
+          )}
+        </td>
+        <th scope="row" className="dash-title" title={atelier.title}>{atelier.title}</th>
+        <td><PhaseStepper session={session} atelier={atelier} compact /></td>
+        <td className="col-timer">
+          <Countdown timer={atelier.timer} size="small" testId="row-countdown" />
+          {!atelier.timer && <span className="zero" aria-hidden="true">—</span>}
+        </td>
+        <td className="num" title={t('cockpit.connectedHint')} data-testid="row-connected">{connected}</td>
+        <td className="num" title={t('cockpit.ideasHint', { count: ideas.visible, private: ideas.private, hidden: ideas.hidden })} data-testid="row-ideas">
+          {ideas.visible}
+          {ideas.private > 0 && <span className="sub"> +{ideas.private}</span>}
+        </td>
+        <td className="num">
+          {ideas.pending > 0 ? (
+            <Link href={`/animer/moderation?atelier=${atelier.id}`} className="attention" data-testid="row-pending"
+              aria-label={t('cockpit.pendingLink', { count: ideas.pending, title: atelier.title })}>
+              {ideas.pending}
+            </Link>
+          ) : (
+            <span className="zero" data-testid="row-pending">0</span>
+          )}
+        </td>
+        <td className="num" data-testid="row-vote"
+          title={vote ? t('cockpit.voteHint', { voters: vote.voters, connected, status: t(vote.status === 'open' ? 'cockpit.voteOpen' : 'cockpit.voteClosed') }) : t('cockpit.noVote')}>
+          {vote ? <span className={vote.status === 'open' ? 'vote-live' : ''}>{t('cockpit.voteProgress', { voters: vote.voters, connected })}</span> : '—'}
+        </td>
+        <td className="num" data-testid="row-candidates">{stats?.candidates ?? 0}</td>
+        <td className="col-actions">
+          <Link href={`/animer/mur/${atelier.id}`} data-testid="open-wall" className="button secondary small" aria-label={t('cockpit.wallOf', { title: atelier.title })}>
+            {t('cockpit.wall')}
           </Link>
-        </nav>
-      </div>
-      <div className="dash-controls">
-        <TimerControls session={session} target={atelier.id} timer={atelier.timer} preset={PRESET_FOR[atelier.phase] ?? 'ideation'}
-          disabled={atelier.phase === 'cloture'} />
-        <ModeToggles session={session} atelier={atelier} privateCount={ideas.private} />
-        {wholeEvent && <CofacLink session={session} atelier={atelier} />}
-      </div>
-    </li>
+          <button type="button" className="secondary small" data-testid="row-settings" aria-expanded={open} aria-controls={settingsId}
+            aria-label={t('cockpit.settingsOf', { title: atelier.title })} onClick={onToggle}>
+            ⚙ {t('cockpit.settings')}
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr className="dash-settings" id={settingsId} data-testid="row-settings-panel">
+          <td colSpan={10}>
+            <div className="dash-controls">
+              <TimerControls session={session} target={atelier.id} timer={atelier.timer} preset={PRESET_FOR[atelier.phase] ?? 'ideation'}
+                disabled={atelier.phase === 'cloture'} />
+              <ModeToggles session={session} atelier={atelier} privateCount={ideas.private} />
+              {wholeEvent && <CofacLink session={session} atelier={atelier} />}
+              <Link href={`/animer/moderation/${atelier.id}`} data-testid="open-moderation" className="button secondary small">
+                {t('dashboard.moderation')}
+              </Link>
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

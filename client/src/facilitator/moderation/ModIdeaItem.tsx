@@ -20,14 +20,16 @@ interface Props {
   testId?: string;
   /** The wall's side panel: no edit/delete/block there, the moderation page has them. */
   compact?: boolean;
+  /** In the queue across ateliers: where the idea was posted. */
+  atelierTitle?: string;
 }
 
-export function ModIdeaItem({ session, idea, testId = 'mod-idea', compact = false }: Props) {
+export function ModIdeaItem({ session, idea, testId = 'mod-idea', compact = false, atelierTitle }: Props) {
   const { t } = useTranslation();
   const { run, busy, error } = useCommand(session);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(idea.text);
-  const [blocked, setBlocked] = useState(false);
+  const [blocked, setBlocked] = useState<number | null>(null);
 
   const act = (action: Action | 'delete') => void run(C.moderateIdea, { id: idea.id, action });
   const save = async (e: FormEvent) => {
@@ -39,7 +41,7 @@ export function ModIdeaItem({ session, idea, testId = 'mod-idea', compact = fals
   const block = async () => {
     if (!window.confirm(t('moderation.confirmBlock', { name: idea.author }))) return;
     const r = await run(C.block, { participantId: idea.authorId });
-    if (r.ok) setBlocked(true);
+    if (r.ok) setBlocked((r.data as { rejected: number }).rejected);
   };
 
   return (
@@ -59,6 +61,7 @@ export function ModIdeaItem({ session, idea, testId = 'mod-idea', compact = fals
       )}
       <p className="idea-meta">
         <span>{idea.author}</span>
+        {atelierTitle && <span className="badge atelier-badge">{atelierTitle}</span>}
         <span className={`badge mod-status-${idea.status}`}>{idea.deleted ? t('moderation.deleted') : t(`moderation.status.${idea.status}`)}</span>
         {idea.moderated && <span className="badge moderated-badge">{t('participant.moderated')}</span>}
       </p>
@@ -75,14 +78,18 @@ export function ModIdeaItem({ session, idea, testId = 'mod-idea', compact = fals
                 {t('moderation.edit')}
               </button>
               <button type="button" className="secondary small danger" data-testid="mod-delete" disabled={busy} onClick={del}>{t('moderation.delete')}</button>
-              <button type="button" className="secondary small danger" data-testid="mod-block" disabled={busy || blocked} onClick={() => void block()}>
+              <button type="button" className="secondary small danger" data-testid="mod-block" disabled={busy || blocked !== null} onClick={() => void block()}>
                 {t('moderation.block')}
               </button>
             </>
           )}
         </div>
       )}
-      {blocked && <p role="status" className="success">{t('moderation.blocked', { name: idea.author })}</p>}
+      {blocked !== null && (
+        <p role="status" className="success">
+          {t('moderation.blocked', { name: idea.author })} {blocked > 0 && t('queue.rejectedOnBlock', { count: blocked })}
+        </p>
+      )}
       <ErrorMessage error={error} />
     </li>
   );

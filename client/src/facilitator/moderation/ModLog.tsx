@@ -8,7 +8,7 @@ import { logDetails } from './logDetails';
 
 const LOG_REFRESH_MS = 2000;
 const LOG_POLL_MS = 15_000;
-const KNOWN = ['phase', 'configure', 'reveal', 'timer.start', 'timer.pause', 'timer.resume', 'timer.add', 'timer.clear', 'idea.hide', 'idea.show', 'idea.approve', 'idea.reject', 'idea.delete', 'idea.edit', 'block', 'cofacilitator'];
+const KNOWN = ['phase', 'configure', 'reveal', 'timer.start', 'timer.pause', 'timer.resume', 'timer.add', 'timer.clear', 'idea.hide', 'idea.show', 'idea.approve', 'idea.reject', 'idea.delete', 'idea.edit', 'idea.approveAll', 'block', 'unblock', 'cofacilitator'];
 /** i18next reads dots as nesting, so "timer.start" is looked up as "timer_start". */
 const actionKey = (a: string) => (KNOWN.includes(a) ? a.replace('.', '_') : null);
 

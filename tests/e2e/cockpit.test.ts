@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { C } from '@semis/shared';
+import { serviceAvailable } from '../support/services';
+import { CHROMIUM_PATH, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
+import { call, createEvent, facilitator, must, participant } from '../support/harness';
+import { axeViolations } from '../support/axe';
+import { shot } from '../support/shots';
+
+const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
+const LAPTOP_1366 = { viewport: { width: 1366, height: 768 }, locale: 'fr-FR' } as const;
+
+describe.skipIf(!ok)('the cockpit for 15 ateliers', () => {
+  const suite = useBrowserSuite();
+
+  it('fits 15 ateliers on one 1366×768 screen, with the join code and the private link on top', async () => {
+    const ev = await createEvent(suite.server.url, 15);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
+    const last = ev.ateliers[14]!;
+    must(await call(admin, C.configureAtelier, { atelierId: last.id, moderated: true }));
+    const p = await participant(suite.server.url, ev.event.joinCode, 'Léa', last.id);
+    must(await call(p.socket, C.postIdea, { id: randomUUID(), atelierId: last.id, text: 'Une halle de producteurs' }));
+
+    const context = await suite.browser.newContext(LAPTOP_1366);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${suite.server.url}/animer#${ev.adminToken}`);
+    const rows = page.getByTestId('dashboard-row');
+    await expect.poll(() => rows.count()).toBe(15);
+    const lastRow = page.locator(`[data-testid="dashboard-row"][data-atelier-id="${last.id}"]`);
+    // The live numbers arrive: the waiting idea is counted on the last row.
+    await expect.poll(() => lastRow.getAttribute('data-ideas-pending')).toBe('1');
+    await expect.poll(() => lastRow.getAttribute('data-connected')).toBe('1');
+
+    const box = (await lastRow.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, window.scrollY])).toEqual([1366, 0]);
+    for (const id of ['join-code', 'admin-link', 'participant-link']) {
+      const b = (await page.getByTestId(id).boundingBox())!;
+      expect(b.y, id).toBeLessThan(150);
+    }
+    expect(await page.getByTestId('join-code').innerText()).toBe(ev.event.joinCode);
+    await shot(page, 'cockpit-1366x768-15-ateliers');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Settings unfold under their row on demand, then fold away.
+    await lastRow.getByTestId('row-settings').click();
+    const settings = page.locator(`#settings-${last.id}`);
+    await settings.getByTestId('toggle-private').check();
+    await expect.poll(async () => (await call<{ ateliers: { id: string; privateWriting: boolean }[] }>(admin, C.facilitatorAuth, { token: ev.adminToken })).ok && (await settings.getByTestId('toggle-private').isChecked())).toBe(true);
+    const stored = must(await call<{ ateliers: { id: string; privateWriting: boolean }[] }>(admin, C.facilitatorAuth, { token: ev.adminToken })).ateliers;
+    expect(stored.find((a) => a.id === last.id)?.privateWriting).toBe(true);
+    await lastRow.getByTestId('row-settings').click();
+    expect(await settings.count()).toBe(0);
+
+    // The waiting count leads to the queue, filtered on that atelier.
+    await lastRow.getByTestId('row-pending').click();
+    await page.getByTestId('mod-queue-page').waitFor();
+    await expect.poll(() => page.getByTestId('mod-queue-filter').inputValue()).toBe(last.id);
+    await expect.poll(() => page.getByTestId('mod-queue-idea').count()).toBe(1);
+    expect(errors).toEqual([]);
+    admin.disconnect();
+    p.socket.disconnect();
+    await context.close();
+  });
+
+  it('moderates every atelier from one queue: filter, tout valider, block and unblock', async () => {
+    const ev = await createEvent(suite.server.url, 3);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
+    for (const a of ev.ateliers) must(await call(admin, C.configureAtelier, { atelierId: a.id, moderated: true }));
+    const lea = await participant(suite.server.url, ev.event.joinCode, 'Léa', ev.ateliers[0]!.id);
+    const troll = await participant(suite.server.url, ev.event.joinCode, 'Troll', ev.ateliers[1]!.id);
+    for (const [who, i, text] of [[lea, 0, 'Un marché du soir'], [troll, 1, 'spam'], [troll, 1, 'encore du spam'], [lea, 0, 'Une navette']] as const) {
+      must(await call(who.socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[i]!.id, text }));
+    }
+    const context = await suite.browser.newContext(LAPTOP_1366);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${suite.server.url}/animer#${ev.adminToken}`);
+    await page.getByTestId('open-mod-queue').click();
+    const items = page.getByTestId('mod-queue-idea');
+    await expect.poll(() => items.count()).toBe(4);
+
+    // Blocking the troll takes both of its ideas out of the queue and lists the person.
+    await items.filter({ hasText: 'encore du spam' }).getByTestId('mod-block').click();
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => page.getByTestId('blocked-person').count()).toBe(1);
+    await shot(page, 'moderation-queue-1366x768', { fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A new idea arrives live; the filter narrows the queue; tout valider approves what is shown.
+    must(await call(lea.socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Un tiers-lieu' }));
+    await expect.poll(() => items.count()).toBe(3);
+    await page.getByTestId('mod-queue-filter').selectOption(ev.ateliers[0]!.id);
+    await page.getByTestId('mod-approve-all').click();
+    await expect.poll(() => items.count()).toBe(0);
+    const mine = must(await call<{ ideas: { status: string }[] }>(lea.socket, C.myIdeas, { atelierId: ev.ateliers[0]!.id })).ideas;
+    expect(mine.map((i) => i.status)).toEqual(['visible', 'visible', 'visible']);
+
+    // The way back: unblocking lets the same phone in again.
+    await page.getByTestId('unblock').click();
+    await expect.poll(() => page.getByTestId('blocked-person').count()).toBe(0);
+    const again = await participant(suite.server.url, ev.event.joinCode, 'Troll', ev.ateliers[1]!.id);
+    expect(again.join.participant.pseudonym).toBe('Troll');
+    expect(errors).toEqual([]);
+    for (const s of [admin, lea.socket, troll.socket, again.socket]) s.disconnect();
+    await context.close();
+  });
+});
