@@ -67,10 +67,9 @@ describe('schemas', () => {
     expect(ideaTextSchema.safeParse('a'.repeat(281)).success).toBe(false);
     expect(ideaTextSchema.safeParse(` ${'a'.repeat(280)}\n`).success).toBe(true);
   });
-  it('strips control characters and refuses over-long pseudonyms', () => {
+  it('refuses control characters and over-long pseudonyms', () => {
     expect(pseudonymSchema.safeParse('Léa').success).toBe(true);
-    expect(pseudonymSchema.parse('a\u0000b\u0007')).toBe('ab');
-    expect(pseudonymSchema.safeParse('\u0000').success).toBe(false);
+    expect(pseudonymSchema.safeParse('a\u0000b').success).toBe(false);
     expect(pseudonymSchema.safeParse('x'.repeat(41)).success).toBe(false);
   });
   it('accepts the 15-atelier template as an event', () => {

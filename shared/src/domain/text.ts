@@ -18,8 +18,10 @@
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-/** Format characters (zero-width, bidi embeddings/overrides/isolates, soft hyphen, BOM…). */
-const FORMAT = /\p{Cf}/gu;
+/** Format characters (zero-width, bidi embeddings/overrides/isolates, soft hyphen, BOM…),
+ * except the zero-width joiner, which is kept inside an emoji sequence (👨‍👩‍👧) only. */
+const FORMAT_BUT_ZWJ = /(?!\u200D)\p{Cf}/gu;
+const ZWJ_OUTSIDE_EMOJI = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 /** Letters and symbols that draw nothing. */
 const BLANK_GLYPHS = /\u115F|\u1160|\u3164|\uFFA0|\u2800|\u180E|\u034F/gu;
 const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Co}\p{Cn}\u115F\u1160\u3164\uFFA0\u2800\u180E]/u;
@@ -41,7 +43,7 @@ export function cleanText(s: string): string {
 
 /** The stored and displayed form of a pseudonym; '' when nothing visible is left. */
 export function cleanPseudonym(s: string): string {
-  const out = s.normalize('NFKC').replace(CONTROLS, '').replace(FORMAT, '').replace(BLANK_GLYPHS, '').replace(/\s+/gu, ' ').trim();
+  const out = s.normalize('NFKC').replace(CONTROLS, '').replace(ZWJ_OUTSIDE_EMOJI, '').replace(FORMAT_BUT_ZWJ, '').replace(BLANK_GLYPHS, '').replace(/\s+/gu, ' ').trim();
   return hasVisible(out) ? out : '';
 }
 
