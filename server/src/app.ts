@@ -52,7 +52,7 @@ export const HTTP_RATES = {
 export async function createSemisServer(config: Config): Promise<SemisServer> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, sqliteSynchronous: config.sqliteSynchronous });
   let cluster: Cluster | null = null;
-  const now = () => new Date().toISOString();
+  const now = config.now ?? (() => new Date().toISOString());
 
   const registry = new BoardRegistry({
     storage,
@@ -115,7 +115,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     registry,
     authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
     maxMessageBytes: MAX_YJS_MESSAGE,
-    limits: CONNECTION_LIMITS,
+    limits: { ...CONNECTION_LIMITS, ...config.yjsLimits },
     subjectLimits,
     heartbeatMs: config.yjsHeartbeatMs ?? HEARTBEAT_MS,
     publicUrl: config.publicUrl,

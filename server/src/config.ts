@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ConnectionLimits } from './yjs/connection';
 
 export interface Config {
   port: number;
@@ -26,9 +27,13 @@ export interface Config {
   /** How long a board's first edit waits for others to join its batch before the batch is
    * appended to the log (and then, only then, sent to the board's other connections). */
   persistDebounceMs: number;
-  /** Ping period on /yjs connections (default 30 s); tests shorten it. */
+  /** Ping period on /yjs connections (default 30 s). Not read from the environment: tests and
+   * embedders only, like `yjsLimits` (overrides of `server/src/yjs/limits.ts`). */
   yjsHeartbeatMs?: number;
+  yjsLimits?: Partial<ConnectionLimits>;
   log: (msg: string) => void;
+  /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
+  now?: () => string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {

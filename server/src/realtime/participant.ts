@@ -15,7 +15,7 @@ import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
 export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { joinGuard: JoinGuard }): CommandTable {
   const me = () => participantOf(deps.storage, socket);
   return {
-    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.now() }),
+    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.parse(deps.now()) }),
 
     [C.join]: async (payload) => {
       deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
