@@ -10,6 +10,7 @@
 export * from './schema/index';
 export * from './protocol/index';
 export * from './ydoc/board';
+export * from './ydoc/migrations';
 export * from './ydoc/clusters';
 export * from './domain/votes';
 export * from './domain/permissions';

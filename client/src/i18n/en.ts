@@ -13,6 +13,7 @@ export const en: Messages = {
     loading: 'Loading…',
     back: 'Back',
     home: 'Home',
+    reload: 'Reload the page',
     notFound: 'This page does not exist.',
   },
   home: {
@@ -170,6 +171,7 @@ export const en: Messages = {
     cloture: 'Closed',
   },
   timer: {
+    none: 'no timer',
     atelier: 'Time left',
     event: 'Evening',
     expired: 'Time is up',

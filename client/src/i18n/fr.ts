@@ -14,6 +14,7 @@ export const fr = {
     back: 'Retour',
     home: 'Accueil',
     notFound: 'Cette page n’existe pas.',
+    reload: 'Recharger la page',
   },
   home: {
     joinTitle: 'Rejoindre un événement',
@@ -170,6 +171,7 @@ export const fr = {
     cloture: 'Clôturé',
   },
   timer: {
+    none: 'aucun minuteur',
     atelier: 'Temps restant',
     event: 'Soirée',
     expired: 'Temps écoulé',

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 /**
  * The layout contract of a board's Y.Doc (one document per board, named by the board id).
  *
- *   meta    Y.Map  { schemaVersion: number, boardId: string, kind: 'mur' }
+ *   meta    Y.Map  { schemaVersion: number, boardId: string, kind: 'mur' }   (versions: migrations.ts)
  *   ideas   Y.Map<ideaId, IdeaCard>        written only by the server (origin SERVER_ORIGIN);
  *                                          only visible ideas (not private, pending or hidden)
  *   layout  Y.Map<ideaId, { x, y }>        sticky positions: placed by the server, moved by facilitators
@@ -13,8 +13,6 @@ import * as z from 'zod/mini';
  * Ideas live in the server's database; the document mirrors them for display, so a reader
  * validates every card and skips a bad one rather than failing the whole board.
  */
-/** 2: cards gained `moderated`; anonymity leaves `author` and `authorId` empty. */
-export const BOARD_SCHEMA_VERSION = 2;
 export const SERVER_ORIGIN = 'server';
 
 export const ideaCardSchema = z.object({
@@ -40,16 +38,6 @@ export function boardMaps(doc: Y.Doc) {
     ideas: doc.getMap<unknown>('ideas'),
     layout: doc.getMap<unknown>('layout'),
   };
-}
-
-export function initBoardDoc(doc: Y.Doc, boardId: string, kind: string): void {
-  const { meta } = boardMaps(doc);
-  if (meta.get('schemaVersion') === BOARD_SCHEMA_VERSION) return;
-  doc.transact(() => {
-    meta.set('schemaVersion', BOARD_SCHEMA_VERSION);
-    meta.set('boardId', boardId);
-    meta.set('kind', kind);
-  }, SERVER_ORIGIN);
 }
 
 /** Valid cards, oldest first; malformed entries are reported through onInvalid and skipped. */
