@@ -43,7 +43,7 @@ export { MAX_YJS_MESSAGE, MAX_DOC_BYTES } from './yjs/limits';
 export async function createSemisServer(config: Config): Promise<SemisServer> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, sqliteSynchronous: config.sqliteSynchronous });
   let cluster: Cluster | null = null;
-  const now = () => new Date().toISOString();
+  const now = config.now ?? (() => new Date().toISOString());
 
   const registry = new BoardRegistry({
     storage,

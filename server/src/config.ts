@@ -27,6 +27,8 @@ export interface Config {
   yjsHeartbeatMs?: number;
   yjsLimits?: Partial<ConnectionLimits>;
   log: (msg: string) => void;
+  /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
+  now?: () => string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {

@@ -127,6 +127,24 @@ describe('slow and stalled connections', () => {
     for (const c of [healthy, editor]) c.destroy();
   });
 
+  it('drops a connection that stops answering pings, and keeps one that answers', async () => {
+    const local = await startServer({ config: { yjsHeartbeatMs: 150 } });
+    try {
+      const e = await createEvent(local.url, 1);
+      const url = wsUrl(local.url, e.ateliers[0]!.boardId, e.adminToken);
+      const [dead, live] = await Promise.all([openRaw(url), openRaw(url)]);
+      const dropped = closeOf(dead);
+      socketOf(dead).pause(); // reads nothing, so answers no ping
+      await waitFor(() => local.semis.yjs.connections.size === 1, 5000, 'dead connection dropped');
+      expect(live.readyState).toBe(live.OPEN);
+      socketOf(dead).resume();
+      expect((await dropped).code).toBe(1006);
+      live.close();
+    } finally {
+      await local.stop();
+    }
+  });
+
   it('converges through seeded random stalls and reconnects while a writer keeps drawing', async () => {
     const rand = seeded(4242);
     const boardId = ev.ateliers[2]!.boardId;
@@ -152,6 +170,25 @@ describe('slow and stalled connections', () => {
     }
     await converged([...editors, ...readers], boardId, 'client');
     for (const c of [...readers, ...editors]) c.destroy();
+  });
+});
+
+describe('the server’s state vector is the truth', () => {
+  it('tells a reader holding edits the server lacks to start over (4410); a writer re-sends them', async () => {
+    const boardId = ev.ateliers[1]!.boardId;
+    const ahead = new Y.Doc();
+    ahead.getMap('layout').set('lost-in-a-crash', { x: 1, y: 1 });
+    const reader = await openRaw(wsUrl(server.url, boardId, phone.token));
+    const closed = closeOf(reader);
+    reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(ahead)));
+    expect(await closed).toEqual({ code: WS_CLOSE.RESYNC, reason: 'document ahead of the server' });
+
+    const writer = openBoard(server.url, boardId, ev.adminToken);
+    Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(ahead));
+    await writer.synced;
+    const room = await roomOf(boardId);
+    await waitFor(() => room.doc.getMap('layout').has('lost-in-a-crash'), 3000, 'writer re-sent');
+    writer.destroy();
   });
 });
 

@@ -13,7 +13,7 @@ import { rooms } from './rooms';
 export function participantCommands(socket: SemisSocket, deps: IdeaDeps): CommandTable {
   const me = () => participantOf(deps.storage, socket);
   return {
-    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.now() }),
+    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.parse(deps.now()) }),
 
     [C.join]: async (payload) => {
       const { result, participant } = await join(deps.storage, payload, deps.now());

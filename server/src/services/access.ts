@@ -1,4 +1,4 @@
-import { refusal, tokenSchema, type Action, type Atelier, type PosterBoard, type Role } from '@semis/shared';
+import { isLocked, refusal, tokenSchema, type Action, type Atelier, type PosterBoard, type Role } from '@semis/shared';
 import { canReadBoard, canWriteBoard, type BoardPrincipal } from '@semis/shared/posters';
 import { AppError } from '../errors';
 import { hashToken } from '../auth/tokens';
@@ -38,6 +38,16 @@ export async function requireFacilitator(storage: Storage, token: string | null 
 /** Event-wide commands (global timer, all ateliers, co-facilitator links) need the admin link. */
 export function requireWholeEvent(who: FacilitatorPrincipal): void {
   if (who.scope !== null) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The one participant check: the role table, then — for an action on an atelier — its phase and
+ * its timer lock at `now` (the injected clock). Throws the refusal's code: FORBIDDEN,
+ * PHASE_FORBIDS, ATELIER_CLOSED or ATELIER_LOCKED.
+ */
+export function checkParticipant(action: Action, on?: { atelier: Pick<Atelier, 'phase' | 'timer'>; now: string }): void {
+  const why = refusal('participant', action, on && { phase: on.atelier.phase, locked: isLocked(on.atelier.timer, Date.parse(on.now)) });
+  if (why) throw new AppError(why);
 }
 
 /** A facilitator's command on one atelier: in their event, in their scope, allowed in its phase. */
