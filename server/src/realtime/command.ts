@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import { COMMANDS, type Ack, type ClientToServerEvents, type CommandAck, type CommandName, type CommandPayload, type Language, type ServerToClientEvents } from '@semis/shared';
 import { AppError, errorBody, parseInput } from '../errors';
+import { logger } from '../logger';
 import type { ParticipantRecord } from '../storage/types';
 import type { FacilitatorPrincipal, Principal } from '../services/access';
 
@@ -53,7 +54,7 @@ export function command<K extends CommandName>(socket: SemisSocket, name: K, han
       if (!takeToken(socket.data.bucket, socket.data.facilitator ? LIMITS.facilitator : LIMITS.anyone)) throw new AppError('RATE_LIMITED');
       reply({ ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) });
     } catch (err) {
-      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed:`, err);
+      if (!(err instanceof AppError)) logger.error({ err, event: name }, 'command failed');
       reply({ ok: false, error: errorBody(err, socket.data.lang) });
     }
   }) as never);
