@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { pickLanguage, PROTOCOL_VERSION, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
@@ -7,11 +7,14 @@ import { initSocketData, register, type SemisSocket, type SocketData } from './c
 import { facilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { participantCommands } from './participant';
 import { posterCommands } from './posters';
+import type { JoinGuard } from '../limits/joinGuard';
 
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSocketServer(http: HttpServer): SemisIo {
+/** `allowRequest` sees each handshake (polling and WebSocket): the Origin check goes there. */
+export function createSocketServer(http: HttpServer, allowRequest: (req: IncomingMessage) => boolean = () => true): SemisIo {
   return new Server(http, {
+    allowRequest: (req, callback) => callback(null, allowRequest(req)),
     path: SOCKET_PATH,
     // Our y-websocket endpoint shares the HTTP server: socket.io must leave its upgrades alone.
     destroyUpgrade: false,
@@ -23,7 +26,7 @@ export function createSocketServer(http: HttpServer): SemisIo {
 }
 
 /** The one connection handler: each role's command table, parsed and acked by `command`. */
-export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps): void {
+export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard }): void {
   // A page built for another protocol must reload; clients that send no version (raw ones
   // written from docs/protocol.md) are taken as current.
   io.use((socket, next) => {

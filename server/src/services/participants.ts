@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
+import { legacyPseudonymKey, pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
 import { AppError } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, ParticipantRecord, Storage } from '../storage/types';
@@ -58,5 +58,7 @@ async function joinResult(storage: Storage, p: ParticipantRecord, token: string,
 }
 
 async function refuseBlocked(storage: Storage, eventId: string, pseudonym: string): Promise<void> {
-  if (await storage.isPseudonymBlocked(eventId, pseudonymKey(pseudonym))) throw new AppError('PSEUDONYM_BLOCKED', 'pseudonym');
+  // Look-alikes fold to one key; blocks stored before that fold existed still match their old key.
+  const keys = new Set([pseudonymKey(pseudonym), legacyPseudonymKey(pseudonym)]);
+  for (const key of keys) if (await storage.isPseudonymBlocked(eventId, key)) throw new AppError('PSEUDONYM_BLOCKED', 'pseudonym');
 }

@@ -75,6 +75,8 @@ export async function leaveGroup(storage: Storage, who: Principal, { groupId }: 
 /** The group names its animateur and rapporteur among its members. */
 export async function setGroupRoles(storage: Storage, who: Principal, input: CommandPayload<typeof C.setGroupRoles>): Promise<GroupView> {
   const group = await groupOfEvent(storage, who, input.groupId);
+  // A co-facilitator's link covers one atelier: its groups, not the others'.
+  if (who.role === 'facilitator' && who.scope !== null && who.scope !== group.atelierId) throw new AppError('FORBIDDEN', 'groupId');
   const mine = who.role === 'participant' ? new Set(await storage.posters.groupsOf(who.participant.id)) : new Set<string>();
   if (!canSetGroupRoles(boardPrincipal(who), group.id, mine)) throw new AppError('NOT_MEMBER', 'groupId');
   const view = await groupView(storage, group);

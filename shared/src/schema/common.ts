@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { cleanText, fitsLength, MAX_UNITS_PER_GRAPHEME } from '../domain/text';
+
+// Browsers run under our CSP (no eval): zod must not probe `new Function`, which the browser
+// reports as a policy violation even though zod catches it. Set here, the first schema module,
+// before any schema parses (some parse while modules load, e.g. DEFAULT_VOTE_CONFIG).
+if (typeof document !== 'undefined') z.config({ jitless: true });
 
 /** Letters and digits a person can read off a projector and type on a phone without doubt:
  * no 0/O, 1/I/L, 5/S, 2/Z, 8/B. */
@@ -16,14 +20,7 @@ export const joinCodeSchema = z
 /** Opaque secrets handed to clients; only their SHA-256 is stored. */
 export const tokenSchema = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
 
-/** Trimmed single-line-ish user text with a length window counted after trimming, in
- * characters as people see them (see domain/text.ts, also used by the phone's counter). */
-export function userText(min: number, max: number) {
-  return z
-    .string()
-    .max(max * MAX_UNITS_PER_GRAPHEME)
-    .transform(cleanText)
-    .pipe(z.string().refine((s) => fitsLength(s, min, max), { message: `between ${min} and ${max} characters` }));
-}
+/** Every typed text goes through the one text rule (domain/text.ts, schema/text.ts). */
+export { userText } from './text';
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
