@@ -114,14 +114,15 @@ const BLOCK_GAP = { x: 2 * FRAME_PAD + 3 * STICKY.gap, y: 2 * FRAME_PAD + FRAME_
 
 /**
  * *Ranger*: every group (a cluster's ideas, then the ideas in no cluster) as a compact block of
- * at most 3 columns (6 for the loose ideas), blocks in rows about as wide as a screen is wide
+ * at most 6 columns (the wall's grid width for the loose ideas), blocks in rows about as wide as a screen is wide
  * for their total area. Answers every idea's position and each group's top-left.
  */
 export function tidyLayout(groups: readonly (readonly string[])[], loose: readonly string[]): { positions: Map<string, Position>; origins: Position[] } {
   const blocks = [...groups, loose].map((ids, g) => {
-    const columns = Math.max(1, Math.min(g === groups.length ? STICKY.columns : 3, ids.length));
+    // About 3:2 blocks (wider for the loose ideas), so the whole grid frames well on a screen.
+    const columns = Math.max(1, Math.min(g === groups.length ? STICKY.columns : 6, ids.length, Math.ceil(Math.sqrt(ids.length * 1.4))));
     const rows = Math.max(1, Math.ceil(ids.length / columns));
-    return { ids, columns, width: columns * SLOT.w - STICKY.gap, height: rows * SLOT.h - STICKY.gap };
+    return { ids, columns, width: columns * SLOT.w - STICKY.gap, height: rows * SLOT.h - STICKY.gap, room: Math.max(columns, g === groups.length ? 1 : 2) * SLOT.w - STICKY.gap };
   });
   const area = blocks.reduce((a, b) => a + (b.width + BLOCK_GAP.x) * (b.height + BLOCK_GAP.y), 0);
   const rowWidth = Math.max(...blocks.map((b) => b.width), Math.sqrt(area * (16 / 9)));
@@ -134,14 +135,15 @@ export function tidyLayout(groups: readonly (readonly string[])[], loose: readon
     const last = g === groups.length;
     if (last && b.ids.length === 0) return;
     // Loose ideas start a row of their own, below the clusters.
-    if (x > 0 && (x + b.width > rowWidth || (last && groups.length > 0))) {
+    if (x > 0 && (x + b.room > rowWidth || (last && groups.length > 0))) {
       x = 0;
       y += rowHeight + BLOCK_GAP.y;
       rowHeight = 0;
     }
     origins.push({ x, y });
     b.ids.forEach((id, i) => positions.set(id, { x: x + (i % b.columns) * SLOT.w, y: y + Math.floor(i / b.columns) * SLOT.h }));
-    x += b.width + BLOCK_GAP.x;
+    // A narrow cluster still gets two columns of room: its title is drawn that wide.
+    x += b.room + BLOCK_GAP.x;
     rowHeight = Math.max(rowHeight, b.height);
   });
   return { positions, origins };
