@@ -21,6 +21,7 @@ import { AdminGate } from './AdminGate';
 import { PrivatePanel } from '../wall/PrivatePanel';
 import { useFollow } from '../wall/useFollow';
 import '../wall/wall.css';
+import { BoardFiles } from '../posterWorkshop/BoardFiles';
 
 /** The mur d'idées of one atelier, on the facilitator's screen. */
 export function WallPage({ atelierId }: { atelierId: string }) {
@@ -113,9 +114,16 @@ function Wall({ data, token, atelierId }: { data: AdminEventResult; token: strin
           <button type="button" className="secondary small" data-testid="private-toggle" aria-expanded={showPanel} title={t('wall.privatePanel')} onClick={() => setPanel(!showPanel)}>
             {t('wallTidy.privateShort')}
           </button>
-          <Link href={`/animer/moderation/${atelier.id}`} className="button secondary small">{t('dashboard.moderation')}</Link>
           <Link href="/animer" className="button secondary small">{t('wall.backToConsole')}</Link>
-          <LanguageSwitch />
+          {/* Less frequent tools fold away, so the header stays on one line at 1366 px. */}
+          <details className="wall-more" data-testid="wall-more">
+            <summary className="button secondary small">{t('wallTidy.more')}</summary>
+            <div className="wall-more-menu">
+              <Link href={`/animer/moderation/${atelier.id}`} className="button secondary small">{t('dashboard.moderation')}</Link>
+              <BoardFiles boardId={atelier.boardId} token={token} canUpload={false} />
+              <LanguageSwitch />
+            </div>
+          </details>
         </div>
       </header>
       {board.error && <ErrorMessage text={t('errors.BOARD_CLOSED', { reason: t(`errors.${board.error.code}`) })} />}

@@ -17,7 +17,7 @@ export type SendOutcome =
   /** Timeout, disconnection, rate limit: keep it and try again later with the same id. */
   | { kind: 'retry'; error: ClientError };
 
-const TRANSIENT = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK', 'NOT_JOINED', 'NOT_AUTHENTICATED', 'RATE_LIMITED', 'INTERNAL', 'UNKNOWN']);
+const TRANSIENT = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK', 'NOT_JOINED', 'NOT_AUTHENTICATED', 'RATE_LIMITED', 'INTERNAL', 'UNAVAILABLE', 'UNKNOWN']);
 
 /** Sorts an error from a post attempt into the outbox's two piles. */
 export function outcomeOf(error: ClientError): SendOutcome {

@@ -19,13 +19,13 @@ const QUADRANTS = [
  * The 2×2 chart of a rating vote: réaliste (feasibility) across, souhaitable (desirability) up.
  * Points are numbered; the legend below names them, so long titles never overlap on the chart.
  */
-export function RatingChart({ results, items }: { results: VoteResults; items: VoteItem[] }) {
+export function RatingChart({ results, items, big = false }: { results: VoteResults; items: VoteItem[]; big?: boolean }) {
   const { t } = useTranslation();
   const rated = results.ratings.filter((r) => r.desirability !== null && r.feasibility !== null);
   const title = new Map(items.map((i) => [i.itemId, i.title]));
   const half = INNER / 2;
   return (
-    <figure className="rating-chart" data-testid="rating-chart">
+    <figure className={big ? 'rating-chart big' : 'rating-chart'} data-testid="rating-chart">
       <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={t('votes.results.chartLabel')}>
         <g transform={`translate(${PAD} ${PAD})`}>
           {QUADRANTS.map((q) => (

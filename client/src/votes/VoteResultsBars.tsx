@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VoteItem, VoteResults } from '@semis/shared';
 import './votes.css';
@@ -9,6 +10,7 @@ import './votes.css';
 export function VoteResultsBars({ results, items, big = false }: { results: VoteResults; items: VoteItem[]; big?: boolean }) {
   const { t } = useTranslation();
   const title = new Map(items.map((i) => [i.itemId, i.title]));
+  const atelier = new Map(items.flatMap((i) => (i.context ? [[i.itemId, i.context.atelier] as const] : [])));
   const max = Math.max(1, ...results.tally.map((r) => r.dots));
   return (
     <div className={big ? 'results big' : 'results'} data-testid="vote-results">
@@ -24,6 +26,7 @@ export function VoteResultsBars({ results, items, big = false }: { results: Vote
                 {title.get(r.itemId) ?? r.itemId}
                 {r.tied && <span className="tie-badge">{t('votes.results.tie')}</span>}
               </span>
+              {atelier.get(r.itemId) && <span className="result-context">{t('votes.plenary.fromAtelier', { atelier: atelier.get(r.itemId) })}</span>}
               <span className="result-bar-track" aria-hidden="true">
                 <span className="result-bar" style={{ width: `${(r.dots / max) * 100}%` }} />
               </span>
@@ -38,5 +41,4 @@ export function VoteResultsBars({ results, items, big = false }: { results: Vote
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-export const rankText = (t: T, rank: number) => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));
+export const rankText = (t: TFunction, rank: number): string => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));

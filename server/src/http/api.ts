@@ -4,6 +4,8 @@ import { AppError, errorBody, httpStatus } from '../errors';
 import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
 import type { BaseUrl } from './baseUrl';
+import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
+import { health, type ServiceState } from '../services/health';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
 export interface ApiDeps {
@@ -11,6 +13,10 @@ export interface ApiDeps {
   /** Where phones reach us, for links and QR codes (see baseUrl.ts). */
   baseUrl: (req: Request) => BaseUrl;
   now: () => string;
+  /** Join codes looked up over HTTP are guessed no faster than over socket.io. */
+  joinGuard: JoinGuard;
+  /** Redis state for /api/health ('off' when not clustered). */
+  redisState?: () => ServiceState | 'off';
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -20,7 +26,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
   const r = express.Router();
   r.use(express.json({ limit: '256kb' }));
 
-  r.get(API.health, route(async () => ({ ok: true, storage: deps.storage.kind })));
+  r.get(API.health, route(async (_req, res) => {
+    const report = await health(deps.storage, deps.redisState ?? (() => 'off'));
+    // 503 lets a load balancer take this process out while its database is unreachable.
+    if (!report.ok) res.status(503);
+    return report;
+  }));
 
   r.post(API.createEvent, route(async (req, res) => {
     res.status(201);
@@ -38,7 +49,13 @@ export function apiRouter(deps: ApiDeps): express.Router {
     return { ateliers: await addAteliers(deps.storage, who.event, req.body) };
   }));
 
-  r.get(API.joinPattern, route(async (req) => joinInfo(deps.storage, String(req.params.code))));
+  r.get(API.joinPattern, route(async (req, res) => {
+    deps.joinGuard.check(req.socket);
+    return joinInfo(deps.storage, String(req.params.code)).catch((err: unknown) => {
+      if (isFailedGuess(err) && deps.joinGuard.failed(req.socket)) res.setHeader('Connection', 'close');
+      throw err;
+    });
+  }));
 
   r.all('/api/{*rest}', route(async () => {
     throw new AppError('NOT_FOUND');

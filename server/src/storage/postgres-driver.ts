@@ -15,6 +15,10 @@ export function openPostgresDriver(options: PostgresOptions): SqlDriver {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,
+    // A database that is unreachable without refusing (a network partition) answers
+    // UNAVAILABLE after this long instead of holding requests forever. It also bounds the
+    // wait for a free pooled connection, hence generous: a busy pool is not an outage.
+    connectionTimeoutMillis: 15_000,
     // Set at connection start, so no pooled client can ever run in the wrong schema.
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
@@ -61,15 +65,21 @@ class PostgresDriver implements SqlDriver {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A connection dropped between two statements emits 'error' on the checked-out client;
+    // unheard, it would crash the process. The next statement fails and rolls back instead.
+    const ignore = () => {};
+    client.on('error', ignore);
     try {
       await client.query('BEGIN');
       const result = await fn(executor(client));
       await client.query('COMMIT');
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (err) {
       try {
         await client.query('ROLLBACK');
+        client.off('error', ignore);
         client.release();
       } catch {
         // The connection is unusable or still inside a transaction: never pool it again.

@@ -32,3 +32,22 @@ export class UniqueViolationError extends Error {
     this.name = 'UniqueViolationError';
   }
 }
+
+/** PostgreSQL SQLSTATE classes and codes that mean "not now", not "wrong". */
+const PG_UNAVAILABLE = /^(08|53|57P0|58)/;
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|PROTOCOL|NOMEM)/;
+
+/**
+ * The database cannot serve right now (down, unreachable, out of connections, disk full or
+ * failing) — as opposed to a bug or a refused write. Clients get UNAVAILABLE and retry.
+ */
+export function isStorageUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (NET_UNAVAILABLE.has(code) || SQLITE_UNAVAILABLE.test(code) || (code.length === 5 && PG_UNAVAILABLE.test(code)))) return true;
+    // pg reports a dropped connection or a pool timeout with a message only.
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|SQLite worker exited|storage closed/i.test(message)) return true;
+  }
+  return false;
+}

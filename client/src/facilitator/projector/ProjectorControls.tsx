@@ -2,21 +2,31 @@ import { useTranslation } from 'react-i18next';
 import type { Atelier } from '@semis/shared';
 import { MIN_ROTATION_S, type ProjectorChoice } from './useRotation';
 
+const ROTATION = '__rotation';
+const PLENARY = '__plenary';
+
 /** Small and at the bottom: set once by the facilitator, then out of the audience's way. */
-export function ProjectorControls({ ateliers, choice, onChange }: { ateliers: Atelier[]; choice: ProjectorChoice; onChange: (c: ProjectorChoice) => void }) {
+export function ProjectorControls({ ateliers, choice, currentId, onChange }: { ateliers: Atelier[]; choice: ProjectorChoice; currentId: string | null; onChange: (c: ProjectorChoice) => void }) {
   const { t } = useTranslation();
+  const value = choice.plenary ? PLENARY : choice.rotate && !choice.atelierId ? ROTATION : (choice.atelierId ?? currentId ?? '');
+  const pick = (v: string) => {
+    if (v === PLENARY) onChange({ ...choice, plenary: true });
+    else if (v === ROTATION) onChange({ ...choice, plenary: false, rotate: true, atelierId: null });
+    else onChange({ ...choice, plenary: false, rotate: false, atelierId: v });
+  };
   return (
     <div className="projector-controls" role="group" aria-label={t('projector.settings')}>
       <label>
         {t('projector.show')}{' '}
-        <select data-testid="projector-select" value={choice.atelierId ?? ''} onChange={(e) => onChange({ ...choice, atelierId: e.target.value || null })}>
-          <option value="">{t('projector.rotation')}</option>
+        <select data-testid="projector-select" value={value} onChange={(e) => pick(e.target.value)}>
           {ateliers.map((a) => (
             <option key={a.id} value={a.id}>{a.title}</option>
           ))}
+          <option value={ROTATION}>{t('projector.rotation')}</option>
+          <option value={PLENARY}>{t('room.plenary')}</option>
         </select>
       </label>
-      {choice.atelierId === null && (
+      {value === ROTATION && (
         <label>
           {t('projector.every')}{' '}
           <input type="number" min={MIN_ROTATION_S} step={5} data-testid="projector-seconds" value={choice.seconds}
@@ -24,6 +34,13 @@ export function ProjectorControls({ ateliers, choice, onChange }: { ateliers: At
           {t('projector.seconds')}
         </label>
       )}
+      <label>
+        {t('room.view')}{' '}
+        <select data-testid="projector-view" value={choice.view} onChange={(e) => onChange({ ...choice, view: e.target.value === 'canvas' ? 'canvas' : 'room' })}>
+          <option value="room">{t('room.viewRoom')}</option>
+          <option value="canvas">{t('room.viewCanvas')}</option>
+        </select>
+      </label>
     </div>
   );
 }

@@ -1,19 +1,22 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminEventResult, Atelier } from '@semis/shared';
+import type { AdminEventResult, Atelier, Viewport } from '@semis/shared';
 import { Board, type BoardHandle } from '../../wall/Board';
 import { WallIdeasList } from '../../wall/WallIdeasList';
 import { useBoardDoc } from '../../sync/useBoardDoc';
 import { useBoardIdeas } from '../../sync/useBoardIdeas';
+import { useClusters } from '../../clusters/useClusters';
 import { useFacilitatorSession } from '../../sync/useFacilitatorSession';
 import type { FacilitatorSession, FacilitatorState } from '../../sync/facilitatorSession';
-import { Countdown } from '../../ui/Countdown';
+import { useVote } from '../../votes/useVote';
 import { PhaseBadge } from '../../ui/PhaseBadge';
-import { QrCode } from '../QrCode';
 import { AdminGate } from '../AdminGate';
-import { useFollow } from '../../wall/useFollow';
 import { ProjectorControls } from './ProjectorControls';
+import { ProjectorSide } from './ProjectorSide';
+import { ProjectorVote } from './ProjectorVote';
+import { RoomBoard, roomSections } from './RoomBoard';
 import { readChoice, useRotation, writeChoice, type ProjectorChoice } from './useRotation';
+import './projector.css';
 
 /** /projection — what the room sees. Read-only: it reads the board document (visible ideas
  * only) and follows the facilitator's view, but never writes or publishes presence. */
@@ -24,19 +27,44 @@ export function ProjectorPage() {
 const noMove = () => {};
 
 function Projector({ data, token }: { data: AdminEventResult; token: string }) {
+  const { t } = useTranslation();
   const { session, state } = useFacilitatorSession(token);
   const ateliers = [...(state.status === 'ready' ? state.ateliers : data.ateliers)].sort((a, b) => a.position - b.position);
   const [choice, setChoice] = useState<ProjectorChoice>(() => readChoice(location.search));
   const currentId = useRotation(ateliers.map((a) => a.id), choice);
   const atelier = ateliers.find((a) => a.id === currentId) ?? null;
+  const plenary = useVote(session?.socket ?? null, { plenary: true }, state.status === 'ready');
+  const plenaryOpen = plenary.state?.session?.status === 'open';
+  const connected = state.dashboard?.ateliers.reduce((n, a) => n + a.connected, 0) ?? 0;
+  // The final vote takes the screen when it opens, and keeps it (with its results) once closed
+  // until the facilitator picks something else.
+  const [pinned, setPinned] = useState(false);
+  useEffect(() => {
+    if (plenaryOpen) setPinned(true);
+  }, [plenaryOpen]);
+  const showPlenary = choice.plenary || plenaryOpen || pinned;
   const change = (c: ProjectorChoice) => {
+    setPinned(false);
     setChoice(c);
     writeChoice(c);
   };
+
   return (
-    <div className="projector-view" data-testid="projector" data-atelier-id={atelier?.id ?? ''}>
-      {atelier && <ProjectedAtelier key={atelier.id} atelier={atelier} data={data} token={token} session={session} state={state} />}
-      <ProjectorControls ateliers={ateliers} choice={choice} onChange={change} />
+    <div className="projector-view" data-testid="projector" data-atelier-id={showPlenary ? '' : (atelier?.id ?? '')} data-view={choice.view}>
+      {showPlenary ? (
+        <>
+          <header className="projector-head">
+            <h1>{t('votes.plenary.title')}</h1>
+          </header>
+          <ProjectorSide data={data} state={state} timer={state.event?.timer ?? data.event.timer} />
+          <main className="projector-board room-surface">
+            <ProjectorVote vote={plenary} connected={connected} />
+          </main>
+        </>
+      ) : (
+        atelier && <ProjectedAtelier key={atelier.id} atelier={atelier} data={data} session={session} state={state} choice={choice} token={token} />
+      )}
+      <ProjectorControls ateliers={ateliers} choice={{ ...choice, plenary: showPlenary }} currentId={currentId} onChange={change} />
     </div>
   );
 }
@@ -47,17 +75,23 @@ interface ProjectedProps {
   token: string;
   session: FacilitatorSession | null;
   state: FacilitatorState;
+  choice: ProjectorChoice;
 }
 
-function ProjectedAtelier({ atelier, data, token, session, state }: ProjectedProps) {
+function ProjectedAtelier({ atelier, data, token, session, state, choice }: ProjectedProps) {
   const { t } = useTranslation();
   const board = useBoardDoc(atelier.boardId, token, { readOnly: true });
   const { cards, positions } = useBoardIdeas(board.doc);
-  const handle = useRef<BoardHandle>(null);
-  useFollow(session, atelier.id, handle, { canLead: false });
+  const { clusters, merged } = useClusters(board.doc);
+  const followed = useFollowed(session, atelier.id);
+  const vote = useVote(session?.socket ?? null, { atelierId: atelier.id }, state.status === 'ready');
   const stats = state.dashboard?.ateliers.find((a) => a.id === atelier.id);
-  // The code is shown in large type below, so the line reads `adresse/j` + code.
-  const joinUrl = `${data.links.base.replace(/^https?:\/\//, '')}/j`;
+  const sections = useMemo(() => roomSections(cards, clusters, merged, t('room.unclustered')), [cards, clusters, merged, t]);
+  // "Follow me" overrides the room layout: the facilitator is showing a place on the wall.
+  const canvas = choice.view === 'canvas' || followed !== null;
+  // The vote while it runs, and its results during the restitution that follows.
+  const voteSession = vote.state?.session;
+  const voting = !!voteSession && (atelier.phase === 'vote' || (atelier.phase === 'restitution' && voteSession.status === 'closed'));
 
   return (
     <>
@@ -66,22 +100,33 @@ function ProjectedAtelier({ atelier, data, token, session, state }: ProjectedPro
         <h1>{atelier.title}</h1>
         {atelier.question && <p className="projector-question">{atelier.question}</p>}
       </header>
-      <aside className="projector-side">
-        <div className="projector-join">
-          <p className="eyebrow" data-testid="projector-join-url">{t('projector.join', { url: joinUrl })}</p>
-          <p className="projector-code" data-testid="projector-code">{data.event.joinCode}</p>
-          <QrCode text={data.links.participant} alt={t('console.qrAlt')} />
-        </div>
-        <Countdown timer={atelier.timer} testId="projector-timer" size="big" label={t('timer.atelier')} />
-        <Countdown timer={state.event?.timer ?? data.event.timer} testId="projector-event-timer" size="normal" label={t('timer.event')} />
-        <p className="projector-counts" data-testid="projector-counts" data-connected={stats?.connected ?? 0} data-ideas={cards.length}>
-          {t('projector.participants', { count: stats?.connected ?? 0 })} · {t('wall.ideas', { count: cards.length })}
-        </p>
-      </aside>
-      <main className="projector-board">
-        <Board cards={cards} positions={positions} editable={false} onMove={noMove} label={t('wall.canvasLabel', { title: atelier.title })} handleRef={handle} />
+      <ProjectorSide data={data} state={state} timer={atelier.timer} counts={{ connected: stats?.connected ?? 0, ideas: cards.length }} />
+      <main className={canvas && !voting ? 'projector-board' : 'projector-board room-surface'}>
+        {voting ? (
+          <ProjectorVote vote={vote} connected={stats?.connected ?? 0} />
+        ) : canvas ? (
+          <CanvasView atelier={atelier} cards={cards} positions={positions} followed={followed} />
+        ) : (
+          <RoomBoard sections={sections} label={t('room.label', { title: atelier.title })} synced={board.synced} />
+        )}
       </main>
       <WallIdeasList cards={cards} label={t('wall.listLabel')} />
     </>
   );
+}
+
+function CanvasView({ atelier, cards, positions, followed }: { atelier: Atelier; cards: ReturnType<typeof useBoardIdeas>['cards']; positions: ReturnType<typeof useBoardIdeas>['positions']; followed: Viewport | null }) {
+  const { t } = useTranslation();
+  const handle = useRef<BoardHandle>(null);
+  useEffect(() => {
+    if (followed) handle.current?.setViewport(followed);
+  }, [followed]);
+  return <Board cards={cards} positions={positions} editable={false} onMove={noMove} label={t('wall.canvasLabel', { title: atelier.title })} handleRef={handle} />;
+}
+
+/** The viewport a facilitator asks the room to follow on this atelier, or null. */
+function useFollowed(session: FacilitatorSession | null, atelierId: string): Viewport | null {
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  useEffect(() => session?.onFollow((id, v) => id === atelierId && setViewport(v)), [session, atelierId]);
+  return viewport;
 }
