@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { logger } from './logger';
 import type { ConnectionLimits } from './yjs/connection';
 
 export interface Config {
@@ -52,8 +53,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
-    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 10),
-    log: (msg) => console.log(`[semis] ${msg}`),
+    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 20),
+    log: (msg) => logger.info(msg),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VoteItem, VoteResults } from '@semis/shared';
 import './votes.css';
@@ -40,10 +41,4 @@ export function VoteResultsBars({ results, items, big = false }: { results: Vote
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-/** Through a plain signature: resolving i18next's typed overloads for a `t` passed as a
- * parameter exceeds the compiler's depth once the resources grow. Keys exist in fr.ts. */
-export const rankText = (t: T, rank: number): string => {
-  const plain = t as unknown as (key: string, options?: { rank: number }) => string;
-  return rank === 1 ? plain('votes.results.first') : plain('votes.results.rank', { rank });
-};
+export const rankText = (t: TFunction, rank: number): string => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));
