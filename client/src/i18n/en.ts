@@ -171,6 +171,7 @@ export const en: Messages = {
     cloture: 'Closed',
   },
   timer: {
+    none: 'no timer',
     atelier: 'Time left',
     event: 'Evening',
     expired: 'Time is up',

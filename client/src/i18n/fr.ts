@@ -171,6 +171,7 @@ export const fr = {
     cloture: 'Clôturé',
   },
   timer: {
+    none: 'aucun minuteur',
     atelier: 'Temps restant',
     event: 'Soirée',
     expired: 'Temps écoulé',
