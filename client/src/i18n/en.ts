@@ -113,6 +113,8 @@ export const en: Messages = {
     joining: 'Connecting…',
     pickTitle: 'Choose your workshop',
     pickIntro: 'You can change at any time.',
+    pickSearch: 'Search workshops',
+    pickNone: 'No workshop matches.',
     changeAtelier: 'Change workshop',
     you: 'You: {{name}}',
     ideaLabel: 'Your idea',

@@ -113,6 +113,8 @@ export const fr = {
     joining: 'Connexion…',
     pickTitle: 'Choisissez votre atelier',
     pickIntro: 'Vous pourrez en changer à tout moment.',
+    pickSearch: 'Chercher un atelier',
+    pickNone: 'Aucun atelier ne correspond.',
     changeAtelier: 'Changer d’atelier',
     you: 'Vous : {{name}}',
     ideaLabel: 'Votre idée',
