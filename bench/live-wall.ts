@@ -10,6 +10,7 @@
  *   s5  1,000 phones join one board (vs the relay), then 1 idea/s for 10 s: visible-on-all, RSS
  *
  * Options: --only=s1,s3   --disk-hog (a disk hog in every scenario, not only s1b and s4)
+ *          --profile (the server writes a .cpuprofile into bench-profiles/ when it stops)
  * Env: DATABASE_URL=… (default: embedded SQLite), SQLITE_SYNCHRONOUS=FULL|NORMAL, BIG=1000.
  */
 import fs from 'node:fs';
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
       SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? '' } : {}),
     },
-    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.ts')],
+    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.ts'), ...(args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
   );
   const pid = server.child.pid!;
   console.log(`Semis bench — ${db}, node ${process.version}, ${os.cpus().length} cores, load average at start ${load()}`);

@@ -118,7 +118,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     limits: { ...CONNECTION_LIMITS, ...config.yjsLimits },
     subjectLimits,
     heartbeatMs: config.yjsHeartbeatMs ?? HEARTBEAT_MS,
-    publicUrl: config.publicUrl,
+    origins: originPolicy,
     log: config.log,
   });
   const RECONNECT_BOARDS = 'semis:reconnect-boards';

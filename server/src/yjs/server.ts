@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { YJS_PATH, HTTP_STATUS, PROTOCOL_VERSION } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
-import { originAllowed } from '../http/origin';
+import { originAllowed, type OriginPolicy } from '../http/origin';
 import type { BoardRegistry } from './registry';
 import { YjsConnection, type ConnectionLimits } from './connection';
 import { SubjectBudgets, type SubjectLimits } from './budget';
@@ -18,8 +18,8 @@ export interface YjsServerOptions {
   subjectLimits: (role: string) => SubjectLimits;
   /** Ping period of the heartbeat that drops dead connections. */
   heartbeatMs: number;
-  /** `PUBLIC_URL`, an origin browsers may also connect from. */
-  publicUrl?: string;
+  /** Origins browsers may connect from, besides the one we are served from (socket.io's too). */
+  origins: OriginPolicy;
   log: (msg: string) => void;
 }
 
@@ -63,7 +63,7 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const { boardId, token } = parseTarget(req.url ?? '/');
-    if (!originAllowed(req, opts.publicUrl)) throw new AppError('FORBIDDEN');
+    if (!originAllowed(req, opts.origins)) throw new AppError('FORBIDDEN');
     const { canWrite, subject, role } = await opts.authorize(token, boardId);
     const budget = budgets.open(subject, role);
     if (!budget) throw new AppError('RATE_LIMITED');
