@@ -235,7 +235,9 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
     await page.getByTestId('pseudonym-input').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await join(page, suite.server.url, 'Alix', 2);
+    // Camille joined in an earlier test: this one is told so, and told apart.
+    await join(page, suite.server.url, 'Camille', 2);
+    expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('« Camille (2) »');
     await page.getByTestId('vote-screen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-vote');

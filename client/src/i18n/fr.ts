@@ -144,6 +144,7 @@ export const fr = {
     sent: '✓ Idée envoyée',
     sending: 'Idée gardée sur ce téléphone — envoi dès que le réseau répond',
     myIdeasTitle: 'Vos idées',
+    renamed: 'Quelqu’un a déjà choisi « {{asked}} » : vous apparaîtrez comme « {{given}} ».',
     updateReady: 'Une nouvelle version de Semis est prête.',
     update: 'Mettre à jour',
     status: {
