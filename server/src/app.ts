@@ -22,6 +22,7 @@ import { exportsRouter } from './http/exports';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
+import { Presentations } from './services/present';
 
 export interface SemisServer {
   http: http.Server;
@@ -121,6 +122,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   registerCommands(io, {
     ...evening,
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
+    presentations: new Presentations(),
     closeBoardsOf: (participantId) => {
       closeBoardsLocally(participantId);
       // Other processes (with Redis) close theirs too.

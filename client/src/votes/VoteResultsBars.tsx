@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { VoteItem, VoteResults } from '@semis/shared';
 import './votes.css';
 
@@ -40,5 +41,5 @@ export function VoteResultsBars({ results, items, big = false }: { results: Vote
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation'>;
 export const rankText = (t: T, rank: number) => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));
