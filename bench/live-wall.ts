@@ -1,112 +1,294 @@
 /**
- * `npm run bench`: one board, 150 simulated phones (socket.io + read-only y-websocket each),
- * one idea posted every 50 ms for 10 s. Prints post→ack and post→visible-on-all-150 latency,
- * server RSS and CPU, then the same fan-out through a bare y-websocket relay for comparison.
- * Options: PHONES=150 INTERVAL_MS=50 DURATION_MS=10000 DATABASE_URL=… (default: embedded SQLite),
- * SQLITE_SYNCHRONOUS=FULL|NORMAL (passed to the server).
+ * `npm run bench`: the live wall under the loads of issue #13, side by side with a bare
+ * y-websocket relay in the same run. Each Semis scenario also reports the server's own
+ * event-loop delay p99 (perf_hooks.monitorEventLoopDelay, loaded with --import).
+ *
+ *   s1  150 phones, 20 ideas/s for 10 s: ack and visible-on-all-150 (vs the relay); again with a disk hog
+ *   s2  burst: the 150 phones post at the same instant: ack and visible-on-all
+ *   s3  200 posts/s on one board for 10 s: ack, nothing lost
+ *   s4  vote storm, 150 phones × 5 dots in 5 s, with a disk hog: ack, tallies exact
+ *   s5  1,000 phones join one board (vs the relay), then 1 idea/s for 10 s: visible-on-all, RSS
+ *
+ * Options: --only=s1,s3   --disk-hog (a disk hog in every scenario, not only s1b and s4)
+ *          --profile (the server writes a .cpuprofile into bench-profiles/ when it stops)
+ * Env: DATABASE_URL=… (default: embedded SQLite), SQLITE_SYNCHRONOUS=FULL|NORMAL, BIG=1000.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { C, type IdeaView, type JoinResult } from '@semis/shared';
+import type { ChildProcess } from 'node:child_process';
+import { C, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
 import { call, connect, createEvent, must, openBoard, type BoardClient, type Client } from '../tests/support/harness';
-import { spawnServer } from '../tests/support/process';
+import { spawnServer, type ServerProcess } from '../tests/support/process';
 import { percentile, procUsage, summary } from './lib/stats';
 import { runBareRelay } from './lib/bare-relay';
+import { startDiskHog } from './lib/disk-hog';
 
-const PHONES = Number(process.env.PHONES ?? 150);
-const INTERVAL_MS = Number(process.env.INTERVAL_MS ?? 50);
-const DURATION_MS = Number(process.env.DURATION_MS ?? 10_000);
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const hogEverywhere = args.includes('--disk-hog');
+const run = (s: string) => !only || only.includes(s);
+const PHONES = 150;
+const BIG = Number(process.env.BIG ?? 1000);
 
-async function main(): Promise<void> {
-  // Each Node-side WebsocketProvider registers a process exit hook; 300 of them are expected here.
-  process.setMaxListeners(0);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-bench-'));
-  const server = await spawnServer({
-    DATA_DIR: dataDir,
-    SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? '' } : {}),
-  });
-  const pid = server.child.pid!;
-  console.log(`Semis bench — ${PHONES} phones, one idea every ${INTERVAL_MS} ms for ${DURATION_MS / 1000} s, ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'})`}, node ${process.version}, ${os.cpus().length} cores`);
+interface Phone { socket: Client; board: BoardClient; join: JoinResult }
 
-  const ev = await createEvent(server.url, 1);
-  const atelier = ev.ateliers[0]!;
-  const phones: { socket: Client; board: BoardClient }[] = [];
-  for (let i = 0; i < PHONES; i++) {
-    const socket = await connect(server.url);
-    const join = must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym: `Tel ${i}` }));
-    must(await call(socket, C.enterAtelier, { atelierId: atelier.id }));
-    const board = openBoard(server.url, atelier.boardId, join.token);
-    board.provider.awareness.setLocalState(null);
-    phones.push({ socket, board });
-  }
-  await Promise.all(phones.map((p) => p.board.synced));
-  const idle = procUsage(pid);
-  console.log(`connected: ${PHONES} sockets + ${PHONES} read-only board docs; server RSS ${idle.rssMiB.toFixed(0)} MiB`);
+const rows: string[] = [];
+const row = (scenario: string, metric: string, semis: string, relay = '', ratio = '', eld = '') =>
+  rows.push(`| ${scenario} | ${metric} | ${semis} | ${relay} | ${ratio} | ${eld} |`);
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const p99 = (xs: number[]) => percentile(xs, 99);
+const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
 
+let server: ServerProcess;
+let eldFile: string;
+
+/** The server's event-loop delay since the previous call (the probe resets on each signal). */
+async function eld(): Promise<{ p99: number; max: number }> {
+  fs.rmSync(eldFile, { force: true });
+  process.kill(server.child.pid!, 'SIGUSR2');
+  for (let i = 0; i < 200 && !fs.existsSync(eldFile); i++) await new Promise((r) => setTimeout(r, 10));
+  return JSON.parse(fs.readFileSync(eldFile, 'utf8')) as { p99: number; max: number };
+}
+const eldText = (e: { p99: number; max: number }) => `${e.p99.toFixed(1)} ms (max ${e.max.toFixed(0)})`;
+
+/** Counts, per idea id, how many phones' board documents have it; times the last one. */
+function tracker(phones: Phone[]) {
   const postedAt = new Map<string, number>();
   const seenBy = new Map<string, number>();
   const visible: number[] = [];
-  const acks: number[] = [];
   for (const { board } of phones) {
     board.doc.getMap('ideas').observe((e) => {
       const now = performance.now();
       for (const key of e.keysChanged) {
         const n = (seenBy.get(key) ?? 0) + 1;
         seenBy.set(key, n);
-        if (n === PHONES && postedAt.has(key)) visible.push(now - postedAt.get(key)!);
+        if (n === phones.length && postedAt.has(key)) visible.push(now - postedAt.get(key)!);
       }
     });
   }
+  return {
+    postedAt,
+    visible,
+    async settle(ms = 5000) {
+      const deadline = performance.now() + ms;
+      while (visible.length < postedAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
+}
 
-  // Warm-up posts (JIT, socket buffers, SQLite pages), not measured.
-  for (let i = 0; i < 20; i++) must(await call(phones[i % PHONES]!.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: `Échauffement ${i}` }));
-  await new Promise((r) => setTimeout(r, 500));
+async function joinPhones(url: string, code: string, atelierId: string, boardId: string, n: number, from: number): Promise<{ phones: Phone[]; ms: number }> {
+  const t0 = performance.now();
+  const phones = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const socket = await connect(url);
+      const join = must(await call<JoinResult>(socket, C.join, { code, pseudonym: `Tel ${from + i}` }, 60_000));
+      must(await call(socket, C.enterAtelier, { atelierId }, 60_000));
+      const board = openBoard(url, boardId, join.token);
+      board.provider.awareness.setLocalState(null);
+      await board.synced;
+      return { socket, board, join };
+    }),
+  );
+  return { phones, ms: performance.now() - t0 };
+}
 
-  const before = procUsage(pid);
-  const started = performance.now();
-  const pending: Promise<void>[] = [];
+/** Posts at a steady rate for a while; resolves with the acks' latencies and the error count. */
+async function postAtRate(phones: Phone[], atelierId: string, perSecond: number, durationMs: number, track: ReturnType<typeof tracker>) {
+  const acks: number[] = [];
   let errors = 0;
-  for (let i = 0; performance.now() - started < DURATION_MS; i++) {
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < durationMs; i++) {
     const id = randomUUID();
-    const phone = phones[i % PHONES]!;
     const t0 = performance.now();
-    postedAt.set(id, t0);
+    track.postedAt.set(id, t0);
     pending.push(
-      call<{ idea: IdeaView }>(phone.socket, C.postIdea, { id, atelierId: atelier.id, text: `Idée numéro ${i} : une navette le samedi matin` }, 10_000).then(
+      call<{ idea: IdeaView }>(phones[i % phones.length]!.socket, C.postIdea, { id, atelierId, text: `Idée numéro ${i} : une navette le samedi matin` }, 20_000).then(
         (ack) => (ack.ok ? void acks.push(performance.now() - t0) : void errors++),
         () => void errors++,
       ),
     );
-    const next = started + (i + 1) * INTERVAL_MS;
+    const next = started + ((i + 1) * 1000) / perSecond;
     await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
   }
   await Promise.all(pending);
-  const deadline = performance.now() + 5000;
-  while (visible.length < postedAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  const elapsed = performance.now() - started;
-  const after = procUsage(pid);
+  await track.settle();
+  return { acks, errors };
+}
 
-  console.log(`\nposted ${postedAt.size} ideas, ${acks.length} acknowledged, ${errors} errors, ${visible.length} seen by all ${PHONES} phones`);
-  console.log(`post → ack                 ${summary(acks)}`);
-  console.log(`post → visible on all ${PHONES}  ${summary(visible)}`);
-  console.log(`server RSS ${after.rssMiB.toFixed(0)} MiB (idle ${idle.rssMiB.toFixed(0)} MiB), server CPU ${(((after.cpuMs - before.cpuMs) / elapsed) * 100).toFixed(0)} % of one core over ${(elapsed / 1000).toFixed(1)} s`);
-
-  for (const p of phones) {
-    p.board.destroy();
-    p.socket.disconnect();
+async function withHog<T>(on: boolean, dir: string, fn: () => Promise<T>): Promise<T> {
+  let hog: ChildProcess | null = null;
+  if (on) {
+    hog = startDiskHog(dir);
+    await new Promise((r) => setTimeout(r, 500));
   }
+  try {
+    return await fn();
+  } finally {
+    hog?.kill('SIGKILL');
+  }
+}
+
+async function main(): Promise<void> {
+  // Each Node-side WebsocketProvider registers a process exit hook; 1,000s of them are expected.
+  process.setMaxListeners(0);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-bench-'));
+  eldFile = path.join(dataDir, 'eld.json');
+  const db = process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'})`;
+  server = await spawnServer(
+    {
+      DATA_DIR: dataDir,
+      ELD_FILE: eldFile,
+      SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? '' } : {}),
+    },
+    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.ts'), ...(args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
+  );
+  const pid = server.child.pid!;
+  console.log(`Semis bench — ${db}, node ${process.version}, ${os.cpus().length} cores, load average at start ${load()}`);
+
+  const ev = await createEvent(server.url, 3);
+  const [wall, voteRoom, big] = ev.ateliers as [typeof ev.ateliers[0], typeof ev.ateliers[0], typeof ev.ateliers[0]];
+  const admin = await connect(server.url);
+  must(await call(admin, C.facilitatorAuth, { token: ev.adminToken }));
+
+  if (run('s1') || run('s2') || run('s3') || run('s4')) {
+    const { phones } = await joinPhones(server.url, ev.event.joinCode, wall.id, wall.boardId, PHONES, 0);
+    console.log(`connected ${PHONES} phones (socket + read-only board doc); server RSS ${procUsage(pid).rssMiB.toFixed(0)} MiB`);
+    // Warm-up (JIT, socket buffers, database pages), not measured.
+    for (let i = 0; i < 20; i++) must(await call(phones[i]!.socket, C.postIdea, { id: randomUUID(), atelierId: wall.id, text: `Échauffement ${i}` }));
+    await eld();
+
+    if (run('s1')) {
+      const relay = await runBareRelay({ clients: PHONES, intervalMs: 50, durationMs: 10_000 });
+      for (const hog of [hogEverywhere, true]) {
+        const track = tracker(phones);
+        const r = await withHog(hog, dataDir, () => postAtRate(phones, wall.id, 20, 10_000, track));
+        const e = await eld();
+        const name = `150 phones, 20 ideas/s, 10 s${hog ? ', disk hog' : ''}`;
+        row(name, 'post → ack', summaryShort(r.acks), '', '', eldText(e));
+        row(name, 'visible on all 150', summaryShort(track.visible), summaryShort(relay.visible), `${(p99(track.visible) / p99(relay.visible)).toFixed(2)}×`);
+        if (r.errors) row(name, 'errors', String(r.errors));
+        console.log(`s1${hog ? ' (disk hog)' : ''}: ack ${summary(r.acks)}\n    all-150 ${summary(track.visible)}\n    relay   ${summary(relay.visible)}\n    ELD ${eldText(e)}  load ${load()}`);
+        if (hog === hogEverywhere && hog) break;
+      }
+    }
+
+    if (run('s2')) {
+      const r = await withHog(hogEverywhere, dataDir, async () => {
+        const track = tracker(phones);
+        const acks: number[] = [];
+        await Promise.all(
+          phones.map(async (p, i) => {
+            const id = randomUUID();
+            const t0 = performance.now();
+            track.postedAt.set(id, t0);
+            const ack = await call(p.socket, C.postIdea, { id, atelierId: wall.id, text: `Rafale ${i}` }, 20_000);
+            if (ack.ok) acks.push(performance.now() - t0);
+          }),
+        );
+        await track.settle();
+        return { acks, visible: track.visible };
+      });
+      const e = await eld();
+      row('burst: 150 posts at once', 'post → ack', summaryShort(r.acks), '', '', eldText(e));
+      row('burst: 150 posts at once', 'visible on all 150', summaryShort(r.visible));
+      console.log(`s2: ack ${summary(r.acks)}\n    all-150 ${summary(r.visible)}\n    ELD ${eldText(e)}  load ${load()}`);
+    }
+
+    if (run('s3')) {
+      const track = tracker(phones);
+      const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, wall.id, 200, 10_000, track));
+      const e = await eld();
+      const lost = track.postedAt.size - track.visible.length;
+      row('200 posts/s, one board, 10 s', 'post → ack', summaryShort(r.acks), '', '', eldText(e));
+      row('200 posts/s, one board, 10 s', 'posted / acked / on all 150', `${track.postedAt.size} / ${r.acks.length} / ${track.visible.length}`);
+      console.log(`s3: ${track.postedAt.size} posted, ${r.acks.length} acked, ${r.errors} errors, ${lost} not on every phone\n    ack ${summary(r.acks)}\n    ELD ${eldText(e)}  load ${load()}`);
+    }
+
+    if (run('s4')) {
+      // A separate atelier with 30 ideas, voted on as ideas; the 150 phones move there.
+      for (let i = 0; i < 30; i++) must(await call(phones[i]!.socket, C.postIdea, { id: randomUUID(), atelierId: voteRoom.id, text: `Proposition ${i}` }));
+      await Promise.all(phones.map((p) => call(p.socket, C.enterAtelier, { atelierId: voteRoom.id })));
+      must(await call(admin, C.voteConfigure, { atelierId: voteRoom.id, config: { target: 'ideas' } }));
+      must(await call(admin, C.setPhase, { atelierIds: [voteRoom.id], phase: 'regroupement' }));
+      must(await call(admin, C.setPhase, { atelierIds: [voteRoom.id], phase: 'vote' }));
+      const state = must(await call<VoteState>(admin, C.voteGet, { atelierId: voteRoom.id }));
+      const sessionId = state.session!.id;
+      const items = state.items.map((i) => i.itemId);
+      await eld();
+      const acks: number[] = [];
+      const expected = new Map<string, number>();
+      let refused = 0;
+      await withHog(true, dataDir, async () => {
+        const started = performance.now();
+        await Promise.all(
+          phones.flatMap((p, i) =>
+            Array.from({ length: 5 }, async (_, k) => {
+              // 750 dots spread evenly over 5 s; each phone puts its 5 on 5 different items.
+              const at = started + ((i * 5 + k) / 750) * 5000;
+              await new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
+              const itemId = items[(i + k * 7) % items.length]!;
+              const t0 = performance.now();
+              const ack = await call<VoteState>(p.socket, C.voteDot, { sessionId, itemId, delta: 1, opId: randomUUID() }, 20_000);
+              if (!ack.ok) return void refused++;
+              acks.push(performance.now() - t0);
+              expected.set(itemId, (expected.get(itemId) ?? 0) + 1);
+            }),
+          ),
+        );
+      });
+      const e = await eld();
+      const results = must(await call<VoteState>(admin, C.voteGet, { atelierId: voteRoom.id })).results;
+      const tally = new Map((results?.tally ?? []).map((t) => [t.itemId, t.dots]));
+      const exact = items.every((id) => (tally.get(id) ?? 0) === (expected.get(id) ?? 0));
+      row('vote storm 150 × 5 in 5 s, disk hog', 'dot → ack', summaryShort(acks), '', '', eldText(e));
+      row('vote storm 150 × 5 in 5 s, disk hog', 'tallies', `${exact ? 'exact' : 'WRONG'} (${acks.length} dots acked, ${refused} refused)`);
+      console.log(`s4: ${acks.length} dots acked, ${refused} refused, tallies ${exact ? 'exact' : 'WRONG'}\n    ack ${summary(acks)}\n    ELD ${eldText(e)}  load ${load()}`);
+    }
+
+    for (const p of phones) {
+      p.board.destroy();
+      p.socket.disconnect();
+    }
+  }
+
+  if (run('s5')) {
+    await new Promise((r) => setTimeout(r, 1000));
+    await eld();
+    const { phones, ms: joinMs } = await joinPhones(server.url, ev.event.joinCode, big.id, big.boardId, BIG, 10_000);
+    const joinEld = await eld();
+    const track = tracker(phones);
+    const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, big.id, 1, 10_000, track));
+    const e = await eld();
+    const rss = procUsage(pid).rssMiB;
+    for (const p of phones) {
+      p.board.destroy();
+      p.socket.disconnect();
+    }
+    const relay = await runBareRelay({ clients: BIG, intervalMs: 1000, durationMs: 10_000 });
+    row(`${BIG} phones, one board`, 'join all (socket + atelier + board sync)', ms(joinMs), ms(relay.joinMs), `${(joinMs / relay.joinMs).toFixed(2)}×`, eldText(joinEld));
+    row(`${BIG} phones, one board`, `1 idea/s: visible on all ${BIG}`, summaryShort(track.visible), summaryShort(relay.visible), `${(p99(track.visible) / p99(relay.visible)).toFixed(2)}×`, eldText(e));
+    row(`${BIG} phones, one board`, 'server RSS', `${rss.toFixed(0)} MiB`, `${relay.rssMiB.toFixed(0)} MiB`);
+    console.log(`s5: join ${ms(joinMs)} (relay ${ms(relay.joinMs)}), ELD during joins ${eldText(joinEld)}\n    all-${BIG} ${summary(track.visible)} (${r.errors} errors)\n    relay   ${summary(relay.visible)}\n    RSS ${rss.toFixed(0)} MiB (relay ${relay.rssMiB.toFixed(0)} MiB)  ELD ${eldText(e)}  load ${load()}`);
+  }
+
+  admin.disconnect();
   await server.kill();
   fs.rmSync(dataDir, { recursive: true, force: true });
-
-  const bare = await runBareRelay({ clients: PHONES, intervalMs: INTERVAL_MS, durationMs: DURATION_MS });
-  console.log(`\nbare y-websocket relay (baseline, same fan-out, no auth/storage):`);
-  console.log(`write → visible on all ${PHONES}  ${summary(bare.visible)}`);
-  console.log(`Semis / bare relay, p99 visible-on-all: ${(percentile(visible, 99) / percentile(bare.visible, 99)).toFixed(2)}×`);
+  console.log(`\n${db}, load average at end ${load()}\n`);
+  console.log('| scenario | metric | Semis | bare relay | ratio (p99) | server event-loop delay p99 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
   process.exit(0);
+}
+
+function summaryShort(xs: number[]): string {
+  if (xs.length === 0) return 'n/a';
+  return `p50 ${ms(percentile(xs, 50))}, p99 ${ms(p99(xs))}`;
 }
 
 main().catch((err) => {

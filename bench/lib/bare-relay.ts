@@ -4,9 +4,13 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { procUsage } from './stats';
 
-/** Same fan-out as the live-wall bench through the bare relay: one writer, N readers. */
-export async function runBareRelay(opts: { clients: number; intervalMs: number; durationMs: number }): Promise<{ visible: number[] }> {
+/**
+ * Same fan-out as the live-wall bench through the bare relay: N readers join at once (timed),
+ * then one writer writes every `intervalMs` for `durationMs`.
+ */
+export async function runBareRelay(opts: { clients: number; intervalMs: number; durationMs: number }): Promise<{ visible: number[]; joinMs: number; rssMiB: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bare-relay-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     let out = '';
@@ -24,8 +28,11 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
     return { doc, provider, synced };
   };
   const writer = open();
+  await writer.synced;
+  const joinStart = performance.now();
   const readers = Array.from({ length: opts.clients }, open);
-  await Promise.all([writer.synced, ...readers.map((r) => r.synced)]);
+  await Promise.all(readers.map((r) => r.synced));
+  const joinMs = performance.now() - joinStart;
 
   const writtenAt = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -43,7 +50,7 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
   // Warm-up writes (JIT, socket buffers), not measured, as in the Semis run.
   for (let i = 0; i < 20; i++) {
     writer.doc.getMap('warmup').set(String(i), i);
-    await new Promise((r) => setTimeout(r, opts.intervalMs));
+    await new Promise((r) => setTimeout(r, Math.min(opts.intervalMs, 50)));
   }
   const started = performance.now();
   for (let i = 0; performance.now() - started < opts.durationMs; i++) {
@@ -55,10 +62,11 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
   }
   const deadline = performance.now() + 5000;
   while (visible.length < writtenAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const rssMiB = procUsage(child.pid!).rssMiB;
   for (const c of [writer, ...readers]) {
     c.provider.destroy();
     c.doc.destroy();
   }
   child.kill();
-  return { visible };
+  return { visible, joinMs, rssMiB };
 }

@@ -4,6 +4,7 @@ import { matchRoute, usePathname, Link } from './router';
 import { Home } from './participant/Home';
 import { ParticipantApp } from './participant/ParticipantApp';
 import { Page } from './ui/Page';
+import { ReloadNotice } from './ui/ReloadNotice';
 
 // Phones on rural Wi-Fi should not download Konva and the facilitator screens they never see.
 const CreateEvent = lazy(() => import('./facilitator/CreateEvent').then((m) => ({ default: m.CreateEvent })));
@@ -23,9 +24,12 @@ const PortfolioPage = lazy(() => import('./candidates/PortfolioPage').then((m) =
 export function App() {
   const { t } = useTranslation();
   return (
-    <Suspense fallback={<p aria-busy="true" className="content">{t('app.loading')}</p>}>
-      <Routes />
-    </Suspense>
+    <>
+      <ReloadNotice />
+      <Suspense fallback={<p aria-busy="true" className="content">{t('app.loading')}</p>}>
+        <Routes />
+      </Suspense>
+    </>
   );
 }
 

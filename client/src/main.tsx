@@ -1,11 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/index';
+import { i18nReady } from './i18n/index';
 import './styles.css';
 import { App } from './App';
+import { takeShell } from './shell';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void i18nReady.then(() => {
+  const root = document.getElementById('root')!;
+  takeShell(root);
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

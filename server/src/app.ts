@@ -2,11 +2,14 @@ import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { WS_CLOSE } from '@semis/shared';
+import { API, WS_CLOSE } from '@semis/shared';
 import type { Config } from './config';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
+import { lastErrorHandler, rateLimitByToken, securityHeaders } from './http/hardening';
+import { originAllowed } from './http/origin';
+import { JoinGuard } from './limits/joinGuard';
 import { clientRouter } from './http/static';
 import { createSocketServer, registerCommands, type SemisIo } from './realtime/socket';
 import { Broadcaster } from './realtime/broadcast';
@@ -41,10 +44,16 @@ export interface SemisServer {
 
 export { MAX_YJS_MESSAGE, MAX_DOC_BYTES } from './yjs/limits';
 
+/** HTTP budgets per bearer token (never per IP); event creation is anonymous, hence tight. */
+export const HTTP_RATES = {
+  api: { token: { burst: 120, perSecond: 20 }, anonymous: { burst: 1000, perSecond: 200 } },
+  createEvent: { token: { burst: 20, perSecond: 0.5 }, anonymous: { burst: 20, perSecond: 0.5 } },
+} as const;
+
 export async function createSemisServer(config: Config): Promise<SemisServer> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, sqliteSynchronous: config.sqliteSynchronous });
   let cluster: Cluster | null = null;
-  const now = () => new Date().toISOString();
+  const now = config.now ?? (() => new Date().toISOString());
 
   const registry = new BoardRegistry({
     storage,
@@ -59,7 +68,9 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // X-Forwarded-* believed only when TRUST_PROXY says a proxy sets them (else links could be forged).
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.use(securityHeaders());
   const server = http.createServer(app);
   let baseUrl = '';
   // Computed per request: the venue Wi-Fi may come up after the server started.
@@ -72,13 +83,18 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       port: (server.address() as AddressInfo | null)?.port ?? config.port,
       lan: config.lanAddresses?.() ?? lanAddresses(os.networkInterfaces()),
     });
-  const io = createSocketServer(server);
+  const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
+  const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
+  const joinGuard = new JoinGuard(config.log);
+  app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
+  app.use('/api', rateLimitByToken(HTTP_RATES.api));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
   app.use(exportsRouter({ storage, registry, now, log: config.log }));
-  app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, redisState: () => cluster?.redisState() ?? 'off' }));
+  app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
+  app.use(lastErrorHandler);
 
   const evening: EveningDeps = {
     storage, registry, broadcast, now,
@@ -100,10 +116,10 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     registry,
     authorize: (token, boardId) => authorizeBoard(storage, token, boardId),
     maxMessageBytes: MAX_YJS_MESSAGE,
-    limits: CONNECTION_LIMITS,
+    limits: { ...CONNECTION_LIMITS, ...config.yjsLimits },
     subjectLimits,
     heartbeatMs: config.yjsHeartbeatMs ?? HEARTBEAT_MS,
-    publicUrl: config.publicUrl,
+    origins: originPolicy,
     log: config.log,
   });
   const RECONNECT_BOARDS = 'semis:reconnect-boards';
@@ -121,6 +137,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
   registerCommands(io, {
     ...evening,
+    joinGuard,
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
     presentations: new Presentations(),
     closeBoardsOf: (participantId) => {

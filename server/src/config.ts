@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ConnectionLimits } from './yjs/connection';
 
 export interface Config {
   port: number;
@@ -12,6 +13,11 @@ export interface Config {
   redisUrl?: string;
   /** Base URL printed and put in links/QR codes; defaults to the address we listen on. */
   publicUrl?: string;
+  /** Whether X-Forwarded-For/-Proto/-Host are believed (Express' "trust proxy"): false unless
+   * TRUST_PROXY says so — otherwise anyone could forge the scheme and host of our links. */
+  trustProxy?: boolean | number | string;
+  /** Extra origins allowed to open socket.io / y-websocket connections (besides our own). */
+  allowedOrigins?: string[];
   /** This machine's LAN addresses, best first (tests pass a fixed list). */
   lanAddresses?: () => string[];
   /** Directory of the built client; served when present. */
@@ -21,9 +27,13 @@ export interface Config {
   /** How long a board's first edit waits for others to join its batch before the batch is
    * appended to the log (and then, only then, sent to the board's other connections). */
   persistDebounceMs: number;
-  /** Ping period on /yjs connections (default 30 s); tests shorten it. */
+  /** Ping period on /yjs connections (default 30 s). Not read from the environment: tests and
+   * embedders only, like `yjsLimits` (overrides of `server/src/yjs/limits.ts`). */
   yjsHeartbeatMs?: number;
+  yjsLimits?: Partial<ConnectionLimits>;
   log: (msg: string) => void;
+  /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
+  now?: () => string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +48,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: sqliteSync(env.SQLITE_SYNCHRONOUS),
     redisUrl: env.REDIS_URL || undefined,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
     persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 10),
@@ -48,5 +60,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 function sqliteSync(value: string | undefined): 'FULL' | 'NORMAL' {
   const v = (value ?? 'FULL').toUpperCase();
   if (v !== 'FULL' && v !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS invalide : ${value} (FULL ou NORMAL)`);
+  return v;
+}
+
+/** TRUST_PROXY: unset/false/0 → trust nothing; true → any proxy; a number → that many hops;
+ * anything else → Express' list of trusted addresses/subnets (e.g. "loopback, 10.0.0.0/8"). */
+export function trustProxy(value: string | undefined): boolean | number | string {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
   return v;
 }

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, HTTP_STATUS, type ErrorBody, type ErrorCode, type Language } from '@semis/shared';
+import { ERROR_CODES, ERROR_MESSAGES, HTTP_STATUS, type ErrorBody, type ErrorCode, type Language } from '@semis/shared';
 import type { ZodError, z } from 'zod';
 import { isStorageUnavailable } from './storage/sql-driver';
 
@@ -34,6 +34,9 @@ export function fromZod(error: ZodError, fieldCodes: Record<string, ErrorCode> =
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
   const top = issue?.path[0] !== undefined ? String(issue.path[0]) : '';
+  // The shared text rule names its own code (INVALID_TEXT for a lone surrogate).
+  const own = issue?.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
+  if (own && (ERROR_CODES as readonly string[]).includes(own)) return new AppError(own as ErrorCode, field);
   return new AppError(fieldCodes[top] ?? 'BAD_REQUEST', field);
 }
 

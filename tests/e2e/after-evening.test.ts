@@ -55,4 +55,18 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     await page.getByText('Rapport téléchargé.').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('exports an atelier\'s wall to PNG from the wall page', async () => {
+    const atelier = seeded.ev.ateliers[0]!;
+    await page.goto(`${suite.server.url}/animer/mur/${atelier.id}`);
+    await page.getByTestId('wall').waitFor();
+    await shot(page, 'wall-page');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const png = fs.readFileSync(file);
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(4000);
+    expect(errors).toEqual([]);
+  });
 });

@@ -4,12 +4,15 @@ import { type ACTIONS, C, PHASES, refusal, type EventStatePush, type Atelier, ty
 import { call, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;
+/** The server's clock: the real one, moved forward by the tests instead of sleeping. */
+let skewMs = 0;
+const now = () => new Date(Date.now() + skewMs).toISOString();
 let ev: CreateEventResult;
 let admin: Client;
 const open: Client[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ config: { now } });
   ev = await createEvent(server.url, 2);
   admin = await facilitator(server.url, ev.adminToken);
   open.push(admin);
@@ -162,10 +165,10 @@ describe('timers', () => {
     const { socket } = await participant(server.url, ev.event.joinCode, 'Chrono', a.id);
     open.push(socket);
     must(await call(admin, C.timer, { target: a.id, action: 'start', durationMs: 150, onZero: 'notify' }));
-    await new Promise((r) => setTimeout(r, 250));
+    skewMs += 250;
     expect((await call(socket, C.postIdea, { id: randomUUID(), atelierId: a.id, text: 'encore' })).ok).toBe(true);
     must(await call(admin, C.timer, { target: a.id, action: 'start', durationMs: 150, onZero: 'lock' }));
-    await new Promise((r) => setTimeout(r, 250));
+    skewMs += 250;
     expect(await call(socket, C.postIdea, { id: randomUUID(), atelierId: a.id, text: 'trop tard' })).toMatchObject({ ok: false, error: { code: 'ATELIER_LOCKED' } });
     must(await call(admin, C.timer, { target: a.id, action: 'add', deltaMs: 60_000 }));
     expect((await call(socket, C.postIdea, { id: randomUUID(), atelierId: a.id, text: 'rallongé' })).ok).toBe(true);

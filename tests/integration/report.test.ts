@@ -30,6 +30,38 @@ async function report(body: unknown, token = seeded.ev.adminToken) {
 
 const pdfOk = await serviceAvailable('poppler', probePdftotext, { suite: 'report PDF text checks' });
 
+async function exportBoard(boardId: string, format: 'svg' | 'png', token = seeded.ev.adminToken) {
+  const res = await fetch(server.url + API.boardExport(boardId, format), { headers: { Authorization: `Bearer ${token}` } });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('walls export like every board', () => {
+  it('as SVG: clusters and visible ideas, no hidden idea; as PNG at the width asked', async () => {
+    const wall = seeded.ev.ateliers[0]!;
+    const svg = await exportBoard(wall.boardId, 'svg');
+    expect(svg.status).toBe(200);
+    expect(svg.type).toContain('image/svg+xml');
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain(seeded.clusterTitles[0]);
+    expect(text).toContain('cœur');
+    expect(text).toContain(seeded.publicPseudonyms[0]);
+    expect(text).not.toContain(seeded.hiddenText);
+    expect(text).not.toContain(seeded.deletedText);
+    const png = await exportBoard(wall.boardId, 'png');
+    if (process.env.SEMIS_REPORT_OUT) fs.writeFileSync(path.join(process.env.SEMIS_REPORT_OUT, 'wall.png'), png.bytes);
+    expect(png.status).toBe(200);
+    expect(png.type).toBe('image/png');
+    expect(png.bytes.readUInt32BE(16)).toBe(4000);
+  });
+
+  it('without the pseudonyms of an anonymous atelier, and not for other events', async () => {
+    const text = (await exportBoard(seeded.ev.ateliers[1]!.boardId, 'svg')).bytes.toString('utf8');
+    expect(text).toContain('Agriculture');
+    for (const p of seeded.anonymousPseudonyms) expect(text).not.toContain(p);
+    expect((await exportBoard(seeded.ev.ateliers[1]!.boardId, 'svg', 'y'.repeat(30))).status).toBe(401);
+  });
+});
+
 describe('the report of the evening', () => {
   it.skipIf(!pdfOk)('is a PDF with the event, questions, clusters, accented ideas, votes, posters, AFOM, candidates and the plenary', async () => {
     const res = await report({});

@@ -87,6 +87,22 @@ describe('built client over HTTP', () => {
     expect(plain.body.toString('utf8')).toContain('<div id="root"');
   });
 
+  it('sends phones the light build with its app shell, and everyone else the full app', async () => {
+    const shell = 'data-testid="shell"';
+    const html = async (route: string) => decode(await get(server.url + route, { 'Accept-Encoding': 'br, gzip' })).toString('utf8');
+    expect(await html('/')).toContain(shell);
+    expect(await html('/j/ABC123')).toContain(shell);
+    expect(await html('/j/ABC123/0b6f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b')).toContain(shell);
+    for (const route of ['/animer', '/j/ABC123/groupes', '/creer']) expect(await html(route), route).not.toContain(shell);
+    // The service worker and its manifest are revalidated on every load: new versions show up.
+    for (const file of ['/sw.js', '/manifest.webmanifest']) {
+      const r = await get(server.url + file, { 'Accept-Encoding': 'br, gzip' });
+      expect(r.status, file).toBe(200);
+      expect(r.headers['cache-control'], file).toBe('no-cache');
+      expect(r.headers['content-encoding'], file).toBe('br');
+    }
+  });
+
   it('answers 404 for a missing hashed file instead of the HTML', async () => {
     const r = await get(`${server.url}/assets/gone-0000.js`, { 'Accept-Encoding': 'br, gzip' });
     expect(r.status).toBe(404);

@@ -345,6 +345,17 @@ export function describeStorageContract(
         expect(await s.isPseudonymBlocked(fx.event.id, 'bob')).toBe(false);
       });
 
+      it('finds the owner of any token hash in one call: admin link, co-facilitator link, phone', async () => {
+        const t = { id: randomUUID(), eventId: fx.event.id, atelierId: fx.ateliers[0]!.id, label: 'Claire', tokenHash: randomUUID(), createdAt: new Date().toISOString() };
+        await s.createFacilitatorToken(t);
+        expect(await s.findTokenOwner(fx.event.adminTokenHash)).toEqual({ kind: 'admin', event: fx.event });
+        expect(await s.findTokenOwner(t.tokenHash)).toEqual({ kind: 'cofacilitator', event: fx.event, token: t });
+        expect(await s.findTokenOwner(fx.alice.tokenHash)).toEqual({ kind: 'participant', event: fx.event, participant: fx.alice });
+        await s.blockParticipant(fx.bob.id, fx.event.id, 'bob', '2030-01-01T00:00:00.000Z');
+        expect(await s.findTokenOwner(fx.bob.tokenHash)).toEqual({ kind: 'participant', event: fx.event, participant: { ...fx.bob, blockedAt: '2030-01-01T00:00:00.000Z' } });
+        expect(await s.findTokenOwner(randomUUID())).toBeNull();
+      });
+
       it('stores co-facilitator tokens and the moderation log, newest first', async () => {
         const t = { id: randomUUID(), eventId: fx.event.id, atelierId: fx.ateliers[1]!.id, label: 'Claire', tokenHash: randomUUID(), createdAt: new Date().toISOString() };
         await s.createFacilitatorToken(t);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import { AFOM_COLUMNS, DEBATE_COLUMNS, putNote, putShapes, setStatement } from '@semis/shared/posters';
-import { API, C, createCluster, readIdeaCards, type Candidate, type CreateEventResult, type GroupView, type IdeaView, type VoteState } from '@semis/shared';
+import { API, C, createCluster, moveIdea, readIdeaCards, type Candidate, type CreateEventResult, type GroupView, type IdeaView, type VoteState } from '@semis/shared';
 import { api, call, facilitator, must, openBoard, participant, waitFor, type Client } from './harness';
 
 /**
@@ -98,8 +98,12 @@ export async function seedEvening(url: string, opts: SeedOptions): Promise<Seede
     for (let c = 0; c < clusters; c++) {
       const title = `${CLUSTER_WORDS[c]} ${a + 1}`;
       if (a < 2) out.clusterTitles.push(title);
-      createCluster(wall.doc, { id: `cl-${a}-${c}`, title, x: c * 400, y: 0, createdAt: `2026-03-12T19:0${c}:00Z` }, ideas.slice(4 * c, 4 * c + 4).map((x) => x.id));
+      const members = ideas.slice(4 * c, 4 * c + 4).map((x) => x.id);
+      createCluster(wall.doc, { id: `cl-${a}-${c}`, title, x: 0, y: c * 240, createdAt: `2026-03-12T19:0${c}:00Z` }, members);
+      // Laid out as the wall does when grouping: one row per cluster, ungrouped ideas beside.
+      members.forEach((id, k) => moveIdea(wall.doc, id, { x: k * 200, y: c * 240 + 60 }));
     }
+    ideas.slice(4 * clusters).forEach((x, k) => moveIdea(wall.doc, x.id, { x: 900 + (k % 2) * 200, y: 60 + Math.floor(k / 2) * 140 }));
     wall.destroy();
     await reachedServer(url, atelier.boardId, ev.adminToken, (doc) => doc.getMap('clusters').size >= clusters);
   }

@@ -64,16 +64,25 @@ export function awarenessUpdate(entries: { clientId: number; clock: number; stat
   return encoding.toUint8Array(enc);
 }
 
-/** Collects a raw socket's incoming messages, decoded as (type, sync type, payload). */
-export function inbox(ws: WS): { type: number; sync?: number; payload: Uint8Array; bytes: number }[] {
-  const got: { type: number; sync?: number; payload: Uint8Array; bytes: number }[] = [];
+export interface Received {
+  type: number;
+  sync?: number;
+  payload: Uint8Array;
+  bytes: number;
+}
+
+/** Collects a raw socket's incoming messages; `onEach` sees them as they come. */
+export function inbox(ws: WS, onEach?: (m: Received) => unknown): Received[] {
+  const got: Received[] = [];
   ws.on('message', (data: Buffer) => {
     const dec = decoding.createDecoder(new Uint8Array(data));
     const type = decoding.readVarUint(dec);
-    if (type === 0) {
-      const sync = decoding.readVarUint(dec);
-      got.push({ type, sync, payload: decoding.readVarUint8Array(dec), bytes: data.byteLength });
-    } else got.push({ type, payload: type === 1 ? decoding.readVarUint8Array(dec) : new Uint8Array(), bytes: data.byteLength });
+    const m: Received =
+      type === 0
+        ? { type, sync: decoding.readVarUint(dec), payload: decoding.readVarUint8Array(dec), bytes: data.byteLength }
+        : { type, payload: type === 1 ? decoding.readVarUint8Array(dec) : new Uint8Array(), bytes: data.byteLength };
+    got.push(m);
+    onEach?.(m);
   });
   return got;
 }

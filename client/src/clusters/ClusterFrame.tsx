@@ -1,15 +1,8 @@
 import { memo } from 'react';
 import { Rect } from 'react-konva';
-import type { Box } from './geometry';
+import type { Box } from '@semis/shared';
 
-/** Soft colours that keep the yellow stickies readable on top of them. */
-const PALETTE = ['#7fb88f', '#8fb3d9', '#d9a27f', '#b79fd6', '#d6c46f', '#7fc7c0'];
-/** By id, so a cluster keeps its colour when others come and go. */
-export function frameColour(clusterId: string): string {
-  let h = 0;
-  for (const ch of clusterId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[h % PALETTE.length]!;
-}
+export { frameColour } from '@semis/shared';
 
 /** A cluster's translucent frame, drawn behind the stickies. Its title is HTML (ClusterLabels),
  * so it can be read by screen readers, renamed in place and found by tests. Not listening: a

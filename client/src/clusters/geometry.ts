@@ -1,17 +1,10 @@
-import { STICKY, type ClusterView, type Position } from '@semis/shared';
+import { FRAME_PAD, STICKY, frameBox, type Box, type ClusterView, type Position } from '@semis/shared';
 
-/** Canvas-unit geometry of clusters: frames are derived from their stickies, never stored, so
- * moving a sticky moves its frame and two facilitators can't disagree about a frame's size. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** Canvas-unit geometry of clusters: frames (shared with the server's wall export) are derived
+ * from their stickies, never stored, so moving a sticky moves its frame and two facilitators
+ * can't disagree about a frame's size. */
+export { FRAME_PAD, FRAME_TITLE, frameBox, type Box } from '@semis/shared';
 
-export const FRAME_PAD = 14;
-/** Room above the stickies for the cluster's title. */
-export const FRAME_TITLE = 40;
 const SLOT = { w: STICKY.width + STICKY.gap, h: STICKY.height + STICKY.gap };
 
 export const stickyBox = (p: Position): Box => ({ x: p.x, y: p.y, width: STICKY.width, height: STICKY.height });
@@ -22,16 +15,6 @@ function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
-}
-
-/** The frame around some stickies; an empty cluster keeps a placeholder at its stored origin. */
-export function frameBox(members: Position[], origin: Position): Box {
-  if (members.length === 0) return { x: origin.x, y: origin.y, width: STICKY.width + 2 * FRAME_PAD, height: STICKY.height / 2 + FRAME_TITLE };
-  const minX = Math.min(...members.map((p) => p.x));
-  const minY = Math.min(...members.map((p) => p.y));
-  const maxX = Math.max(...members.map((p) => p.x + STICKY.width));
-  const maxY = Math.max(...members.map((p) => p.y + STICKY.height));
-  return { x: minX - FRAME_PAD, y: minY - FRAME_PAD - FRAME_TITLE, width: maxX - minX + 2 * FRAME_PAD, height: maxY - minY + 2 * FRAME_PAD + FRAME_TITLE };
 }
 
 export interface PlacedCluster {

@@ -18,6 +18,7 @@ import { WallTools } from '../clusters/WallTools';
 import { AdminGate } from './AdminGate';
 import { PrivatePanel } from '../wall/PrivatePanel';
 import { useFollow } from '../wall/useFollow';
+import { BoardFiles } from '../posterWorkshop/BoardFiles';
 
 /** The mur d'idées of one atelier, on the facilitator's screen. */
 export function WallPage({ atelierId }: { atelierId: string }) {
@@ -68,6 +69,7 @@ function Wall({ data, token, atelierId }: { data: AdminEventResult; token: strin
             {t('wall.privatePanel')}
           </button>
           <Link href={`/animer/moderation/${atelier.id}`} className="button secondary small">{t('dashboard.moderation')}</Link>
+          <BoardFiles boardId={atelier.boardId} token={token} canUpload={false} />
           <Link href="/animer" className="button secondary small">{t('wall.backToConsole')}</Link>
           <LanguageSwitch />
         </div>

@@ -13,6 +13,7 @@ export const en: Messages = {
     loading: 'Loading…',
     back: 'Back',
     home: 'Home',
+    reload: 'Reload the page',
     notFound: 'This page does not exist.',
   },
   home: {
@@ -136,6 +137,13 @@ export const en: Messages = {
     noIdeasYet: 'No idea yet.',
     moderated: 'edited by the facilitators',
     blockedHint: 'Your link and nickname no longer work for this event. If this is a mistake, talk to the facilitators.',
+    unstable: 'Unstable connection',
+    unstableBanner: 'Unstable connection — your ideas stay on this phone and will be sent as soon as the network answers',
+    sent: '✓ Idea sent',
+    sending: 'Idea kept on this phone — it will be sent when the network answers',
+    myIdeasTitle: 'Your ideas',
+    updateReady: 'A new version of Semis is ready.',
+    update: 'Update',
     status: {
       visible: 'visible',
       private: 'private — visible to you and the facilitators',
@@ -163,6 +171,7 @@ export const en: Messages = {
     cloture: 'Closed',
   },
   timer: {
+    none: 'no timer',
     atelier: 'Time left',
     event: 'Evening',
     expired: 'Time is up',

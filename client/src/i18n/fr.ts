@@ -14,6 +14,7 @@ export const fr = {
     back: 'Retour',
     home: 'Accueil',
     notFound: 'Cette page n’existe pas.',
+    reload: 'Recharger la page',
   },
   home: {
     joinTitle: 'Rejoindre un événement',
@@ -136,6 +137,13 @@ export const fr = {
     noIdeasYet: 'Pas encore d’idée.',
     moderated: 'modifiée par l’animation',
     blockedHint: 'Votre lien et votre pseudo ne fonctionnent plus pour cet événement. Si c’est une erreur, adressez-vous à l’équipe d’animation.',
+    unstable: 'Connexion instable',
+    unstableBanner: 'Connexion instable — vos idées restent sur ce téléphone et partiront dès que le réseau répondra',
+    sent: '✓ Idée envoyée',
+    sending: 'Idée gardée sur ce téléphone — envoi dès que le réseau répond',
+    myIdeasTitle: 'Vos idées',
+    updateReady: 'Une nouvelle version de Semis est prête.',
+    update: 'Mettre à jour',
     status: {
       visible: 'visible',
       private: 'privée — visible par vous et l’animation',
@@ -163,6 +171,7 @@ export const fr = {
     cloture: 'Clôturé',
   },
   timer: {
+    none: 'aucun minuteur',
     atelier: 'Temps restant',
     event: 'Soirée',
     expired: 'Temps écoulé',

@@ -14,7 +14,8 @@ import { IdeaItem } from './IdeaItem';
 import { PhaseNotice } from './PhaseNotice';
 import type { SemisSocket } from '../sync/socket';
 import { AtelierVotePanel } from '../votes/AtelierVotePanel';
-import { mergeIdeas } from './mergeIdeas';
+import { mergeIdeas, type ShownIdea } from './mergeIdeas';
+import type { SendState } from './IdeaForm';
 
 interface Props {
   atelier: Atelier;
@@ -28,13 +29,14 @@ interface Props {
   onPost: (text: string) => Outcome;
   onEdit: (id: string, text: string) => Promise<Outcome>;
   onDelete: (id: string) => Promise<Outcome>;
+  lastSent: { id: string } | null;
 }
 
 const draftStatus = (a: Atelier): IdeaStatus => (a.moderated ? 'pending' : a.privateWriting ? 'private' : 'visible');
 
 /** One atelier on a phone. It follows the facilitators' phases by itself: the form and the
  * edit buttons come and go with the same permission table the server enforces. */
-export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, onPost, onEdit, onDelete, socket, joined }: Props) {
+export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, onPost, onEdit, onDelete, socket, joined, lastSent }: Props) {
   const { t } = useTranslation();
   const board = useBoardDoc(atelier.boardId, token, { readOnly: true });
   const { cards } = useBoardIdeas(board.doc);
@@ -49,6 +51,9 @@ export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, 
     () => mergeIdeas({ atelierId: atelier.id, cards, views, pending, seenInDoc: seen.current, me, draftStatus: draftStatus(atelier) }),
     [atelier, cards, views, pending, me],
   );
+  // One's own ideas first, waiting ones on top: after sending, the idea is in sight.
+  const mine = ideas.filter((i) => i.mine).sort((a, b) => Number(b.pending) - Number(a.pending));
+  const others = ideas.filter((i) => !i.mine);
 
   return (
     <section className="stack" data-testid="phase-screen" data-phase={atelier.phase}>
@@ -62,21 +67,39 @@ export function AtelierScreen({ atelier, eventTimer, token, me, pending, views, 
         <Countdown timer={eventTimer} testId="event-countdown" size="small" label={t('timer.event')} />
       </div>
       <PhaseNotice atelier={atelier} locked={locked} />
-      {canPost && <IdeaForm onPost={onPost} />}
+      {canPost && <IdeaForm onPost={onPost} sent={sendState(pending, atelier.id, lastSent)} />}
       <AtelierVotePanel atelier={atelier} doc={board.doc} cards={cards} socket={socket} joined={joined} />
       {board.error && <ErrorMessage error={board.error} />}
+      {mine.length > 0 && (
+        <>
+          <h2>{t('participant.myIdeasTitle')}</h2>
+          <IdeaList ideas={mine} canChange={canChange} onEdit={onEdit} onDelete={onDelete} testId="my-ideas" />
+        </>
+      )}
       <h2>
         {t('participant.ideasTitle')} <span className="hint">· {t('participant.newestFirst')}</span>
       </h2>
-      {ideas.length === 0 ? (
+      {others.length === 0 ? (
         <p className="hint">{canPost ? t('participant.noIdeas') : t('participant.noIdeasYet')}</p>
       ) : (
-        <ul className="ideas" aria-live="polite">
-          {ideas.map((idea) => (
-            <IdeaItem key={idea.id} idea={idea} canChange={canChange} onEdit={onEdit} onDelete={onDelete} />
-          ))}
-        </ul>
+        <IdeaList ideas={others} canChange={canChange} onEdit={onEdit} onDelete={onDelete} testId="atelier-ideas" />
       )}
     </section>
+  );
+}
+
+/** What the form says under its button: waiting in the outbox, or acknowledged by the server. */
+function sendState(pending: readonly OutboxItem[], atelierId: string, lastSent: { id: string } | null): SendState {
+  if (pending.some((p) => p.atelierId === atelierId)) return 'pending';
+  return lastSent ? 'sent' : 'idle';
+}
+
+function IdeaList({ ideas, testId, ...actions }: { ideas: ShownIdea[]; testId: string; canChange: boolean; onEdit: Props['onEdit']; onDelete: Props['onDelete'] }) {
+  return (
+    <ul className="ideas" aria-live="polite" data-testid={testId}>
+      {ideas.map((idea) => (
+        <IdeaItem key={idea.id} idea={idea} {...actions} />
+      ))}
+    </ul>
   );
 }

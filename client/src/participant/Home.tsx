@@ -5,11 +5,14 @@ import { Link, navigate } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { http } from '../sync/http';
+import { handJoinInfo } from '../sync/joinInfo';
+import { shellValue } from '../shell';
 import type { ClientError } from '../sync/errors';
 
 export function Home() {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
+  // Whatever was typed into the app shell before the script arrived is kept.
+  const [code, setCode] = useState(() => normalizeJoinCode(shellValue('code')).slice(0, JOIN_CODE_LENGTH));
   const [error, setError] = useState<ClientError | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,7 +30,10 @@ export function Home() {
     // Checked here so a mistyped code is corrected on this screen, not after a page change.
     const res = await http<JoinInfoResult>(API.join(normalized));
     setBusy(false);
-    if (res.ok) navigate(`/j/${normalized}`);
+    if (res.ok) {
+      handJoinInfo(normalized, res);
+      navigate(`/j/${normalized}`);
+    }
     else setError(res.error);
   };
 

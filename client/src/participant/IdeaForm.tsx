@@ -1,14 +1,17 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDEA_MAX } from '@semis/shared';
+import { IDEA_MAX, visibleLength } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
 import type { Outcome } from '../sync/useParticipantSession';
 
-/** Same count as the server's schema: NFC-normalised, trimmed. */
-export const ideaLength = (text: string) => text.normalize('NFC').trim().length;
+/** Same count as the server's schema (shared/src/domain/text.ts): characters as people see them. */
+export const ideaLength = visibleLength;
 
-export function IdeaForm({ onPost }: { onPost: (text: string) => Outcome }) {
+/** idle: nothing sent yet; pending: waiting in the outbox for the network; sent: acknowledged. */
+export type SendState = 'idle' | 'pending' | 'sent';
+
+export function IdeaForm({ onPost, sent }: { onPost: (text: string) => Outcome; sent: SendState }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [error, setError] = useState<ClientError | null>(null);
@@ -52,6 +55,10 @@ export function IdeaForm({ onPost }: { onPost: (text: string) => Outcome }) {
           {t('participant.send')}
         </button>
       </div>
+      <p className={`send-state send-${sent}`} role="status" data-testid="send-state" data-state={sent}>
+        {sent === 'sent' && !text && t('participant.sent')}
+        {sent === 'pending' && t('participant.sending')}
+      </p>
       <ErrorMessage error={error} />
     </form>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PSEUDONYM_MAX } from '@semis/shared';
+import { MAX_UNITS_PER_GRAPHEME, PSEUDONYM_MAX } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
 import type { Outcome } from '../sync/useParticipantSession';
@@ -30,7 +30,7 @@ export function JoinForm({ eventName, onJoin }: { eventName: string | null; onJo
         data-testid="pseudonym-input"
         value={pseudonym}
         onChange={(e) => setPseudonym(e.target.value)}
-        maxLength={PSEUDONYM_MAX + 10}
+        maxLength={PSEUDONYM_MAX * MAX_UNITS_PER_GRAPHEME}
         autoComplete="nickname"
         placeholder={t('participant.pseudonymPlaceholder')}
         aria-invalid={!!error || undefined}

@@ -8,6 +8,7 @@ import { JoinForm } from './JoinForm';
 import { AtelierPicker } from './AtelierPicker';
 import { AtelierScreen } from './AtelierScreen';
 import { PlenaryBanner } from '../votes/PlenaryBanner';
+import type { Connection } from '../sync/useParticipantSession';
 import { usePresetAtelier } from './usePresetAtelier';
 
 /** /j/:code[/:atelierId] — the phone screens: pseudonym, atelier picker, then the atelier itself. */
@@ -43,6 +44,7 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
         me={session.participant}
         pending={p.pending}
         views={p.views}
+        lastSent={p.lastSent}
         onPost={p.post}
         onEdit={p.edit}
         onDelete={p.remove}
@@ -52,13 +54,11 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
     );
   }
 
+  const showBanner = !!session.participant && !p.blocked && (p.connection === 'offline' || p.connection === 'unstable');
   return (
     <Page>
       <div className="participant-bar">
-        <span className="status-line" data-testid="connection-status" data-online={p.online ? 'true' : 'false'} hidden={p.blocked}>
-          <span className={`dot ${p.online ? 'on' : 'off'}`} aria-hidden="true" />
-          {p.online ? t('participant.online') : p.online === null ? t('status.connecting') : t('participant.offline')}
-        </span>
+        <ConnectionStatus connection={p.connection} hidden={p.blocked} />
         {session.participant && <span className="hint">{t('participant.you', { name: session.participant.pseudonym })}</span>}
         {session.participant && !p.blocked && (
           <Link href={`/j/${encodeURIComponent(code)}/groupes`} className="button secondary small" data-testid="open-groups">
@@ -71,9 +71,9 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
           </button>
         )}
       </div>
-      {p.online === false && session.participant && !p.blocked && (
-        <p className="offline-banner" role="status">
-          {t('participant.offlineBanner')}
+      {showBanner && (
+        <p className="offline-banner" role="status" data-testid="connection-banner">
+          {t(p.connection === 'unstable' ? 'participant.unstableBanner' : 'participant.offlineBanner')}
         </p>
       )}
       {p.error && (
@@ -84,6 +84,25 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
       {session.participant && <PlenaryBanner socket={p.socket} joined={p.joined} />}
       {screen}
     </Page>
+  );
+}
+
+const CONNECTION_TEXT = {
+  connecting: 'status.connecting',
+  online: 'participant.online',
+  unstable: 'participant.unstable',
+  offline: 'participant.offline',
+} as const satisfies Record<Connection, string>;
+
+/** Honest about the link: *connexion instable* as soon as the server stops answering, not
+ * when socket.io finally gives up 45 s later. */
+function ConnectionStatus({ connection, hidden }: { connection: Connection; hidden: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="status-line" data-testid="connection-status" data-online={connection === 'online' ? 'true' : 'false'} data-connection={connection} hidden={hidden}>
+      <span className={`dot dot-${connection}`} aria-hidden="true" />
+      {t(CONNECTION_TEXT[connection])}
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type LegendSection } from '@semis/shared/posters';
+import type { LegendSection } from '@semis/shared/posters';
 import { DOMAIN_NAMES } from '@semis/shared/chorems';
 import { Swatch } from './Swatch';
 

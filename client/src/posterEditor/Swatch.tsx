@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { type SymbolDef } from '@semis/shared/chorems';
+import type { SymbolDef } from '@semis/shared/chorems';
 import { PatternDefs, swatchSvg } from '@semis/shared/render';
 
 /** A symbol's pictogram as the export draws it (same shared renderer), as an <img>. */

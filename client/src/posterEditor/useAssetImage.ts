@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { API } from '@semis/shared';
-import { type Background } from '@semis/shared/posters';
+import type { Background } from '@semis/shared/posters';
 
 /** Loads an uploaded image with the bearer token (an <img src> cannot send it) as an element Konva can draw. */
 export function useAssetImage(background: Background | null, token: string): HTMLImageElement | null {

@@ -1,14 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
-import { SOCKET_PATH, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
+import { PROTOCOL_VERSION, SOCKET_PATH, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
 import { toClientError, type ClientError } from './errors';
+import { markOutdated } from './protocol';
 
 export type SemisSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const ACK_TIMEOUT_MS = 8000;
 
 export function createSocket(): SemisSocket {
-  return io({
+  const socket: SemisSocket = io({
     path: SOCKET_PATH,
+    auth: { protocol: PROTOCOL_VERSION },
     transports: ['websocket'],
     forceNew: true,
     // Randomised backoff so 150 phones coming back from a Wi-Fi drop don't retry in lockstep.
@@ -16,6 +18,13 @@ export function createSocket(): SemisSocket {
     reconnectionDelayMax: 8000,
     randomizationFactor: 0.5,
   });
+  // The server runs another protocol version: retrying cannot help, reloading the page does.
+  socket.on('connect_error', (err) => {
+    if ((err as Error & { data?: { code?: string } }).data?.code !== 'PROTOCOL_MISMATCH') return;
+    socket.io.reconnection(false);
+    markOutdated();
+  });
+  return socket;
 }
 
 type Params<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>;

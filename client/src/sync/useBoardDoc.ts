@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { YJS_PATH, WS_CLOSE } from '@semis/shared';
+import { PROTOCOL_VERSION, YJS_PATH, WS_CLOSE } from '@semis/shared';
 import type { ClientError } from './errors';
 
 export type BoardStatus = 'connecting' | 'connected' | 'disconnected';
@@ -46,7 +46,7 @@ export function useBoardDoc(boardId: string | null, token: string | null, opts: 
     if (!boardId || !token) return;
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(wsBase() + YJS_PATH, boardId, doc, {
-      params: { token },
+      params: { token, protocol: String(PROTOCOL_VERSION) },
       disableBc: readOnly,
       maxBackoffTime: readOnly ? 10000 : 4000,
     });

@@ -26,6 +26,10 @@ export function Countdown({ timer, testId = 'countdown', size = 'normal', label 
   const { t } = useTranslation();
   const v = useCountdown(timer);
   const time = formatRemaining(v.remainingMs);
+  const shown = v.state === 'none' ? '—' : v.state === 'expired' ? t('timer.expired') : time;
+  // Screen readers hear what the screen shows: the time (or its state) and its flags.
+  const flags = [v.state === 'paused' && t('timer.paused'), v.locked && t('timer.locked')].filter(Boolean).join(', ');
+  const spoken = `${label ? `${label} : ` : ''}${v.state === 'none' ? t('timer.none') : shown}${flags ? `, ${flags}` : ''}`;
   return (
     <div
       className={`countdown countdown-${size} is-${v.state}${v.locked ? ' is-locked' : ''}`}
@@ -33,11 +37,11 @@ export function Countdown({ timer, testId = 'countdown', size = 'normal', label 
       data-remaining-ms={v.remainingMs}
       data-state={v.state}
       role="timer"
-      aria-label={label ? `${label} : ${time}` : time}
+      aria-label={spoken}
       hidden={v.state === 'none' && size !== 'big'}
     >
       {label && <span className="countdown-label">{label}</span>}
-      <span className="countdown-time">{v.state === 'none' ? '—' : v.state === 'expired' ? t('timer.expired') : time}</span>
+      <span className="countdown-time">{shown}</span>
       {v.state === 'paused' && <span className="countdown-flag">{t('timer.paused')}</span>}
       {v.locked && <span className="countdown-flag locked">{t('timer.locked')}</span>}
     </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '@semis/shared';
+import { setLanguage } from '../i18n/index';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -11,7 +12,7 @@ export function LanguageSwitch() {
           type="button"
           lang={lng}
           aria-pressed={i18n.resolvedLanguage === lng}
-          onClick={() => void i18n.changeLanguage(lng)}
+          onClick={() => void setLanguage(lng)}
         >
           {lng.toUpperCase()}
         </button>

@@ -65,6 +65,7 @@ type Broadcasting = Adapter & { publish(message: unknown): void };
  */
 function localFirst(factory: AdapterFactory): AdapterFactory {
   // socket.io calls the factory with `new`: a function, not an arrow.
+  // biome-ignore lint/complexity/useArrowFunction: constructed with `new` by socket.io
   return function (nsp: Parameters<AdapterFactory>[0]) {
     const created = factory(nsp);
     const adapter = created as unknown as Broadcasting;

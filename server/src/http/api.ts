@@ -4,6 +4,7 @@ import { AppError, errorBody, httpStatus } from '../errors';
 import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
 import type { BaseUrl } from './baseUrl';
+import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
 import { health, type ServiceState } from '../services/health';
 import { addAteliers, adminEvent, createEvent, joinInfo } from '../services/events';
 
@@ -12,6 +13,8 @@ export interface ApiDeps {
   /** Where phones reach us, for links and QR codes (see baseUrl.ts). */
   baseUrl: (req: Request) => BaseUrl;
   now: () => string;
+  /** Join codes looked up over HTTP are guessed no faster than over socket.io. */
+  joinGuard: JoinGuard;
   /** Redis state for /api/health ('off' when not clustered). */
   redisState?: () => ServiceState | 'off';
 }
@@ -46,7 +49,13 @@ export function apiRouter(deps: ApiDeps): express.Router {
     return { ateliers: await addAteliers(deps.storage, who.event, req.body) };
   }));
 
-  r.get(API.joinPattern, route(async (req) => joinInfo(deps.storage, String(req.params.code))));
+  r.get(API.joinPattern, route(async (req, res) => {
+    deps.joinGuard.check(req.socket);
+    return joinInfo(deps.storage, String(req.params.code)).catch((err: unknown) => {
+      if (isFailedGuess(err) && deps.joinGuard.failed(req.socket)) res.setHeader('Connection', 'close');
+      throw err;
+    });
+  }));
 
   r.all('/api/{*rest}', route(async () => {
     throw new AppError('NOT_FOUND');

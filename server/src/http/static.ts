@@ -18,8 +18,7 @@ const isHashed = (filePath: string) => filePath.split(path.sep).includes('assets
  */
 export function clientRouter(clientDir: string | undefined, log: (m: string) => void): express.Router {
   const r = express.Router();
-  const index = clientDir ? path.join(clientDir, 'index.html') : '';
-  if (!clientDir || !fs.existsSync(index)) {
+  if (!clientDir || !fs.existsSync(path.join(clientDir, 'index.html'))) {
     log(`client introuvable (${clientDir ?? '—'}) : lancez « npm run build »`);
     return r;
   }
@@ -35,22 +34,44 @@ export function clientRouter(clientDir: string | undefined, log: (m: string) => 
       },
     }),
   );
-  const compressed = [
-    { encoding: 'br', file: `${index}.br` },
-    { encoding: 'gzip', file: `${index}.gz` },
-  ].filter((c) => fs.existsSync(c.file));
+  const pages = {
+    full: htmlPage(clientDir, 'index.html')!,
+    // The phone build (client/vite.phone.config.ts): lighter, with an app shell, offline-capable.
+    phone: htmlPage(clientDir, 'phone.html'),
+    join: htmlPage(clientDir, 'join.html'),
+  };
   r.get('/{*path}', (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io') || req.path.startsWith('/yjs')) return next();
     // A missing hashed file is a 404, not the app: a stale page must not parse HTML as a script.
     if (req.path.startsWith('/assets/')) return next();
+    const page = (PHONE_HOME.test(req.path) && pages.phone) || (PHONE_JOIN.some((re) => re.test(req.path)) && pages.join) || pages.full;
     res.setHeader('Cache-Control', REVALIDATE);
     res.setHeader('Vary', 'Accept-Encoding');
-    const accepted = req.acceptsEncodings(...compressed.map((c) => c.encoding), 'identity');
-    const pick = compressed.find((c) => c.encoding === accepted);
-    if (!pick) return res.sendFile(index);
+    const accepted = req.acceptsEncodings(...page.compressed.map((c) => c.encoding), 'identity');
+    const pick = page.compressed.find((c) => c.encoding === accepted);
+    if (!pick) return res.sendFile(page.file);
     res.setHeader('Content-Encoding', pick.encoding);
     res.type('html');
     res.sendFile(pick.file);
   });
   return r;
+}
+
+/** Addresses a phone opens: the code entry, and a QR link (the event's, or one atelier's). */
+const PHONE_HOME = /^\/(j\/?)?$/;
+const PHONE_JOIN = [/^\/j\/[^/]+\/?$/, /^\/j\/[^/]+\/[0-9a-fA-F-]{36}\/?$/];
+
+interface HtmlPage {
+  file: string;
+  compressed: { encoding: string; file: string }[];
+}
+
+function htmlPage(dir: string, name: string): HtmlPage | null {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) return null;
+  const compressed = [
+    { encoding: 'br', file: `${file}.br` },
+    { encoding: 'gzip', file: `${file}.gz` },
+  ].filter((c) => fs.existsSync(c.file));
+  return { file, compressed };
 }

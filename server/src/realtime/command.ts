@@ -3,6 +3,7 @@ import { COMMANDS, type Ack, type ClientToServerEvents, type CommandAck, type Co
 import { AppError, errorBody, parseInput } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
 import type { FacilitatorPrincipal, Principal } from '../services/access';
+import { TokenBucket } from '../limits/tokenBucket';
 
 /** A connection's identity and budget; read it through ./identity.ts. */
 export interface SocketData {
@@ -11,7 +12,7 @@ export interface SocketData {
   /** Set by posters:subscribe. */
   viewer?: Promise<Principal>;
   lang: Language;
-  bucket: { tokens: number; at: number };
+  bucket: TokenBucket;
 }
 export type SemisSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -24,12 +25,12 @@ const LIMITS = {
 
 export function initSocketData(socket: SemisSocket, lang: Language): void {
   socket.data.lang = lang;
-  socket.data.bucket = { tokens: LIMITS.anyone.burst, at: Date.now() };
+  socket.data.bucket = new TokenBucket(LIMITS.anyone);
 }
 
 /** Once a connection proved it is a facilitator, it gets the facilitators' budget at once. */
 export function grantFacilitatorBudget(socket: SemisSocket): void {
-  socket.data.bucket = { tokens: LIMITS.facilitator.burst, at: Date.now() };
+  socket.data.bucket.reset(LIMITS.facilitator);
 }
 
 /** What a command's handler gets (its payload, parsed) and must answer (its ack type). */
@@ -48,22 +49,19 @@ export function register(socket: SemisSocket, table: CommandTable): void {
 export function command<K extends CommandName>(socket: SemisSocket, name: K, handler: Handler<K>): void {
   const spec = COMMANDS[name];
   socket.on(name as CommandName, (async (payload: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<CommandAck<K>>) => void) : () => {};
+    let answer: Ack<CommandAck<K>>;
     try {
-      if (!takeToken(socket.data.bucket, socket.data.facilitator ? LIMITS.facilitator : LIMITS.anyone)) throw new AppError('RATE_LIMITED');
-      reply({ ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) });
+      if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
+      answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) };
     } catch (err) {
-      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed:`, err);
-      reply({ ok: false, error: errorBody(err, socket.data.lang) });
+      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed (INTERNAL):`, err);
+      answer = { ok: false, error: errorBody(err, socket.data.lang) };
+    }
+    // Exactly one ack, and a failure to send it (connection gone, unserialisable data) stays here.
+    try {
+      if (typeof ack === 'function') (ack as (r: Ack<CommandAck<K>>) => void)(answer);
+    } catch (err) {
+      console.error(`[semis] ${name}: ack failed:`, err);
     }
   }) as never);
-}
-
-function takeToken(b: { tokens: number; at: number }, limit: { burst: number; perSecond: number }): boolean {
-  const now = Date.now();
-  b.tokens = Math.min(limit.burst, b.tokens + ((now - b.at) / 1000) * limit.perSecond);
-  b.at = now;
-  if (b.tokens < 1) return false;
-  b.tokens -= 1;
-  return true;
 }

@@ -38,11 +38,16 @@ export function subscribeViewer(storage: Storage, socket: SemisSocket, token: st
 export async function viewerOf(storage: Storage, socket: SemisSocket): Promise<Principal> {
   const known = await socket.data.viewer?.catch(() => undefined);
   const p = socket.data.participant;
-  if (known && (known.role === 'facilitator' || !p || known.participant.id === p.id)) return known;
-  if (!p) throw new AppError('NOT_JOINED');
-  const event = await storage.getEvent(p.eventId);
+  if (known?.role === 'facilitator') return known;
+  const participant = known?.role === 'participant' && (!p || known.participant.id === p.id) ? known.participant : p;
+  if (!participant) throw new AppError('NOT_JOINED');
+  // Re-read on every command, whichever socket it comes through: a block takes effect at once
+  // (a poster screen subscribed with the token before the block included).
+  const fresh = await storage.getParticipant(participant.id);
+  if (!fresh || fresh.blockedAt) throw new AppError('BLOCKED');
+  const event = known?.event.id === fresh.eventId ? known.event : await storage.getEvent(fresh.eventId);
   if (!event) throw new AppError('NOT_AUTHENTICATED');
-  const who: Principal = { role: 'participant', event, participant: p };
+  const who: Principal = { role: 'participant', event, participant: fresh };
   socket.data.viewer = Promise.resolve(who);
   return who;
 }

@@ -7,16 +7,24 @@ import { castDot, getVote, rate } from '../services/votes';
 import type { CommandTable, SemisSocket } from './command';
 import { participantOf } from './identity';
 import { rooms } from './rooms';
+import { hashToken } from '../auth/tokens';
+import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
 
 /** Commands of a phone (and `time:sync`, for anyone). A participant speaks for the identity
  * it joined with on this connection. */
-export function participantCommands(socket: SemisSocket, deps: IdeaDeps): CommandTable {
+export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { joinGuard: JoinGuard }): CommandTable {
   const me = () => participantOf(deps.storage, socket);
   return {
-    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.now() }),
+    [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.parse(deps.now()) }),
 
     [C.join]: async (payload) => {
-      const { result, participant } = await join(deps.storage, payload, deps.now());
+      deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
+      const { result, participant } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
+        // A wrong code or token slows this connection down, and closes it after too many.
+        if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
+        throw err;
+      });
+      deps.joinGuard.succeeded(socket);
       if (socket.data.participant && socket.data.participant.id !== participant.id) leaveAll(socket);
       socket.data.participant = participant;
       await socket.join([rooms.participant(participant.id), rooms.event(participant.eventId)]);

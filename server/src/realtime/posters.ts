@@ -29,7 +29,8 @@ export function posterCommands(socket: SemisSocket, deps: PosterSocketDeps): Com
   return {
     [C.subscribePosters]: async ({ token }) => {
       const who = await subscribeViewer(storage, socket, token);
-      await socket.join(rooms.event(who.event.id));
+      // In the participant's room too, so blocking them closes this socket like their others.
+      await socket.join(who.role === 'participant' ? [rooms.event(who.event.id), rooms.participant(who.participant.id)] : rooms.event(who.event.id));
       return { groups: await listGroupViews(storage, who.event.id) };
     },
 

@@ -1,16 +1,20 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { pickLanguage, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
+import { pickLanguage, PROTOCOL_VERSION, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
+import { AppError, errorBody } from '../errors';
 import type { IdeaDeps } from '../services/ideas';
 import { initSocketData, register, type SemisSocket, type SocketData } from './command';
 import { facilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { participantCommands } from './participant';
 import { posterCommands } from './posters';
+import type { JoinGuard } from '../limits/joinGuard';
 
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSocketServer(http: HttpServer): SemisIo {
+/** `allowRequest` sees each handshake (polling and WebSocket): the Origin check goes there. */
+export function createSocketServer(http: HttpServer, allowRequest: (req: IncomingMessage) => boolean = () => true): SemisIo {
   return new Server(http, {
+    allowRequest: (req, callback) => callback(null, allowRequest(req)),
     path: SOCKET_PATH,
     // Our y-websocket endpoint shares the HTTP server: socket.io must leave its upgrades alone.
     destroyUpgrade: false,
@@ -22,7 +26,16 @@ export function createSocketServer(http: HttpServer): SemisIo {
 }
 
 /** The one connection handler: each role's command table, parsed and acked by `command`. */
-export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps): void {
+export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard }): void {
+  // A page built for another protocol must reload; clients that send no version (raw ones
+  // written from docs/protocol.md) are taken as current.
+  io.use((socket, next) => {
+    const sent = (socket.handshake.auth as { protocol?: unknown } | undefined)?.protocol;
+    if (sent === undefined || sent === PROTOCOL_VERSION) return next();
+    const refusal = new Error('PROTOCOL_MISMATCH') as Error & { data: unknown };
+    refusal.data = errorBody(new AppError('PROTOCOL_MISMATCH'), pickLanguage(socket.handshake.headers['accept-language']));
+    next(refusal);
+  });
   io.on('connection', (socket: SemisSocket) => {
     initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
     register(socket, participantCommands(socket, deps));

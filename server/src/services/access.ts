@@ -1,4 +1,4 @@
-import { refusal, tokenSchema, type Action, type Atelier, type PosterBoard, type Role } from '@semis/shared';
+import { isLocked, refusal, tokenSchema, type Action, type Atelier, type PosterBoard, type Role } from '@semis/shared';
 import { canReadBoard, canWriteBoard, type BoardPrincipal } from '@semis/shared/posters';
 import { AppError } from '../errors';
 import { hashToken } from '../auth/tokens';
@@ -20,21 +20,13 @@ export const ADMIN_ACTOR = 'animation';
 /** Who a bearer token belongs to: the event's admin link, a co-facilitator link, or a participant. */
 export async function resolveToken(storage: Storage, token: string | null | undefined): Promise<Principal> {
   if (!token || !tokenSchema.safeParse(token).success) throw new AppError('NOT_AUTHENTICATED');
-  const hash = hashToken(token);
-  const event = await storage.getEventByAdminTokenHash(hash);
-  if (event) return { role: 'facilitator', event, scope: null, actor: ADMIN_ACTOR };
-  const cofac = await storage.getFacilitatorTokenByHash(hash);
-  if (cofac) {
-    const ofEvent = await storage.getEvent(cofac.eventId);
-    if (!ofEvent) throw new AppError('NOT_AUTHENTICATED');
-    return { role: 'facilitator', event: ofEvent, scope: cofac.atelierId, actor: cofac.label };
-  }
-  const participant = await storage.getParticipantByTokenHash(hash);
-  if (!participant) throw new AppError('NOT_AUTHENTICATED');
-  if (participant.blockedAt) throw new AppError('BLOCKED');
-  const ofEvent = await storage.getEvent(participant.eventId);
-  if (!ofEvent) throw new AppError('NOT_AUTHENTICATED');
-  return { role: 'participant', event: ofEvent, participant };
+  // One query whatever the kind of token: it runs on every connection and reconnection.
+  const owner = await storage.findTokenOwner(hashToken(token));
+  if (!owner) throw new AppError('NOT_AUTHENTICATED');
+  if (owner.kind === 'admin') return { role: 'facilitator', event: owner.event, scope: null, actor: ADMIN_ACTOR };
+  if (owner.kind === 'cofacilitator') return { role: 'facilitator', event: owner.event, scope: owner.token.atelierId, actor: owner.token.label };
+  if (owner.participant.blockedAt) throw new AppError('BLOCKED');
+  return { role: 'participant', event: owner.event, participant: owner.participant };
 }
 
 export async function requireFacilitator(storage: Storage, token: string | null | undefined): Promise<FacilitatorPrincipal> {
@@ -46,6 +38,16 @@ export async function requireFacilitator(storage: Storage, token: string | null 
 /** Event-wide commands (global timer, all ateliers, co-facilitator links) need the admin link. */
 export function requireWholeEvent(who: FacilitatorPrincipal): void {
   if (who.scope !== null) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The one participant check: the role table, then — for an action on an atelier — its phase and
+ * its timer lock at `now` (the injected clock). Throws the refusal's code: FORBIDDEN,
+ * PHASE_FORBIDS, ATELIER_CLOSED or ATELIER_LOCKED.
+ */
+export function checkParticipant(action: Action, on?: { atelier: Pick<Atelier, 'phase' | 'timer'>; now: string }): void {
+  const why = refusal('participant', action, on && { phase: on.atelier.phase, locked: isLocked(on.atelier.timer, Date.parse(on.now)) });
+  if (why) throw new AppError(why);
 }
 
 /** A facilitator's command on one atelier: in their event, in their scope, allowed in its phase. */

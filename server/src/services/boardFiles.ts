@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { renderAsync } from '@resvg/resvg-js';
 import {
   EXPORT_CONCURRENCY, EXPORT_PNG_MAX_HEIGHT, EXPORT_QUEUE_MAX, IMAGE_TYPES, imageFits, MAX_UPLOAD_BYTES, SERVER_ORIGIN,
-  type BackgroundResult, type Language,
+  gridPosition, readClusters, readIdeaCards, readPosition, type Atelier, type BackgroundResult, type Language,
 } from '@semis/shared';
+import { clusterTitle } from '@semis/shared/grouping';
 import { AFOM_COLORS, AFOM_COLUMNS, AFOM_LABELS, DEBATE_COLORS, DEBATE_COLUMNS, DEBATE_LABELS, readBackground, readNotes, readShapes, readStatement, setBackground } from '@semis/shared/posters';
-import { renderNotesSvg, renderPosterSvg, svgSize } from '@semis/shared/render';
+import { renderNotesSvg, renderPosterSvg, renderWallSvg, svgSize } from '@semis/shared/render';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
@@ -59,9 +60,7 @@ export async function readAsset(storage: Storage, who: Principal, assetId: strin
 
 /** The board as SVG, drawn on the server from the validated document (bad shapes skipped, logged). */
 export async function exportSvg(deps: BoardFileDeps, who: Principal, boardId: string, lang: Language): Promise<string> {
-  const board = await readableBoard(deps.storage, who, boardId);
-  if (board.kind === 'mur') throw new AppError('BAD_REQUEST', 'boardId');
-  return boardSvg(deps, board, lang);
+  return boardSvg(deps, await readableBoard(deps.storage, who, boardId), lang);
 }
 
 /** Any board drawn as SVG, without rights checks (callers check); the report uses it too. */
@@ -70,6 +69,8 @@ export async function boardSvg(deps: Pick<BoardFileDeps, 'storage' | 'registry' 
   const group = board.groupId ? await deps.storage.posters.getGroup(board.groupId) : null;
   const title = [group?.name, atelier?.title].filter(Boolean).join(' — ');
   const skip = (key: string, error: string) => deps.log(`board ${board.id}: skipped invalid ${board.kind} entry ${key}: ${error}`);
+
+  if (board.kind === 'mur' && atelier) return wallSvg(deps, atelier);
 
   if (board.kind === 'poster') {
     const { shapes, background } = await deps.registry.use(board.id, (room) => ({ shapes: readShapes(room.doc, skip), background: readBackground(room.doc) }));
@@ -109,5 +110,21 @@ export function exportPng(deps: BoardFileDeps, who: Principal, boardId: string, 
       font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     });
     return rendered.asPng();
+  });
+}
+
+/** A wall: its visible ideas where they sit (the document only ever holds visible ones), its
+ * cluster frames, and pseudonyms only where the atelier shows authors. */
+async function wallSvg(deps: Pick<BoardFileDeps, 'registry'>, atelier: Atelier): Promise<string> {
+  const { cards, clusters } = await deps.registry.use(atelier.boardId, (room) => ({
+    cards: readIdeaCards(room.doc).flatMap((c, i) => [{ id: c.id, text: c.text, author: atelier.showAuthors ? c.author : null, position: readPosition(room.doc, c.id) ?? gridPosition(i) }]),
+    clusters: readClusters(room.doc).map((c) => ({ id: c.id, title: c.title, ideaIds: c.ideaIds, origin: { x: c.x, y: c.y } })),
+  }));
+  const text = new Map(cards.map((c) => [c.id, c.text]));
+  return renderWallSvg({
+    title: atelier.title,
+    question: atelier.question,
+    cards,
+    clusters: clusters.map((c) => ({ ...c, title: clusterTitle(c, (id) => text.get(id)) })),
   });
 }

@@ -13,7 +13,7 @@ export async function dashboard(deps: EveningDeps, eventId: string): Promise<Das
     Promise.all(ateliers.map((a) => voteProgress(deps, eventId, a.id))),
     deps.storage.candidates.list(eventId),
   ]);
-  const now = Date.now();
+  const now = Date.parse(deps.now());
   const rows: AtelierDashboard[] = ateliers.map((a, i) => {
     const ideas = { visible: 0, private: 0, pending: 0, hidden: 0 };
     for (const c of counts) if (c.atelierId === a.id) ideas[c.status] += c.count;

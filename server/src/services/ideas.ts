@@ -1,9 +1,10 @@
-import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, isLocked, refusal, type Action, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
+import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
 import { AppError } from '../errors';
 import type { ParticipantRecord, Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import type { BoardRoom } from '../yjs/room';
 import type { Notifier } from './notifier';
+import { checkParticipant } from './access';
 import { ideaView, modIdeaView, projectIdea } from './views';
 
 export interface IdeaDeps {
@@ -11,12 +12,6 @@ export interface IdeaDeps {
   registry: BoardRegistry;
   broadcast: Notifier;
   now: () => string;
-}
-
-/** A participant's action on an atelier, as the phase table and the timer lock allow. */
-function checkParticipant(atelier: Atelier, action: Action): void {
-  const why = refusal('participant', action, { phase: atelier.phase, locked: isLocked(atelier.timer, Date.now()) });
-  if (why) throw new AppError(why);
 }
 
 /** Écriture privée and mode modéré decide where a new idea starts. */
@@ -31,7 +26,7 @@ export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, { id, 
   if (!atelier || atelier.eventId !== author.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
   // A retry of a post the server already took is answered even if the phase moved on since.
   const existing = await deps.storage.getIdea(id);
-  if (!existing) checkParticipant(atelier, 'idea.post');
+  if (!existing) checkParticipant('idea.post', { atelier, now: deps.now() });
   const outcome = await deps.storage.insertIdea({
     id, eventId: author.eventId, atelierId, boardId: atelier.boardId, authorId: author.id, text, now: deps.now(), status: initialStatus(atelier),
   });
@@ -44,7 +39,7 @@ export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, { id, 
 
 export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, { id, text }: CommandPayload<typeof C.editIdea>): Promise<{ idea: IdeaView }> {
   const { idea: current, atelier } = await ownIdea(deps, actor, id);
-  checkParticipant(atelier, 'idea.editOwn');
+  checkParticipant('idea.editOwn', { atelier, now: deps.now() });
   if (current.deletedAt !== null) throw new AppError('IDEA_DELETED', 'id');
   const idea = (await deps.storage.updateIdeaText(id, text, deps.now())) ?? current;
   await publish(deps, idea, atelier, actor.pseudonym);
@@ -53,7 +48,7 @@ export async function editIdea(deps: IdeaDeps, actor: ParticipantRecord, { id, t
 
 export async function deleteIdea(deps: IdeaDeps, actor: ParticipantRecord, { id }: CommandPayload<typeof C.deleteIdea>): Promise<{ id: string }> {
   const { atelier } = await ownIdea(deps, actor, id);
-  checkParticipant(atelier, 'idea.deleteOwn');
+  checkParticipant('idea.deleteOwn', { atelier, now: deps.now() });
   const idea = await deps.storage.deleteIdea(id, deps.now());
   if (idea) await publish(deps, idea, atelier, actor.pseudonym);
   return { id };

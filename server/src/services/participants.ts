@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
+import { legacyPseudonymKey, pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
 import { AppError } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
-import type { ParticipantRecord, Storage } from '../storage/types';
+import type { EventRecord, ParticipantRecord, Storage } from '../storage/types';
 import { resolveToken } from './access';
 import { eventByCode, publicEvent } from './events';
 
@@ -28,7 +28,7 @@ export async function join(storage: Storage, { code, pseudonym, token }: Command
         await storage.updateParticipant(participant.id, { pseudonym });
         participant = { ...participant, pseudonym };
       }
-      return { participant, result: await joinResult(storage, participant, token) };
+      return { participant, result: await joinResult(storage, participant, token, who.event) };
     }
     if (!codeEvent || !pseudonym) throw new AppError('NOT_AUTHENTICATED', 'token');
   }
@@ -47,15 +47,18 @@ export async function join(storage: Storage, { code, pseudonym, token }: Command
     blockedAt: null,
   };
   await storage.createParticipant(participant);
-  return { participant, result: await joinResult(storage, participant, fresh) };
+  return { participant, result: await joinResult(storage, participant, fresh, codeEvent) };
 }
 
-async function joinResult(storage: Storage, p: ParticipantRecord, token: string): Promise<JoinResult> {
-  const event = await storage.getEvent(p.eventId);
+/** `known`: the event already read while resolving the code or token (saves a query per join). */
+async function joinResult(storage: Storage, p: ParticipantRecord, token: string, known: EventRecord): Promise<JoinResult> {
+  const event = known.id === p.eventId ? known : await storage.getEvent(p.eventId);
   if (!event) throw new AppError('UNKNOWN_EVENT');
   return { participant: publicParticipant(p), token, event: publicEvent(event), ateliers: await storage.listAteliers(event.id) };
 }
 
 async function refuseBlocked(storage: Storage, eventId: string, pseudonym: string): Promise<void> {
-  if (await storage.isPseudonymBlocked(eventId, pseudonymKey(pseudonym))) throw new AppError('PSEUDONYM_BLOCKED', 'pseudonym');
+  // Look-alikes fold to one key; blocks stored before that fold existed still match their old key.
+  const keys = new Set([pseudonymKey(pseudonym), legacyPseudonymKey(pseudonym)]);
+  for (const key of keys) if (await storage.isPseudonymBlocked(eventId, key)) throw new AppError('PSEUDONYM_BLOCKED', 'pseudonym');
 }

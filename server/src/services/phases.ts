@@ -21,7 +21,7 @@ export interface EveningDeps extends IdeaDeps {
 export async function facilitatorView(deps: EveningDeps, who: FacilitatorPrincipal): Promise<FacilitatorAuthResult> {
   const { adminTokenHash: _, ...event } = (await deps.storage.getEvent(who.event.id)) ?? who.event;
   const ateliers = await deps.storage.listAteliers(event.id);
-  return { event, ateliers: inScope(who, ateliers), scope: who.scope, actor: who.actor, serverTime: Date.now() };
+  return { event, ateliers: inScope(who, ateliers), scope: who.scope, actor: who.actor, serverTime: Date.parse(deps.now()) };
 }
 
 function inScope(who: FacilitatorPrincipal, ateliers: Atelier[]): Atelier[] {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, refusal, MAX_GROUPS_PER_ATELIER, type BoardFeed, type C, type CommandPayload, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
+  refusal, MAX_GROUPS_PER_ATELIER, type BoardFeed, type C, type CommandPayload, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
 } from '@semis/shared';
 import { canSetGroupRoles, rolesAreMembers } from '@semis/shared/posters';
 import { AppError } from '../errors';
 import type { Storage } from '../storage/types';
-import { boardPrincipal, type Principal } from './access';
+import { boardPrincipal, checkParticipant, type Principal } from './access';
 
 /** The poster workshop's rules: groups and their boards, membership, roles, reactions, comments. */
 
@@ -37,7 +37,7 @@ async function groupOfEvent(storage: Storage, who: Principal, groupId: string): 
 /** A group gets a poster and an AFOM matrix, and a debate board on request. A participant who
  * forms a group joins it. Idempotent on the client's group id. */
 export async function createGroup(storage: Storage, who: Principal, input: CommandPayload<typeof C.createGroup>, now: string): Promise<{ view: GroupView; created: boolean; left: string | null }> {
-  if (!can(who.role, 'group.create')) throw new AppError('FORBIDDEN');
+  if (who.role === 'participant') checkParticipant('group.create');
   const atelier = await storage.getAtelier(input.atelierId);
   if (!atelier || atelier.eventId !== who.event.id) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
   if (who.role === 'facilitator' && who.scope !== null && who.scope !== atelier.id) throw new AppError('FORBIDDEN', 'atelierId');
@@ -58,7 +58,8 @@ export async function createGroup(storage: Storage, who: Principal, input: Comma
 }
 
 export async function joinGroup(storage: Storage, who: Principal, { groupId }: CommandPayload<typeof C.joinGroup>, now: string): Promise<{ view: GroupView; left: string | null }> {
-  if (who.role !== 'participant' || !can(who.role, 'group.join')) throw new AppError('FORBIDDEN');
+  if (who.role !== 'participant') throw new AppError('FORBIDDEN');
+  checkParticipant('group.join');
   const group = await groupOfEvent(storage, who, groupId);
   const { left } = await storage.posters.joinGroup(group.id, who.participant.id, now);
   return { view: await groupView(storage, group), left };
@@ -74,6 +75,8 @@ export async function leaveGroup(storage: Storage, who: Principal, { groupId }: 
 /** The group names its animateur and rapporteur among its members. */
 export async function setGroupRoles(storage: Storage, who: Principal, input: CommandPayload<typeof C.setGroupRoles>): Promise<GroupView> {
   const group = await groupOfEvent(storage, who, input.groupId);
+  // A co-facilitator's link covers one atelier: its groups, not the others'.
+  if (who.role === 'facilitator' && who.scope !== null && who.scope !== group.atelierId) throw new AppError('FORBIDDEN', 'groupId');
   const mine = who.role === 'participant' ? new Set(await storage.posters.groupsOf(who.participant.id)) : new Set<string>();
   if (!canSetGroupRoles(boardPrincipal(who), group.id, mine)) throw new AppError('NOT_MEMBER', 'groupId');
   const view = await groupView(storage, group);
@@ -102,14 +105,16 @@ export async function boardFeed(storage: Storage, who: Principal, boardId: strin
 }
 
 export async function react(storage: Storage, who: Principal, input: CommandPayload<typeof C.react>, now: string): Promise<{ boardId: string; reactions: ReactionCounts; mine: BoardFeed['mine'] }> {
-  if (who.role !== 'participant' || !can(who.role, 'poster.react')) throw new AppError('FORBIDDEN');
+  if (who.role !== 'participant') throw new AppError('FORBIDDEN');
+  checkParticipant('poster.react');
   const board = await feedBoard(storage, who, input.boardId);
   await storage.posters.setReaction(board.id, who.participant.id, input.kind, input.on, now);
   return { boardId: board.id, reactions: await storage.posters.reactionCounts(board.id), mine: await storage.posters.reactionsOf(board.id, who.participant.id) };
 }
 
 export async function comment(storage: Storage, who: Principal, input: CommandPayload<typeof C.comment>, now: string): Promise<{ comment: CommentView; created: boolean }> {
-  if (who.role !== 'participant' || !can(who.role, 'poster.comment')) throw new AppError('FORBIDDEN');
+  if (who.role !== 'participant') throw new AppError('FORBIDDEN');
+  checkParticipant('poster.comment');
   const board = await feedBoard(storage, who, input.boardId);
   const outcome = await storage.posters.insertComment({ id: input.id, eventId: board.eventId, boardId: board.id, authorId: who.participant.id, text: input.text, createdAt: now });
   if (outcome.kind === 'conflict' || !outcome.comment) throw new AppError('ID_CONFLICT', 'id');

@@ -5,7 +5,7 @@ import { audit as log } from './audit';
 import { changedAteliers, type EveningDeps } from './phases';
 
 export async function controlTimer(deps: EveningDeps, who: FacilitatorPrincipal, cmd: CommandPayload<typeof C.timer>): Promise<{ timer: TimerState | null; serverTime: number }> {
-  const now = Date.now();
+  const now = Date.parse(deps.now());
   let current: TimerState | null;
   let atelier: Atelier | null = null;
   if (cmd.target === 'event') {

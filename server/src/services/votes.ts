@@ -7,7 +7,7 @@ import {
 import { voteItemsFromBoard, type BoardVoteItem } from '@semis/shared/grouping';
 import { AppError } from '../errors';
 import type { ParticipantRecord } from '../storage/types';
-import { checkFacilitatorOn, requireWholeEvent, type FacilitatorPrincipal } from './access';
+import { checkFacilitatorOn, checkParticipant, requireWholeEvent, type FacilitatorPrincipal } from './access';
 import type { IdeaDeps } from './ideas';
 import { audit } from './audit';
 
@@ -94,8 +94,7 @@ async function votable(deps: IdeaDeps, participant: ParticipantRecord, sessionId
   if (!session || session.eventId !== participant.eventId || session.status !== 'open') throw new AppError('NO_OPEN_VOTE', 'sessionId');
   if (session.atelierId) {
     const atelier = await deps.storage.getAtelier(session.atelierId);
-    const why = atelier && refusal('participant', 'vote.cast', { phase: atelier.phase, locked: isLocked(atelier.timer, Date.now()) });
-    if (why) throw new AppError(why);
+    if (atelier) checkParticipant('vote.cast', { atelier, now: deps.now() });
   }
   if (session.config.mode !== mode) throw new AppError('BAD_REQUEST', 'mode');
   const item = (await deps.storage.votes.listItems(session.id)).find((i) => i.itemId === itemId);

@@ -1,4 +1,5 @@
 import { migrate } from './migrations';
+import { SqlAccessStore } from './access';
 import { SqlArchiveStore } from './archive';
 import { SqlAtelierStore } from './ateliers';
 import { SqlBoardLogStore } from './board-log';
@@ -24,6 +25,7 @@ export function createSqlStorage(db: SqlDriver): Storage {
     ideas: new SqlIdeaStore(db),
     moderation: new SqlModerationStore(db),
     boards: new SqlBoardLogStore(db),
+    access: new SqlAccessStore(db),
   };
   const facade = {
     kind: db.dialect,
@@ -47,6 +49,7 @@ function flatten(target: object, store: object): void {
   for (const key of Object.getOwnPropertyNames(proto)) {
     const value = (store as Record<string, unknown>)[key];
     if (key === 'constructor' || typeof value !== 'function' || key in target) continue;
-    Object.defineProperty(target, key, { value: value.bind(store), enumerable: false });
+    // Writable: tests (and wrappers such as metrics) may replace a method on the facade.
+    Object.defineProperty(target, key, { value: value.bind(store), enumerable: false, writable: true, configurable: true });
   }
 }

@@ -8,6 +8,7 @@ import type { ParticipantStore } from './participants';
 import type { IdeaStore } from './ideas';
 import type { ModerationStore } from './moderation';
 import type { BoardLogStore } from './board-log';
+import type { AccessStore } from './access';
 import type { ArchiveStore } from './archive';
 
 export type { PosterStore } from './posters';
@@ -17,6 +18,7 @@ export type { ParticipantStore } from './participants';
 export type { IdeaStore } from './ideas';
 export type { ModerationStore } from './moderation';
 export type { BoardLogStore } from './board-log';
+export type { AccessStore, TokenOwner } from './access';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -80,7 +82,7 @@ export interface StoredBoardState {
  * durable. The facade also carries every aggregate's methods flat (`storage.getAtelier`),
  * which is what most services call; new code may take just the aggregate it needs.
  */
-export interface Storage extends EventStore, AtelierStore, ParticipantStore, IdeaStore, ModerationStore, BoardLogStore {
+export interface Storage extends EventStore, AtelierStore, ParticipantStore, IdeaStore, ModerationStore, BoardLogStore, AccessStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly events: EventStore;
   readonly ateliers: AtelierStore;
@@ -88,6 +90,7 @@ export interface Storage extends EventStore, AtelierStore, ParticipantStore, Ide
   readonly ideas: IdeaStore;
   readonly moderation: ModerationStore;
   readonly boards: BoardLogStore;
+  readonly access: AccessStore;
   readonly votes: VoteStore;
   readonly candidates: CandidateStore;
   /** Poster workshop records (issue #5). */

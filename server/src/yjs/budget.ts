@@ -1,31 +1,4 @@
-/** A token bucket: `capacity` at most, refilled at `perSecond`. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-
-  constructor(
-    readonly capacity: number,
-    readonly perSecond: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.tokens = capacity;
-    this.last = now();
-  }
-
-  /** Takes `n` tokens if there are that many; a refusal takes nothing. */
-  take(n = 1): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
-    this.last = t;
-    if (this.tokens < n) return false;
-    this.tokens -= n;
-    return true;
-  }
-
-  get full(): boolean {
-    return this.take(0) && this.tokens >= this.capacity;
-  }
-}
+import { TokenBucket } from '../limits/tokenBucket';
 
 export interface SubjectLimits {
   /** Open /yjs connections at once. */
@@ -44,10 +17,19 @@ export class SubjectBudget {
   readonly bytes: TokenBucket;
   readonly messages: TokenBucket;
   open = 0;
+  /** When both buckets are full again if nothing more is taken (ms since the epoch). */
+  fullAt = 0;
 
   constructor(readonly limits: SubjectLimits) {
-    this.bytes = new TokenBucket(limits.bytesBurst, limits.bytesPerSecond);
-    this.messages = new TokenBucket(limits.messagesBurst, limits.messagesPerSecond);
+    this.bytes = new TokenBucket({ burst: limits.bytesBurst, perSecond: limits.bytesPerSecond });
+    this.messages = new TokenBucket({ burst: limits.messagesBurst, perSecond: limits.messagesPerSecond });
+  }
+
+  /** Takes one message of `bytes` from both buckets; false when either is spent. */
+  take(bytes: number): boolean {
+    const { limits } = this;
+    this.fullAt = Date.now() + Math.max(limits.bytesBurst / limits.bytesPerSecond, limits.messagesBurst / limits.messagesPerSecond) * 1000;
+    return this.messages.take() && this.bytes.take(bytes);
   }
 }
 
@@ -78,7 +60,8 @@ export class SubjectBudgets {
   }
 
   private sweep(): void {
-    for (const [subject, b] of this.map) if (b.open === 0 && b.bytes.full && b.messages.full) this.map.delete(subject);
+    const now = Date.now();
+    for (const [subject, b] of this.map) if (b.open === 0 && b.fullAt <= now) this.map.delete(subject);
   }
 
   stop(): void {

@@ -6,7 +6,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WS_CLOSE } from '@semis/shared';
 import type { BoardRoom, ClientOrigin, RoomListener, UpdateBatch } from './room';
-import { TokenBucket, type SubjectBudget } from './budget';
+import { TokenBucket } from '../limits/tokenBucket';
+import type { SubjectBudget } from './budget';
 import { decodeAwareness, encodeAwareness, type AwarenessLimits } from './awareness';
 
 const MESSAGE_SYNC = 0;
@@ -75,8 +76,8 @@ export class YjsConnection implements RoomListener, ClientOrigin {
     private readonly log: (msg: string) => void,
     private readonly onClose: () => void,
   ) {
-    this.messages = new TokenBucket(limits.burst, limits.perSecond);
-    this.awarenessRate = new TokenBucket(limits.awareness.burst, limits.awareness.perSecond);
+    this.messages = new TokenBucket(limits);
+    this.awarenessRate = new TokenBucket(limits.awareness);
     room.listeners.add(this);
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.cleanup());
@@ -161,7 +162,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.messages.take() || !this.budget.messages.take() || !this.budget.bytes.take(data.byteLength)) {
+    if (!this.messages.take() || !this.budget.take(data.byteLength)) {
       return this.close(WS_CLOSE.RATE_LIMITED, 'rate limited');
     }
     if (!isBinary) return this.close(WS_CLOSE.MALFORMED, 'binary messages only');

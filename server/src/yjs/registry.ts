@@ -1,3 +1,4 @@
+import { migrateBoardDoc } from '@semis/shared';
 import type { Storage } from '../storage/types';
 import { BoardRoom } from './room';
 
@@ -76,6 +77,9 @@ export class BoardRegistry {
     // Open (e.g. relay to peers) before reconciling, so the repairs reach the other processes.
     this.opts.onOpen?.(room);
     try {
+      // Older documents are brought to their kind's layout; a newer one is refused, untouched.
+      const applied = migrateBoardDoc(room.doc);
+      if (applied.length > 0) log(`board ${boardId}: migrated (${applied.join(', ')})`);
       await this.opts.reconcile(room);
     } catch (err) {
       this.opts.onClose?.(room);

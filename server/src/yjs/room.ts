@@ -58,6 +58,8 @@ interface Queued {
   origin: unknown;
 }
 
+/** Largest batch merged into one log append and one frame (one update may be larger). */
+export const MAX_BATCH_BYTES = 1024 * 1024;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5000;
 
@@ -207,16 +209,14 @@ export class BoardRoom {
     this.running = true;
     try {
       while (this.queue.length > 0 && !this.destroyed) {
-        const items = this.queue;
-        this.queue = [];
-        const upto = this.queuedSeq;
+        const items = this.takeBatch();
         const before = this.sentSV;
         this.sentSV = Y.encodeStateVector(this.doc);
         // Peers' updates are stored again: a sync reply after a Redis blip can carry edits its
         // sender had not stored yet, and Yjs updates are idempotent.
         const update = merge(items.map((i) => i.update));
         await this.store(update);
-        this.storedSeq = upto;
+        this.storedSeq += items.length;
         this.wake();
         if (this.destroyed) break;
         const batch: UpdateBatch = { update, frame: updateFrame(update), origins: new Set(items.map((i) => i.origin)), before };
@@ -226,6 +226,15 @@ export class BoardRoom {
       this.running = false;
     }
     this.maybeCompact();
+  }
+
+  /** The oldest queued updates, up to MAX_BATCH_BYTES (at least one), so a frame stays small
+   * even after a storage stall let the queue grow. */
+  private takeBatch(): Queued[] {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.queue.length && (n === 0 || bytes + this.queue[n]!.update.byteLength <= MAX_BATCH_BYTES)) bytes += this.queue[n++]!.update.byteLength;
+    return this.queue.splice(0, n);
   }
 
   /** Appends to the log, retrying with backoff until storage takes it (a database outage). */

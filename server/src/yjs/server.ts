@@ -1,9 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { YJS_PATH, HTTP_STATUS } from '@semis/shared';
+import { YJS_PATH, HTTP_STATUS, PROTOCOL_VERSION } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
-import { originAllowed } from '../http/origin';
+import { originAllowed, type OriginPolicy } from '../http/origin';
 import type { BoardRegistry } from './registry';
 import { YjsConnection, type ConnectionLimits } from './connection';
 import { SubjectBudgets, type SubjectLimits } from './budget';
@@ -18,8 +18,8 @@ export interface YjsServerOptions {
   subjectLimits: (role: string) => SubjectLimits;
   /** Ping period of the heartbeat that drops dead connections. */
   heartbeatMs: number;
-  /** `PUBLIC_URL`, an origin browsers may also connect from. */
-  publicUrl?: string;
+  /** Origins browsers may connect from, besides the one we are served from (socket.io's too). */
+  origins: OriginPolicy;
   log: (msg: string) => void;
 }
 
@@ -27,8 +27,8 @@ export interface YjsServerOptions {
  * before it reaches the database. */
 const BOARD_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-/** Reads `/yjs/<boardId>?token=…`; throws AppError('BAD_REQUEST') on anything malformed
- * (bad percent-escapes included) — never anything else. */
+/** Reads `/yjs/<boardId>?token=…[&protocol=N]`; throws AppError('BAD_REQUEST') on anything malformed
+ * (bad percent-escapes included), PROTOCOL_MISMATCH for another client version — never anything else. */
 function parseTarget(rawUrl: string): { boardId: string; token: string | null } {
   let url: URL;
   let boardId: string;
@@ -39,6 +39,8 @@ function parseTarget(rawUrl: string): { boardId: string; token: string | null } 
     throw new AppError('BAD_REQUEST');
   }
   if (!BOARD_ID.test(boardId)) throw new AppError('BAD_REQUEST');
+  const protocol = url.searchParams.get('protocol');
+  if (protocol !== null && protocol !== String(PROTOCOL_VERSION)) throw new AppError('PROTOCOL_MISMATCH');
   const tokens = url.searchParams.getAll('token');
   if (tokens.length > 1 || (tokens[0]?.length ?? 0) > 512) throw new AppError('BAD_REQUEST');
   return { boardId, token: tokens[0] ?? null };
@@ -61,7 +63,7 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const { boardId, token } = parseTarget(req.url ?? '/');
-    if (!originAllowed(req, opts.publicUrl)) throw new AppError('FORBIDDEN');
+    if (!originAllowed(req, opts.origins)) throw new AppError('FORBIDDEN');
     const { canWrite, subject, role } = await opts.authorize(token, boardId);
     const budget = budgets.open(subject, role);
     if (!budget) throw new AppError('RATE_LIMITED');

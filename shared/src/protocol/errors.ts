@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'INVALID_COMMENT_TEXT',
   'TOO_MANY_GROUPS',
   'UNSUPPORTED_MEDIA_TYPE',
+  /** The client was built for another PROTOCOL_VERSION: it must reload. */
+  'PROTOCOL_MISMATCH',
   // Hostile rooms (issue #8)
   'IMAGE_TOO_LARGE',
   'BUSY',
@@ -91,6 +93,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_COMMENT_TEXT: 400,
   TOO_MANY_GROUPS: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  PROTOCOL_MISMATCH: 409,
   IMAGE_TOO_LARGE: 413,
   BUSY: 503,
   INVALID_TEXT: 400,

@@ -9,7 +9,8 @@ import type { Candidate, VoteResults } from './votes';
 import type { CommentView, GroupView, ReactionCounts } from './posters';
 import type { PresentState } from './present';
 
-/** Bumped when a socket.io event or payload changes incompatibly. */
+/** Bumped when a socket.io event or payload changes incompatibly. Clients send it (socket.io
+ * `auth.protocol`, y-websocket `?protocol=`); another version is refused with PROTOCOL_MISMATCH. */
 export const PROTOCOL_VERSION = 1;
 
 /** socket.io runs on this path; y-websocket board documents on YJS_PATH/<boardId>. */

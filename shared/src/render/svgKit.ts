@@ -6,8 +6,13 @@ import { arrowHead, type Pt } from '../domain/geometry';
 
 export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
+/** Escaped for XML text and attributes; characters XML 1.0 forbids (controls, lone surrogates)
+ * are dropped, since a single one would make the whole export unreadable. */
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Width and height of an SVG document written by our renderers (their root carries both). */

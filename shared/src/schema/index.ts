@@ -5,3 +5,4 @@ export * from './idea';
 export * from './vote';
 export * from './candidate';
 export * from './poster';
+export * from './text';

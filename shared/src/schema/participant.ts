@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { userText, uuidSchema } from './common';
+import { uuidSchema } from './common';
+import { pseudonymText } from './text';
 
 export const PSEUDONYM_MAX = 40;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-export const pseudonymSchema = userText(1, PSEUDONYM_MAX).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
-  message: 'control characters',
-});
+/** Shown to everyone: NFKC, invisible and bidi controls removed, spaces collapsed (text.ts). */
+export const pseudonymSchema = pseudonymText(1, PSEUDONYM_MAX);
 
 export const participantSchema = z.object({
   id: uuidSchema,
@@ -16,9 +15,3 @@ export const participantSchema = z.object({
   blockedAt: z.string().nullable(),
 });
 export type Participant = z.infer<typeof participantSchema>;
-
-/** Two pseudonyms are the same person's if they differ only by case, accents or spacing:
- * a blocked "Kévin" cannot come back as "kevin ". */
-export function pseudonymKey(pseudonym: string): string {
-  return pseudonym.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}

@@ -1,10 +1,11 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+// zod/mini: phones read these documents, and the mini build keeps their bundle small.
+import * as z from 'zod/mini';
 
 /**
  * The layout contract of a board's Y.Doc (one document per board, named by the board id).
  *
- *   meta    Y.Map  { schemaVersion: number, boardId: string, kind: 'mur' }
+ *   meta    Y.Map  { schemaVersion: number, boardId: string, kind: 'mur' }   (versions: migrations.ts)
  *   ideas   Y.Map<ideaId, IdeaCard>        written only by the server (origin SERVER_ORIGIN);
  *                                          only visible ideas (not private, pending or hidden)
  *   layout  Y.Map<ideaId, { x, y }>        sticky positions: placed by the server, moved by facilitators
@@ -12,8 +13,6 @@ import { z } from 'zod';
  * Ideas live in the server's database; the document mirrors them for display, so a reader
  * validates every card and skips a bad one rather than failing the whole board.
  */
-/** 2: cards gained `moderated`; anonymity leaves `author` and `authorId` empty. */
-export const BOARD_SCHEMA_VERSION = 2;
 export const SERVER_ORIGIN = 'server';
 
 export const ideaCardSchema = z.object({
@@ -24,11 +23,11 @@ export const ideaCardSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Edited by the facilitators. */
-  moderated: z.boolean().optional(),
+  moderated: z.optional(z.boolean()),
 });
 export type IdeaCard = z.infer<typeof ideaCardSchema>;
 
-export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const positionSchema = z.object({ x: z.number(), y: z.number() }); // zod 4 numbers are finite
 export type Position = z.infer<typeof positionSchema>;
 
 export const STICKY = { width: 180, height: 120, gap: 20, columns: 6 } as const;
@@ -39,16 +38,6 @@ export function boardMaps(doc: Y.Doc) {
     ideas: doc.getMap<unknown>('ideas'),
     layout: doc.getMap<unknown>('layout'),
   };
-}
-
-export function initBoardDoc(doc: Y.Doc, boardId: string, kind: string): void {
-  const { meta } = boardMaps(doc);
-  if (meta.get('schemaVersion') === BOARD_SCHEMA_VERSION) return;
-  doc.transact(() => {
-    meta.set('schemaVersion', BOARD_SCHEMA_VERSION);
-    meta.set('boardId', boardId);
-    meta.set('kind', kind);
-  }, SERVER_ORIGIN);
 }
 
 /** Valid cards, oldest first; malformed entries are reported through onInvalid and skipped. */

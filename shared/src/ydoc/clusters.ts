@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+// zod/mini: phones read clusters for the vote, and the mini build keeps their bundle small.
+import * as z from 'zod/mini';
 import { readIdeaCards } from './board';
 
 /**
@@ -14,10 +15,10 @@ import { readIdeaCards } from './board';
  * when a vote opens, validating every entry, so a bad entry is skipped, never trusted.
  */
 export const clusterRecordSchema = z.object({
-  id: z.string().min(1).max(64),
-  title: z.string().max(120),
-  x: z.number().finite(),
-  y: z.number().finite(),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  title: z.string().check(z.maxLength(120)),
+  x: z.number(), // zod 4 numbers are finite
+  y: z.number(),
   createdAt: z.string(),
 });
 export type ClusterRecord = z.infer<typeof clusterRecordSchema>;

@@ -7,11 +7,10 @@ import { colorSchema, shapeIdSchema } from './poster';
  * Boards made of post-its in named columns — the AFOM matrix and the scenario debate share it
  * (afom.ts, debate.ts list their columns):
  *
- *   meta      Y.Map  { schemaVersion: 1, boardId, kind: 'afom' | 'debat' }
+ *   meta      Y.Map  { schemaVersion, boardId, kind: 'afom' | 'debat' }
  *   notes     Y.Map<noteId, Note>     one plain JSON value per post-it
  *   settings  Y.Map  { statement?: string }   the debate's scenario statement
  */
-export const NOTES_SCHEMA_VERSION = 1;
 export const NOTE_MAX = 280;
 export const STATEMENT_MAX = 400;
 

@@ -8,7 +8,7 @@ import { boardMaps } from './board';
  * The layout contract of a poster's Y.Doc ("Poster de territoire"), written by the group's
  * members and facilitators directly over y-websocket:
  *
- *   meta      Y.Map  { schemaVersion: 1, boardId, kind: 'poster' }   (see board.ts, set by the server)
+ *   meta      Y.Map  { schemaVersion, boardId, kind: 'poster' }   (see board.ts, set by the server)
  *   shapes    Y.Map<shapeId, Shape>   one plain JSON value per drawn element, replaced whole on change
  *   settings  Y.Map  { background?: Background }                       set by the server after an upload
  *
@@ -16,7 +16,6 @@ import { boardMaps } from './board';
  * move or a resize rewrites five numbers, never the points. Writers are trusted group members
  * but documents are not: every reader validates each shape and skips a bad one.
  */
-export const POSTER_SCHEMA_VERSION = 1;
 
 const coord = z.number().finite().min(-1e6).max(1e6);
 export const shapeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

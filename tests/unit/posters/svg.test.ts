@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Shape } from '@semis/shared/posters';
+import type { Shape } from '@semis/shared/posters';
 import { symbolById } from '@semis/shared/chorems';
 import { renderNotesSvg, renderPosterSvg } from '@semis/shared/render';
 

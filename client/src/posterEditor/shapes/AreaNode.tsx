@@ -1,6 +1,6 @@
 import { Line } from 'react-konva';
 import type Konva from 'konva';
-import { type AreaShape } from '@semis/shared/posters';
+import type { AreaShape } from '@semis/shared/posters';
 import { symbolById } from '@semis/shared/chorems';
 import { patternTile } from '../patterns';
 import { Label } from './Label';

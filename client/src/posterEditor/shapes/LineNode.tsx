@@ -1,5 +1,5 @@
 import { Arrow, Line } from 'react-konva';
-import { type LineShape } from '@semis/shared/posters';
+import type { LineShape } from '@semis/shared/posters';
 import { symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
 import { Placed, type NodeTransform } from './ShapeNode';

@@ -1,5 +1,5 @@
 import { Arrow, Group, Line, Path } from 'react-konva';
-import { type NetworkShape } from '@semis/shared/posters';
+import type { NetworkShape } from '@semis/shared/posters';
 import { GLYPHS, symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
 import type { NodeTransform } from './ShapeNode';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Shape } from 'react-konva';
 import type Konva from 'konva';
-import { type PostitShape } from '@semis/shared/posters';
+import type { PostitShape } from '@semis/shared/posters';
 import { wrapText } from '@semis/shared/render';
 import type { NodeTransform } from './ShapeNode';
 

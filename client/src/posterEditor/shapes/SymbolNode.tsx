@@ -1,5 +1,5 @@
 import { Path } from 'react-konva';
-import { type SymbolShape } from '@semis/shared/posters';
+import type { SymbolShape } from '@semis/shared/posters';
 import { GLYPHS, symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
 import { Placed, type NodeTransform } from './ShapeNode';

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { C, readIdeaCards, type Atelier, type CreateEventResult } from '@semis/shared';
+import { serviceAvailable } from '../support/services';
+import { CHROMIUM_PATH, PHONE, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
+import { call, createEvent, facilitator, must, openBoard, type Client } from '../support/harness';
+import { seedWall } from '../support/room';
+import { startThrottleProxy, type ThrottleProxy } from '../support/throttleProxy';
+import { axeViolations } from '../support/axe';
+import { shot } from '../support/shots';
+
+const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
+
+type PhoneOptions = Omit<Partial<typeof PHONE>, 'viewport'> & { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } };
+
+describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection, large text', () => {
+  const suite = useBrowserSuite();
+  let ev: CreateEventResult;
+  let admin: Client;
+  let voteAtelier: Atelier;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ev = await createEvent(suite.server.url, 3);
+    admin = await facilitator(suite.server.url, ev.adminToken);
+    // Atelier 3 is in its vote, with clusters to vote on.
+    voteAtelier = ev.ateliers[2]!;
+    const { wall, sockets } = await seedWall(suite.server.url, ev, voteAtelier, [
+      { title: 'Mobilité', texts: ['Une navette vers la gare le samedi', 'Du covoiturage organisé par la mairie'] },
+      { title: 'Commerces', texts: ['Un marché de producteurs le dimanche', 'Une épicerie solidaire au bourg'] },
+    ]);
+    wall.destroy();
+    for (const s of sockets) s.disconnect();
+    must(await call(admin, C.setPhase, { atelierIds: [voteAtelier.id], phase: 'regroupement' }));
+    must(await call(admin, C.setPhase, { atelierIds: [voteAtelier.id], phase: 'vote' }));
+  });
+  afterAll(async () => {
+    admin?.disconnect();
+    for (const c of contexts) await c.close();
+  });
+
+  async function phone(opts: PhoneOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await suite.browser.newContext({ ...PHONE, ...opts });
+    contexts.push(context);
+    const page = await context.newPage();
+    return { context, page, errors: watchErrors(page) };
+  }
+
+  async function join(page: Page, base: string, pseudonym: string, atelierIndex: number): Promise<void> {
+    await page.goto(`${base}/j/${ev.event.joinCode}`);
+    await page.getByTestId('pseudonym-input').fill(pseudonym);
+    await page.getByTestId('join-submit').click();
+    await page.getByTestId('atelier-choice').nth(atelierIndex).click();
+    await page.getByTestId('phase-screen').waitFor();
+  }
+
+  async function post(page: Page, text: string): Promise<void> {
+    await page.getByTestId('idea-input').fill(text);
+    await page.getByTestId('idea-submit').click();
+  }
+
+  const connection = (page: Page) => page.getByTestId('connection-status').getAttribute('data-connection');
+  const pendingTexts = (page: Page) => page.locator('[data-testid="idea-item"][data-pending="true"]').allInnerTexts();
+
+  /** Horizontal overflow of the whole page, as a person would have to scroll sideways. */
+  const overflow = (page: Page) =>
+    page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      // What sticks out, to say which element to fix when this fails.
+      const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((el) => el.getBoundingClientRect().right > client + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      return { scroll: document.documentElement.scrollWidth, client, wide };
+    });
+
+  it('paints the app shell from the first response, with JavaScript blocked', async () => {
+    const { page } = await phone({ javaScriptEnabled: false });
+    await page.goto(`${suite.server.url}/`);
+    await expect.poll(() => page.getByTestId('shell').isVisible()).toBe(true);
+    expect(await page.locator('.brand').innerText()).toBe('Semis');
+    expect(await page.locator('#code').isVisible()).toBe(true);
+    expect(await page.getByText('Rejoindre un événement').isVisible()).toBe(true);
+    await shot(page, 'phone-shell-home');
+    await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
+    expect(await page.getByTestId('shell').innerText()).toContain('Chargement…');
+    await shot(page, 'phone-shell-join');
+  });
+
+  it('after sending: *Idée envoyée*, the idea at the top of the phone, pending until acknowledged', async () => {
+    const { page, errors } = await phone();
+    await join(page, suite.server.url, 'Camille', 0);
+    expect(await axeViolations(page)).toEqual([]);
+    await post(page, 'Un vélo électrique en location à la gare');
+    await expect.poll(() => page.getByTestId('send-state').getAttribute('data-state')).toBe('sent');
+    expect(await page.getByTestId('send-state').innerText()).toContain('Idée envoyée');
+    const mine = page.getByTestId('my-ideas').getByTestId('idea-item');
+    expect(await mine.first().innerText()).toContain('Un vélo électrique');
+    expect(await mine.first().getAttribute('data-pending')).toBe('false');
+    // The confirmation and the idea are on the first screen, without scrolling.
+    expect(await page.getByTestId('send-state').isVisible()).toBe(true);
+    expect((await mine.first().boundingBox())!.y).toBeLessThan(PHONE.viewport.height + 200);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'phone-idea-sent');
+    await shot(page, 'phone-idea-sent-full', { fullPage: true });
+    // Every target a finger aims at is at least 44 × 44 px.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, a[href], input, textarea, select, summary')]
+        .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
+        .map((el) => ({ what: el.dataset.testid ?? el.textContent?.trim() ?? el.tagName, ...el.getBoundingClientRect().toJSON() }))
+        .filter((r) => r.height < 44 || r.width < 44)
+        .map((r) => `${r.what}: ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    expect(small).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('reloaded offline, the phone shows Semis with its outbox; the idea is sent once when the network is back', async () => {
+    const { context, page, errors } = await phone();
+    await join(page, suite.server.url, 'Dominique', 0);
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active))).toBe(true);
+    await context.setOffline(true);
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('offline');
+    const text = 'Des bancs ombragés sur la place de l’église';
+    await post(page, text);
+    await expect.poll(() => pendingTexts(page)).toEqual([expect.stringContaining(text)]);
+    expect(await page.getByTestId('send-state').getAttribute('data-state')).toBe('pending');
+
+    await page.reload();
+    await page.getByTestId('phase-screen').waitFor();
+    expect(await page.locator('.brand').innerText()).toBe('Semis');
+    expect(await pendingTexts(page)).toEqual([expect.stringContaining(text)]);
+    expect(await page.getByTestId('connection-banner').isVisible()).toBe(true);
+    await shot(page, 'phone-offline-reload');
+
+    await context.setOffline(false);
+    await expect.poll(() => pendingTexts(page), { timeout: 20_000 }).toEqual([]);
+    await expect.poll(() => page.getByTestId('send-state').getAttribute('data-state')).toBe('sent');
+    const board = openBoard(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    await board.synced;
+    await expect.poll(() => readIdeaCards(board.doc).filter((c) => c.text === text).length).toBe(1);
+    board.destroy();
+    expect(await page.getByTestId('idea-item').filter({ hasText: text }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('a stalled link (traffic held, socket still open) shows *connexion instable*; ideas wait and go when it answers', async () => {
+    const proxy: ThrottleProxy = await startThrottleProxy(suite.server.url);
+    try {
+      const { page, errors } = await phone();
+      await join(page, proxy.url, 'Sacha', 1);
+      await expect.poll(() => connection(page), { timeout: 10_000 }).toBe('online');
+      proxy.pause();
+      await expect.poll(() => connection(page), { timeout: 12_000 }).toBe('unstable');
+      expect(await page.getByTestId('connection-status').innerText()).toContain('Connexion instable');
+      const text = 'Une salle pour les associations le soir';
+      await post(page, text);
+      await expect.poll(() => pendingTexts(page)).toEqual([expect.stringContaining(text)]);
+      expect(await page.getByTestId('connection-banner').isVisible()).toBe(true);
+      await shot(page, 'phone-unstable');
+      proxy.resume();
+      await expect.poll(() => connection(page), { timeout: 12_000 }).toBe('online');
+      await expect.poll(() => pendingTexts(page), { timeout: 12_000 }).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  // 200 % zoom on a 360 px phone lays out 180 CSS px; the large-font setting doubles the root size.
+  const largeText: { name: string; opts: PhoneOptions; fontPx?: number }[] = [
+    { name: 'zoom-200', opts: { viewport: { width: 180, height: 370 } } },
+    { name: 'font-32', opts: {}, fontPx: 32 },
+  ];
+  for (const { name, opts, fontPx } of largeText) {
+    it(`large text (${name}): no sideways scrolling on the join, post and vote screens`, async () => {
+      const { context, page, errors } = await phone(opts);
+      if (fontPx) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: fontPx, fixed: fontPx } });
+      await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
+      await page.getByTestId('pseudonym-input').waitFor();
+      if (fontPx) expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${fontPx * (17 / 16)}px`);
+      const seen: Record<string, { scroll: number; client: number; wide: string[] }> = { join: await overflow(page) };
+      await shot(page, `phone-${name}-join`);
+      await page.getByTestId('pseudonym-input').fill(`Lecteur ${name}`);
+      await page.getByTestId('join-submit').click();
+      await page.getByTestId('atelier-choice').first().waitFor();
+      seen.picker = await overflow(page);
+      await page.getByTestId('atelier-choice').first().click();
+      await page.getByTestId('idea-input').waitFor();
+      await post(page, 'Un abri à vélos couvert près de la mairie, avec des prises pour recharger');
+      await expect.poll(() => page.getByTestId('send-state').getAttribute('data-state')).toBe('sent');
+      seen.post = await overflow(page);
+      await shot(page, `phone-${name}-post`);
+      await page.getByTestId('change-atelier').click();
+      await page.getByTestId('atelier-choice').filter({ hasText: voteAtelier.title }).click();
+      await page.getByTestId('vote-screen').waitFor();
+      seen.vote = await overflow(page);
+      await shot(page, `phone-${name}-vote`);
+      for (const [screen, o] of Object.entries(seen)) expect(o.scroll, `${screen}: ${o.wide.join(', ')}`).toBeLessThanOrEqual(o.client);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('the join and vote screens pass axe (no serious or critical issue)', async () => {
+    const { page } = await phone();
+    await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
+    await page.getByTestId('pseudonym-input').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await join(page, suite.server.url, 'Alix', 2);
+    await page.getByTestId('vote-screen').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'phone-vote');
+  });
+});

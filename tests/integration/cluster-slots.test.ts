@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, boardMaps, readIdeaCards, readPosition, type CreateEventResult, type JoinResult } from '@semis/shared';
+import { call, connect, createEvent, must, openBoard, waitFor, type Client } from '../support/harness';
+import { spawnServer, type ServerProcess } from '../support/process';
+import { serviceAvailable } from '../support/services';
+import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
+
+/** Issue #14: each process used to place new stickies at its own `layout.size`, stacking them. */
+const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'sticky slots across processes' });
+const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'sticky slots across processes' });
+
+describe.skipIf(!pgOk || !redisOk)('sticky slots with three processes on PostgreSQL + Redis', () => {
+  let schema: Awaited<ReturnType<typeof tempSchema>>;
+  let procs: ServerProcess[] = [];
+  let ev: CreateEventResult;
+  const sockets: Client[] = [];
+
+  beforeAll(async () => {
+    schema = await tempSchema();
+    const env = { DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL, PERSIST_DEBOUNCE_MS: '20' };
+    procs = await Promise.all([1, 2, 3].map(() => spawnServer(env)));
+    ev = await createEvent(procs[0]!.url, 1);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await Promise.all(procs.map((p) => p.kill()));
+    await schema?.drop();
+  });
+
+  it('450 ideas posted at once through three processes occupy 450 distinct slots', async () => {
+    const atelierId = ev.ateliers[0]!.id;
+    // Three phones per process, each posting 50 ideas as fast as acks come back.
+    const phones = await Promise.all(
+      Array.from({ length: 9 }, async (_, i) => {
+        const socket = await connect(procs[i % 3]!.url);
+        sockets.push(socket);
+        must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym: `Tel ${i}` }));
+        must(await call(socket, C.enterAtelier, { atelierId }));
+        return socket;
+      }),
+    );
+    await Promise.all(phones.map(async (socket, i) => {
+      for (let k = 0; k < 50; k++) must(await call(socket, C.postIdea, { id: randomUUID(), atelierId, text: `idée ${i}-${k}` }, 20_000));
+    }));
+    const walls = procs.map((p) => openBoard(p.url, ev.ateliers[0]!.boardId, ev.adminToken));
+    await Promise.all(walls.map((w) => w.synced));
+    for (const wall of walls) {
+      await waitFor(() => readIdeaCards(wall.doc).length === 450 && boardMaps(wall.doc).layout.size === 450, 15_000, 'all 450 stickies on every wall');
+      const spots = readIdeaCards(wall.doc).map((c) => JSON.stringify(readPosition(wall.doc, c.id)));
+      expect(new Set(spots).size).toBe(450);
+      wall.destroy();
+    }
+  }, 120_000);
+});
