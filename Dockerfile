@@ -1,4 +1,4 @@
-# Semis server image: builds the client, runs the server with tsx (TypeScript sources as-is).
+# Semis server image: builds the client and compiles the server to JavaScript, then runs it with node.
 FROM node:20-bookworm-slim
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary matches.
@@ -9,7 +9,7 @@ COPY server/package.json server/
 COPY client/package.json client/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+RUN npm run build && npm run build:server
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
 EXPOSE 3000
 CMD ["npm", "run", "serve"]

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { logger } from './logger';
 import type { ConnectionLimits } from './yjs/connection';
 
 export interface Config {
@@ -53,7 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
     persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 10),
-    log: (msg) => console.log(`[semis] ${msg}`),
+    log: (msg) => logger.info(msg),
   };
 }
 

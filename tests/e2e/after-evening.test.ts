@@ -61,6 +61,8 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     await page.goto(`${suite.server.url}/animer/mur/${atelier.id}`);
     await page.getByTestId('wall').waitFor();
     await shot(page, 'wall-page');
+    // Exports sit in the header's "Plus" menu, with the other less frequent tools.
+    await page.getByTestId('wall-more').locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);

@@ -28,6 +28,12 @@ const IDEAS = [
   'Des circuits de randonnée balisés autour du lac',
 ];
 
+/** The wall's tools panel opens by itself from regroupement on; during idéation, on demand. */
+async function openTools(wall: Page): Promise<void> {
+  const toggle = wall.getByTestId('tools-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
   const suite = useBrowserSuite();
   const sockets: Client[] = [];
@@ -95,6 +101,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await expect.poll(() => clusters.first().innerText()).toContain('Aller à la gare');
 
     // Auto-grouping: suggestions cover only the ideas still free; accept the first one.
+    await openTools(wall);
     await wall.getByTestId('wall-tab-suggest').click();
     await wall.getByTestId('suggest-groups').click();
     const suggestion = wall.getByTestId('suggestion').first();
@@ -152,6 +159,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await shot(phones[0]!, 'phone-results');
 
     // The winner becomes a project candidate; its card is edited on the wall.
+    await openTools(wall);
     await wall.getByTestId('wall-tab-clusters').click();
     await wall.locator(`[data-testid="promote-item"][data-item-id="${navette}"]`).click();
     const card = wall.getByTestId('candidate-card');
@@ -212,6 +220,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     const { page: wall } = await newPage(suite.browser, LAPTOP);
     errors.push(...watchErrors(wall));
     await wall.goto(`${suite.server.url}/animer/mur/${dotsAtelier.id}#${ev.adminToken}`);
+    await openTools(wall);
     await wall.getByTestId('wall-tab-vote').click();
     await wall.getByTestId('vote-config-dots').fill('2');
     await wall.getByTestId('vote-config-max').fill('1');
@@ -255,6 +264,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await expect.poll(() => second!.getAttribute('data-rated')).toBe('true');
     await shot(rater, 'phone-rating');
     await wall.goto(`${suite.server.url}/animer/mur/${ratingAtelier.id}`);
+    await openTools(wall);
     await wall.getByTestId('wall-tab-vote').click();
     await expect.poll(() => wall.getByTestId('rating-row').count()).toBe(2);
     expect(await wall.locator('[data-testid="rating-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-quadrant')))).toEqual(['prioritaire', 'facile-mais-peu-souhaite']);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { C } from '@semis/shared';
+import { C, STICKY, createCluster, readClusters, readIdeaCards, readPosition } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
-import { call, createEvent, facilitator, must, participant } from '../support/harness';
+import { call, createEvent, facilitator, must, openBoard, participant, waitFor } from '../support/harness';
 import { axeViolations } from '../support/axe';
 import { shot } from '../support/shots';
 
@@ -106,6 +106,68 @@ describe.skipIf(!ok)('the cockpit for 15 ateliers', () => {
     expect(again.join.participant.pseudonym).toBe('Troll');
     expect(errors).toEqual([]);
     for (const s of [admin, lea.socket, troll.socket, again.socket]) s.disconnect();
+    await context.close();
+  });
+});
+
+describe.skipIf(!ok)('the wall with 60 ideas at 1366×768', () => {
+  const suite = useBrowserSuite();
+
+  it('header on one line, readable stickies, Ranger leaves no sticky over another, full titles, search by word', async () => {
+    const ev = await createEvent(suite.server.url, 1);
+    const atelier = ev.ateliers[0]!;
+    // Eight phones share the 60 ideas (one phone alone would hit the rate limit).
+    const phones = await Promise.all(['Léa', 'Marc', 'Zoé', 'Yann', 'Nina', 'Paul', 'Inès', 'Hugo'].map((n) => participant(suite.server.url, ev.event.joinCode, n, atelier.id)));
+    const TEXTS = ['Une épicerie solidaire au bourg', 'Covoiturage vers la gare de Dijon', 'Un tiers-lieu avec atelier vélo', 'Maraîchage bio pour la cantine', 'Navette le samedi vers le marché', 'Une crèche parentale'];
+    for (let i = 0; i < 60; i++) must(await call(phones[i % phones.length]!.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: `${TEXTS[i % TEXTS.length]} ${i}` }));
+    const board = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
+    await board.synced;
+    await waitFor(() => readIdeaCards(board.doc).length === 60, 5000, 'ideas on the wall');
+    const ids = readIdeaCards(board.doc).map((c) => c.id);
+    const TITLE = 'Mobilité du quotidien vers les gares et les marchés du territoire';
+    // A one-column cluster with a long name, built where it overlaps nothing yet.
+    createCluster(board.doc, { id: 'long', title: TITLE, x: 0, y: 0, createdAt: '2026-01-01T00:00:00Z' }, [ids[1]!]);
+
+    const context = await suite.browser.newContext(LAPTOP_1366);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${suite.server.url}/animer/mur/${atelier.id}#${ev.adminToken}`);
+    await expect.poll(() => page.getByTestId('wall').getAttribute('data-idea-count')).toBe('60');
+    await expect.poll(() => page.getByTestId('wall').getAttribute('data-stage-scale')).not.toBeNull();
+    await page.waitForTimeout(200); // the first framing
+
+    // One line of header at 1366 px, nothing cut off at its end.
+    const header = page.locator('.wall-header');
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(52);
+    expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+    // Idéation: the board has the whole width, so 60 stickies are drawn at a readable zoom.
+    expect(Number(await page.getByTestId('wall').getAttribute('data-stage-scale'))).toBeGreaterThanOrEqual(0.55);
+    await shot(page, 'wall-60-ideas-1366x768');
+
+    // Ranger: a tidy grid where no sticky overlaps another, and each frame holds only its own.
+    await page.getByTestId('wall-tidy').click();
+    // The cluster's stored corner moves to the grid's first frame (x = −frame padding).
+    await waitFor(() => readClusters(board.doc)[0]!.x < 0, 5000, 'tidy layout relayed');
+    await waitFor(() => {
+      const ps = ids.map((id) => readPosition(board.doc, id)!);
+      return ps.every((p, i) => ps.every((q, j) => i === j || Math.abs(p.x - q.x) >= STICKY.width || Math.abs(p.y - q.y) >= STICKY.height));
+    }, 5000, 'no overlapping stickies');
+
+    // The long cluster title is drawn whole.
+    const title = page.getByTestId('cluster-title').first();
+    expect(await title.innerText()).toBe(TITLE);
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+
+    // Search by word, accents ignored: every matching idea is counted and highlighted.
+    await page.getByTestId('wall-search').fill('creche');
+    await expect.poll(() => page.getByTestId('wall-search-count').getAttribute('data-count')).toBe('10');
+    await shot(page, 'wall-search');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('wall-search').fill('');
+    expect(await page.getByTestId('wall-search-count').getAttribute('data-count')).toBe('');
+    expect(errors).toEqual([]);
+    board.destroy();
+    for (const p of phones) p.socket.disconnect();
     await context.close();
   });
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { C, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
+import pg from 'pg';
 import { call, connect, createEvent, must, participant, startServer, type Client, type TestServer } from '../support/harness';
+import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
+import { serviceAvailable } from '../support/services';
 
 /** Issue #13: a stalled fsync delays the acks of the writes waiting on it, and nothing else. */
 let server: TestServer;
@@ -62,5 +65,44 @@ describe('a stalled SQLite commit (storage worker)', () => {
     const rows = await db.query<{ text: string }>('SELECT text FROM ideas ORDER BY text');
     expect(rows.map((r) => r.text)).toEqual(['idée first', 'idée other']);
     await db.close();
+  });
+});
+
+const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'stalled PostgreSQL write' });
+
+describe.skipIf(!pgOk)('a stalled PostgreSQL write (a lock held elsewhere)', () => {
+  it('keeps time:sync and reads flowing; the stalled post is acked once its commit went through', async () => {
+    const schema = await tempSchema();
+    const pgServer = await startServer({ databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } });
+    const locker = new pg.Client({ connectionString: DATABASE_URL });
+    try {
+      const pev = await createEvent(pgServer.url, 1);
+      const a = await participant(pgServer.url, pev.event.joinCode, 'Aline', pev.ateliers[0]!.id);
+      const rejoining = await connect(pgServer.url);
+      sockets.push(a.socket, rejoining);
+      await locker.connect();
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${schema.name}.ideas IN EXCLUSIVE MODE`);
+      const lockedAt = performance.now();
+      let ackedAfter = -1;
+      const stalled = call<{ created: boolean }>(a.socket, C.postIdea, { id: randomUUID(), atelierId: pev.ateliers[0]!.id, text: 'bloquée' }, 10_000).then((ack) => {
+        ackedAfter = performance.now() - lockedAt;
+        return ack;
+      });
+      const t0 = performance.now();
+      must(await call(a.socket, C.timeSync, { t: Date.now() }));
+      must(await call<JoinResult>(rejoining, C.join, { token: a.join.token }));
+      expect(performance.now() - t0).toBeLessThan(500);
+      await new Promise((r) => setTimeout(r, 800)); // the lock is held for a while, on purpose
+      expect(ackedAfter).toBe(-1);
+      await locker.query('COMMIT');
+      const ack = await stalled;
+      expect(ack.ok && ack.data.created).toBe(true);
+      expect(ackedAfter).toBeGreaterThanOrEqual(800);
+    } finally {
+      await locker.end().catch(() => {});
+      await pgServer.stop();
+      await schema.drop();
+    }
   });
 });

@@ -74,9 +74,14 @@ describe('SQLite worker driver (commits off the main thread)', () => {
       await tx.run('INSERT INTO t (v) VALUES ($1)', [1000]);
       await tx.run('INSERT INTO t (v) VALUES ($1)', [5]); // duplicate key
     });
+    const lone = db.run('INSERT INTO t (v) VALUES ($1)', [7]); // duplicate, alone
+    const after = db.run('INSERT INTO t (v) VALUES ($1)', [500]);
     await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    await expect(lone).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
     expect(await Promise.all(writes)).toEqual(Array(200).fill(1));
-    expect(await db.query('SELECT COUNT(*) AS n, MAX(v) AS top FROM t')).toEqual([{ n: 200, top: 199 }]);
+    expect(await after).toBe(1);
+    expect(await db.query('SELECT COUNT(*) AS n, MAX(v) AS top FROM t WHERE v < 1000')).toEqual([{ n: 201, top: 500 }]);
+    expect(await db.query('SELECT v FROM t WHERE v = 1000')).toEqual([]);
     await db.close();
   });
 

@@ -12,9 +12,11 @@ export interface ServerProcess {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Runs `server/src/main.ts` as its own OS process (what `npm start` runs), on a free port. */
-export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'server/src/main.ts'], {
+/** Runs the server as its own OS process, on a free port: `server/src/main.ts` through tsx, or
+ * `compiled`, a bundle made by scripts/build-server.mjs (what `npm start` runs). */
+export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = [], compiled?: string): Promise<ServerProcess> {
+  const entry = compiled ? [compiled] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +26,7 @@ export async function spawnServer(env: Record<string, string>, nodeArgs: string[
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /écoute sur (http:\/\/\S+)/.exec(out);
+      const m = /écoute sur (http:\/\/[^\s"]+)/.exec(out);
       if (m) resolve(m[1]!);
     };
     child.stdout!.on('data', onData);

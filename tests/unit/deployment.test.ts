@@ -29,6 +29,8 @@ describe('docker-compose.yml', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toMatch(/npm run build/);
+    // The image runs compiled JavaScript, not TypeScript through a loader.
+    expect(dockerfile).toMatch(/npm run build:server/);
     expect(dockerfile).toMatch(/CMD \["npm", "run", "serve"\]/);
   });
 });

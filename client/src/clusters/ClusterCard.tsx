@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { deleteCluster, markDuplicate, mergeClusters, renameCluster, setIdeaCluster, type ClusterView } from '@semis/shared';
+import { deleteCluster, markDuplicate, renameCluster, setIdeaCluster, type ClusterView } from '@semis/shared';
 import { PromoteButton } from '../candidates/PromoteButton';
-import { clusterIdeas, type WallState } from './actions';
+import { clusterIdeas, mergeInto, type WallState } from './actions';
 import { ClusterIdeaRow } from './ClusterIdeaRow';
 import { frameColour } from './ClusterFrame';
 import { useCountText } from './useCountText';
@@ -83,7 +83,7 @@ export function ClusterCard({ doc, wall, cluster, others, text, merged, editable
             aria-label={t('votes.clusters.mergeLabel', { title: cluster.title })}
             value=""
             disabled={!editable}
-            onChange={(e) => e.target.value && mergeClusters(doc, e.target.value, cluster.id)}
+            onChange={(e) => e.target.value && mergeInto(doc, wall, e.target.value, cluster.id)}
           >
             <option value="">{t('votes.clusters.mergeInto')}</option>
             {others.map((o) => (

@@ -1,16 +1,17 @@
 import type * as Y from 'yjs';
 import {
-  createCluster, deleteCluster, markDuplicate, moveIdea, setIdeaCluster,
+  clusterMaps, clusterRecordSchema, createCluster, deleteCluster, markDuplicate, mergeClusters, moveIdea, setIdeaCluster,
   type ClusterRecord, type IdeaCard, type Position,
 } from '@semis/shared';
 import { proposeClusterTitle } from '@semis/shared/grouping';
 import { uuidv4 } from '../sync/uuid';
-import { blockToTheRight, dropTarget, frameBox, freeSlot, settle, type PlacedCluster } from './geometry';
+import { FRAME_PAD, FRAME_TITLE, blockToTheRight, dropTarget, frameBox, isFree, nearestFree, slotInCluster, tidyLayout, type PlacedCluster } from './geometry';
 
 /**
  * Wall edits that combine a move with a cluster change. Each is one Yjs transaction (nested
  * helper transactions merge into it), so every other wall sees one consistent update — never a
- * sticky that moved but hasn't joined its frame yet.
+ * sticky that moved but hasn't joined its frame yet. None of them ever puts a sticky over
+ * another: each lands in a free slot (tests/unit/wall-layout.test.ts checks it as a property).
  */
 export interface WallState {
   cards: IdeaCard[];
@@ -26,29 +27,32 @@ function record(title: string, members: Position[]): ClusterRecord {
   return { id: uuidv4(), title: title.slice(0, 120), x: Math.round(box.x), y: Math.round(box.y), createdAt: new Date().toISOString() };
 }
 
+const membersOf = (wall: WallState, clusterId: string, except?: string) =>
+  (wall.placed.find((p) => p.cluster.id === clusterId)?.cluster.ideaIds ?? []).filter((id) => id !== except).map((id) => wall.positions.get(id)!).filter(Boolean);
+
 /** A sticky's drag ended at `pos`: move it, and create, join or leave a cluster accordingly.
- * Answers where the sticky ends up. */
+ * Answers where the sticky ends up: where dropped if that hides nobody, else the nearest free slot
+ * (beside the sticky it was dropped on, in the cluster it joins). */
 export function dropSticky(doc: Y.Doc, wall: WallState, ideaId: string, pos: Position): Position {
   const drop = dropTarget(ideaId, pos, wall.positions, wall.placed);
-  const membersOf = (clusterId: string) =>
-    (wall.placed.find((p) => p.cluster.id === clusterId)?.cluster.ideaIds ?? []).filter((id) => id !== ideaId).map((id) => wall.positions.get(id)!).filter(Boolean);
-  let final = pos;
+  const others = [...wall.positions].filter(([id]) => id !== ideaId).map(([, p]) => p);
+  let final = isFree(pos, others) ? pos : nearestFree(pos, others);
   doc.transact(() => {
     if (drop.kind === 'create') {
       const other = wall.positions.get(drop.withIdeaId)!;
-      final = freeSlot([other]);
+      final = slotInCluster([other], others);
       moveIdea(doc, ideaId, final);
       createCluster(doc, record(proposeClusterTitle(textOf(wall.cards, [drop.withIdeaId, ideaId])), [other, final]), [drop.withIdeaId, ideaId]);
     } else if (drop.kind === 'join') {
-      final = settle(pos, membersOf(drop.clusterId));
+      if (!isFree(pos, others)) final = slotInCluster(membersOf(wall, drop.clusterId, ideaId), others);
       moveIdea(doc, ideaId, final);
       setIdeaCluster(doc, ideaId, drop.clusterId);
     } else {
-      moveIdea(doc, ideaId, pos);
+      moveIdea(doc, ideaId, final);
       if (drop.kind === 'leave') {
         setIdeaCluster(doc, ideaId, null);
         // The frame would be left empty on the wall: an empty frame only confuses.
-        if (membersOf(drop.clusterId).length === 0) deleteCluster(doc, drop.clusterId);
+        if (membersOf(wall, drop.clusterId, ideaId).length === 0) deleteCluster(doc, drop.clusterId);
       }
     }
   });
@@ -78,6 +82,43 @@ export function clusterIdeas(doc: Y.Doc, wall: WallState, groups: NewCluster[]):
       createCluster(doc, record(title?.trim() || proposeClusterTitle(textOf(wall.cards, ideaIds)), block), ideaIds);
       for (const set of duplicates) markDuplicates(doc, set);
     }
+  });
+}
+
+/** Merges `from` into `into`: `from`'s stickies move into free slots of `into`'s grid, so the
+ * merged frame is one compact block rather than a frame stretched over other clusters. */
+export function mergeInto(doc: Y.Doc, wall: WallState, into: string, from: string): void {
+  const moving = new Set(wall.placed.find((p) => p.cluster.id === from)?.cluster.ideaIds ?? []);
+  const members = membersOf(wall, into);
+  const others = [...wall.positions].filter(([id]) => !moving.has(id)).map(([, p]) => p);
+  doc.transact(() => {
+    for (const id of moving) {
+      const slot = slotInCluster(members, others);
+      moveIdea(doc, id, slot);
+      members.push(slot);
+      others.push(slot);
+    }
+    mergeClusters(doc, into, from);
+  });
+}
+
+/** *Ranger*: every cluster as a compact block in a tidy grid, the loose ideas after them;
+ * empty clusters keep a place in the grid too. One transaction, so other walls see one jump. */
+export function tidyWall(doc: Y.Doc, wall: WallState): void {
+  const grouped = new Set(wall.placed.flatMap((p) => p.cluster.ideaIds));
+  const loose = wall.cards.map((c) => c.id).filter((id) => !grouped.has(id));
+  const { positions, origins } = tidyLayout(
+    wall.placed.map((p) => p.cluster.ideaIds),
+    loose,
+  );
+  const { clusters } = clusterMaps(doc);
+  doc.transact(() => {
+    for (const [id, p] of positions) moveIdea(doc, id, p);
+    wall.placed.forEach((p, i) => {
+      const stored = clusterRecordSchema.safeParse(clusters.get(p.cluster.id));
+      // Stored like a new cluster's: the frame's top-left, above its first sticky.
+      if (stored.success && origins[i]) clusters.set(p.cluster.id, { ...stored.data, x: origins[i].x - FRAME_PAD, y: origins[i].y - FRAME_PAD - FRAME_TITLE });
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { FRAME_PAD, STICKY, frameBox, type Box, type ClusterView, type Position } from '@semis/shared';
+import { FRAME_PAD, FRAME_TITLE, STICKY, frameBox, type Box, type ClusterView, type Position } from '@semis/shared';
 
 /** Canvas-unit geometry of clusters: frames (shared with the server's wall export) are derived
  * from their stickies, never stored, so moving a sticky moves its frame and two facilitators
@@ -57,21 +57,79 @@ export function dropTarget(ideaId: string, pos: Position, positions: ReadonlyMap
   return own ? { kind: 'leave', clusterId: own } : { kind: 'none' };
 }
 
-/** First slot of a 3-column grid anchored on the members' top-left that covers none of them. */
-export function freeSlot(members: Position[]): Position {
-  if (members.length === 0) return { x: 0, y: 0 };
+/** Two stickies at these positions overlap (touching edges do not). */
+export const overlaps = (a: Position, b: Position): boolean => overlapArea(stickyBox(a), stickyBox(b)) > 0;
+
+/** No sticky of `others` is under a sticky placed at `p`. */
+export const isFree = (p: Position, others: readonly Position[]): boolean => !others.some((o) => overlaps(o, p));
+
+/** The free position nearest `want`: `want` itself, else the slots of a sticky-sized lattice
+ * around it, ring by ring, nearest first. Always ends: far enough out, every slot is free. */
+export function nearestFree(want: Position, others: readonly Position[]): Position {
+  if (isFree(want, others)) return want;
+  for (let ring = 1; ; ring++) {
+    const candidates: Position[] = [];
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) candidates.push({ x: want.x + dx * SLOT.w, y: want.y + dy * SLOT.h });
+      }
+    }
+    const dist = (p: Position) => Math.hypot(p.x - want.x, p.y - want.y);
+    const free = candidates.filter((c) => isFree(c, others)).sort((a, b) => dist(a) - dist(b));
+    if (free[0]) return free[0];
+  }
+}
+
+/** The first slot of a cluster's 3-column grid (anchored on its members' top-left) that no
+ * sticky of the wall covers: a sticky joining a cluster lands in the cluster, never on anyone. */
+export function slotInCluster(members: readonly Position[], others: readonly Position[]): Position {
+  if (members.length === 0) return nearestFree({ x: 0, y: 0 }, others);
   const x0 = Math.min(...members.map((p) => p.x));
   const y0 = Math.min(...members.map((p) => p.y));
   for (let i = 0; ; i++) {
     const slot = { x: x0 + (i % 3) * SLOT.w, y: y0 + Math.floor(i / 3) * SLOT.h };
-    if (!members.some((m) => overlapArea(stickyBox(m), stickyBox(slot)) > 0)) return slot;
+    if (isFree(slot, others)) return slot;
   }
 }
 
-/** A dropped sticky that mostly hides a member is tidied into a free slot; otherwise it stays. */
-export function settle(pos: Position, members: Position[]): Position {
-  const hidden = members.some((m) => overlapArea(stickyBox(m), stickyBox(pos)) > (STICKY.width * STICKY.height) / 4);
-  return hidden ? freeSlot(members) : pos;
+/** Space between two tidied blocks: their frames (padding, title) and a margin. */
+const BLOCK_GAP = { x: 2 * FRAME_PAD + 3 * STICKY.gap, y: 2 * FRAME_PAD + FRAME_TITLE + 2 * STICKY.gap };
+
+/**
+ * *Ranger*: every group (a cluster's ideas, then the ideas in no cluster) as a compact block of
+ * at most 6 columns (the wall's grid width for the loose ideas), blocks in rows about as wide as a screen is wide
+ * for their total area. Answers every idea's position and each group's top-left.
+ */
+export function tidyLayout(groups: readonly (readonly string[])[], loose: readonly string[]): { positions: Map<string, Position>; origins: Position[] } {
+  const blocks = [...groups, loose].map((ids, g) => {
+    // About 3:2 blocks (wider for the loose ideas), so the whole grid frames well on a screen.
+    const columns = Math.max(1, Math.min(g === groups.length ? STICKY.columns : 6, ids.length, Math.ceil(Math.sqrt(ids.length * 1.4))));
+    const rows = Math.max(1, Math.ceil(ids.length / columns));
+    return { ids, columns, width: columns * SLOT.w - STICKY.gap, height: rows * SLOT.h - STICKY.gap, room: Math.max(columns, g === groups.length ? 1 : 2) * SLOT.w - STICKY.gap };
+  });
+  const area = blocks.reduce((a, b) => a + (b.width + BLOCK_GAP.x) * (b.height + BLOCK_GAP.y), 0);
+  const rowWidth = Math.max(...blocks.map((b) => b.width), Math.sqrt(area * (16 / 9)));
+  const positions = new Map<string, Position>();
+  const origins: Position[] = [];
+  let x = 0;
+  let y = FRAME_TITLE + FRAME_PAD;
+  let rowHeight = 0;
+  blocks.forEach((b, g) => {
+    const last = g === groups.length;
+    if (last && b.ids.length === 0) return;
+    // Loose ideas start a row of their own, below the clusters.
+    if (x > 0 && (x + b.room > rowWidth || (last && groups.length > 0))) {
+      x = 0;
+      y += rowHeight + BLOCK_GAP.y;
+      rowHeight = 0;
+    }
+    origins.push({ x, y });
+    b.ids.forEach((id, i) => positions.set(id, { x: x + (i % b.columns) * SLOT.w, y: y + Math.floor(i / b.columns) * SLOT.h }));
+    // A narrow cluster still gets two columns of room: its title is drawn that wide.
+    x += b.room + BLOCK_GAP.x;
+    rowHeight = Math.max(rowHeight, b.height);
+  });
+  return { positions, origins };
 }
 
 /** A compact block for n stickies to the right of everything on the wall (accepted suggestions). */

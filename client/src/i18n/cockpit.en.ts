@@ -69,5 +69,10 @@ export const cockpitEn: typeof cockpitFr = {
     matches_other: '{{count}} ideas found',
     noMatch: 'No idea contains this word',
     more: 'More',
+    tools: 'Tools',
+    toolsHint: 'Clusters, suggestions and vote',
+    privateShort: 'Private',
+    code: 'Code {{code}}',
+    clear: 'Clear the search',
   },
 };

@@ -69,5 +69,10 @@ export const cockpitFr = {
     matches_other: '{{count}} idées trouvées',
     noMatch: 'Aucune idée ne contient ce mot',
     more: 'Plus',
+    tools: 'Outils',
+    toolsHint: 'Regroupements, suggestions et vote',
+    privateShort: 'Privées',
+    code: 'Code {{code}}',
+    clear: 'Effacer la recherche',
   },
 };

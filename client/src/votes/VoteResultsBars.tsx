@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { VoteItem, VoteResults } from '@semis/shared';
 import './votes.css';
 
@@ -41,5 +41,4 @@ export function VoteResultsBars({ results, items, big = false }: { results: Vote
   );
 }
 
-type T = TFunction<'translation'>;
-export const rankText = (t: T, rank: number) => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));
+export const rankText = (t: TFunction, rank: number): string => (rank === 1 ? t('votes.results.first') : t('votes.results.rank', { rank }));

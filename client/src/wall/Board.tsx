@@ -20,11 +20,15 @@ interface Props {
   onViewportEnd?: (v: Viewport) => void;
   /** Drawn first in the layer, so behind the stickies (cluster frames). */
   children?: ReactNode;
+  /** Search: these ideas stand out and the others fade; null shows all alike. */
+  highlight?: ReadonlySet<string> | null;
 }
 
 export interface BoardHandle {
   getViewport(): Viewport | null;
   setViewport(v: Viewport): void;
+  /** Frames every sticky (after *Ranger*, say). */
+  fit(): void;
 }
 
 /** A wheel zoom is a stream of events: it has "ended" once they pause this long. */
@@ -33,7 +37,7 @@ const SETTLE_MS = 120;
 const viewportOf = (stage: Konva.Stage): Viewport => ({ x: stage.x(), y: stage.y(), scale: stage.scaleX() });
 
 /** The canvas of a wall: fills its container; pan/zoom live in Konva, not in React. */
-export function Board({ cards, positions, editable, onMove, label, handleRef, onViewportEnd, children }: Props) {
+export function Board({ cards, positions, editable, onMove, label, handleRef, onViewportEnd, children, highlight = null }: Props) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
@@ -62,7 +66,14 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
       stage.position({ x: v.x, y: v.y });
       stage.batchDraw();
     },
+    fit: () => fit(),
   }));
+
+  const fit = () => {
+    if (!stageRef.current) return;
+    fitToContent(stageRef.current, placed.map((p) => p.pos), STICKY);
+    viewportChanged();
+  };
 
   const placed = useMemo(
     () => cards.map((card, i) => ({ card, pos: positions.get(card.id) ?? gridPosition(i) })),
@@ -95,6 +106,7 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
                 y={pos.y}
                 draggable={editable}
                 onMove={onMove}
+                highlight={highlight ? (highlight.has(card.id) ? 'match' : 'dim') : null}
               />
             ))}
           </Layer>
@@ -104,11 +116,7 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
       <button
         type="button"
         className="secondary board-fit"
-        onClick={() => {
-          if (!stageRef.current) return;
-          fitToContent(stageRef.current, placed.map((p) => p.pos), STICKY);
-          viewportChanged();
-        }}
+        onClick={fit}
       >
         {t('wall.fit')}
       </button>

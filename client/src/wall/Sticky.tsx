@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import { STICKY, type Position } from '@semis/shared';
+import { STICKY_FONT, fitFontSize } from './fitText';
 
 interface Props {
   id: string;
@@ -11,18 +12,24 @@ interface Props {
   y: number;
   draggable: boolean;
   onMove: (id: string, pos: Position) => Position | void;
+  /** Search: a matching sticky stands out, the others fade. */
+  highlight?: 'match' | 'dim' | null;
 }
 
-const PAD = 10;
+const PAD = 8;
 const AUTHOR_SIZE = 12;
+const TEXT_W = STICKY.width - 2 * PAD;
+const TEXT_H = STICKY.height - 2 * PAD - AUTHOR_SIZE - 4;
 
 /** One idea on the wall. Position is committed only on drag end: a write per frame would flood
  * every open wall (and the server's update log) with intermediate positions. */
-export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, onMove }: Props) {
+export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, onMove, highlight = null }: Props) {
+  const fontSize = fitFontSize(text, TEXT_W, TEXT_H);
   return (
     <Group
       x={x}
       y={y}
+      opacity={highlight === 'dim' ? 0.3 : 1}
       draggable={draggable}
       onDragStart={(e: Konva.KonvaEventObject<DragEvent>) => e.target.moveToTop()}
       onDragEnd={(e: Konva.KonvaEventObject<DragEvent>) => {
@@ -44,8 +51,8 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         width={STICKY.width}
         height={STICKY.height}
         fill="#fff3a3"
-        stroke="#e0c94f"
-        strokeWidth={1}
+        stroke={highlight === 'match' ? '#c2410c' : '#e0c94f'}
+        strokeWidth={highlight === 'match' ? 6 : 1}
         cornerRadius={4}
         shadowColor="#000"
         shadowOpacity={0.15}
@@ -57,12 +64,12 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
       <Text
         x={PAD}
         y={PAD}
-        width={STICKY.width - 2 * PAD}
-        height={STICKY.height - 2 * PAD - AUTHOR_SIZE - 4}
+        width={TEXT_W}
+        height={TEXT_H}
         text={text}
-        fontSize={15}
-        lineHeight={1.2}
-        fontFamily="system-ui, sans-serif"
+        fontSize={fontSize}
+        lineHeight={STICKY_FONT.lineHeight}
+        fontFamily={STICKY_FONT.family}
         fill="#1d1d1b"
         wrap="word"
         ellipsis

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { API, pickLanguage } from '@semis/shared';
 import { AppError, errorBody, httpStatus } from '../errors';
+import { logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { requireFacilitator, requireWholeEvent } from '../services/access';
 import type { BaseUrl } from './baseUrl';
@@ -85,7 +86,7 @@ export function route(handler: Handler) {
 }
 
 export function sendError(req: Request, res: Response, err: unknown): void {
-  if (!(err instanceof AppError)) console.error('[semis] HTTP', req.method, req.path, err);
+  if (!(err instanceof AppError)) logger.error({ err, method: req.method, path: req.path }, 'HTTP request failed');
   res.status(httpStatus(err)).json({ error: errorBody(err, pickLanguage(req.headers['accept-language'])) });
 }
 

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import { COMMANDS, type Ack, type ClientToServerEvents, type CommandAck, type CommandName, type CommandPayload, type Language, type ServerToClientEvents } from '@semis/shared';
 import { AppError, errorBody, parseInput } from '../errors';
+import { logger } from '../logger';
 import type { ParticipantRecord } from '../storage/types';
 import type { FacilitatorPrincipal, Principal } from '../services/access';
 import { TokenBucket } from '../limits/tokenBucket';
@@ -54,14 +55,14 @@ export function command<K extends CommandName>(socket: SemisSocket, name: K, han
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
       answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) };
     } catch (err) {
-      if (!(err instanceof AppError)) console.error(`[semis] ${name} failed (INTERNAL):`, err);
+      if (!(err instanceof AppError)) logger.error({ err, event: name }, 'command failed (INTERNAL)');
       answer = { ok: false, error: errorBody(err, socket.data.lang) };
     }
     // Exactly one ack, and a failure to send it (connection gone, unserialisable data) stays here.
     try {
       if (typeof ack === 'function') (ack as (r: Ack<CommandAck<K>>) => void)(answer);
     } catch (err) {
-      console.error(`[semis] ${name}: ack failed:`, err);
+      logger.error({ err, event: name }, 'ack failed');
     }
   }) as never);
 }

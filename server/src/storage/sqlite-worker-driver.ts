@@ -6,6 +6,8 @@ import { bind, type SqliteSynchronous } from './sqlite-driver';
 /** A write (a statement or a whole transaction) waiting for its turn in a batch. */
 interface Unit {
   fn: (tx: SqlExecutor) => Promise<unknown>;
+  /** A lone statement (run/exec/query outside a transaction). */
+  single?: { kind: StatementKind; sql: string; params?: readonly unknown[] };
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -28,6 +30,13 @@ export function openSqliteWorkerDriver(file: string, options: { synchronous?: Sq
   return SqliteWorkerDriver.open(file, options.synchronous ?? 'FULL');
 }
 
+type StatementKind = 'query' | 'run' | 'exec';
+
+/** Where the current write stands in the worker's transaction. */
+interface UnitState {
+  opened: boolean;
+}
+
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
 
 class SqliteWorkerDriver implements SqlDriver {
@@ -39,12 +48,8 @@ class SqliteWorkerDriver implements SqlDriver {
   private reader: Database.Database | null = null;
   private readonly readStatements = new Map<string, Database.Statement>();
   private closed = false;
-  private readonly tx: SqlExecutor = {
-    query: (sql, params) => this.call('query', { sql, params }) as never,
-    run: (sql, params) => this.call('run', { sql, params }) as Promise<number>,
-    exec: async (sql) => void (await this.call('exec', { sql })),
-    lock: async () => {},
-  };
+  /** The previous write of this batch succeeded: its savepoint is released when the next opens. */
+  private releasePending = false;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: Reply) => {
@@ -66,7 +71,7 @@ class SqliteWorkerDriver implements SqlDriver {
     });
     const driver = new SqliteWorkerDriver(worker);
     // The worker created the file and set WAL; only then can a reader open it.
-    await driver.call('query', { sql: 'SELECT 1' });
+    await driver.call('stmt', { kind: 'query', sql: 'SELECT 1' });
     if (file !== ':memory:') {
       driver.reader = new Database(file, { readonly: true, fileMustExist: true });
       driver.reader.pragma('busy_timeout = 5000');
@@ -82,15 +87,19 @@ class SqliteWorkerDriver implements SqlDriver {
         return Promise.reject(err);
       }
     }
-    return this.transaction((tx) => tx.query<T>(sql, params));
+    return this.enqueue({ kind: 'query', sql, params }) as Promise<T[]>;
   }
 
   run(sql: string, params?: readonly unknown[]): Promise<number> {
-    return this.transaction((tx) => tx.run(sql, params));
+    return this.enqueue({ kind: 'run', sql, params }) as Promise<number>;
   }
 
-  exec(sql: string): Promise<void> {
-    return this.transaction((tx) => tx.exec(sql));
+  async exec(sql: string): Promise<void> {
+    await this.enqueue({ kind: 'exec', sql });
+  }
+
+  private enqueue(single: NonNullable<Unit['single']>): Promise<unknown> {
+    return this.queueUnit(async () => undefined, single);
   }
 
   lock(): Promise<void> {
@@ -98,11 +107,33 @@ class SqliteWorkerDriver implements SqlDriver {
   }
 
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.queueUnit(fn) as Promise<T>;
+  }
+
+  private queueUnit(fn: Unit['fn'], single?: Unit['single']): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('storage closed'));
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+    return new Promise((resolve, reject) => {
+      this.pending.push({ fn, single, resolve, reject });
       this.kick();
     });
+  }
+
+  /** A statement of the current write; the first one opens the write's savepoint. */
+  private statement(state: UnitState, kind: StatementKind, sql: string, params?: readonly unknown[]): Promise<unknown> {
+    const open = !state.opened;
+    state.opened = true;
+    const releasePrevious = open && this.releasePending;
+    if (open) this.releasePending = false;
+    return this.call('stmt', { kind, sql, params, open, releasePrevious });
+  }
+
+  private executor(state: UnitState): SqlExecutor {
+    return {
+      query: (sql, params) => this.statement(state, 'query', sql, params) as never,
+      run: (sql, params) => this.statement(state, 'run', sql, params) as Promise<number>,
+      exec: async (sql) => void (await this.statement(state, 'exec', sql)),
+      lock: async () => {},
+    };
   }
 
   private kick(): void {
@@ -136,28 +167,27 @@ class SqliteWorkerDriver implements SqlDriver {
     this.reader?.close();
   }
 
-  /** Batches until nothing is pending: BEGIN, each unit in a savepoint, COMMIT, then acks. */
+  /** Batches until nothing is pending: each unit in a savepoint of one transaction (opened by
+   * its first statement), one COMMIT, then the acks. */
   private async pump(): Promise<void> {
     while (this.pending.length > 0) {
       const done: [Unit, unknown][] = [];
-      try {
-        await this.call('begin', {});
-      } catch (err) {
-        // BEGIN failed (busy beyond the timeout, disk gone): this batch's writes fail together.
-        for (const unit of this.pending.splice(0, MAX_BATCH)) unit.reject(err);
-        continue;
-      }
+      this.releasePending = false;
       let aborted: unknown = null;
       while (this.pending.length > 0 && done.length < MAX_BATCH && aborted === null) {
         const unit = this.pending.shift()!;
+        const state: UnitState = { opened: false };
         try {
-          await this.call('savepoint', {});
-          const result = await unit.fn(this.tx);
-          await this.call('release', {});
+          const result = unit.single
+            ? await this.statement(state, unit.single.kind, unit.single.sql, unit.single.params)
+            : await unit.fn(this.executor(state));
+          if (state.opened) this.releasePending = true;
           done.push([unit, result]);
         } catch (err) {
           unit.reject(err);
-          if (!(await this.call('undo', {}).catch(() => false))) aborted = err;
+          // BEGIN failing (busy beyond the timeout, disk gone), or an error that rolled the
+          // whole transaction back, aborts the batch: the earlier writes fail with it.
+          if (state.opened && !(await this.call('undo', {}).catch(() => false))) aborted = err;
         }
       }
       try {

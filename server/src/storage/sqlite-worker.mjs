@@ -36,15 +36,26 @@ function bind(params) {
 let stallUntil = 0;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-const ops = {
+const statements_ = {
   query: (m) => statement(m.sql).all(...bind(m.params)),
   run: (m) => statement(m.sql).run(...bind(m.params)).changes,
   exec: (m) => void db.exec(m.sql),
-  // IMMEDIATE takes the write lock now: another process waits in busy_timeout at BEGIN
-  // instead of failing with SQLITE_BUSY when a read transaction tries to upgrade.
-  begin: () => void db.exec('BEGIN IMMEDIATE'),
-  savepoint: () => void db.exec('SAVEPOINT unit'),
-  release: () => void db.exec('RELEASE unit'),
+};
+
+const ops = {
+  // One message per statement. The first statement of a write opens its savepoint (and the
+  // batch's transaction, and releases the previous write's savepoint), so a one-statement
+  // write costs one round trip plus its share of the COMMIT.
+  stmt: (m) => {
+    if (m.open) {
+      // IMMEDIATE takes the write lock now: another process waits in busy_timeout at BEGIN
+      // instead of failing with SQLITE_BUSY when a read transaction tries to upgrade.
+      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+      else if (m.releasePrevious) db.exec('RELEASE unit');
+      db.exec('SAVEPOINT unit');
+    }
+    return statements_[m.kind](m);
+  },
   // Some errors (e.g. SQLITE_FULL) already rolled the whole transaction back: say so.
   undo: () => {
     if (!db.inTransaction) return false;
@@ -52,6 +63,7 @@ const ops = {
     return true;
   },
   commit: () => {
+    if (!db.inTransaction) return;
     const wait = stallUntil - Date.now();
     if (wait > 0) Atomics.wait(sleeper, 0, 0, wait);
     db.exec('COMMIT');

@@ -30,7 +30,8 @@ export type IdeaCard = z.infer<typeof ideaCardSchema>;
 export const positionSchema = z.object({ x: z.number(), y: z.number() }); // zod 4 numbers are finite
 export type Position = z.infer<typeof positionSchema>;
 
-export const STICKY = { width: 180, height: 120, gap: 20, columns: 6 } as const;
+/** `columns`: a new idea takes the next slot of this grid — wide, as walls and projectors are. */
+export const STICKY = { width: 180, height: 120, gap: 20, columns: 8 } as const;
 
 export function boardMaps(doc: Y.Doc) {
   return {

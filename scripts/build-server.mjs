@@ -1,0 +1,30 @@
+// Compiles the server, and the shared sources it imports, to plain JavaScript for `npm start`
+// and the Docker image: one ES module bundle (dist/server/main.js) that `node` runs. Packages
+// from node_modules stay external (one copy of yjs, native modules untouched); @semis/shared is
+// bundled because it is published as TypeScript source (the client's Vite build reads it so).
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const outdir = path.resolve(process.argv[2] ?? 'dist/server');
+await build({
+  entryPoints: ['server/src/main.ts'],
+  outfile: path.join(outdir, 'main.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'node-modules-external',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@semis/') ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
+});
+// The SQLite worker is loaded by URL next to the module that starts it.
+fs.copyFileSync('server/src/storage/sqlite-worker.mjs', path.join(outdir, 'sqlite-worker.mjs'));
+console.log(`server compiled to ${path.relative(process.cwd(), outdir)}/main.js`);
