@@ -53,7 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
-    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 10),
+    persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 20),
     log: (msg) => logger.info(msg),
   };
 }
