@@ -18,6 +18,7 @@ export * from './domain/phases';
 export * from './domain/timer';
 export * from './domain/joinCode';
 export * from './domain/text';
+export * from './domain/pseudonyms';
 export * from './templates/ateliers';
 export * from './i18n/errors';
 export * from './i18n/report';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { C, readIdeaCards, type Atelier, type CreateEventResult } from '@semis/shared';
+import { C, PHASES, readIdeaCards, type Atelier, type CreateEventResult } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, PHONE, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
 import { call, createEvent, facilitator, must, openBoard, type Client } from '../support/harness';
@@ -201,12 +201,43 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     });
   }
 
+  it('the atelier picker: open ateliers first, fifteen in about a screen and a half, a search field', async () => {
+    const big = await createEvent(suite.server.url, 15);
+    const bigAdmin = await facilitator(suite.server.url, big.adminToken);
+    const closing = [big.ateliers[0]!.id, big.ateliers[1]!.id];
+    // One phase at a time, as the facilitators' stepper goes.
+    for (const phase of PHASES.slice(PHASES.indexOf(big.ateliers[0]!.phase) + 1)) must(await call(bigAdmin, C.setPhase, { atelierIds: closing, phase }));
+    bigAdmin.disconnect();
+    const { page, errors } = await phone();
+    await page.goto(`${suite.server.url}/j/${big.event.joinCode}`);
+    await page.getByTestId('pseudonym-input').fill('Morgane');
+    await page.getByTestId('join-submit').click();
+    const choices = page.getByTestId('atelier-choice');
+    await expect.poll(() => choices.count()).toBe(15);
+    const phases = await choices.evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')));
+    expect(phases.slice(-2)).toEqual(['cloture', 'cloture']);
+    expect(phases.slice(0, 13)).not.toContain('cloture');
+    expect(await choices.first().innerText()).toContain('Atelier 3');
+    await shot(page, 'phone-picker-15', { fullPage: true });
+    // One screen of scrolling at most: the whole list is under two phone screens tall.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(2 * PHONE.viewport.height);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('atelier-search').fill('atelier 12');
+    await expect.poll(() => choices.allInnerTexts()).toEqual([expect.stringContaining('Atelier 12')]);
+    await choices.first().click();
+    await page.getByTestId('phase-screen').waitFor();
+    expect(await page.locator('.atelier-head h1').innerText()).toBe('Atelier 12');
+    expect(errors).toEqual([]);
+  });
+
   it('the join and vote screens pass axe (no serious or critical issue)', async () => {
     const { page } = await phone();
     await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
     await page.getByTestId('pseudonym-input').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await join(page, suite.server.url, 'Alix', 2);
+    // Camille joined in an earlier test: this one is told so, and told apart.
+    await join(page, suite.server.url, 'Camille', 2);
+    expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('« Camille (2) »');
     await page.getByTestId('vote-screen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-vote');

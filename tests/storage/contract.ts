@@ -111,6 +111,12 @@ export function describeStorageContract(
         expect(map).toEqual(new Map([[fx.alice.id, fx.alice.pseudonym], [fx.bob.id, fx.bob.pseudonym]]));
         expect(await s.pseudonyms([])).toEqual(new Map());
       });
+
+      it('lists the pseudonyms in use in an event, but one participant’s if asked', async () => {
+        expect((await s.eventPseudonyms(fx.event.id)).sort()).toEqual([fx.alice.pseudonym, fx.bob.pseudonym].sort());
+        expect(await s.eventPseudonyms(fx.event.id, fx.alice.id)).toEqual([fx.bob.pseudonym]);
+        expect(await s.eventPseudonyms(randomUUID())).toEqual([]);
+      });
     });
 
     describe('ideas', () => {

@@ -113,6 +113,8 @@ export const en: Messages = {
     joining: 'Connecting…',
     pickTitle: 'Choose your workshop',
     pickIntro: 'You can change at any time.',
+    pickSearch: 'Search workshops',
+    pickNone: 'No workshop matches.',
     changeAtelier: 'Change workshop',
     you: 'You: {{name}}',
     ideaLabel: 'Your idea',
@@ -142,6 +144,7 @@ export const en: Messages = {
     sent: '✓ Idea sent',
     sending: 'Idea kept on this phone — it will be sent when the network answers',
     myIdeasTitle: 'Your ideas',
+    renamed: 'Someone already chose “{{asked}}”: you will appear as “{{given}}”.',
     updateReady: 'A new version of Semis is ready.',
     update: 'Update',
     status: {

@@ -113,6 +113,8 @@ export const fr = {
     joining: 'Connexion…',
     pickTitle: 'Choisissez votre atelier',
     pickIntro: 'Vous pourrez en changer à tout moment.',
+    pickSearch: 'Chercher un atelier',
+    pickNone: 'Aucun atelier ne correspond.',
     changeAtelier: 'Changer d’atelier',
     you: 'Vous : {{name}}',
     ideaLabel: 'Votre idée',
@@ -142,6 +144,7 @@ export const fr = {
     sent: '✓ Idée envoyée',
     sending: 'Idée gardée sur ce téléphone — envoi dès que le réseau répond',
     myIdeasTitle: 'Vos idées',
+    renamed: 'Quelqu’un a déjà choisi « {{asked}} » : vous apparaîtrez comme « {{given}} ».',
     updateReady: 'Une nouvelle version de Semis est prête.',
     update: 'Mettre à jour',
     status: {

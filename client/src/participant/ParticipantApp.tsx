@@ -76,6 +76,11 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
           {t(p.connection === 'unstable' ? 'participant.unstableBanner' : 'participant.offlineBanner')}
         </p>
       )}
+      {p.renamed && (
+        <p className="warning" role="status" data-testid="pseudonym-renamed">
+          {t('participant.renamed', { asked: p.renamed.asked, given: p.renamed.given })}
+        </p>
+      )}
       {p.error && (
         <ErrorMessage
           text={p.error.text ? t('participant.rejected', { text: p.error.text, reason: errorText(t, p.error.error) }) : errorText(t, p.error.error)}

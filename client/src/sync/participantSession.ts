@@ -1,4 +1,4 @@
-import { API, C, cleanText, fitsLength, hasControlChars, IDEA_MAX, normalizeJoinCode, PSEUDONYM_MAX, S, type Atelier, type IdeaView, type JoinInfoResult, type JoinResult } from '@semis/shared';
+import { API, C, cleanPseudonym, cleanText, fitsLength, hasControlChars, IDEA_MAX, normalizeJoinCode, PSEUDONYM_MAX, S, type Atelier, type IdeaView, type JoinInfoResult, type JoinResult } from '@semis/shared';
 import { createSocket, request, type SemisSocket } from './socket';
 import { http } from './http';
 import { Outbox, outcomeOf, type OutboxItem, type SendOutcome } from './outbox';
@@ -35,6 +35,8 @@ export interface ParticipantState {
   views: ReadonlyMap<string, IdeaView>;
   /** The last idea the server acknowledged, for the *Idée envoyée* confirmation. */
   lastSent: { id: string; at: number } | null;
+  /** The pseudonym was taken in this event: the server told this person apart. */
+  renamed: { asked: string; given: string } | null;
   /** For screens with their own commands and pushes (votes); null while stopped. */
   socket: SemisSocket | null;
 }
@@ -67,6 +69,7 @@ export class ParticipantSession {
       pending: this.outbox.list(),
       views: new Map(),
       lastSent: null,
+      renamed: null,
       socket: null,
     };
   }
@@ -114,12 +117,14 @@ export class ParticipantSession {
   }
 
   join = async (pseudonym: string): Promise<Outcome> => {
-    const clean = cleanText(pseudonym);
-    if (!fitsLength(clean, 1, PSEUDONYM_MAX) || hasControlChars(clean)) return { ok: false, error: { code: 'INVALID_PSEUDONYM' } };
+    const clean = cleanPseudonym(pseudonym);
+    if (!fitsLength(clean, 1, PSEUDONYM_MAX) || hasControlChars(pseudonym)) return { ok: false, error: { code: 'INVALID_PSEUDONYM' } };
     if (!this.socket) return { ok: false, error: { code: 'OFFLINE' } };
     const r = await request(this.socket, C.join, { code: this.code, pseudonym: clean });
     if (!r.ok) return r;
     this.acceptJoin(r.data);
+    const given = r.data.participant.pseudonym;
+    this.set({ renamed: given !== clean ? { asked: clean, given } : null });
     void this.flush();
     return { ok: true };
   };
@@ -144,7 +149,7 @@ export class ParticipantSession {
     if (!fitsLength(clean, 1, IDEA_MAX)) return { ok: false, error: { code: 'INVALID_IDEA_TEXT' } };
     if (!atelierId) return { ok: false, error: { code: 'NOT_JOINED' } };
     this.outbox.add({ id: uuidv4(), atelierId, text: clean, createdAt: new Date().toISOString() });
-    this.set({ error: null, lastSent: null });
+    this.set({ error: null, lastSent: null, renamed: null });
     void this.flush();
     return { ok: true };
   };

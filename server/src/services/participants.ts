@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { legacyPseudonymKey, pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
+import { distinctPseudonym, legacyPseudonymKey, PSEUDONYM_MAX, pseudonymKey, type C, type CommandPayload, type JoinResult, type PublicParticipant } from '@semis/shared';
 import { AppError } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, ParticipantRecord, Storage } from '../storage/types';
@@ -25,8 +25,9 @@ export async function join(storage: Storage, { code, pseudonym, token }: Command
       let participant = who.participant;
       if (pseudonym && pseudonym !== participant.pseudonym) {
         await refuseBlocked(storage, participant.eventId, pseudonym);
-        await storage.updateParticipant(participant.id, { pseudonym });
-        participant = { ...participant, pseudonym };
+        const shown = distinctPseudonym(pseudonym, await storage.eventPseudonyms(participant.eventId, participant.id), PSEUDONYM_MAX);
+        await storage.updateParticipant(participant.id, { pseudonym: shown });
+        participant = { ...participant, pseudonym: shown };
       }
       return { participant, result: await joinResult(storage, participant, token, who.event) };
     }
@@ -40,7 +41,8 @@ export async function join(storage: Storage, { code, pseudonym, token }: Command
   const participant: ParticipantRecord = {
     id: randomUUID(),
     eventId: codeEvent.id,
-    pseudonym,
+    // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
+    pseudonym: distinctPseudonym(pseudonym, await storage.eventPseudonyms(codeEvent.id), PSEUDONYM_MAX),
     atelierId: null,
     createdAt: now,
     tokenHash: hashToken(fresh),

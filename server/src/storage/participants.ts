@@ -10,6 +10,8 @@ export interface ParticipantStore {
   updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void>;
   /** Pseudonyms by participant id, for an event (to label ideas). */
   pseudonyms(ids: string[]): Promise<Map<string, string>>;
+  /** Every pseudonym in use in an event, but `exceptId`'s (so a newcomer is told apart). */
+  eventPseudonyms(eventId: string, exceptId?: string): Promise<string[]>;
   /** Blocks the participant and refuses its pseudonym (by key) on rejoin. */
   blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void>;
   isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean>;
@@ -68,6 +70,11 @@ export class SqlParticipantStore implements ParticipantStore {
       for (const row of rows) result.set(row.id, row.pseudonym);
     }
     return result;
+  }
+
+  async eventPseudonyms(eventId: string, exceptId?: string): Promise<string[]> {
+    const rows = await this.db.query<{ pseudonym: string }>('SELECT pseudonym FROM participants WHERE event_id = $1 AND id <> $2', [eventId, exceptId ?? '']);
+    return rows.map((r) => r.pseudonym);
   }
 
   async blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void> {

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, type JoinResult } from '@semis/shared';
+import { call, connect, createEvent, must, startServer, type Client, type TestServer } from '../support/harness';
+
+describe('same pseudonym twice in one event', () => {
+  let server: TestServer;
+  const sockets: Client[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await server?.stop();
+  });
+
+  async function join(code: string, payload: Record<string, string>): Promise<JoinResult> {
+    const socket = await connect(server.url);
+    sockets.push(socket);
+    return must(await call<JoinResult>(socket, C.join, { code, ...payload }));
+  }
+
+  it('the second one is told apart, in another event nobody is', async () => {
+    const ev = await createEvent(server.url, 1);
+    const first = await join(ev.event.joinCode, { pseudonym: 'Camille' });
+    const second = await join(ev.event.joinCode, { pseudonym: 'camille' });
+    expect(first.participant.pseudonym).toBe('Camille');
+    expect(second.participant.pseudonym).toBe('camille (2)');
+    // Coming back with the token keeps one's name: nobody is told apart from themselves.
+    expect((await join(ev.event.joinCode, { token: first.token })).participant.pseudonym).toBe('Camille');
+    // Renaming oneself to a taken name gets a number too.
+    const third = await join(ev.event.joinCode, { pseudonym: 'Sacha' });
+    expect((await join(ev.event.joinCode, { token: third.token, pseudonym: 'CAMILLE' })).participant.pseudonym).toBe('CAMILLE (3)');
+    const other = await createEvent(server.url, 1);
+    expect((await join(other.event.joinCode, { pseudonym: 'Camille' })).participant.pseudonym).toBe('Camille');
+  });
+});
