@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Pure functions without shared mutable state: the files share one module graph in worker
+      // threads instead of re-importing everything per file (43.8 s → 8.7 s on 2 busy cores).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, pool: 'threads' } },
       { test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], testTimeout: 20_000 } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 120_000, fileParallelism: false } },

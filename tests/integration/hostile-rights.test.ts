@@ -104,6 +104,32 @@ describe('texts', () => {
   });
 });
 
+describe('who may form poster groups is the facilitator\'s setting', () => {
+  it('lets a participant form one group by default, more or none as configured', async () => {
+    const atelierId = ev.ateliers[1]!.id;
+    const p = await joinPerson(server.url, ev, 'Maëlle');
+    open.push(p.socket);
+    const form = (name: string, id = randomUUID()) => call<{ group: GroupView }>(p.socket, C.createGroup, { id, atelierId, name });
+    const firstId = randomUUID();
+    expect(code(await form('Premier', firstId))).toBe('ok');
+    expect(code(await form('Premier', firstId))).toBe('ok'); // a retry of the same id is not a second group
+    expect(code(await form('Second'))).toBe('GROUP_CREATION_LIMIT');
+    must(await call(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'participants', perParticipant: 2 } }));
+    expect(code(await form('Second'))).toBe('ok');
+    expect(code(await form('Troisième'))).toBe('GROUP_CREATION_LIMIT');
+    const atelier = must(await call<{ atelier: { groupCreation?: unknown } }>(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'facilitators', perParticipant: 1 } })).atelier;
+    expect(atelier.groupCreation).toEqual({ by: 'facilitators', perParticipant: 1 });
+    const other = await joinPerson(server.url, ev, 'Noé');
+    open.push(other.socket);
+    expect(code(await call(other.socket, C.createGroup, { id: randomUUID(), atelierId, name: 'Non' }))).toBe('GROUPS_BY_FACILITATORS');
+    // Facilitators still form groups, and participants join them.
+    const made = await adminGroup(server.url, ev, 'Par l’animation', false, 1);
+    expect(code(await call(other.socket, C.joinGroup, { groupId: made.group.id }))).toBe('ok');
+    expect(code(await call(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'participants', perParticipant: 50 } }))).toBe('BAD_REQUEST');
+    must(await call(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'participants', perParticipant: 1 } }));
+  });
+});
+
 describe('co-facilitator scope covers group commands', () => {
   it("refuses group:roles on another atelier's group, allows its own", async () => {
     const mine = await adminGroup(server.url, ev, 'Ici', false, 0);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, createCluster, readIdeaCards, type Candidate, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, openBoard, participant, record, sleep, startServer, waitFor, type Client, type TestServer } from '../support/harness';
+import { C, S, createCluster, readIdeaCards, type Candidate, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
+import { call, connect, createEvent, facilitator, must, openBoard, participant, record, sleep, startServer, untilServerDoc, waitFor, type Client, type TestServer } from '../support/harness';
 
 let server: TestServer;
 const open: Client[] = [];
@@ -37,7 +37,7 @@ async function atelierInVote(clusters: number, config: Record<string, unknown> =
   wall.doc.getMap('clusters').set('bad', { title: 42 });
   wall.doc.getMap('membership').set(ideaIds[0]!, 'bad');
   wall.doc.getMap('membership').set(ideaIds[0]!, 'cl-0');
-  await sleep(200);
+  await untilServerDoc(server, atelier.boardId, (doc) => doc.getMap('clusters').size === clusters + 1 && doc.getMap('membership').get(ideaIds[0]!) === 'cl-0');
   if (Object.keys(config).length) must(await call(admin, C.voteConfigure, { atelierId: atelier.id, config }));
   must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
   must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'vote' }));
@@ -129,14 +129,14 @@ describe('vote rules and bad input', () => {
     expect(v1).toMatchObject({ mine: { [clusterIds[0]!]: 1 }, remaining: 4, results: null });
     must(await call(p2.socket, C.voteDot, { sessionId, itemId: clusterIds[1], delta: 1, opId: randomUUID() }));
     await sleep(700);
-    expect(seen.filter((e) => e.event === 'vote:results')).toEqual([]);
+    expect(seen.filter((e) => e.event === S.voteResults)).toEqual([]);
     expect(must(await call<VoteState>(p2.socket, C.voteGet, { atelierId: atelier.id })).results).toBeNull();
-    expect(adminSeen.some((e) => e.event === 'vote:results')).toBe(true);
+    expect(adminSeen.some((e) => e.event === S.voteResults)).toBe(true);
 
-    const closed = new Promise((r) => p2.socket.once('vote:changed', r));
+    const closed = new Promise((r) => p2.socket.once(S.voteChanged, r));
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'restitution' }));
     await closed;
-    await waitFor(() => seen.some((e) => e.event === 'vote:results'), 3000, 'results pushed at close');
+    await waitFor(() => seen.some((e) => e.event === S.voteResults), 3000, 'results pushed at close');
     const after = must(await call<VoteState>(p2.socket, C.voteGet, { atelierId: atelier.id }));
     expect(after.results!.tally).toEqual([
       { itemId: clusterIds[0], dots: 1, voters: 1, rank: 1, tied: true },
@@ -181,7 +181,7 @@ describe('vote rules and bad input', () => {
     must(await call(socket, C.voteDot, { sessionId, itemId: clusterIds[1], delta: 1, opId: randomUUID() }));
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
     wall.doc.getMap('clusters').delete(clusterIds[1]!);
-    await sleep(200);
+    await untilServerDoc(server, atelier.boardId, (doc) => !doc.getMap('clusters').has(clusterIds[1]!));
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'vote' }));
     const state = must(await call<VoteState>(socket, C.voteGet, { atelierId: atelier.id }));
     expect(state.items.map((i) => i.itemId)).toEqual([clusterIds[0]]);
@@ -280,7 +280,7 @@ describe('auto-grouping suggestions', () => {
     await wall.synced;
     const grouped = readIdeaCards(wall.doc).slice(0, 2).map((c) => c.id);
     createCluster(wall.doc, { id: 'mine', title: 'Déjà fait', x: 0, y: 0, createdAt: 'x' }, grouped);
-    await sleep(200);
+    await untilServerDoc(server, atelier.boardId, (doc) => grouped.every((id) => doc.getMap('membership').get(id) === 'mine'));
     const again = must(await call<{ clusters: { ideaIds: string[] }[] }>(admin, C.groupingSuggest, { atelierId: atelier.id }));
     const suggested = again.clusters.flatMap((c) => c.ideaIds);
     expect(suggested).toHaveLength(texts.length - 2);

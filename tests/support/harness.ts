@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { API, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
+import { API, C, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type JoinResult, type ServerToClientEvents } from '@semis/shared';
 import { createSemisServer, type SemisServer } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
 
@@ -134,18 +134,24 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until the server's copy of a board document satisfies `check` (a client's write has
+ * reached it), instead of sleeping for a guessed while. */
+export function untilServerDoc(server: TestServer, boardId: string, check: (doc: import('yjs').Doc) => boolean, what = 'board write on the server'): Promise<void> {
+  return waitFor(() => server.semis.registry.use(boardId, (room) => check(room.doc)), 5000, what);
+}
+
 /** A facilitator connection (admin or co-facilitator token), authenticated. */
 export async function facilitator(url: string, token: string): Promise<Client> {
   const socket = await connect(url);
-  must(await call(socket, 'facilitator:auth', { token }));
+  must(await call(socket, C.facilitatorAuth, { token }));
   return socket;
 }
 
 /** A participant that joined the event and entered an atelier. */
-export async function participant(url: string, code: string, pseudonym: string, atelierId: string): Promise<{ socket: Client; join: import('@semis/shared').JoinResult }> {
+export async function participant(url: string, code: string, pseudonym: string, atelierId: string): Promise<{ socket: Client; join: JoinResult }> {
   const socket = await connect(url);
-  const join = must(await call<import('@semis/shared').JoinResult>(socket, 'participant:join', { code, pseudonym }));
-  must(await call(socket, 'atelier:enter', { atelierId }));
+  const join = must(await call<JoinResult>(socket, C.join, { code, pseudonym }));
+  must(await call(socket, C.enterAtelier, { atelierId }));
   return { socket, join };
 }
 

@@ -58,6 +58,7 @@ export async function configureAtelier(deps: EveningDeps, who: FacilitatorPrinci
   if (modes.privateWriting !== undefined) changes.privateWriting = modes.privateWriting;
   if (modes.moderated !== undefined) changes.moderated = modes.moderated;
   if (modes.showAuthors !== undefined) changes.showAuthors = modes.showAuthors;
+  if (modes.groupCreation !== undefined) changes.groupCreation = modes.groupCreation;
   await deps.storage.updateAteliers([atelierId], changes);
   const [atelier] = await changedAteliers(deps, [atelierId]);
   if (modes.showAuthors !== undefined && modes.showAuthors !== before.showAuthors) await reconcileBoardFor(deps, atelier!);

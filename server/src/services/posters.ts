@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  refusal, MAX_GROUPS_PER_ATELIER, type BoardFeed, type C, type CommandPayload, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
+  refusal, DEFAULT_GROUP_CREATION, MAX_GROUPS_PER_ATELIER, type BoardFeed, type C, type CommandPayload, type CommentView, type GroupView, type PosterBoard, type PosterGroup, type ReactionCounts,
 } from '@semis/shared';
 import { canSetGroupRoles, rolesAreMembers } from '@semis/shared/posters';
 import { AppError } from '../errors';
@@ -43,6 +43,9 @@ export async function createGroup(storage: Storage, who: Principal, input: Comma
   if (who.role === 'facilitator' && who.scope !== null && who.scope !== atelier.id) throw new AppError('FORBIDDEN', 'atelierId');
   const why = refusal(who.role, 'group.create', { phase: atelier.phase });
   if (why) throw new AppError(why);
+  // Who forms groups, and how many each participant may form, is the facilitator's setting.
+  const policy = atelier.groupCreation ?? DEFAULT_GROUP_CREATION;
+  if (who.role === 'participant' && policy.by === 'facilitators') throw new AppError('GROUPS_BY_FACILITATORS', 'atelierId');
   const existing = await storage.posters.getGroup(input.id);
   if (!existing && (await storage.posters.countGroups(atelier.id)) >= MAX_GROUPS_PER_ATELIER) throw new AppError('TOO_MANY_GROUPS', 'atelierId');
   const kinds: PosterBoard['kind'][] = input.debate ? ['poster', 'afom', 'debat'] : ['poster', 'afom'];
@@ -50,7 +53,9 @@ export async function createGroup(storage: Storage, who: Principal, input: Comma
   const outcome = await storage.posters.createGroup(
     { id: input.id, eventId: atelier.eventId, atelierId: atelier.id, name: input.name, animateurId: null, rapporteurId: null, createdAt: now },
     boards,
+    who.role === 'participant' ? { id: who.participant.id, max: policy.perParticipant } : undefined,
   );
+  if (outcome.kind === 'limit') throw new AppError('GROUP_CREATION_LIMIT', 'atelierId');
   if (outcome.kind === 'conflict' || !outcome.group) throw new AppError('ID_CONFLICT', 'id');
   let left: string | null = null;
   if (who.role === 'participant') left = (await storage.posters.joinGroup(outcome.group.id, who.participant.id, now)).left;

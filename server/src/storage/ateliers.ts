@@ -1,4 +1,4 @@
-import { timerStateSchema, voteConfigSchema, type Atelier } from '@semis/shared';
+import { groupCreationSchema, timerStateSchema, voteConfigSchema, type Atelier } from '@semis/shared';
 import { flag, jsonColumn, optionalJsonColumn } from './json';
 import type { SqlDriver } from './sql-driver';
 import type { AtelierChanges } from './types';
@@ -14,12 +14,15 @@ export interface AtelierStore {
 }
 
 const ATELIER = `id, event_id AS "eventId", position, title, theme, question, board_kind AS "boardKind", board_id AS "boardId", phase,
-  private_writing AS "privateWriting", moderated, show_authors AS "showAuthors", timer, vote_config AS "vote"`;
+  private_writing AS "privateWriting", moderated, show_authors AS "showAuthors", timer, vote_config AS "vote", group_creation AS "groupCreation"`;
 
-type AtelierRow = Omit<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote'> & Record<'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote', unknown>;
+type AtelierRow = Omit<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation'> &
+  Record<'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation', unknown>;
 
-const toAtelier = (r: AtelierRow): Atelier => ({
+const toAtelier = ({ groupCreation, ...r }: AtelierRow): Atelier => ({
   ...r,
+  // Absent until a facilitator sets it: DEFAULT_GROUP_CREATION applies.
+  ...(groupCreation ? { groupCreation: optionalJsonColumn(groupCreationSchema, groupCreation, 'ateliers.group_creation') ?? undefined } : {}),
   privateWriting: flag(r.privateWriting),
   moderated: flag(r.moderated),
   showAuthors: flag(r.showAuthors),
@@ -28,11 +31,11 @@ const toAtelier = (r: AtelierRow): Atelier => ({
   vote: jsonColumn(voteConfigSchema, typeof r.vote === 'string' && r.vote ? r.vote : {}, 'ateliers.vote_config'),
 });
 
-export const INSERT_ATELIER = `INSERT INTO ateliers (id, event_id, position, title, theme, question, board_kind, board_id, phase, private_writing, moderated, show_authors, timer, vote_config)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
+export const INSERT_ATELIER = `INSERT INTO ateliers (id, event_id, position, title, theme, question, board_kind, board_id, phase, private_writing, moderated, show_authors, timer, vote_config, group_creation)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 export function atelierParams(a: Atelier): unknown[] {
-  return [a.id, a.eventId, a.position, a.title, a.theme, a.question, a.boardKind, a.boardId, a.phase, a.privateWriting ? 1 : 0, a.moderated ? 1 : 0, a.showAuthors ? 1 : 0, a.timer ? JSON.stringify(a.timer) : null, JSON.stringify(a.vote)];
+  return [a.id, a.eventId, a.position, a.title, a.theme, a.question, a.boardKind, a.boardId, a.phase, a.privateWriting ? 1 : 0, a.moderated ? 1 : 0, a.showAuthors ? 1 : 0, a.timer ? JSON.stringify(a.timer) : null, JSON.stringify(a.vote), a.groupCreation ? JSON.stringify(a.groupCreation) : null];
 }
 
 export class SqlAtelierStore implements AtelierStore {
@@ -63,6 +66,7 @@ export class SqlAtelierStore implements AtelierStore {
     if (changes.showAuthors !== undefined) columns.push(['show_authors', changes.showAuthors ? 1 : 0]);
     if (changes.timer !== undefined) columns.push(['timer', changes.timer ? JSON.stringify(changes.timer) : null]);
     if (changes.vote !== undefined) columns.push(['vote_config', JSON.stringify(changes.vote)]);
+    if (changes.groupCreation !== undefined) columns.push(['group_creation', JSON.stringify(changes.groupCreation)]);
     if (columns.length === 0 || ids.length === 0) return;
     const sets = columns.map(([c], i) => `${c} = $${i + 2}`).join(', ');
     await this.db.transaction(async (tx) => {

@@ -246,6 +246,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX ideas_board_slot ON ideas (board_id, slot);
     `,
   },
+  {
+    version: 6,
+    name: 'group creation rights',
+    // Who may form poster groups is the facilitator's setting (issue #8): each group a
+    // participant forms is a board document they write, so how many is counted per creator.
+    sql: `
+      ALTER TABLE ateliers ADD COLUMN group_creation TEXT;
+      ALTER TABLE poster_groups ADD COLUMN created_by TEXT;
+      CREATE INDEX poster_groups_creator ON poster_groups (atelier_id, created_by);
+    `,
+  },
 ];
 
 const DIALECT = {

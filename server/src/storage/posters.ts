@@ -9,7 +9,9 @@ import type { SqlDriver } from './sql-driver';
 export interface PosterStore {
   /** Creates a group with its boards in one transaction. Idempotent on group id: a retry by the
    * same event/atelier returns 'existing'; the same id elsewhere is a 'conflict'. */
-  createGroup(group: Omit<PosterGroup, 'position'>, boards: PosterBoard[]): Promise<{ kind: 'created' | 'existing' | 'conflict'; group?: PosterGroup }>;
+  /** `creator`: the participant who forms it and how many groups of the atelier they may have
+   * formed (checked under the atelier's lock: 'limit' when reached); none for facilitators. */
+  createGroup(group: Omit<PosterGroup, 'position'>, boards: PosterBoard[], creator?: { id: string; max: number }): Promise<{ kind: 'created' | 'existing' | 'conflict' | 'limit'; group?: PosterGroup }>;
   getGroup(id: string): Promise<PosterGroup | null>;
   /** Groups of an event, by atelier then position. */
   listGroups(eventId: string): Promise<PosterGroup[]>;
@@ -50,23 +52,27 @@ const ASSET = `id, event_id AS "eventId", board_id AS "boardId", mime, width, he
 export class SqlPosterStore implements PosterStore {
   constructor(private readonly db: SqlDriver) {}
 
-  async createGroup(group: Omit<PosterGroup, 'position'>, boards: PosterBoard[]): ReturnType<PosterStore['createGroup']> {
-    const outcome = await this.db.transaction(async (tx): Promise<'created' | 'existing' | 'conflict'> => {
+  async createGroup(group: Omit<PosterGroup, 'position'>, boards: PosterBoard[], creator?: { id: string; max: number }): ReturnType<PosterStore['createGroup']> {
+    const outcome = await this.db.transaction(async (tx): Promise<'created' | 'existing' | 'conflict' | 'limit'> => {
       // The atelier's lock serialises positions of concurrent creations (PostgreSQL).
       await tx.lock(`groups:${group.atelierId}`);
       const existing = await tx.query<{ eventId: string; atelierId: string }>(`SELECT event_id AS "eventId", atelier_id AS "atelierId" FROM poster_groups WHERE id = $1`, [group.id]);
       if (existing[0]) return existing[0].eventId === group.eventId && existing[0].atelierId === group.atelierId ? 'existing' : 'conflict';
+      if (creator) {
+        const [{ mine }] = (await tx.query<{ mine: number | string }>('SELECT COUNT(*) AS mine FROM poster_groups WHERE atelier_id = $1 AND created_by = $2', [group.atelierId, creator.id])) as [{ mine: number | string }];
+        if (Number(mine) >= creator.max) return 'limit';
+      }
       const [{ n }] = (await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM poster_groups WHERE atelier_id = $1', [group.atelierId])) as [{ n: number | string }];
       await tx.run(
-        `INSERT INTO poster_groups (id, event_id, atelier_id, name, position, animateur_id, rapporteur_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [group.id, group.eventId, group.atelierId, group.name, Number(n), group.animateurId, group.rapporteurId, group.createdAt],
+        `INSERT INTO poster_groups (id, event_id, atelier_id, name, position, animateur_id, rapporteur_id, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [group.id, group.eventId, group.atelierId, group.name, Number(n), group.animateurId, group.rapporteurId, group.createdAt, creator?.id ?? null],
       );
       for (const b of boards) {
         await tx.run(`INSERT INTO boards (id, event_id, atelier_id, group_id, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [b.id, b.eventId, b.atelierId, b.groupId, b.kind, b.createdAt]);
       }
       return 'created';
     });
-    if (outcome === 'conflict') return { kind: outcome };
+    if (outcome === 'conflict' || outcome === 'limit') return { kind: outcome };
     return { kind: outcome, group: (await this.getGroup(group.id))! };
   }
 

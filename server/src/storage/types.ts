@@ -1,4 +1,4 @@
-import type { Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
+import type { GroupCreation, Idea, IdeaStatus, ModerationLogEntry, Participant, Phase, SemisEvent, TimerState, VoteConfig } from '@semis/shared';
 import type { VoteStore } from './votes';
 import type { CandidateStore } from './candidates';
 import type { PosterStore } from './posters';
@@ -45,7 +45,7 @@ export interface ModerationEntry extends ModerationLogEntry {
   eventId: string;
 }
 
-export type AtelierChanges = Partial<{ phase: Phase; privateWriting: boolean; moderated: boolean; showAuthors: boolean; timer: TimerState | null; vote: VoteConfig }>;
+export type AtelierChanges = Partial<{ phase: Phase; privateWriting: boolean; moderated: boolean; showAuthors: boolean; timer: TimerState | null; vote: VoteConfig; groupCreation: GroupCreation }>;
 
 export interface NewIdea {
   id: string;

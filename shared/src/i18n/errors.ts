@@ -51,6 +51,8 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     IMAGE_TOO_LARGE: 'Image trop grande : au plus 8 000 pixels de côté et 40 millions de pixels.',
     BUSY: 'Le serveur est très occupé : réessayez dans quelques secondes.',
     INVALID_TEXT: 'Ce texte contient des caractères invalides ou invisibles.',
+    GROUPS_BY_FACILITATORS: 'Dans cet atelier, l’animation forme les groupes : rejoignez-en un.',
+    GROUP_CREATION_LIMIT: 'Vous avez déjà formé le nombre de groupes permis : rejoignez un groupe existant.',
   },
   en: {
     BAD_REQUEST: 'Invalid request.',
@@ -97,6 +99,8 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     IMAGE_TOO_LARGE: 'Image too large: at most 8,000 pixels a side and 40 million pixels.',
     BUSY: 'The server is very busy: retry in a few seconds.',
     INVALID_TEXT: 'This text has invalid or invisible characters.',
+    GROUPS_BY_FACILITATORS: 'In this workshop the facilitators form the groups: join one.',
+    GROUP_CREATION_LIMIT: 'You have already formed as many groups as allowed: join an existing one.',
   },
 };
 

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'IMAGE_TOO_LARGE',
   'BUSY',
   'INVALID_TEXT',
+  'GROUPS_BY_FACILITATORS',
+  'GROUP_CREATION_LIMIT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -97,6 +99,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMAGE_TOO_LARGE: 413,
   BUSY: 503,
   INVALID_TEXT: 400,
+  GROUPS_BY_FACILITATORS: 403,
+  GROUP_CREATION_LIMIT: 409,
 };
 
 export interface ErrorBody {

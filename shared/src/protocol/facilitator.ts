@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tokenSchema, userText, uuidSchema } from '../schema/common';
 import { phaseSchema } from '../schema/event';
 import { ideaTextSchema, type IdeaStatus } from '../schema/idea';
+import { groupCreationSchema } from '../schema/poster';
 import { MAX_TIMER_MS } from '../domain/timer';
 import type { Atelier, SemisEvent } from '../schema/event';
 import type { TimerState } from '../domain/timer';
@@ -18,6 +19,7 @@ export const configureAtelierPayload = z.object({
   privateWriting: z.boolean().optional(),
   moderated: z.boolean().optional(),
   showAuthors: z.boolean().optional(),
+  groupCreation: groupCreationSchema.optional(),
 });
 
 export const revealPayload = z.object({ atelierId: uuidSchema });

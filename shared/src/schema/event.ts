@@ -3,6 +3,7 @@ import { isoDateSchema, joinCodeSchema, userText, uuidSchema } from './common';
 import { PHASES } from '../domain/phases';
 import { MAX_TIMER_MS } from '../domain/timer';
 import { voteConfigSchema } from './vote';
+import { groupCreationSchema } from './poster';
 
 export const BOARD_KINDS = ['mur'] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
@@ -67,5 +68,7 @@ export const atelierSchema = z.object({
   timer: timerStateSchema.nullable(),
   /** How the atelier votes when it reaches the vote phase. */
   vote: voteConfigSchema,
+  /** Who forms poster groups (absent: DEFAULT_GROUP_CREATION). */
+  groupCreation: groupCreationSchema.optional(),
 });
 export type Atelier = z.infer<typeof atelierSchema>;

@@ -13,6 +13,18 @@ export const GROUP_NAME_MAX = 60;
 export const groupNameSchema = userText(1, GROUP_NAME_MAX);
 export const MAX_GROUPS_PER_ATELIER = 30;
 
+/** Who may form poster groups in an atelier, and how many each participant may form — the
+ * facilitator's setting (atelier:configure). Facilitators always may, up to MAX_GROUPS_PER_ATELIER.
+ * Each group a participant forms is one more board document they write: bounded by default. */
+export const GROUP_CREATORS = ['facilitators', 'participants'] as const;
+export const MAX_GROUPS_PER_PARTICIPANT = 5;
+export const groupCreationSchema = z.object({
+  by: z.enum(GROUP_CREATORS),
+  perParticipant: z.number().int().min(1).max(MAX_GROUPS_PER_PARTICIPANT),
+});
+export type GroupCreation = z.infer<typeof groupCreationSchema>;
+export const DEFAULT_GROUP_CREATION: GroupCreation = { by: 'participants', perParticipant: 1 };
+
 export const posterGroupSchema = z.object({
   id: uuidSchema,
   eventId: uuidSchema,
