@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? '' } : {}),
     },
-    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.ts'), ...(args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
+    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.mjs'), ...(args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
   );
   const pid = server.child.pid!;
   console.log(`Semis bench — ${db}, node ${process.version}, ${os.cpus().length} cores, load average at start ${load()}`);

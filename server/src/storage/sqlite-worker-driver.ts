@@ -63,6 +63,15 @@ class SqliteWorkerDriver implements SqlDriver {
     worker.on('exit', () => this.failAll(new Error('SQLite worker exited')));
   }
 
+  /** Set once the worker is gone: every call fails at once (UNAVAILABLE, health 503). */
+  private dead: Error | null = null;
+
+  private failAll(err: unknown): void {
+    this.dead ??= err instanceof Error ? err : new Error(String(err));
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+
   static async open(file: string, synchronous: SqliteSynchronous): Promise<SqliteWorkerDriver> {
     const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), {
       workerData: { file, synchronous, resolveFrom: import.meta.url },
@@ -80,6 +89,7 @@ class SqliteWorkerDriver implements SqlDriver {
   }
 
   query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    if (this.dead) return Promise.reject(this.dead);
     if (this.reader && /^\s*(SELECT|WITH)\b/i.test(sql)) {
       try {
         return Promise.resolve(this.readStatement(sql).all(...bind(params)) as T[]);
@@ -203,6 +213,7 @@ class SqliteWorkerDriver implements SqlDriver {
   }
 
   private call(op: string, message: Record<string, unknown>): Promise<unknown> {
+    if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -210,10 +221,6 @@ class SqliteWorkerDriver implements SqlDriver {
     });
   }
 
-  private failAll(err: unknown): void {
-    for (const w of this.waiting.values()) w.reject(err);
-    this.waiting.clear();
-  }
 
   private readStatement(sql: string): Database.Statement {
     let stmt = this.readStatements.get(sql);

@@ -1,3 +1,4 @@
+// Plain JavaScript: loaded with --import before any TypeScript loader.
 /**
  * Loaded into the server under test with `--import`: measures the server's own event-loop
  * delay (perf_hooks.monitorEventLoopDelay). On SIGUSR2 it writes the histogram since the last
@@ -10,8 +11,8 @@ const file = process.env.ELD_FILE;
 if (file) {
   const h = monitorEventLoopDelay({ resolution: 10 });
   h.enable();
-  process.on('SIGUSR2', () => {
-    const ms = (ns: number) => ns / 1e6;
+  process.on("SIGUSR2", () => {
+    const ms = (ns) => ns / 1e6;
     fs.writeFileSync(`${file}.tmp`, JSON.stringify({ p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) }));
     fs.renameSync(`${file}.tmp`, file);
     h.reset();
