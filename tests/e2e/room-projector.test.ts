@@ -6,6 +6,7 @@ import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, FACILITATOR, PROJECTOR, joinPhone, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
 import { call, createEvent, facilitator, must, participant, type Client } from '../support/harness';
 import { fieldIdeas, seedWall } from '../support/room';
+import { adminGroup, boardOf } from '../support/posters';
 import { axeViolations } from '../support/axe';
 import { shot } from '../support/shots';
 
@@ -242,6 +243,13 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     expect(await axeViolations(projector)).toEqual([]);
     await shot(projector, 'projector-present-candidate');
     await shot(consolePage, 'console-present', { fullPage: true });
+
+    // A poster group's territory poster, drawn on the canvas.
+    const group = await adminGroup(suite.server.url, ev, 'Les Hauts', false, 0);
+    await consolePage.getByTestId('present-start-posters').click();
+    await expect.poll(() => slide.getAttribute('data-item-id')).toBe(boardOf(group, 'poster'));
+    await projector.locator('.poster-slide canvas').first().waitFor();
+    await shot(projector, 'projector-present-poster');
 
     await consolePage.getByTestId('present-stop').click();
     await projector.getByTestId('room-board').waitFor();
