@@ -34,6 +34,7 @@ export const cockpitEn: typeof cockpitFr = {
     hideLink: 'Hide',
     moderationAll: 'Moderation',
     moreTools: 'Ateliers, poster groups and other tools below',
+    openWithout: 'Open the vote without them',
   },
   queue: {
     title: 'Moderation of every atelier',

@@ -34,6 +34,7 @@ export const cockpitFr = {
     hideLink: 'Masquer',
     moderationAll: 'Modération',
     moreTools: 'Ateliers, groupes de posters et autres outils plus bas',
+    openWithout: 'Ouvrir le vote sans elles',
   },
   queue: {
     title: 'Modération de tous les ateliers',
