@@ -95,8 +95,10 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     await page.getByTestId('room-prev').click();
     const phone = await joinPhone(suite.browser, suite.server.url, ev.event.joinCode, 'Nadia', 0, errors);
     await phone.getByTestId('idea-input').fill('Un marché de producteurs le vendredi soir sur la place');
+    const posted = Date.now();
     await phone.getByTestId('idea-submit').click();
-    await expect.poll(async () => (await visibleIdeas(page)).find((i) => i.text.startsWith('Un marché de producteurs'))?.inside ?? false, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await visibleIdeas(page)).find((i) => i.text.startsWith('Un marché de producteurs'))?.inside ?? false, { timeout: 10_000, interval: 25 }).toBe(true);
+    if (process.env.SEMIS_SHOTS) console.log(`projector: phone post → visible ${Date.now() - posted} ms; layout of 46 ideas ${await room.getAttribute('data-layout-ms')} ms`);
     await shot(page, 'projector-room-new-idea');
 
     // The canvas remains available, as an option.
