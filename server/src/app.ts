@@ -25,6 +25,7 @@ import { exportsRouter } from './http/exports';
 import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
+import { Presentations } from './services/present';
 
 export interface SemisServer {
   http: http.Server;
@@ -138,6 +139,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     ...evening,
     joinGuard,
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
+    presentations: new Presentations(),
     closeBoardsOf: (participantId) => {
       closeBoardsLocally(participantId);
       // Other processes (with Redis) close theirs too.

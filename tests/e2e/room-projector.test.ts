@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { C, type Atelier, type VoteState } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, PROJECTOR, joinPhone, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
+import { CHROMIUM_PATH, FACILITATOR, PROJECTOR, joinPhone, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
 import { call, createEvent, facilitator, must, participant, type Client } from '../support/harness';
 import { fieldIdeas, seedWall } from '../support/room';
 import { axeViolations } from '../support/axe';
@@ -130,6 +130,19 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     const vote = page.getByTestId('projector-vote');
     await expect.poll(() => vote.getAttribute('data-status')).toBe('open');
     expect(await vote.getAttribute('data-results')).toBe('hidden');
+
+    // Time's up: "Temps écoulé" stays inside the side panel, as does everything else there.
+    must(await call(admin, C.timer, { target: atelier.id, action: 'start', durationMs: 300 }));
+    must(await call(admin, C.timer, { target: 'event', action: 'start', durationMs: 2 * 3600_000 }));
+    await expect.poll(() => page.getByTestId('projector-timer').getAttribute('data-state')).toBe('expired');
+    const spills = await page.getByTestId('projector-side').evaluate((side) => {
+      const box = side.getBoundingClientRect();
+      return [...side.querySelectorAll('*')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5 || r.bottom > box.bottom + 0.5);
+      }).map((el) => el.textContent);
+    });
+    expect(spills).toEqual([]);
     const progress = page.getByTestId('projector-vote-progress');
     // Three voters and three authors are in the atelier.
     await expect.poll(() => progress.getAttribute('data-connected')).toBe('6');
@@ -185,6 +198,98 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     wall.destroy();
     other.wall.destroy();
     for (const s of [admin, ...voters, ...sockets, ...other.sockets]) s.disconnect();
+    await context.close();
+  });
+
+  it('présenter: the console steps through clusters and candidates, the projector follows (and its keys step too)', async () => {
+    const ev = await createEvent(suite.server.url, 1);
+    const atelier = ev.ateliers[0]!;
+    const { wall, sockets } = await seedWall(suite.server.url, ev, atelier, [
+      { title: 'Navette du mercredi', texts: ['un bus le mercredi pour la piscine', 'navette vers la gare le samedi'] },
+      { title: 'Médecins', texts: ['il manque un généraliste', 'une maison de santé'] },
+      { title: 'Vente directe', texts: ['vente directe de viande'] },
+    ]);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
+    for (const phase of ['regroupement'] as const) must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase }));
+    must(await call(admin, C.promote, { atelierId: atelier.id, itemId: 'cl-1' }));
+    const { context, page: consolePage } = await newPage(suite.browser, FACILITATOR);
+    const errors = watchErrors(consolePage);
+    await consolePage.goto(`${suite.server.url}/animer#${ev.adminToken}`);
+    const projector = await context.newPage();
+    errors.push(...watchErrors(projector));
+    await projector.setViewportSize(PROJECTOR.viewport);
+    await projector.goto(`${suite.server.url}/projection`);
+    await projector.getByTestId('room-board').waitFor();
+
+    await consolePage.getByTestId('present-start-clusters').click();
+    const slide = projector.getByTestId('projector-present');
+    await expect.poll(() => slide.getAttribute('data-index')).toBe('0');
+    expect(await projector.getByTestId('projector-present-title').innerText()).toContain('Navette du mercredi');
+    expect(await projector.getByTestId('projector-idea').allInnerTexts()).toEqual(expect.arrayContaining(['navette vers la gare le samedi']));
+    await shot(projector, 'projector-present-cluster');
+    await consolePage.getByTestId('present-next').click();
+    await expect.poll(() => slide.getAttribute('data-index')).toBe('1');
+    expect(await projector.getByTestId('projector-present-title').innerText()).toContain('Médecins');
+    // A clicker on the projector's machine.
+    await projector.keyboard.press('PageDown');
+    await expect.poll(() => slide.getAttribute('data-index')).toBe('2');
+    await expect.poll(() => consolePage.getByTestId('present-state').getAttribute('data-index')).toBe('2');
+    expect(await axeViolations(projector)).toEqual([]);
+
+    await consolePage.getByTestId('present-start-candidates').click();
+    await expect.poll(() => slide.getAttribute('data-kind')).toBe('candidates');
+    await expect.poll(() => projector.getByTestId('projector-present-title').innerText()).toBe('Médecins');
+    expect(await axeViolations(projector)).toEqual([]);
+    await shot(projector, 'projector-present-candidate');
+    await shot(consolePage, 'console-present', { fullPage: true });
+
+    await consolePage.getByTestId('present-stop').click();
+    await projector.getByTestId('room-board').waitFor();
+    expect(await slide.count()).toBe(0);
+    expect(errors).toEqual([]);
+    wall.destroy();
+    for (const s of [admin, ...sockets]) s.disconnect();
+    await context.close();
+  });
+
+  it('the plenary vote takes the screen: ballot progress across ateliers, then results with each candidate’s atelier', async () => {
+    const ev = await createEvent(suite.server.url, 2);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
+    const seeded = [];
+    for (const [i, a] of ev.ateliers.entries()) {
+      seeded.push(await seedWall(suite.server.url, ev, a, [{ title: i === 0 ? 'Navette du mercredi' : 'Halle de producteurs', texts: [`idée ${i}`] }]));
+      must(await call(admin, C.setPhase, { atelierIds: [a.id], phase: 'regroupement' }));
+      must(await call(admin, C.promote, { atelierId: a.id, itemId: 'cl-0' }));
+    }
+    const { context, page } = await newPage(suite.browser, PROJECTOR);
+    const errors = watchErrors(page);
+    await page.goto(`${suite.server.url}/projection#${ev.adminToken}`);
+    await page.getByTestId('room-board').waitFor();
+    must(await call(admin, C.plenary, { action: 'open', config: { dotsPerParticipant: 2, maxPerItem: 1 } }));
+    const vote = page.getByTestId('projector-vote');
+    await expect.poll(() => vote.getAttribute('data-status')).toBe('open');
+    expect(await page.getByTestId('projector-ballot').innerText()).toMatch(/Navette du mercredi[\s\S]*Atelier « Atelier 1 »/);
+    const progress = page.getByTestId('projector-vote-progress');
+    await expect.poll(() => progress.getAttribute('data-connected')).toBe('2');
+    const voter = seeded[1]!.sockets[0]!;
+    const ballot = must(await call<VoteState>(voter, C.voteGet, { plenary: true }));
+    const halle = ballot.items.find((i) => i.title === 'Halle de producteurs')!;
+    must(await call(voter, C.voteDot, { sessionId: ballot.session!.id, itemId: halle.itemId, delta: 1, opId: randomUUID() }));
+    await expect.poll(() => progress.getAttribute('data-voted')).toBe('1');
+    await shot(page, 'projector-plenary-open');
+    must(await call(admin, C.plenary, { action: 'close' }));
+    await expect.poll(() => vote.getAttribute('data-results')).toBe('visible');
+    const rows = page.getByTestId('result-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().innerText()).toMatch(/Halle de producteurs[\s\S]*Atelier « Atelier 2 »/);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'projector-plenary-results');
+    expect(errors).toEqual([]);
+    for (const s of seeded) {
+      s.wall.destroy();
+      for (const x of s.sockets) x.disconnect();
+    }
+    admin.disconnect();
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useFacilitatorSession } from '../sync/useFacilitatorSession';
 import { JoinBlock } from './JoinBlock';
+import { PresentControls } from './present/PresentControls';
 import { AddAteliers } from './AddAteliers';
 import { AdminGate } from './AdminGate';
 import { Dashboard } from './dashboard/Dashboard';
@@ -83,6 +84,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
 
       <div className="console-more stack">
         <p className="hint">{t('cockpit.moreTools')}</p>
+        <PresentControls session={session} ready={state.status === 'ready'} ateliers={live.ateliers} />
         <ReportPanel token={token} ateliers={live.ateliers} wholeEvent={wholeEvent} />
         {wholeEvent && (
           <AddAteliers

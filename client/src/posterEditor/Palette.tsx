@@ -3,11 +3,27 @@ import { CHOREMS, CHOREM_COLUMNS, CHOREM_ROWS, COLUMN_NAMES, PICTOGRAMS, ROW_NAM
 import { Swatch } from './Swatch';
 import type { Tool } from './model';
 
-const PLAIN_TOOLS = ['select', 'hand', 'pen', 'text', 'postit', 'arrow'] as const;
-const KEYS: Record<(typeof PLAIN_TOOLS)[number], string> = { select: 'V', hand: 'H', pen: 'P', text: 'T', postit: 'N', arrow: 'A' };
+export const PLAIN_TOOLS = ['select', 'hand', 'pen', 'text', 'postit', 'arrow'] as const;
+export type PlainTool = (typeof PLAIN_TOOLS)[number];
+const KEYS: Record<PlainTool, string> = { select: 'V', hand: 'H', pen: 'P', text: 'T', postit: 'N', arrow: 'A' };
+/** Symbols placed with one tap: what the phone's reduced palette offers. */
+const POINT_SYMBOLS = CHOREMS.concat(PICTOGRAMS).filter((s) => s.tool === 'point');
+
+interface Props {
+  tool: Tool;
+  onTool: (t: Tool) => void;
+  canWrite: boolean;
+  /** all: tools and symbols (wide screens); tools: the tool buttons only (a tablet's toolbar);
+   * symbols: Brunet's table and pictograms (a tablet's drawer); points: one-tap symbols (a phone's). */
+  part?: 'all' | 'tools' | 'symbols' | 'points';
+  /** Which plain tools to offer (a phone offers fewer). */
+  tools?: readonly PlainTool[];
+  /** After a symbol is chosen (a drawer closes itself). */
+  onPicked?: () => void;
+}
 
 /** Drawing tools, then Brunet's table as a 7 × 4 grid of pictograms, then the lenses' pictograms. */
-export function Palette({ tool, onTool, canWrite }: { tool: Tool; onTool: (t: Tool) => void; canWrite: boolean }) {
+export function Palette({ tool, onTool, canWrite, part = 'all', tools = PLAIN_TOOLS, onPicked }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'fr';
   const symbolButton = (s: SymbolDef) => {
@@ -22,17 +38,19 @@ export function Palette({ tool, onTool, canWrite }: { tool: Tool; onTool: (t: To
         aria-label={s.name[lang]}
         data-testid={`chorem-${s.id}`}
         disabled={!canWrite}
-        onClick={() => onTool({ kind: 'symbol', symbolId: s.id })}
+        onClick={() => {
+          onTool({ kind: 'symbol', symbolId: s.id });
+          onPicked?.();
+        }}
       >
         <Swatch symbol={s} />
       </button>
     );
   };
 
-  return (
-    <nav className="palette" aria-label={t('poster.palette')}>
-      <div className="tool-row" role="toolbar" aria-label={t('poster.toolsLabel')}>
-        {PLAIN_TOOLS.map((k) => (
+  const toolRow = (
+    <div className="tool-row" role="toolbar" aria-label={t('poster.toolsLabel')}>
+      {tools.map((k) => (
           <button
             key={k}
             type="button"
@@ -46,7 +64,20 @@ export function Palette({ tool, onTool, canWrite }: { tool: Tool; onTool: (t: To
             {t(`poster.plain.${k}`)}
           </button>
         ))}
-      </div>
+    </div>
+  );
+  if (part === 'tools') return toolRow;
+  if (part === 'points') {
+    return (
+      <nav className="palette points" aria-label={t('poster.palette')}>
+        <div className="pictograms">{POINT_SYMBOLS.map(symbolButton)}</div>
+      </nav>
+    );
+  }
+
+  return (
+    <nav className="palette" aria-label={t('poster.palette')}>
+      {part === 'all' && toolRow}
       <table className="chorem-table">
         <caption>{t('poster.choremes')}</caption>
         <thead>

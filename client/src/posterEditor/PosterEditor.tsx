@@ -5,7 +5,9 @@ import type { Awareness } from 'y-protocols/awareness';
 import { buildLegend, putShapes, removeShapes, shapeBounds, unionRect, type Pt, type Shape, type ShapeInput } from '@semis/shared/posters';
 import { DOMAINS, type Domain } from '@semis/shared/chorems';
 import { PosterCanvas, type CanvasApi } from './PosterCanvas';
-import { Palette } from './Palette';
+import { Palette, type PlainTool } from './Palette';
+import { useMedia } from './useMedia';
+import './editor.css';
 import { Legend } from './Legend';
 import { LayersPanel } from './LayersPanel';
 import { Inspector } from './Inspector';
@@ -29,6 +31,10 @@ interface Props {
 }
 
 type Editing = { shapeId: string } | { at: Pt } | null;
+type Drawer = 'symbols' | 'points' | 'panel' | null;
+
+/** A phone's reduced palette: post-its and one-tap points, and the hand to pan (pinch zooms). */
+const PHONE_TOOLS: readonly PlainTool[] = ['select', 'hand', 'postit'];
 
 const TEXT_LIST_MAX = 300;
 
@@ -46,6 +52,12 @@ export function PosterEditor({ doc, awareness, canWrite, me, token, title, compa
   const [color, setColor] = useState('#1b1f1c');
   const [editing, setEditing] = useState<Editing>(null);
   const api = useRef<CanvasApi | null>(null);
+  // Tablets (≤ 60rem) get a toolbar and drawers over the canvas, phones (≤ 30rem) a reduced palette:
+  // the canvas keeps most of the screen instead of sharing it with a palette.
+  const narrow = useMedia('(max-width: 60rem)');
+  const phone = useMedia('(max-width: 30rem)');
+  const [drawer, setDrawer] = useState<Drawer>(null);
+  const flip = (d: Exclude<Drawer, null>) => setDrawer((cur) => (cur === d ? null : d));
 
   const visible = useMemo(() => all.filter((s) => !hidden.has(s.domain)), [all, hidden]);
   const selected = useMemo(() => visible.filter((s) => selection.has(s.id)), [visible, selection]);
@@ -132,17 +144,44 @@ export function PosterEditor({ doc, awareness, canWrite, me, token, title, compa
   };
 
   const bg = bgImage && background ? { image: bgImage, width: background.width, height: background.height } : null;
+  const undoRow = canWrite && (
+    <div className="undo-row">
+      <button type="button" className="secondary small" disabled={!undo.canUndo} onClick={undo.undo} title="Ctrl+Z" aria-label={t('poster.undo')}>
+        {narrow ? '↶' : t('poster.undo')}
+      </button>
+      <button type="button" className="secondary small" disabled={!undo.canRedo} onClick={undo.redo} title="Ctrl+Shift+Z" aria-label={t('poster.redo')}>
+        {narrow ? '↷' : t('poster.redo')}
+      </button>
+    </div>
+  );
+  const panel = (
+    <>
+      {!compact && <Inspector selected={selected} color={color} actions={actions} canWrite={canWrite} />}
+      {!compact && <LayersPanel hidden={hidden} onToggle={(d) => setHidden((h) => toggle(h, d))} active={activeDomain} onActive={setActiveDomain} canWrite={canWrite} />}
+      <Legend sections={legend} />
+    </>
+  );
+  const touch = narrow && !compact;
+  const className = ['poster-editor', compact && 'compact', touch && 'narrow', touch && phone && 'phone'].filter(Boolean).join(' ');
   return (
-    <div className={compact ? 'poster-editor compact' : 'poster-editor'} data-testid="poster-editor" data-shape-count={all.length}>
-      {!compact && (
+    <div className={className} data-testid="poster-editor" data-shape-count={all.length} data-layout={touch ? (phone ? 'phone' : 'tablet') : 'wide'}>
+      {touch && (
+        <div className="poster-toolbar" data-testid="poster-toolbar">
+          <Palette tool={tool} onTool={setTool} canWrite={canWrite} part="tools" tools={phone ? PHONE_TOOLS : undefined} />
+          <button type="button" className="secondary small" data-testid={phone ? 'points-toggle' : 'palette-toggle'} aria-expanded={drawer === (phone ? 'points' : 'symbols')}
+            aria-controls="poster-drawer" disabled={!canWrite} onClick={() => flip(phone ? 'points' : 'symbols')}>
+            {phone ? t('poster.pointsDrawer') : t('poster.symbolsDrawer')}
+          </button>
+          {undoRow}
+          <button type="button" className="secondary small" data-testid="panel-toggle" aria-expanded={drawer === 'panel'} aria-controls="poster-drawer" onClick={() => flip('panel')}>
+            {t('poster.panelDrawer')}
+          </button>
+        </div>
+      )}
+      {!compact && !touch && (
         <aside className="poster-left">
           <Palette tool={tool} onTool={setTool} canWrite={canWrite} />
-          {canWrite && (
-            <div className="undo-row">
-              <button type="button" className="secondary small" disabled={!undo.canUndo} onClick={undo.undo} title="Ctrl+Z">{t('poster.undo')}</button>
-              <button type="button" className="secondary small" disabled={!undo.canRedo} onClick={undo.redo} title="Ctrl+Shift+Z">{t('poster.redo')}</button>
-            </div>
-          )}
+          {undoRow}
         </aside>
       )}
       <div className="poster-stage">
@@ -172,6 +211,13 @@ export function PosterEditor({ doc, awareness, canWrite, me, token, title, compa
             onDone={finishEdit}
           />
         )}
+        {touch && drawer && (
+          <aside id="poster-drawer" className={drawer === 'panel' ? 'poster-drawer right' : 'poster-drawer left'} data-testid="poster-drawer" data-drawer={drawer}>
+            {drawer === 'panel' ? panel : (
+              <Palette tool={tool} onTool={setTool} canWrite={canWrite} part={drawer === 'points' ? 'points' : 'symbols'} onPicked={() => setDrawer(null)} />
+            )}
+          </aside>
+        )}
         <div className="canvas-buttons">
           <button type="button" className="secondary small" onClick={() => api.current?.viewport.fit(visibleBounds(visible))}>{t('wall.fit')}</button>
         </div>
@@ -184,11 +230,7 @@ export function PosterEditor({ doc, awareness, canWrite, me, token, title, compa
           ))}
         </ul>
       </div>
-      <aside className="poster-right">
-        {!compact && <Inspector selected={selected} color={color} actions={actions} canWrite={canWrite} />}
-        {!compact && <LayersPanel hidden={hidden} onToggle={(d) => setHidden((h) => toggle(h, d))} active={activeDomain} onActive={setActiveDomain} canWrite={canWrite} />}
-        <Legend sections={legend} />
-      </aside>
+      {!touch && <aside className="poster-right">{panel}</aside>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import {
   ERROR_MESSAGES, S, resultsVisible,
-  type Atelier, type Candidate, type CommentView, type Dashboard, type GroupView, type Idea, type ModIdeaView, type ReactionCounts, type SemisEvent, type Viewport, type VoteResults, type VoteSession,
+  type Atelier, type Candidate, type CommentView, type Dashboard, type GroupView, type Idea, type ModIdeaView, type PresentState, type ReactionCounts, type SemisEvent, type Viewport, type VoteResults, type VoteSession,
 } from '@semis/shared';
 import type { SemisIo } from './socket';
 import { rooms } from './rooms';
@@ -50,6 +50,11 @@ export class Broadcaster implements Notifier {
 
   follow(atelierId: string, viewport: Viewport | null): void {
     this.io.to(rooms.atelierFacilitators(atelierId)).emit(S.follow, { atelierId, viewport });
+  }
+
+  /** *Présenter*: to the atelier's facilitators, the projector among them. */
+  present(atelierId: string, state: PresentState | null): void {
+    this.io.to(rooms.atelierFacilitators(atelierId)).emit(S.present, { atelierId, state });
   }
 
   /** A vote opened or closed: its atelier (or, for the plenary, the whole event) refetches. */

@@ -6,6 +6,7 @@ import { createCoFacilitator } from '../services/cofacilitators';
 import { configureVote, plenary } from '../services/votes';
 import { listCandidates, promote, suggestGrouping, updateCandidate } from '../services/candidates';
 import { approveAll, blockParticipant, listBlocked, listModIdeas, moderateIdea, moderationLog, moderationQueue, unblockParticipant } from '../services/moderation';
+import { present, type Presentations } from '../services/present';
 import { C } from '@semis/shared';
 import { grantFacilitatorBudget, type CommandTable, type SemisSocket } from './command';
 import { facilitatorOf } from './identity';
@@ -14,6 +15,8 @@ import { rooms } from './rooms';
 export interface FacilitatorDeps extends EveningDeps {
   /** Base URL for links phones and co-facilitators can reach (see http/baseUrl.ts). */
   publicUrl: (host: string | undefined, secure: boolean) => string;
+  /** What each atelier presents on the room's screen (*présenter*). */
+  presentations: Presentations;
   /** Closes the y-websocket connections of a blocked participant, in every process. */
   closeBoardsOf: (participantId: string) => void;
 }
@@ -58,6 +61,7 @@ export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps):
     [C.promote]: (p) => promote(deps, me(), p),
     [C.candidateUpdate]: (p) => updateCandidate(deps, me(), p),
     [C.candidates]: () => listCandidates(deps, me()),
+    [C.present]: (p) => present(deps, me(), p),
     [C.follow]: async ({ atelierId, viewport }) => {
       checkFacilitatorOn(me(), await deps.storage.getAtelier(atelierId), 'board.read');
       deps.broadcast.follow(atelierId, viewport);

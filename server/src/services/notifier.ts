@@ -1,4 +1,4 @@
-import type { Atelier, Candidate, CommentView, GroupView, Idea, ModIdeaView, ReactionCounts, SemisEvent, Viewport, VoteResults, VoteSession } from '@semis/shared';
+import type { Atelier, Candidate, CommentView, GroupView, Idea, ModIdeaView, PresentState, ReactionCounts, SemisEvent, Viewport, VoteResults, VoteSession } from '@semis/shared';
 
 /**
  * What the services tell connected clients. `realtime/broadcast.ts` implements it over
@@ -16,6 +16,8 @@ export interface Notifier {
   blocked(participantId: string): void;
   /** Follow me: the facilitator's viewport (null stops). */
   follow(atelierId: string, viewport: Viewport | null): void;
+  /** *Présenter*: what the atelier's room screen shows (null: stopped). */
+  present(atelierId: string, state: PresentState | null): void;
   voteChanged(session: VoteSession): void;
   /** Results to facilitators, and to participants when visible. */
   voteResults(session: VoteSession, results: VoteResults, visibleToParticipants?: boolean): void;

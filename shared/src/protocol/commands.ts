@@ -19,6 +19,7 @@ import {
   commentPayload, createGroupPayload, groupIdPayload, groupRolesPayload, reactPayload, subscribePostersPayload, watchBoardPayload,
   type BoardFeed, type CommentView, type GroupView, type ReactionCounts,
 } from './posters';
+import { presentPayload, type PresentState } from './present';
 
 /** Which error code a bad top-level field gets (else BAD_REQUEST), e.g. `text` → INVALID_IDEA_TEXT. */
 export type FieldCodes = Readonly<Record<string, ErrorCode>>;
@@ -77,6 +78,7 @@ export const COMMANDS = {
   [C.dashboard]: command<Dashboard>()(noPayload),
   [C.coFacilitator]: command<{ token: string; link: string }>()(coFacilitatorPayload),
   [C.follow]: command<Record<string, never>>()(followPayload),
+  [C.present]: command<{ state: PresentState | null }>()(presentPayload),
   [C.voteConfigure]: command<{ atelier: Atelier }>()(voteConfigurePayload),
   [C.plenary]: command<VoteState>()(plenaryPayload),
   [C.groupingSuggest]: command<GroupingSuggestion>()(groupingPayload),

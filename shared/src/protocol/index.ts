@@ -6,3 +6,4 @@ export * from './votes';
 export * from './posters';
 export * from './commands';
 export * from './report';
+export * from './present';

@@ -7,6 +7,7 @@ import type { IdeaStatus } from '../schema/idea';
 import type { AtelierStatePush, Dashboard, EventStatePush, ModIdeaView, Viewport } from './facilitator';
 import type { Candidate, VoteResults } from './votes';
 import type { CommentView, GroupView, ReactionCounts } from './posters';
+import type { PresentState } from './present';
 
 /** Bumped when a socket.io event or payload changes incompatibly. Clients send it (socket.io
  * `auth.protocol`, y-websocket `?protocol=`); another version is refused with PROTOCOL_MISMATCH. */
@@ -43,6 +44,8 @@ export const C = {
   dashboard: 'dashboard:get',
   coFacilitator: 'cofac:create',
   follow: 'follow:set',
+  /** *Présenter*: one cluster, candidate or poster per screen (payloads in ./present.ts). */
+  present: 'present:set',
   // Votes (participants and facilitators).
   voteGet: 'vote:get',
   voteDot: 'vote:dot',
@@ -81,6 +84,8 @@ export const S = {
   dashboard: 'dashboard',
   /** To walls and projector of the atelier: the facilitator's viewport to follow (null: stop). */
   follow: 'follow:viewport',
+  /** To the atelier's facilitators (projector included): what is presented, or null (stopped). */
+  present: 'present:state',
   /** To the atelier (or the event, for the plenary): a vote opened or closed; refetch with vote:get. */
   voteChanged: 'vote:changed',
   /** Results, to facilitators live and to participants when visible (throttled). */
@@ -151,6 +156,7 @@ export interface ServerToClientEvents {
   [S.modIdea]: (idea: ModIdeaView) => void;
   [S.dashboard]: (d: Dashboard) => void;
   [S.follow]: (p: { atelierId: string; viewport: Viewport | null }) => void;
+  [S.present]: (p: { atelierId: string; state: PresentState | null }) => void;
   [S.voteChanged]: (p: { sessionId: string; atelierId: string | null; status: 'open' | 'closed' }) => void;
   [S.voteResults]: (r: VoteResults) => void;
   [S.candidateChanged]: (c: Candidate) => void;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminEventResult, Atelier, Viewport } from '@semis/shared';
+import type { AdminEventResult, Atelier, PresentState, Viewport } from '@semis/shared';
 import { Board, type BoardHandle } from '../../wall/Board';
 import { WallIdeasList } from '../../wall/WallIdeasList';
 import { useBoardDoc } from '../../sync/useBoardDoc';
@@ -15,6 +15,8 @@ import { ProjectorControls } from './ProjectorControls';
 import { ProjectorSide } from './ProjectorSide';
 import { ProjectorVote } from './ProjectorVote';
 import { RoomBoard, roomSections } from './RoomBoard';
+import { PresentView } from './PresentView';
+import { usePresentations, type Presentations } from '../present/usePresentations';
 import { readChoice, useRotation, writeChoice, type ProjectorChoice } from './useRotation';
 import './projector.css';
 
@@ -32,7 +34,12 @@ function Projector({ data, token }: { data: AdminEventResult; token: string }) {
   const ateliers = [...(state.status === 'ready' ? state.ateliers : data.ateliers)].sort((a, b) => a.position - b.position);
   const [choice, setChoice] = useState<ProjectorChoice>(() => readChoice(location.search));
   const currentId = useRotation(ateliers.map((a) => a.id), choice);
-  const atelier = ateliers.find((a) => a.id === currentId) ?? null;
+  const ready = state.status === 'ready';
+  // *Présenter* takes the screen over, on the presented atelier, until it is stopped.
+  const pres = usePresentations(session, ready, ateliers.map((a) => a.id));
+  const presenting = pres.latest;
+  usePresenterKeys(presenting, pres.send);
+  const atelier = ateliers.find((a) => a.id === (presenting?.atelierId ?? currentId)) ?? null;
   const plenary = useVote(session?.socket ?? null, { plenary: true }, state.status === 'ready');
   const plenaryOpen = plenary.state?.session?.status === 'open';
   const connected = state.dashboard?.ateliers.reduce((n, a) => n + a.connected, 0) ?? 0;
@@ -42,8 +49,9 @@ function Projector({ data, token }: { data: AdminEventResult; token: string }) {
   useEffect(() => {
     if (plenaryOpen) setPinned(true);
   }, [plenaryOpen]);
-  const showPlenary = choice.plenary || plenaryOpen || pinned;
+  const showPlenary = !presenting && (choice.plenary || plenaryOpen || pinned);
   const change = (c: ProjectorChoice) => {
+    if (presenting) void pres.send({ action: 'stop', atelierId: presenting.atelierId });
     setPinned(false);
     setChoice(c);
     writeChoice(c);
@@ -62,7 +70,7 @@ function Projector({ data, token }: { data: AdminEventResult; token: string }) {
           </main>
         </>
       ) : (
-        atelier && <ProjectedAtelier key={atelier.id} atelier={atelier} data={data} session={session} state={state} choice={choice} token={token} />
+        atelier && <ProjectedAtelier key={atelier.id} atelier={atelier} data={data} session={session} state={state} choice={choice} token={token} presenting={presenting?.atelierId === atelier.id ? presenting : null} />
       )}
       <ProjectorControls ateliers={ateliers} choice={{ ...choice, plenary: showPlenary }} currentId={currentId} onChange={change} />
     </div>
@@ -76,9 +84,10 @@ interface ProjectedProps {
   session: FacilitatorSession | null;
   state: FacilitatorState;
   choice: ProjectorChoice;
+  presenting: PresentState | null;
 }
 
-function ProjectedAtelier({ atelier, data, token, session, state, choice }: ProjectedProps) {
+function ProjectedAtelier({ atelier, data, token, session, state, choice, presenting }: ProjectedProps) {
   const { t } = useTranslation();
   const board = useBoardDoc(atelier.boardId, token, { readOnly: true });
   const { cards, positions } = useBoardIdeas(board.doc);
@@ -101,8 +110,10 @@ function ProjectedAtelier({ atelier, data, token, session, state, choice }: Proj
         {atelier.question && <p className="projector-question">{atelier.question}</p>}
       </header>
       <ProjectorSide data={data} state={state} timer={atelier.timer} counts={{ connected: stats?.connected ?? 0, ideas: cards.length }} />
-      <main className={canvas && !voting ? 'projector-board' : 'projector-board room-surface'}>
-        {voting ? (
+      <main className={canvas && !voting && !presenting ? 'projector-board' : 'projector-board room-surface'}>
+        {presenting ? (
+          <PresentView state={presenting} sections={sections} session={session} ready={state.status === 'ready'} token={token} />
+        ) : voting ? (
           <ProjectorVote vote={vote} connected={stats?.connected ?? 0} />
         ) : canvas ? (
           <CanvasView atelier={atelier} cards={cards} positions={positions} followed={followed} />
@@ -129,4 +140,22 @@ function useFollowed(session: FacilitatorSession | null, atelierId: string): Vie
   const [viewport, setViewport] = useState<Viewport | null>(null);
   useEffect(() => session?.onFollow((id, v) => id === atelierId && setViewport(v)), [session, atelierId]);
   return viewport;
+}
+
+/** A clicker or the arrow keys on the projector's own keyboard step through a presentation. */
+function usePresenterKeys(presenting: PresentState | null, send: Presentations['send']): void {
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
+      const { atelierId } = presenting;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') void send({ action: 'step', atelierId, delta: 1 });
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') void send({ action: 'step', atelierId, delta: -1 });
+      else if (e.key === 'Escape') void send({ action: 'stop', atelierId });
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting, send]);
 }

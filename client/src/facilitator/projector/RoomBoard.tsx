@@ -36,8 +36,11 @@ const GAP = 10;
 const COLUMN_GAP = 28;
 const PAGE_SECONDS = 12;
 const FRESH_MS = 8000;
+const SETTLE_MS = 2000;
 
 interface Layout {
+  /** The content it was measured for: a layout of older content is never drawn. */
+  key: string;
   size: IdeaSize;
   columns: number;
   pages: Page[];
@@ -53,9 +56,10 @@ export function RoomBoard({ sections, label, synced }: { sections: RoomSection[]
   const box = useRef<HTMLDivElement>(null);
   const measure = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(box);
-  const [layout, setLayout] = useState<Layout | null>(null);
+  const [measured, setLayout] = useState<Layout | null>(null);
   const [page, setPage] = useState(0);
   const contentKey = useMemo(() => JSON.stringify(sections.map((s) => [s.key, s.title, s.ideas.map((i) => [i.id, i.text])])), [sections]);
+  const layout = measured?.key === contentKey ? measured : null;
 
   useLayoutEffect(() => {
     const m = measure.current;
@@ -71,7 +75,7 @@ export function RoomBoard({ sections, label, synced }: { sections: RoomSection[]
       const packSections = sections.map((s) => ({ key: s.key, titleHeight: s.title ? h(`t:${s.key}`) : 0, ideas: s.ideas.map((i) => ({ id: i.id, height: h(`i:${i.id}`) })) }));
       for (const sectionPerColumn of [true, false]) {
         const pages = pack(packSections, { columnHeight: height - footer, gap: GAP, columnsPerPage: columns, sectionPerColumn });
-        chosen = { size, columns, pages };
+        chosen = { key: contentKey, size, columns, pages };
         if (pages.length === 1) break;
       }
       if (chosen && chosen.pages.length === 1) break;
@@ -81,19 +85,18 @@ export function RoomBoard({ sections, label, synced }: { sections: RoomSection[]
 
   // A new idea brings its page to the screen and is outlined for a moment: the room sees it
   // arrive without anyone touching the projector.
-  const seen = useRef<Set<string> | null>(null);
+  // The first sync's ideas arrive in a burst shortly after it: they are not news.
+  const seen = useRef(new Set<string>());
+  const syncedAt = useRef(0);
+  if (synced && syncedAt.current === 0) syncedAt.current = performance.now();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (!layout || !synced) return;
-    const ids = sections.flatMap((s) => s.ideas.map((i) => i.id));
-    if (seen.current === null) {
-      seen.current = new Set(ids);
-      return;
-    }
     const known = seen.current;
-    const added = ids.filter((id) => !known.has(id));
+    const added = sections.flatMap((s) => s.ideas.map((i) => i.id)).filter((id) => !known.has(id));
     if (added.length === 0) return;
     for (const id of added) known.add(id);
+    if (performance.now() - syncedAt.current < SETTLE_MS) return;
     const newest = new Set(added);
     const at = layout.pages.findIndex((p) => p.some((col) => col.some((b) => b.kind === 'idea' && newest.has(b.id))));
     if (at >= 0) setPage(at);
