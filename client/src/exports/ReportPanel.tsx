@@ -42,6 +42,11 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
     setDone(!failed);
   };
 
+  const archive = async () => {
+    setError(null);
+    setError(await downloadFile(API.adminArchive, { headers: { Authorization: `Bearer ${token}` } }, 'semis.json'));
+  };
+
   return (
     <section className="card stack report-panel" aria-labelledby="report-title">
       <h2 id="report-title">{t('exports.report.title')}</h2>
@@ -71,7 +76,7 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
             <legend>{t('exports.report.sections')}</legend>
             {REPORT_SECTIONS.filter((s) => wholeEvent || s !== 'plenary').map((s) => (
               <label key={s} className="check">
-                <input type="checkbox" checked={sections.has(s)} onChange={() => setSections(toggle(sections, s))} /> {t(`exports.report.section.${s}`)}
+                <input type="checkbox" checked={sections.has(s)} onChange={() => setSections(toggle(sections, s))} /> {t(`exports.section.${s}`)}
               </label>
             ))}
           </fieldset>
@@ -96,6 +101,15 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
         </label>
       </details>
       <CsvExports token={token} />
+      {wholeEvent && (
+        <div className="stack">
+          <h3>{t('exports.archive.title')}</h3>
+          <p className="hint">{t('exports.archive.hint')}</p>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => void archive()} data-testid="archive-export">{t('exports.archive.export')}</button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -389,7 +389,7 @@ export const en: Messages = {
     TIMEOUT: 'The server does not answer. Try again in a moment.',
     NETWORK: 'Cannot reach the server. Check the network.',
     UNKNOWN: 'An unexpected error occurred.',
-    BOARD_CLOSED: 'The wall cannot be shown: {{reason}}',
+    BOARD_CLOSED: 'Board disconnected: {{reason}}',
     BOARD_TOO_LARGE: 'The board reached its maximum size (16 MB): your last change is not saved. Reload the page.',
     BOARD_OUT_OF_SYNC: 'The board got out of sync. Reload the page.',
   },

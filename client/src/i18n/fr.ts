@@ -389,7 +389,7 @@ export const fr = {
     TIMEOUT: 'Le serveur ne répond pas. Réessayez dans un instant.',
     NETWORK: 'Connexion au serveur impossible. Vérifiez le réseau.',
     UNKNOWN: 'Une erreur inattendue est survenue.',
-    BOARD_CLOSED: 'Le mur ne peut pas s’afficher : {{reason}}',
+    BOARD_CLOSED: 'Tableau déconnecté : {{reason}}',
     BOARD_TOO_LARGE: 'Le tableau a atteint sa taille maximale (16 Mo) : votre dernière modification n’est pas enregistrée. Rechargez la page.',
     BOARD_OUT_OF_SYNC: 'Le tableau s’est désynchronisé. Rechargez la page.',
   },
