@@ -10,11 +10,16 @@ export interface Rate {
 export class TokenBucket {
   private tokens: number;
   private at: number;
+  /** A # field, not an own property: buckets live in socket.data, which the Redis adapter
+   * serialises (msgpack) to answer fetchSockets from other processes — a function there
+   * makes every such answer fail, and the asking process waits for its timeout. */
+  readonly #now: () => number;
 
   constructor(
     private rate: Rate,
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
   ) {
+    this.#now = now;
     this.tokens = rate.burst;
     this.at = now();
   }
@@ -37,11 +42,11 @@ export class TokenBucket {
   reset(rate: Rate): void {
     this.rate = rate;
     this.tokens = rate.burst;
-    this.at = this.now();
+    this.at = this.#now();
   }
 
   private refill(): void {
-    const t = this.now();
+    const t = this.#now();
     this.tokens = Math.min(this.rate.burst, this.tokens + ((t - this.at) / 1000) * this.rate.perSecond);
     this.at = t;
   }
