@@ -39,6 +39,14 @@ export const exportsEn: typeof exportsFr = {
       importButton: 'Choose the archive file',
       imported: 'Event “{{name}}” imported: open it with your facilitator link.',
     },
+    privacy: {
+      joinNotice: 'Semis keeps only your pseudonym and what you write, with no account or e-mail, until the facilitators delete the event.',
+      deleteTitle: 'Delete the event for good',
+      deleteHint: 'Erases everything: participants, pseudonyms, ideas, votes, project candidates, posters, images and the moderation log. Download the archive first if you want to keep it. To confirm, type the event code ({{code}}).',
+      deleteCode: 'Event code',
+      deleteButton: 'Delete for good',
+      deleted: 'Event deleted.',
+    },
     followUp: {
       modeleEconomique: 'Economic model',
       modeleHint: 'Who pays, how much, at what cost: the method’s vigilance.',

@@ -39,6 +39,14 @@ export const exportsFr = {
       importButton: 'Choisir le fichier d’archive',
       imported: 'Événement « {{name}} » importé : ouvrez-le avec votre lien d’animation.',
     },
+    privacy: {
+      joinNotice: 'Semis garde seulement votre pseudo et ce que vous écrivez, sans compte ni adresse e-mail, jusqu’à ce que l’animation supprime l’événement.',
+      deleteTitle: 'Supprimer l’événement pour de bon',
+      deleteHint: 'Efface tout : participants, pseudos, idées, votes, projets candidats, posters, images et journal de modération. Téléchargez l’archive avant si vous voulez la garder. Pour confirmer, tapez le code de l’événement ({{code}}).',
+      deleteCode: 'Code de l’événement',
+      deleteButton: 'Supprimer définitivement',
+      deleted: 'Événement supprimé.',
+    },
     followUp: {
       modeleEconomique: 'Modèle économique',
       modeleHint: 'Qui paie, combien, avec quels coûts : la vigilance de la méthode.',

@@ -4,6 +4,7 @@ import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import { requireFacilitator } from '../services/access';
 import { exportArchive, importArchive } from '../services/archive';
+import { deleteEvent } from '../services/rgpd';
 import { collectReport, parseReportRequest } from '../services/report/collect';
 import { csvExport } from '../services/exports/csv';
 import { renderPdf } from '../services/report/pdf';
@@ -16,6 +17,8 @@ export interface ExportDeps {
   registry: BoardRegistry;
   now: () => string;
   log: (m: string) => void;
+  /** Closes live board connections (deleting an event). */
+  closeBoards: (boardIds: string[]) => void;
 }
 
 /** What a facilitator takes home after the evening (issue #11): report, exports, archives. */
@@ -56,6 +59,11 @@ export function exportsRouter(deps: ExportDeps): express.Router {
     const imported = await queue.run(() => importArchive(deps, req.body));
     res.status(201);
     return imported;
+  }));
+
+  r.delete(API.adminEvent, express.json({ limit: '4kb' }), route(async (req) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    return deleteEvent(deps, who, req.body);
   }));
 
   r.use(bodyErrors);

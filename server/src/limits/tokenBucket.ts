@@ -10,18 +10,19 @@ export interface Rate {
 export class TokenBucket {
   private tokens: number;
   private at: number;
-  /** A # field, not an own property: buckets live in socket.data, which the Redis adapter
-   * serialises (msgpack) to answer fetchSockets from other processes — a function there
-   * makes every such answer fail, and the asking process waits for its timeout. */
-  readonly #now: () => number;
 
+  /** Plain numbers only unless a test clock is given: a bucket lives in socket.data, which the
+   * Redis adapter serialises for fetchSockets (a function there breaks that for every process). */
   constructor(
     private rate: Rate,
-    now: () => number = Date.now,
+    private readonly clock?: () => number,
   ) {
-    this.#now = now;
     this.tokens = rate.burst;
-    this.at = now();
+    this.at = this.now();
+  }
+
+  private now(): number {
+    return this.clock ? this.clock() : Date.now();
   }
 
   /** Takes `n` tokens if there are that many; false (and nothing taken) otherwise. */
@@ -42,11 +43,11 @@ export class TokenBucket {
   reset(rate: Rate): void {
     this.rate = rate;
     this.tokens = rate.burst;
-    this.at = this.#now();
+    this.at = this.now();
   }
 
   private refill(): void {
-    const t = this.#now();
+    const t = this.now();
     this.tokens = Math.min(this.rate.burst, this.tokens + ((t - this.at) / 1000) * this.rate.perSecond);
     this.at = t;
   }
