@@ -56,6 +56,26 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints the whole portfolio unclipped, and downloads it as a PDF', async () => {
+    await page.goto(`${suite.server.url}/animer/projets`);
+    await page.getByTestId('portfolio').waitFor();
+    await expect.poll(() => page.getByTestId('candidate-row').count()).toBe(seeded.candidates.length);
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByTestId('portfolio-print');
+    await printed.waitFor({ state: 'visible' });
+    expect(await printed.locator('.print-card').count()).toBe(seeded.candidates.length);
+    const text = await printed.innerText();
+    expect(text).toContain('Vente au détail, marge de 25 %, loyer pris en charge la première année');
+    expect(text).toContain('Revitaliser le centre-bourg');
+    expect(await page.getByTestId('candidate-filter').isVisible()).toBe(false);
+    await shot(page, 'portfolio-print');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portfolio-pdf').click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    if (pdfOk) expect(pdfText(fs.readFileSync(file))).toContain(seeded.candidates[0]!.title);
+  });
+
   it('exports an atelier\'s wall to PNG from the wall page', async () => {
     const atelier = seeded.ev.ateliers[0]!;
     await page.goto(`${suite.server.url}/animer/mur/${atelier.id}`);

@@ -89,7 +89,17 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
 
   it('after sending: *Idée envoyée*, the idea at the top of the phone, pending until acknowledged', async () => {
     const { page, errors } = await phone();
-    await join(page, suite.server.url, 'Camille', 0);
+    const eventFetches: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/join/') && eventFetches.push(r.url()));
+    // From the home screen, as someone who typed the code: the event is fetched once.
+    await page.goto(`${suite.server.url}/`);
+    await page.getByTestId('code-input').fill(ev.event.joinCode);
+    await page.getByTestId('code-submit').click();
+    await page.getByTestId('pseudonym-input').fill('Camille');
+    await page.getByTestId('join-submit').click();
+    await page.getByTestId('atelier-choice').first().click();
+    await page.getByTestId('phase-screen').waitFor();
+    expect(eventFetches).toHaveLength(1);
     expect(await axeViolations(page)).toEqual([]);
     await post(page, 'Un vélo électrique en location à la gare');
     await expect.poll(() => page.getByTestId('send-state').getAttribute('data-state')).toBe('sent');
@@ -232,12 +242,16 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
 
   it('the join and vote screens pass axe (no serious or critical issue)', async () => {
     const { page } = await phone();
+    const eventFetches: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/join/') && eventFetches.push(r.url()));
     await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
     await page.getByTestId('pseudonym-input').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     // Camille joined in an earlier test: this one is told so, and told apart.
     await join(page, suite.server.url, 'Camille', 2);
     expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('« Camille (2) »');
+    // A QR link: one fetch of the event (the second page.goto here is a second visit, so two).
+    expect(eventFetches).toHaveLength(2);
     await page.getByTestId('vote-screen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-vote');

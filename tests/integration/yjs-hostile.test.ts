@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,29 @@ describe('y-websocket upgrade: hostile requests', () => {
     expect(await upgradeStatus(wsUrl(server.url, 'x'.repeat(300), ev.adminToken))).toBe(400);
     await alive();
     expect(await upgradeStatus(wsUrl(server.url, ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
+  });
+
+  it('releases what a handshake held when ws refuses it (a bad Sec-WebSocket-Key)', async () => {
+    const s = await connect(server.url);
+    const other = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Clé' }));
+    s.disconnect();
+    const { port } = new URL(server.url);
+    const bad = () =>
+      new Promise<string>((resolve) => {
+        const sock = net.connect(Number(port), '127.0.0.1', () =>
+          sock.write(
+            `GET /yjs/${ev.ateliers[0]!.boardId}?token=${other.token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+              'Sec-WebSocket-Key: not-a-key\r\nSec-WebSocket-Version: 13\r\n\r\n',
+          ),
+        );
+        let got = '';
+        sock.on('data', (d) => (got += d.toString()));
+        sock.on('close', () => resolve(got.split('\r\n')[0] ?? ''));
+        sock.on('error', () => {});
+      });
+    // More than the 16 connections one participant may hold: none of them may stay counted.
+    for (let i = 0; i < 20; i++) expect(await bad()).toMatch(/^HTTP\/1\.1 400/);
+    expect(await upgradeStatus(wsUrl(server.url, ev.ateliers[0]!.boardId, other.token))).toBe(101);
   });
 
   it('checks Origin against the served origin and PUBLIC_URL', async () => {

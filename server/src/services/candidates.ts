@@ -32,7 +32,10 @@ export async function promote(deps: IdeaDeps, who: FacilitatorPrincipal, { ateli
     stakeholders: defaultStakeholders(),
     porteur: '',
     nextSteps: '',
+    modeleEconomique: '',
+    steps: [],
     status: 'idee',
+    history: [{ at: now, who: who.actor, from: null, to: 'idee', note: '' }],
     ideaIds: found.ideaIds,
     votes: await voteOf(deps, atelier.eventId, atelierId, itemId),
     createdAt: now,
@@ -58,7 +61,12 @@ export async function updateCandidate(deps: IdeaDeps, who: FacilitatorPrincipal,
   const current = await deps.storage.candidates.get(id);
   if (!current || current.eventId !== who.event.id) throw new AppError('UNKNOWN_CANDIDATE', 'id');
   checkFacilitatorOn(who, await deps.storage.getAtelier(current.atelierId), 'candidate.manage');
-  const candidate: Candidate = { ...current, ...patch, updatedAt: deps.now() };
+  const { statusNote, ...fields } = patch;
+  const now = deps.now();
+  const moved = fields.status !== undefined && fields.status !== current.status;
+  // A status change is dated and signed, with its note: the follow-up reads as a history.
+  const history = moved ? [...current.history, { at: now, who: who.actor, from: current.status, to: fields.status!, note: statusNote ?? '' }] : current.history;
+  const candidate: Candidate = { ...current, ...fields, history, updatedAt: now };
   await deps.storage.candidates.update(candidate);
   deps.broadcast.candidateChanged(candidate);
   await audit(deps, who, current.atelierId, 'candidate.update', id, Object.keys(patch).join(','));

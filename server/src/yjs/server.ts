@@ -57,7 +57,14 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
   const subjects = new WeakMap<YjsConnection, string>();
   const budgets = new SubjectBudgets(opts.subjectLimits);
   const heartbeat = setInterval(() => {
-    for (const c of [...connections]) c.heartbeat();
+    for (const c of [...connections]) {
+      try {
+        c.heartbeat();
+      } catch (err) {
+        opts.log(`board ${c.boardId}: heartbeat failed: ${String(err)}`);
+        c.close(1011, 'internal error');
+      }
+    }
   }, opts.heartbeatMs);
   heartbeat.unref();
 
@@ -79,9 +86,13 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
       budgets.close(budget);
       opts.registry.release(boardId);
     };
-    // ws drops a socket that closed meanwhile without calling back: release it ourselves.
+    // ws drops a socket that closed meanwhile, or a handshake it finds invalid (a bad
+    // Sec-WebSocket-Key…), without calling back: release those ourselves.
     if (!socket.readable || !socket.writable) return release();
+    let adopted = false;
+    socket.once('close', () => adopted || release());
     wss.handleUpgrade(req, socket, head, (ws) => {
+      adopted = true;
       try {
         const conn = new YjsConnection(ws, room, canWrite, opts.limits, budget, opts.log, () => {
           connections.delete(conn);

@@ -9,6 +9,8 @@ export const voteGetPayload = z.union([z.object({ atelierId: uuidSchema }), z.ob
 /** `opId`: a client-generated id per click, so a retried click never counts twice. */
 export const voteDotPayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), delta: z.union([z.literal(1), z.literal(-1)]), opId: uuidSchema });
 export const voteRatePayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), desirability: ratingSchema, feasibility: ratingSchema });
+/** What a vote opened now would hold, asked before opening it. */
+export const votePreviewPayload = z.object({ atelierId: uuidSchema });
 export const voteConfigurePayload = z.object({ atelierId: uuidSchema, config: voteConfigPatchSchema });
 export const plenaryPayload = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open'), config: voteConfigPatchSchema.omit({ target: true, includeUnclustered: true }).default({}) }),
