@@ -39,6 +39,16 @@ export const exportsEn: typeof exportsFr = {
       importButton: 'Choose the archive file',
       imported: 'Event “{{name}}” imported: open it with your facilitator link.',
     },
+    template: {
+      title: 'Duplicate for another territory',
+      hint: 'Creates a new event with the same workshops, questions, boards, timers, vote settings and groups — without the contributions.',
+      name: 'Name of the new event',
+      date: 'Date',
+      place: 'Place',
+      submit: 'Duplicate the event',
+      done: 'New event created. Keep its facilitator link:',
+      open: 'Open the new event',
+    },
     privacy: {
       joinNotice: 'Semis keeps only your pseudonym and what you write, with no account or e-mail, until the facilitators delete the event.',
       deleteTitle: 'Delete the event for good',

@@ -39,6 +39,16 @@ export const exportsFr = {
       importButton: 'Choisir le fichier d’archive',
       imported: 'Événement « {{name}} » importé : ouvrez-le avec votre lien d’animation.',
     },
+    template: {
+      title: 'Dupliquer pour un autre territoire',
+      hint: 'Crée un nouvel événement avec les mêmes ateliers, questions, tableaux, minuteurs, réglages de vote et groupes — sans les contributions.',
+      name: 'Nom du nouvel événement',
+      date: 'Date',
+      place: 'Lieu',
+      submit: 'Dupliquer l’événement',
+      done: 'Nouvel événement créé. Gardez son lien d’animation :',
+      open: 'Ouvrir le nouvel événement',
+    },
     privacy: {
       joinNotice: 'Semis garde seulement votre pseudo et ce que vous écrivez, sans compte ni adresse e-mail, jusqu’à ce que l’animation supprime l’événement.',
       deleteTitle: 'Supprimer l’événement pour de bon',
