@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { API, WS_CLOSE } from '@semis/shared';
 import type { Config } from './config';
+import { GroupingPool } from './grouping/pool';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
@@ -91,13 +92,14 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use('/api', rateLimitByToken(HTTP_RATES.api));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(exportsRouter({ storage, registry, now, log: config.log }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log, closeBoards: (ids) => yjs.closeBoards(new Set(ids), WS_CLOSE.NOT_FOUND, 'event deleted'), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
   app.use(lastErrorHandler);
 
+  const grouping = new GroupingPool();
   const evening: EveningDeps = {
-    storage, registry, broadcast, now,
+    storage, registry, broadcast, now, grouping,
     connectedCounts: (ids) => connectedCounts(io, ids),
     reconnectBoardsOf: (atelierIds) => {
       void reconnectBoardsLocally(atelierIds);
@@ -183,6 +185,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
         server.closeAllConnections?.();
         await registry.closeAll();
         await cluster?.close();
+        await grouping.close();
         await storage.close();
       })();
       return closing;

@@ -56,6 +56,26 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints the whole portfolio unclipped, and downloads it as a PDF', async () => {
+    await page.goto(`${suite.server.url}/animer/projets`);
+    await page.getByTestId('portfolio').waitFor();
+    await expect.poll(() => page.getByTestId('candidate-row').count()).toBe(seeded.candidates.length);
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByTestId('portfolio-print');
+    await printed.waitFor({ state: 'visible' });
+    expect(await printed.locator('.print-card').count()).toBe(seeded.candidates.length);
+    const text = await printed.innerText();
+    expect(text).toContain('Vente au détail, marge de 25 %, loyer pris en charge la première année');
+    expect(text).toContain('Revitaliser le centre-bourg');
+    expect(await page.getByTestId('candidate-filter').isVisible()).toBe(false);
+    await shot(page, 'portfolio-print');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portfolio-pdf').click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    if (pdfOk) expect(pdfText(fs.readFileSync(file))).toContain(seeded.candidates[0]!.title);
+  });
+
   it('exports an atelier\'s wall to PNG from the wall page', async () => {
     const atelier = seeded.ev.ateliers[0]!;
     await page.goto(`${suite.server.url}/animer/mur/${atelier.id}`);
@@ -69,6 +89,28 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     const png = fs.readFileSync(file);
     expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(4000);
+    expect(errors).toEqual([]);
+  });
+
+  it('duplicates the event for another territory and finds its ateliers there', async () => {
+    await page.goto(`${suite.server.url}/animer#${seeded.ev.adminToken}`);
+    await page.getByText('Dupliquer pour un autre territoire').click();
+    await page.getByTestId('duplicate-name').fill('Soirée des possibles — Haut-Doubs');
+    await page.getByTestId('duplicate-place').fill('Pontarlier');
+    await page.getByTestId('duplicate-submit').click();
+    const link = page.getByTestId('duplicate-link');
+    await link.waitFor();
+    await shot(page, 'duplicated');
+    // The link names the address phones reach (the LAN's); the test server listens on loopback.
+    const adminToken = new URL((await link.getAttribute('href')) ?? '').hash.slice(1);
+    expect(adminToken.length).toBeGreaterThan(20);
+    // Only the fragment differs from the page we are on: leave it, so the app starts afresh.
+    await page.goto('about:blank');
+    await page.goto(`${suite.server.url}/animer#${adminToken}`);
+    await page.getByRole('heading', { name: 'Soirée des possibles — Haut-Doubs' }).waitFor();
+    const rows = page.getByTestId('dashboard-row');
+    await expect.poll(() => rows.count()).toBe(seeded.ev.ateliers.length);
+    for (const a of seeded.ev.ateliers) await page.getByTestId('dashboard-row').filter({ hasText: a.title }).first().waitFor();
     expect(errors).toEqual([]);
   });
 });

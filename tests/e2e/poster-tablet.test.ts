@@ -34,7 +34,7 @@ describe.skipIf(!ok)('the poster table on a tablet and a phone', () => {
       const errors = watchErrors(page);
       await page.goto(`${suite.server.url}/animer/tableau/${boardOf(group, 'poster')}#${ev.adminToken}`);
       const editor = page.getByTestId('poster-editor');
-      await expect.poll(() => editor.getAttribute('data-layout')).toBe(layout);
+      await expect.poll(() => editor.getAttribute('data-layout'), { timeout: 10_000 }).toBe(layout);
       await page.getByTestId('poster-canvas').locator('canvas').first().waitFor();
       expect(await canvasShare(page)).toBeGreaterThanOrEqual(0.6);
       // Nothing covers the canvas until asked.
@@ -50,17 +50,17 @@ describe.skipIf(!ok)('the poster table on a tablet and a phone', () => {
       await drawer.locator('button.chorem:not([disabled])').first().click();
       expect(await drawer.count()).toBe(0);
       await tapCanvas(page, 0.4, 0.4);
-      await expect.poll(() => editor.getAttribute('data-shape-count')).toBe('1');
+      await expect.poll(() => editor.getAttribute('data-shape-count'), { timeout: 10_000 }).toBe('1');
 
       // A post-it, with the reduced tools a phone keeps.
       await page.getByTestId('tool-postit').click();
       await tapCanvas(page, 0.6, 0.6);
-      await expect.poll(() => editor.getAttribute('data-shape-count')).not.toBe('1');
+      await expect.poll(() => editor.getAttribute('data-shape-count'), { timeout: 10_000 }).not.toBe('1');
       if (layout === 'phone') expect(await page.getByTestId('tool-pen').count()).toBe(0);
 
       // The legend and layers open on demand over the canvas, and close again.
       await page.getByTestId('panel-toggle').click();
-      await expect.poll(() => drawer.getAttribute('data-drawer')).toBe('panel');
+      await expect.poll(() => drawer.getAttribute('data-drawer'), { timeout: 10_000 }).toBe('panel');
       await page.getByTestId('panel-toggle').click();
       expect(await drawer.count()).toBe(0);
       expect(errors).toEqual([]);

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, CLIENT_DIR, FACILITATOR, LAPTOP, PHONE, newPage, probeChromium, requireBuiltClient, watchErrors, useBrowserSuite } from '../support/browser';
-import { createEvent, startServer, type TestServer } from '../support/harness';
+import { API, type CreateEventResult } from '@semis/shared';
+import { api, createEvent, startServer, type TestServer } from '../support/harness';
 import { axeViolations } from '../support/axe';
 import { shot } from '../support/shots';
 
@@ -28,7 +29,19 @@ describe.skipIf(!ok)('the join path: an address phones can reach, /j, /j/CODE, p
   it('console, projector and printed posters give the LAN address, never localhost', async () => {
     const port = new URL(lanServer.url).port;
     const local = `http://127.0.0.1:${port}`;
-    const ev = await createEvent(local, 3);
+    // The longest title and question the schema allows: the poster still fits its page.
+    const { body: ev } = await api<CreateEventResult>(local, API.createEvent, {
+      body: {
+        name: 'Soirée test',
+        date: '2026-06-08',
+        place: 'Aromas',
+        ateliers: [
+          { title: 'Mobilité', theme: 'mobilite', question: 'Quels besoins ?' },
+          { title: 'Commerces, services de proximité et lieux de vie pour les habitants du plateau', theme: 'commerces-services', question: 'Quels besoins en activités économiques de proximité ? '.repeat(5).slice(0, 280) },
+          { title: 'Tourisme', theme: 'tourisme', question: '' },
+        ],
+      },
+    });
     expect(ev.links.participant).toBe(`http://${LAN}:${port}/j/${ev.event.joinCode}`);
     const { context, page } = await newPage(suite.browser, FACILITATOR);
     const errors = watchErrors(page);
@@ -70,7 +83,7 @@ describe.skipIf(!ok)('the join path: an address phones can reach, /j, /j/CODE, p
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+4\b/);
     expect(info).toMatch(/Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)/);
-    if (process.env.SEMIS_SHOTS) execFileSync('pdftoppm', ['-png', '-r', '40', file, path.join(process.env.SEMIS_SHOTS, 'qr-poster')]);
+    if (process.env.SEMIS_SHOTS) execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(process.env.SEMIS_SHOTS, 'qr-poster')]);
     await posters.emulateMedia({ media: 'print' });
     const overflow = await sheets.evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
     expect(overflow).toBe(0);

@@ -6,6 +6,7 @@ import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, FACILITATOR, PROJECTOR, joinPhone, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
 import { call, createEvent, facilitator, must, participant, type Client } from '../support/harness';
 import { fieldIdeas, seedWall } from '../support/room';
+import { adminGroup, boardOf } from '../support/posters';
 import { axeViolations } from '../support/axe';
 import { shot } from '../support/shots';
 
@@ -94,8 +95,10 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     await page.getByTestId('room-prev').click();
     const phone = await joinPhone(suite.browser, suite.server.url, ev.event.joinCode, 'Nadia', 0, errors);
     await phone.getByTestId('idea-input').fill('Un marché de producteurs le vendredi soir sur la place');
+    const posted = Date.now();
     await phone.getByTestId('idea-submit').click();
-    await expect.poll(async () => (await visibleIdeas(page)).find((i) => i.text.startsWith('Un marché de producteurs'))?.inside ?? false, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await visibleIdeas(page)).find((i) => i.text.startsWith('Un marché de producteurs'))?.inside ?? false, { timeout: 10_000, interval: 25 }).toBe(true);
+    if (process.env.SEMIS_SHOTS) console.log(`projector: phone post → visible ${Date.now() - posted} ms; layout of 46 ideas ${await room.getAttribute('data-layout-ms')} ms`);
     await shot(page, 'projector-room-new-idea');
 
     // The canvas remains available, as an option.
@@ -242,6 +245,13 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     expect(await axeViolations(projector)).toEqual([]);
     await shot(projector, 'projector-present-candidate');
     await shot(consolePage, 'console-present', { fullPage: true });
+
+    // A poster group's territory poster, drawn on the canvas.
+    const group = await adminGroup(suite.server.url, ev, 'Les Hauts', false, 0);
+    await consolePage.getByTestId('present-start-posters').click();
+    await expect.poll(() => slide.getAttribute('data-item-id')).toBe(boardOf(group, 'poster'));
+    await projector.locator('.poster-slide canvas').first().waitFor();
+    await shot(projector, 'projector-present-poster');
 
     await consolePage.getByTestId('present-stop').click();
     await projector.getByTestId('room-board').waitFor();

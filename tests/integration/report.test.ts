@@ -94,6 +94,9 @@ describe('the report of the evening', () => {
     expect(text).toContain('Association Bœuf & Cie');
     expect(text).toContain('Revitaliser le centre-bourg');
     expect(text).toContain('Étude d’opportunité');
+    expect(text).toContain('Vente au détail, marge de 25 %');
+    expect(text).toContain('☑ 15 mai 2026 — Réunir les producteurs');
+    expect(text).toContain('Idée → Étude d’opportunité — « Décidé en plénière »');
     expect(text).toContain('Vote final en plénière');
     expect(text).toContain('Note de méthode');
     // Never what was hidden, deleted, or the authors of an anonymous atelier.

@@ -81,12 +81,16 @@ describe('vote settings are a partial update', () => {
 describe('ideas outside every cluster', () => {
   it('are left out of a cluster vote unless included, then voted on as items of their own', async () => {
     const { atelier, admin, author, ideaIds } = await wallWithIdeas(5, 2);
+    // Asked before opening: one cluster, three ideas outside it.
+    expect(must(await call(admin, C.votePreview, { atelierId: atelier.id }))).toEqual({ items: 1, left: 3 });
+    expect(await call(author.socket, C.votePreview, { atelierId: atelier.id })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
     await walk(admin, atelier.id, 'regroupement', 'vote');
     const left = must(await call<VoteState>(admin, C.voteGet, { atelierId: atelier.id }));
     expect(left.items.map((i) => i.itemId)).toEqual(['cl-0']);
 
     await walk(admin, atelier.id, 'regroupement');
     must(await configure(admin, atelier.id, { includeUnclustered: true }));
+    expect(must(await call(admin, C.votePreview, { atelierId: atelier.id }))).toEqual({ items: 4, left: 0 });
     await walk(admin, atelier.id, 'vote');
     const all = must(await call<VoteState>(author.socket, C.voteGet, { atelierId: atelier.id }));
     expect(all.items.map((i) => i.itemId)).toEqual(['cl-0', ...ideaIds.slice(2)]);

@@ -116,6 +116,8 @@ export function describeStorageContract(
         expect((await s.eventPseudonyms(fx.event.id)).sort()).toEqual([fx.alice.pseudonym, fx.bob.pseudonym].sort());
         expect(await s.eventPseudonyms(fx.event.id, fx.alice.id)).toEqual([fx.bob.pseudonym]);
         expect(await s.eventPseudonyms(randomUUID())).toEqual([]);
+        await s.blockParticipant(fx.bob.id, fx.event.id, 'bob-key', new Date().toISOString());
+        expect(await s.eventPseudonyms(fx.event.id)).toEqual([fx.alice.pseudonym]);
       });
     });
 
@@ -418,7 +420,7 @@ export function describeStorageContract(
       it('stores candidates once per source and keeps their edits', async () => {
         const base = {
           id: randomUUID(), eventId: fx.event.id, atelierId: fx.ateliers[0]!.id, source: { kind: 'cluster' as const, id: 'c1' }, title: 'Navette', besoin: '', ressources: '',
-          stakeholders: [], porteur: '', nextSteps: '', status: 'idee' as const, ideaIds: ['i1'], votes: { dots: 3, voters: 2, rank: 1 }, createdAt: '2030-01-01', updatedAt: '2030-01-01',
+          stakeholders: [], porteur: '', nextSteps: '', modeleEconomique: '', steps: [], history: [], status: 'idee' as const, ideaIds: ['i1'], votes: { dots: 3, voters: 2, rank: 1 }, createdAt: '2030-01-01', updatedAt: '2030-01-01',
         };
         expect((await s.candidates.insert(base)).created).toBe(true);
         const again = await s.candidates.insert({ ...base, id: randomUUID() });

@@ -130,7 +130,10 @@ export async function seedEvening(url: string, opts: SeedOptions): Promise<Seede
         ressources: 'Un local communal vacant, des producteurs « bio » motivés',
         porteur: 'Association Bœuf & Cie',
         nextSteps: 'Étude d’opportunité avant l’été',
+        modeleEconomique: 'Vente au détail, marge de 25 %, loyer pris en charge la première année',
+        steps: [{ text: 'Réunir les producteurs', due: '2026-05-15', done: true }, { text: 'Chiffrer l’aménagement du local', due: '2026-06-30', done: false }],
         status: 'etude-opportunite',
+        statusNote: 'Décidé en plénière',
         stakeholders: [
           { partie: 'Pouvoirs publics', apports: 'Local à loyer modéré', interets: 'Revitaliser le centre-bourg' },
           { partie: 'Citoyens', apports: 'Bénévolat, clientèle', interets: 'Acheter local' },

@@ -7,6 +7,8 @@ import type { ClientError } from '../sync/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { rankText } from '../votes/VoteResultsBars';
 import { StakeholderTable } from './StakeholderTable';
+import { StepsEditor } from './StepsEditor';
+import { StatusHistory } from './StatusHistory';
 import './candidates.css';
 
 interface Props {
@@ -17,8 +19,10 @@ interface Props {
   onSaved?: (c: Candidate) => void;
 }
 
-type Draft = Pick<Candidate, 'title' | 'besoin' | 'ressources' | 'porteur' | 'nextSteps' | 'status' | 'stakeholders'>;
-const draftOf = (c: Candidate): Draft => ({ title: c.title, besoin: c.besoin, ressources: c.ressources, porteur: c.porteur, nextSteps: c.nextSteps, status: c.status, stakeholders: c.stakeholders });
+type Draft = Pick<Candidate, 'title' | 'besoin' | 'ressources' | 'porteur' | 'nextSteps' | 'modeleEconomique' | 'steps' | 'status' | 'stakeholders'>;
+const draftOf = (c: Candidate): Draft => ({
+  title: c.title, besoin: c.besoin, ressources: c.ressources, porteur: c.porteur, nextSteps: c.nextSteps, modeleEconomique: c.modeleEconomique, steps: c.steps, status: c.status, stakeholders: c.stakeholders,
+});
 
 /**
  * A project candidate's card (*fiche projet*). Each field is saved when left (candidate:update
@@ -47,8 +51,9 @@ export function CandidateCard({ socket, candidate, ideaText, onSaved }: Props) {
     setSaved('idle');
   };
 
+  const [statusNote, setStatusNote] = useState('');
   const save = async (patch: CandidatePatch) => {
-    const keys = Object.keys(patch) as (keyof Draft)[];
+    const keys = (Object.keys(patch) as (keyof CandidatePatch)[]).filter((k): k is keyof Draft => k !== 'statusNote');
     if (keys.every((k) => JSON.stringify(patch[k as keyof CandidatePatch]) === JSON.stringify(candidate[k]))) {
       keys.forEach((k) => editing.current.delete(k));
       return;
@@ -60,17 +65,18 @@ export function CandidateCard({ socket, candidate, ideaText, onSaved }: Props) {
       keys.forEach((k) => editing.current.delete(k));
       setSaved('saved');
       setError(null);
+      if (patch.statusNote !== undefined) setStatusNote('');
       onSaved?.(r.data.candidate);
     } else {
       setSaved('idle');
       setError(r.error);
     }
   };
-  const text = (key: 'title' | 'besoin' | 'ressources' | 'porteur' | 'nextSteps') => ({
+  const text = (key: 'title' | 'besoin' | 'ressources' | 'porteur' | 'nextSteps' | 'modeleEconomique') => ({
     value: draft[key],
     onChange: (e: { target: { value: string } }) => change(key, e.target.value),
     onBlur: () => void save({ [key]: key === 'title' ? draft.title.trim() || candidate.title : draft[key] }),
-    'data-testid': `candidate-${key === 'nextSteps' ? 'next-steps' : key}`,
+    'data-testid': `candidate-${key === 'nextSteps' ? 'next-steps' : key === 'modeleEconomique' ? 'modele' : key}`,
   });
   const saveRows = (rows: Stakeholder[]) => void save({ stakeholders: rows.filter((r) => r.partie.trim()) });
   const ideas = candidate.ideaIds.map((id) => ideaText?.(id)).filter((x): x is string => !!x);
@@ -96,11 +102,15 @@ export function CandidateCard({ socket, candidate, ideaText, onSaved }: Props) {
           onChange={(e) => {
             const status = e.target.value as Draft['status'];
             change('status', status);
-            void save({ status });
+            void save(statusNote.trim() ? { status, statusNote: statusNote.trim() } : { status });
           }}
         >
           <StatusOptions />
         </select>
+      </label>
+      <label className="field">
+        {t('exports.followUp.statusNote')}
+        <input maxLength={500} value={statusNote} onChange={(e) => setStatusNote(e.target.value)} data-testid="candidate-status-note" />
       </label>
       <label className="field">
         {t('votes.candidates.besoin')}
@@ -116,9 +126,16 @@ export function CandidateCard({ socket, candidate, ideaText, onSaved }: Props) {
         <input maxLength={200} {...text('porteur')} />
       </label>
       <label className="field">
+        {t('exports.followUp.modeleEconomique')}
+        <textarea rows={3} maxLength={2000} {...text('modeleEconomique')} aria-describedby={`modele-hint-${candidate.id}`} />
+        <span className="hint" id={`modele-hint-${candidate.id}`}>{t('exports.followUp.modeleHint')}</span>
+      </label>
+      <label className="field">
         {t('votes.candidates.nextSteps')}
         <textarea rows={3} maxLength={2000} {...text('nextSteps')} />
       </label>
+      <StepsEditor steps={draft.steps} onChange={(steps) => change('steps', steps)} onCommit={(steps) => void save({ steps: steps.filter((x) => x.text.trim()) })} />
+      <StatusHistory history={candidate.history} />
       <dl className="candidate-facts">
         <dt>{t('votes.candidates.votes')}</dt>
         <dd>

@@ -11,6 +11,9 @@ import { useCandidates } from './useCandidates';
 import { CandidateDetail } from './CandidateDetail';
 import { PlenaryControls } from './PlenaryControls';
 import './candidates.css';
+import './print.css';
+import { PortfolioPrint } from './PortfolioPrint';
+import { PortfolioExports } from '../exports/PortfolioExports';
 
 /** /animer/projets — every project candidate of the event, by atelier, and the final vote. */
 export function PortfolioPage() {
@@ -47,6 +50,7 @@ export function PortfolioPage() {
             {t('votes.candidates.backToConsole')}
           </Link>
         </header>
+        <PortfolioExports token={token} />
         <ErrorMessage error={fac.error ?? error} />
         <label className="field inline">
           {t('votes.candidates.filter')}
@@ -72,6 +76,7 @@ export function PortfolioPage() {
           ))
         )}
         <PlenaryControls socket={fac.socket} ready={fac.ready} />
+        <PortfolioPrint ateliers={ateliers} candidates={shown} />
       </div>
     </Page>
   );

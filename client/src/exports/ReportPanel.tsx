@@ -5,11 +5,13 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
 import { downloadFile } from './download';
 import { CsvExports } from './CsvExports';
+import { DeleteEvent } from './DeleteEvent';
+import { DuplicateEvent } from './DuplicateEvent';
 import './exports.css';
 
 /** The console's *restitution* card: one click for the PDF; ateliers, sections and an
  * introduction for those who want them. A co-facilitator gets their atelier's report. */
-export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; ateliers: Atelier[]; wholeEvent: boolean }) {
+export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName }: { token: string; ateliers: Atelier[]; wholeEvent: boolean; joinCode: string; eventName: string }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'fr');
   const [chosen, setChosen] = useState<Set<string> | null>(null);
@@ -42,6 +44,11 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
     setDone(!failed);
   };
 
+  const archive = async () => {
+    setError(null);
+    setError(await downloadFile(API.adminArchive, { headers: { Authorization: `Bearer ${token}` } }, 'semis.json'));
+  };
+
   return (
     <section className="card stack report-panel" aria-labelledby="report-title">
       <h2 id="report-title">{t('exports.report.title')}</h2>
@@ -71,7 +78,7 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
             <legend>{t('exports.report.sections')}</legend>
             {REPORT_SECTIONS.filter((s) => wholeEvent || s !== 'plenary').map((s) => (
               <label key={s} className="check">
-                <input type="checkbox" checked={sections.has(s)} onChange={() => setSections(toggle(sections, s))} /> {t(`exports.report.section.${s}`)}
+                <input type="checkbox" checked={sections.has(s)} onChange={() => setSections(toggle(sections, s))} /> {t(`exports.section.${s}`)}
               </label>
             ))}
           </fieldset>
@@ -96,6 +103,17 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
         </label>
       </details>
       <CsvExports token={token} />
+      {wholeEvent && (
+        <div className="stack">
+          <h3>{t('exports.archive.title')}</h3>
+          <p className="hint">{t('exports.archive.hint')}</p>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => void archive()} data-testid="archive-export">{t('exports.archive.export')}</button>
+          </div>
+          <DuplicateEvent token={token} name={eventName} />
+          <DeleteEvent token={token} joinCode={joinCode} />
+        </div>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, GRANDE_SOIREE_TEMPLATE, eventInputSchema, type CreateEventResult, type EventInput } from '@semis/shared';
 import { navigate } from '../router';
+import { ArchiveImport } from '../exports/ArchiveImport';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { http } from '../sync/http';
@@ -130,6 +131,7 @@ export function CreateEvent() {
           {busy ? t('create.submitting') : t('create.submit')}
         </button>
       </form>
+      <ArchiveImport />
     </Page>
   );
 }

@@ -180,6 +180,7 @@ export const votesEn: typeof votesFr = {
         'etude-opportunite': 'Opportunity study',
         pilote: 'Pilot',
         'creation-activite': 'Business creation',
+        abandonne: 'Abandoned',
       },
       ideas: 'Original ideas',
       votes: 'Atelier vote',

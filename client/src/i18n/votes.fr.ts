@@ -180,6 +180,7 @@ export const votesFr = {
         'etude-opportunite': 'Étude d’opportunité',
         pilote: 'Pilote',
         'creation-activite': 'Création d’activité',
+        abandonne: 'Abandonné',
       },
       ideas: 'Idées d’origine',
       votes: 'Vote de l’atelier',

@@ -3,7 +3,7 @@ import { configureAtelier, facilitatorView, reveal, setPhase, type EveningDeps }
 import { controlTimer } from '../services/timers';
 import { dashboard, scopedDashboard } from '../services/dashboard';
 import { createCoFacilitator } from '../services/cofacilitators';
-import { configureVote, plenary } from '../services/votes';
+import { configureVote, plenary, previewVote } from '../services/votes';
 import { listCandidates, promote, suggestGrouping, updateCandidate } from '../services/candidates';
 import { approveAll, blockParticipant, listBlocked, listModIdeas, moderateIdea, moderationLog, moderationQueue, unblockParticipant } from '../services/moderation';
 import { present, type Presentations } from '../services/present';
@@ -56,6 +56,7 @@ export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps):
     [C.dashboard]: async () => scopedDashboard(await dashboard(deps, me().event.id), me()),
     [C.coFacilitator]: (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)),
     [C.voteConfigure]: (p) => configureVote(deps, me(), p),
+    [C.votePreview]: (p) => previewVote(deps, me(), p),
     [C.plenary]: (p) => plenary(deps, me(), p),
     [C.groupingSuggest]: (p) => suggestGrouping(deps, me(), p),
     [C.promote]: (p) => promote(deps, me(), p),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally,
+  dotRefusal, dotsLeft, ratingSummary, resultsVisible, tally,
   voteConfigSchema,
   type Atelier, type C, type CommandPayload, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';
@@ -121,6 +121,14 @@ export async function rate(deps: IdeaDeps, participant: ParticipantRecord, { ses
 }
 
 /** Vote settings of an atelier; budgets can't change under people's feet while it is open. */
+/** Before the vote opens: how many items it would hold, and how many ideas it would leave out
+ * (in no cluster, in a cluster vote that does not include them) — the cockpit warns about those. */
+export async function previewVote(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId }: CommandPayload<typeof C.votePreview>): Promise<{ items: number; left: number }> {
+  const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.read');
+  const { items, left } = await deps.registry.use(atelier.boardId, (room) => voteItemsFromBoard(room.doc, atelier.vote));
+  return { items: items.length, left: left.length };
+}
+
 export async function configureVote(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId, config }: CommandPayload<typeof C.voteConfigure>): Promise<{ atelier: Atelier }> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'vote.manage');
   const next = voteConfigSchema.parse({ ...atelier.vote, ...config });

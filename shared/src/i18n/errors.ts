@@ -53,6 +53,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     INVALID_TEXT: 'Ce texte contient des caractères invalides ou invisibles.',
     GROUPS_BY_FACILITATORS: 'Dans cet atelier, l’animation forme les groupes : rejoignez-en un.',
     GROUP_CREATION_LIMIT: 'Vous avez déjà formé le nombre de groupes permis : rejoignez un groupe existant.',
+    ARCHIVE_INVALID: 'Cette archive est illisible ou incomplète : rien n’a été importé.',
+    ARCHIVE_VERSION: 'Cette archive vient d’une version plus récente (ou inconnue) de Semis : rien n’a été importé.',
+    ARCHIVE_EXISTS: 'Cet événement existe déjà sur ce serveur : rien n’a été importé ni remplacé.',
   },
   en: {
     BAD_REQUEST: 'Invalid request.',
@@ -101,6 +104,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     INVALID_TEXT: 'This text has invalid or invisible characters.',
     GROUPS_BY_FACILITATORS: 'In this workshop the facilitators form the groups: join one.',
     GROUP_CREATION_LIMIT: 'You have already formed as many groups as allowed: join an existing one.',
+    ARCHIVE_INVALID: 'This archive is unreadable or incomplete: nothing was imported.',
+    ARCHIVE_VERSION: 'This archive comes from a newer (or unknown) version of Semis: nothing was imported.',
+    ARCHIVE_EXISTS: 'This event already exists on this server: nothing was imported or replaced.',
   },
 };
 

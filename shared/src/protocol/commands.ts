@@ -12,7 +12,7 @@ import {
   type BlockedParticipant, type Dashboard, type FacilitatorAuthResult, type ModerationLogEntry, type ModIdeaView,
 } from './facilitator';
 import {
-  candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, voteDotPayload, voteGetPayload, voteRatePayload,
+  candidateUpdatePayload, groupingPayload, plenaryPayload, promotePayload, voteConfigurePayload, votePreviewPayload, voteDotPayload, voteGetPayload, voteRatePayload,
   type Candidate, type GroupingSuggestion, type VoteState,
 } from './votes';
 import {
@@ -80,6 +80,7 @@ export const COMMANDS = {
   [C.follow]: command<Record<string, never>>()(followPayload),
   [C.present]: command<{ state: PresentState | null }>()(presentPayload),
   [C.voteConfigure]: command<{ atelier: Atelier }>()(voteConfigurePayload),
+  [C.votePreview]: command<{ items: number; left: number }>()(votePreviewPayload),
   [C.plenary]: command<VoteState>()(plenaryPayload),
   [C.groupingSuggest]: command<GroupingSuggestion>()(groupingPayload),
   [C.promote]: command<{ candidate: Candidate; created: boolean }>()(promotePayload),

@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'INVALID_TEXT',
   'GROUPS_BY_FACILITATORS',
   'GROUP_CREATION_LIMIT',
+  // After the evening (issue #11)
+  'ARCHIVE_INVALID',
+  'ARCHIVE_VERSION',
+  'ARCHIVE_EXISTS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -101,6 +105,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_TEXT: 400,
   GROUPS_BY_FACILITATORS: 403,
   GROUP_CREATION_LIMIT: 409,
+  ARCHIVE_INVALID: 400,
+  ARCHIVE_VERSION: 422,
+  ARCHIVE_EXISTS: 409,
 };
 
 export interface ErrorBody {

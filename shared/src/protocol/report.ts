@@ -29,3 +29,9 @@ export const csvQuerySchema = z.object({
   sep: z.enum(['comma', 'semicolon']).default('comma'),
   lang: z.enum(LANGUAGES).default('fr'),
 });
+
+/** The event archive (GET /api/admin/archive, POST /api/events/import): format and bounds. */
+export const ARCHIVE_FORMAT = 'semis-event-archive';
+/** Bumped when the archive's layout changes; older readers refuse newer archives. */
+export const ARCHIVE_VERSION = 1;
+export const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;

@@ -52,6 +52,7 @@ export const C = {
   voteRate: 'vote:rate',
   // Facilitators: votes, grouping, candidates.
   voteConfigure: 'vote:configure',
+  votePreview: 'vote:preview',
   plenary: 'vote:plenary',
   groupingSuggest: 'grouping:suggest',
   promote: 'candidate:promote',

@@ -9,11 +9,19 @@ export const voteGetPayload = z.union([z.object({ atelierId: uuidSchema }), z.ob
 /** `opId`: a client-generated id per click, so a retried click never counts twice. */
 export const voteDotPayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), delta: z.union([z.literal(1), z.literal(-1)]), opId: uuidSchema });
 export const voteRatePayload = z.object({ sessionId: uuidSchema, itemId: z.string().min(1).max(64), desirability: ratingSchema, feasibility: ratingSchema });
+/** What a vote opened now would hold, asked before opening it. */
+export const votePreviewPayload = z.object({ atelierId: uuidSchema });
 export const voteConfigurePayload = z.object({ atelierId: uuidSchema, config: voteConfigPatchSchema });
 export const plenaryPayload = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open'), config: voteConfigPatchSchema.omit({ target: true, includeUnclustered: true }).default({}) }),
   z.object({ action: z.literal('close') }),
 ]);
+/** `grouping:suggest` runs in one worker thread per server process: one request at a time, this
+ * many waiting (beyond: BUSY), each given at most GROUPING_TIMEOUT_MS and GROUPING_MAX_IDEAS
+ * ideas (more: PAYLOAD_TOO_LARGE). */
+export const GROUPING_QUEUE_MAX = 4;
+export const GROUPING_TIMEOUT_MS = 20_000;
+export const GROUPING_MAX_IDEAS = 5_000;
 export const groupingPayload = z.object({ atelierId: uuidSchema, granularity: z.number().min(0).max(1).default(0.5) });
 export const promotePayload = z.object({ atelierId: uuidSchema, itemId: z.string().min(1).max(64) });
 export const candidateUpdatePayload = z.object({ id: uuidSchema, patch: candidatePatchSchema });

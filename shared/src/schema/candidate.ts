@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { userText, uuidSchema } from './common';
+import { isoDateSchema, userText, uuidSchema } from './common';
 
-/** The method's steps a project candidate goes through. */
-export const CANDIDATE_STATUSES = ['idee', 'etude-opportunite', 'pilote', 'creation-activite'] as const;
+/** The method's steps a project candidate goes through (*Éclaircir → Récolter*), or its end. */
+export const CANDIDATE_STATUSES = ['idee', 'etude-opportunite', 'pilote', 'creation-activite', 'abandonne'] as const;
 export const candidateStatusSchema = z.enum(CANDIDATE_STATUSES);
 export type CandidateStatus = z.infer<typeof candidateStatusSchema>;
 
@@ -16,6 +16,26 @@ export const stakeholderSchema = z.object({
 });
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
+/** A next step with its due date (*prochaines étapes*). */
+export const candidateStepSchema = z.object({
+  text: userText(1, 300),
+  due: isoDateSchema.nullable().default(null),
+  done: z.boolean().default(false),
+});
+export type CandidateStep = z.infer<typeof candidateStepSchema>;
+export const MAX_CANDIDATE_STEPS = 30;
+
+/** One change of status, dated and signed: the card's follow-up over the months. */
+export const statusChangeSchema = z.object({
+  at: z.string(),
+  /** "animation", or the co-facilitator's name. */
+  who: z.string(),
+  from: candidateStatusSchema.nullable(),
+  to: candidateStatusSchema,
+  note: z.string(),
+});
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
 export const candidateSchema = z.object({
   id: uuidSchema,
   eventId: uuidSchema,
@@ -28,7 +48,12 @@ export const candidateSchema = z.object({
   stakeholders: z.array(stakeholderSchema),
   porteur: z.string(),
   nextSteps: z.string(),
+  /** The method's vigilance on economic realism. Cards from before it existed read ''. */
+  modeleEconomique: z.string().default(''),
+  steps: z.array(candidateStepSchema).default([]),
   status: candidateStatusSchema,
+  /** Oldest first. */
+  history: z.array(statusChangeSchema).default([]),
   ideaIds: z.array(z.string()),
   /** The atelier vote at promotion time. */
   votes: z.object({ dots: z.number().int(), voters: z.number().int(), rank: z.number().int().nullable() }),
@@ -45,7 +70,11 @@ export const candidatePatchSchema = z.object({
   stakeholders: z.array(stakeholderSchema).max(20).optional(),
   porteur: userText(0, 200).optional(),
   nextSteps: userText(0, 2000).optional(),
+  modeleEconomique: userText(0, 2000).optional(),
+  steps: z.array(candidateStepSchema).max(MAX_CANDIDATE_STEPS).optional(),
   status: candidateStatusSchema.optional(),
+  /** Why the status changes, kept in the history with it. */
+  statusNote: userText(0, 500).optional(),
 });
 export type CandidatePatch = z.infer<typeof candidatePatchSchema>;
 

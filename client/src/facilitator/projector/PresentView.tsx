@@ -6,8 +6,10 @@ import { useCandidates } from '../../candidates/useCandidates';
 import type { FacilitatorSession } from '../../sync/facilitatorSession';
 import { RoomBoard, type RoomSection } from './RoomBoard';
 
-// Konva's poster editor only when a poster is presented.
-const PosterEditor = lazy(() => import('../../posterEditor/PosterEditor').then((m) => ({ default: m.PosterEditor })));
+// Konva's poster editor (and the workshop's styles it is laid out with) only when a poster is presented.
+const PosterEditor = lazy(() =>
+  Promise.all([import('../../posterEditor/PosterEditor'), import('../../posterWorkshop/posters.css')]).then(([m]) => ({ default: m.PosterEditor })),
+);
 
 interface Props {
   state: PresentState;

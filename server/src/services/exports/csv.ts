@@ -5,6 +5,7 @@ import type { Storage } from '../../storage/types';
 import type { BoardRegistry } from '../../yjs/registry';
 import type { FacilitatorPrincipal } from '../access';
 import { results } from '../votes';
+import { historyLines, stepLines } from '../report/common';
 
 /**
  * The evening's tables as CSV (csv-stringify): UTF-8 with a BOM so Excel reads accents, CRLF
@@ -92,10 +93,10 @@ const TABLES: Record<CsvExport, (deps: CsvDeps, who: FacilitatorPrincipal, lang:
     const rows = (await storage.candidates.list(who.event.id))
       .filter((c) => titles.has(c.atelierId))
       .map((c) => [
-        c.title, titles.get(c.atelierId)!, w.statuses[c.status] ?? c.status, c.besoin, c.ressources, (c as { modeleEconomique?: string }).modeleEconomique ?? '',
-        c.porteur, c.nextSteps, c.votes.dots, c.votes.rank ?? '', c.createdAt, c.updatedAt,
+        c.title, titles.get(c.atelierId)!, w.statuses[c.status] ?? c.status, c.besoin, c.ressources, c.modeleEconomique,
+        c.porteur, c.nextSteps, stepLines(c, lang).join('\n'), historyLines(c, lang).join('\n'), c.votes.dots, c.votes.rank ?? '', c.createdAt, c.updatedAt,
       ]);
-    return { header: [h.title, h.atelier, h.status, h.besoin, h.ressources, h.economicModel, h.porteur, h.nextSteps, h.dots, h.rank, h.createdAt, h.updatedAt], rows };
+    return { header: [h.title, h.atelier, h.status, h.besoin, h.ressources, h.economicModel, h.porteur, h.nextSteps, h.steps, h.history, h.dots, h.rank, h.createdAt, h.updatedAt], rows };
   },
 
   async stakeholders({ storage }, who, lang) {

@@ -1,4 +1,4 @@
-import { REPORT_WORDS, fill, plural, type Language } from '@semis/shared';
+import { REPORT_WORDS, fill, plural, type Candidate, type Language } from '@semis/shared';
 import { barChartSvg, ratingChartSvg } from '@semis/shared/render';
 import type { ReportData, VoteReport } from './collect';
 
@@ -49,4 +49,19 @@ export function countLabels(data: ReportData): [number, string][] {
  * report has none). */
 export function atelierPages(data: ReportData): boolean {
   return (['ideas', 'votes', 'posters', 'afom', 'debates'] as const).some((s) => data.sections.has(s));
+}
+
+/** "☑ 15 mai 2026 — Étude de marché" */
+export function stepLines(c: Candidate, lang: Language): string[] {
+  const w = REPORT_WORDS[lang];
+  return c.steps.map((s) => `${s.done ? '☑' : '☐'} ${s.due ? formatDate(s.due, lang).replace(/^\S+ /, '') : w.noDue} — ${s.text}`);
+}
+
+/** "12 mars 2026 · animation : Idée → Pilote — « note »" */
+export function historyLines(c: Candidate, lang: Language): string[] {
+  const w = REPORT_WORDS[lang];
+  return c.history.map((h) => {
+    const move = h.from === null ? (w.statuses[h.to] ?? h.to) : `${w.statuses[h.from] ?? h.from} → ${w.statuses[h.to] ?? h.to}`;
+    return `${formatDate(h.at, lang).replace(/^\S+ /, '')} · ${h.who} : ${move}${h.note ? ` — « ${h.note} »` : ''}`;
+  });
 }

@@ -1,7 +1,7 @@
 import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS } from '@semis/shared/posters';
 import { REPORT_WORDS, fill, plural } from '@semis/shared';
 import type { AtelierReport, CandidateReport, NoteColumn, ReportData, ReportIdea, VoteReport } from './collect';
-import { atelierPages, countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
+import { atelierPages, countLabels, formatDate, historyLines, stepLines, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
 
 /**
  * The report as one printable HTML page: no script, no external resource (the route's CSP
@@ -76,13 +76,14 @@ function candidates(list: CandidateReport[], data: ReportData): string {
     return [
       `<article class="candidate"><h2>${esc(c.title)}</h2>`,
       `<p class="hint">${esc(w.status)} : <b>${esc(w.statuses[c.status] ?? c.status)}</b> · ${esc(w.fromAtelier)} : ${esc(c.atelierTitle)}${vote}</p>`,
-      field(w.besoin, c.besoin), field(w.ressources, c.ressources), field(w.economicModel, (c as { modeleEconomique?: string }).modeleEconomique),
-      field(w.porteur, c.porteur), field(w.nextSteps, c.nextSteps),
+      field(w.besoin, c.besoin), field(w.ressources, c.ressources), field(w.economicModel, c.modeleEconomique),
+      field(w.porteur, c.porteur), field(w.nextSteps, c.nextSteps), field(w.steps, stepLines(c, data.lang).join('\n')),
       rows.length
         ? `<h3>${esc(w.stakeholders)}</h3><table><thead><tr><th>${esc(w.partie)}</th><th>${esc(w.apports)}</th><th>${esc(w.interets)}</th></tr></thead><tbody>${rows
             .map((r) => `<tr><td>${esc(r.partie)}</td><td>${esc(r.apports)}</td><td>${esc(r.interets)}</td></tr>`)
             .join('')}</tbody></table>`
         : '',
+      c.history.length > 1 ? field(w.history, historyLines(c, data.lang).join('\n')) : '',
       '</article>',
     ].join('');
   };

@@ -6,7 +6,7 @@ import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS } from '@semis/s
 import { REPORT_WORDS, fill, plural, type Language } from '@semis/shared';
 import { AppError } from '../../errors';
 import type { AtelierReport, CandidateReport, NoteColumn, ReportData, ReportIdea, VoteReport } from './collect';
-import { atelierPages, countLabels, formatDate, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
+import { atelierPages, countLabels, formatDate, historyLines, stepLines, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
 
 /** The report as an A4 PDF: real text in embedded DejaVu fonts (accents, œ, « »), vector charts. */
 
@@ -323,11 +323,13 @@ class Pdf {
       };
       field(w.besoin, c.besoin);
       field(w.ressources, c.ressources);
-      field(w.economicModel, (c as { modeleEconomique?: string }).modeleEconomique ?? '');
+      field(w.economicModel, c.modeleEconomique);
       field(w.porteur, c.porteur);
       field(w.nextSteps, c.nextSteps);
+      field(w.steps, stepLines(c, this.lang).join('\n'));
       const rows = c.stakeholders.filter((s) => s.apports.trim() || s.interets.trim());
       if (rows.length > 0) this.stakeholders(rows);
+      if (c.history.length > 1) field(w.history, historyLines(c, this.lang).join('\n'));
     });
   }
 
