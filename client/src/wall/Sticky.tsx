@@ -27,6 +27,7 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
   const fontSize = fitFontSize(text, TEXT_W, TEXT_H);
   return (
     <Group
+      name="sticky"
       x={x}
       y={y}
       opacity={highlight === 'dim' ? 0.3 : 1}
@@ -48,6 +49,7 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
       }}
     >
       <Rect
+        name="sticky-bg"
         width={STICKY.width}
         height={STICKY.height}
         fill="#fff3a3"
@@ -62,6 +64,7 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         perfectDrawEnabled={false}
       />
       <Text
+        name="label"
         x={PAD}
         y={PAD}
         width={TEXT_W}
@@ -77,6 +80,7 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         perfectDrawEnabled={false}
       />
       <Text
+        name="label"
         x={PAD}
         y={STICKY.height - PAD - AUTHOR_SIZE}
         width={STICKY.width - 2 * PAD}
