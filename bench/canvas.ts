@@ -139,7 +139,8 @@ async function wallBench(server: Pick<TestServer, 'url'>): Promise<void> {
     await page.getByRole('button', { name: /recentrer/i }).click();
     await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(process.env.SHOTS, 'wall-2000-out.png') });
-    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -100);
+    await page.mouse.move(cx, box.y + 100);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -100);
     await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(process.env.SHOTS, 'wall-2000-in.png') });
   }

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { GestureCache } from '../canvas/gestureCache';
 import { Sticky } from './Sticky';
 import { fitToContent, useStageGestures } from './useStageGestures';
 import { useElementSize } from './useElementSize';
-import { applyWallView, wallBounds } from './wallView';
+import { applyWallView, detailArea, inArea, sameArea, wallBounds } from './wallView';
+import type { WorldRect } from '../canvas/gestureCache';
 
 interface Props {
   cards: IdeaCard[];
@@ -46,6 +47,9 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
   const shapesRef = useRef<Konva.Layer>(null);
   const bitmapRef = useRef<Konva.Layer>(null);
   const cacheRef = useRef<GestureCache | null>(null);
+  // Null until the first view is known: the first paint draws plain rectangles, then text
+  // where the view shows it (levels of detail, wallView.ts).
+  const [detail, setDetail] = useState<WorldRect | null>(null);
   const size = useElementSize(boxRef);
   const fitted = useRef(false);
   const endRef = useRef(onViewportEnd);
@@ -105,7 +109,11 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
       shapes,
       bitmap,
       contentBounds: () => wallBounds(placedRef.current.map((p) => p.pos)),
-      beforeSettle: () => applyWallView(stage, shapes),
+      beforeSettle: () => {
+        applyWallView(stage, shapes);
+        const area = detailArea(stage);
+        setDetail((old) => (sameArea(old, area) ? old : area));
+      },
     });
     cacheRef.current = cache;
     return () => {
@@ -121,7 +129,7 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
     if (!cache) return;
     if (!cache.active) cache.settle();
     cache.invalidate();
-  }, [placed, highlight, children]);
+  }, [placed, highlight, children, detail]);
 
   // Frame the stickies once, when the first ones arrive, so a projector shows them all.
   useEffect(() => {
@@ -154,6 +162,7 @@ export function Board({ cards, positions, editable, onMove, label, handleRef, on
                 x={pos.x}
                 y={pos.y}
                 draggable={editable}
+                detail={inArea(pos, detail)}
                 onMove={onMove}
                 highlight={highlight ? (highlight.has(card.id) ? 'match' : 'dim') : null}
               />

@@ -11,6 +11,8 @@ interface Props {
   x: number;
   y: number;
   draggable: boolean;
+  /** Text drawn (zoomed in enough, near the view); otherwise a plain rectangle. */
+  detail: boolean;
   onMove: (id: string, pos: Position) => Position | void;
   /** Search: a matching sticky stands out, the others fade. */
   highlight?: 'match' | 'dim' | null;
@@ -23,8 +25,7 @@ const TEXT_H = STICKY.height - 2 * PAD - AUTHOR_SIZE - 4;
 
 /** One idea on the wall. Position is committed only on drag end: a write per frame would flood
  * every open wall (and the server's update log) with intermediate positions. */
-export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, onMove, highlight = null }: Props) {
-  const fontSize = fitFontSize(text, TEXT_W, TEXT_H);
+export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, detail, onMove, highlight = null }: Props) {
   return (
     <Group
       name="sticky"
@@ -63,6 +64,15 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         shadowForStrokeEnabled={false}
         perfectDrawEnabled={false}
       />
+      {detail && <StickyText text={text} author={author} />}
+    </Group>
+  );
+});
+
+function StickyText({ text, author }: { text: string; author: string }) {
+  const fontSize = fitFontSize(text, TEXT_W, TEXT_H);
+  return (
+    <>
       <Text
         name="label"
         x={PAD}
@@ -94,6 +104,6 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         listening={false}
         perfectDrawEnabled={false}
       />
-    </Group>
+    </>
   );
-});
+}
