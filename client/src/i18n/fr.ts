@@ -231,6 +231,7 @@ export const fr = {
     privateWriting: 'Écriture privée',
     moderated: 'Mode modéré',
     showAuthors: 'Afficher les pseudos',
+    participantGroups: 'Les participants forment les groupes (un chacun)',
     reveal: 'Révéler les idées',
   },
   cofac: {
