@@ -50,6 +50,8 @@ export default defineConfig({
         navigateFallbackAllowlist: [/^\/j\/[^/]+\/?$/, /^\/j\/[^/]+\/[0-9a-fA-F-]{36}\/?$/],
         cleanupOutdatedCaches: true,
         inlineWorkboxRuntime: true,
+        // The first visit is controlled at once, so the update prompt's reload also works for it.
+        clientsClaim: true,
       },
     }),
     compressLate(),

@@ -91,4 +91,26 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     expect(png.readUInt32BE(16)).toBe(4000);
     expect(errors).toEqual([]);
   });
+
+  it('duplicates the event for another territory and finds its ateliers there', async () => {
+    await page.goto(`${suite.server.url}/animer#${seeded.ev.adminToken}`);
+    await page.getByText('Dupliquer pour un autre territoire').click();
+    await page.getByTestId('duplicate-name').fill('Soirée des possibles — Haut-Doubs');
+    await page.getByTestId('duplicate-place').fill('Pontarlier');
+    await page.getByTestId('duplicate-submit').click();
+    const link = page.getByTestId('duplicate-link');
+    await link.waitFor();
+    await shot(page, 'duplicated');
+    // The link names the address phones reach (the LAN's); the test server listens on loopback.
+    const adminToken = new URL((await link.getAttribute('href')) ?? '').hash.slice(1);
+    expect(adminToken.length).toBeGreaterThan(20);
+    // Only the fragment differs from the page we are on: leave it, so the app starts afresh.
+    await page.goto('about:blank');
+    await page.goto(`${suite.server.url}/animer#${adminToken}`);
+    await page.getByRole('heading', { name: 'Soirée des possibles — Haut-Doubs' }).waitFor();
+    const rows = page.getByTestId('dashboard-row');
+    await expect.poll(() => rows.count()).toBe(seeded.ev.ateliers.length);
+    for (const a of seeded.ev.ateliers) await page.getByTestId('dashboard-row').filter({ hasText: a.title }).first().waitFor();
+    expect(errors).toEqual([]);
+  });
 });

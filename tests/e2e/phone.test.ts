@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { C, PHASES, readIdeaCards, type Atelier, type CreateEventResult } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, PHONE, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
-import { call, createEvent, facilitator, must, openBoard, type Client } from '../support/harness';
+import { CHROMIUM_PATH, CLIENT_DIR, PHONE, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
+import { call, createEvent, facilitator, must, openBoard, startServer, type Client } from '../support/harness';
 import { seedWall } from '../support/room';
 import { startThrottleProxy, type ThrottleProxy } from '../support/throttleProxy';
 import { axeViolations } from '../support/axe';
@@ -89,7 +93,17 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
 
   it('after sending: *Idée envoyée*, the idea at the top of the phone, pending until acknowledged', async () => {
     const { page, errors } = await phone();
-    await join(page, suite.server.url, 'Camille', 0);
+    const eventFetches: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/join/') && eventFetches.push(r.url()));
+    // From the home screen, as someone who typed the code: the event is fetched once.
+    await page.goto(`${suite.server.url}/`);
+    await page.getByTestId('code-input').fill(ev.event.joinCode);
+    await page.getByTestId('code-submit').click();
+    await page.getByTestId('pseudonym-input').fill('Camille');
+    await page.getByTestId('join-submit').click();
+    await page.getByTestId('atelier-choice').first().click();
+    await page.getByTestId('phase-screen').waitFor();
+    expect(eventFetches).toHaveLength(1);
     expect(await axeViolations(page)).toEqual([]);
     await post(page, 'Un vélo électrique en location à la gare');
     await expect.poll(() => page.getByTestId('send-state').getAttribute('data-state')).toBe('sent');
@@ -230,14 +244,53 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     expect(errors).toEqual([]);
   });
 
+  it('a new version is announced, never forced, and taken with one tap', async () => {
+    // A copy of the build the test can change, as a redeploy would.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-client-'));
+    fs.cpSync(CLIENT_DIR, dir, { recursive: true });
+    const server = await startServer({ config: { clientDir: dir } });
+    try {
+      const own = await createEvent(server.url, 1);
+      const { page, errors } = await phone();
+      await page.goto(`${server.url}/j/${own.event.joinCode}`);
+      await page.getByTestId('pseudonym-input').waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active))).toBe(true);
+      expect(await page.getByTestId('update-banner').count()).toBe(0);
+      await page.getByTestId('pseudonym-input').fill('Typing meanwhile');
+      // New version deployed: a different service worker, with its precompressed copies.
+      const sw = Buffer.concat([fs.readFileSync(path.join(dir, 'sw.js')), Buffer.from('\n// next version\n')]);
+      fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+      fs.writeFileSync(path.join(dir, 'sw.js.br'), zlib.brotliCompressSync(sw));
+      fs.writeFileSync(path.join(dir, 'sw.js.gz'), zlib.gzipSync(sw));
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      await page.getByTestId('update-banner').waitFor({ timeout: 15_000 });
+      // Nothing reloaded by itself: what was being typed is still there.
+      expect(await page.getByTestId('pseudonym-input').inputValue()).toBe('Typing meanwhile');
+      await shot(page, 'phone-update-ready');
+      const reloaded = page.waitForEvent('load');
+      await page.getByTestId('update-banner').getByRole('button').click();
+      await reloaded;
+      await page.getByTestId('pseudonym-input').waitFor();
+      expect(await page.getByTestId('update-banner').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the join and vote screens pass axe (no serious or critical issue)', async () => {
     const { page } = await phone();
+    const eventFetches: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/join/') && eventFetches.push(r.url()));
     await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
     await page.getByTestId('pseudonym-input').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     // Camille joined in an earlier test: this one is told so, and told apart.
     await join(page, suite.server.url, 'Camille', 2);
-    expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('« Camille (2) »');
+    expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('«\u00a0Camille (2)\u00a0»');
+    // A QR link: one fetch of the event (the second page.goto here is a second visit, so two).
+    expect(eventFetches).toHaveLength(2);
     await page.getByTestId('vote-screen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-vote');

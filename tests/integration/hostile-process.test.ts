@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '@semis/shared';
@@ -7,11 +10,13 @@ import { isInputDecodingError, installProcessGuards, SURVIVABLE_PER_MINUTE } fro
 /** Issue #8: nothing a client sends ends the process (`npm start`, a real OS process). */
 
 let proc: ServerProcess;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-hostile-'));
 beforeAll(async () => {
-  proc = await spawnServer({ DATA_DIR: `/tmp/semis-hostile-${process.pid}` });
+  proc = await spawnServer({ DATA_DIR: dataDir });
 });
 afterAll(async () => {
   await proc?.kill();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Raw bytes on a TCP socket: whatever comes back (or '' once closed). */

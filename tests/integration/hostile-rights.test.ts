@@ -62,6 +62,25 @@ describe('a blocked participant is refused on every channel', () => {
   });
 });
 
+describe('an unexpected failure in one handler', () => {
+  it('answers that command INTERNAL and nothing else: the connection and the server go on', async () => {
+    const { socket } = await participant(server.url, ev.event.joinCode, 'Bug', ev.ateliers[0]!.id);
+    open.push(socket);
+    const storage = server.semis.storage as unknown as { getParticipant: (id: string) => Promise<unknown> };
+    const original = storage.getParticipant;
+    storage.getParticipant = async () => {
+      throw new TypeError('a bug, not an input error');
+    };
+    try {
+      expect(code(await call(socket, C.myIdeas, { atelierId: ev.ateliers[0]!.id }))).toBe('INTERNAL');
+    } finally {
+      storage.getParticipant = original;
+    }
+    expect(socket.connected).toBe(true);
+    expect(code(await call(socket, C.myIdeas, { atelierId: ev.ateliers[0]!.id }))).toBe('ok');
+  });
+});
+
 describe('pseudonyms', () => {
   it('refuses look-alike, zero-width and bidi variants of a blocked pseudonym', async () => {
     const { join } = await participant(server.url, ev.event.joinCode, 'Kévin', ev.ateliers[0]!.id);

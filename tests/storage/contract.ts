@@ -116,6 +116,8 @@ export function describeStorageContract(
         expect((await s.eventPseudonyms(fx.event.id)).sort()).toEqual([fx.alice.pseudonym, fx.bob.pseudonym].sort());
         expect(await s.eventPseudonyms(fx.event.id, fx.alice.id)).toEqual([fx.bob.pseudonym]);
         expect(await s.eventPseudonyms(randomUUID())).toEqual([]);
+        await s.blockParticipant(fx.bob.id, fx.event.id, 'bob-key', new Date().toISOString());
+        expect(await s.eventPseudonyms(fx.event.id)).toEqual([fx.alice.pseudonym]);
       });
     });
 

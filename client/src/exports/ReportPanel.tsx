@@ -5,11 +5,13 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
 import { downloadFile } from './download';
 import { CsvExports } from './CsvExports';
+import { DeleteEvent } from './DeleteEvent';
+import { DuplicateEvent } from './DuplicateEvent';
 import './exports.css';
 
 /** The console's *restitution* card: one click for the PDF; ateliers, sections and an
  * introduction for those who want them. A co-facilitator gets their atelier's report. */
-export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; ateliers: Atelier[]; wholeEvent: boolean }) {
+export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName }: { token: string; ateliers: Atelier[]; wholeEvent: boolean; joinCode: string; eventName: string }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'fr');
   const [chosen, setChosen] = useState<Set<string> | null>(null);
@@ -108,6 +110,8 @@ export function ReportPanel({ token, ateliers, wholeEvent }: { token: string; at
           <div className="actions">
             <button type="button" className="secondary" onClick={() => void archive()} data-testid="archive-export">{t('exports.archive.export')}</button>
           </div>
+          <DuplicateEvent token={token} name={eventName} />
+          <DeleteEvent token={token} joinCode={joinCode} />
         </div>
       )}
     </section>

@@ -35,6 +35,8 @@ export const cockpitEn: typeof cockpitFr = {
     moderationAll: 'Moderation',
     moreTools: 'Ateliers, poster groups and other tools below',
     openWithout: 'Open the vote without them',
+    bulkLeft_one: '{{count}} idea in no cluster ({{where}}) will not be voted on. Open the vote anyway? (To include it: ▶ on the atelier’s row, or the wall’s Vote tab.)',
+    bulkLeft_other: '{{count}} ideas in no cluster ({{where}}) will not be voted on. Open the vote anyway? (To include them: ▶ on the atelier’s row, or the wall’s Vote tab.)',
   },
   queue: {
     title: 'Moderation of every atelier',

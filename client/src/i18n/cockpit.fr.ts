@@ -35,6 +35,8 @@ export const cockpitFr = {
     moderationAll: 'Modération',
     moreTools: 'Ateliers, groupes de posters et autres outils plus bas',
     openWithout: 'Ouvrir le vote sans elles',
+    bulkLeft_one: '{{count}} idée hors de tout regroupement ({{where}}) ne sera pas soumise au vote. Ouvrir le vote quand même ? (Pour l’inclure : ▶ sur la ligne de l’atelier, ou l’onglet Vote du mur.)',
+    bulkLeft_other: '{{count}} idées hors de tout regroupement ({{where}}) ne seront pas soumises au vote. Ouvrir le vote quand même ? (Pour les inclure : ▶ sur la ligne de l’atelier, ou l’onglet Vote du mur.)',
   },
   queue: {
     title: 'Modération de tous les ateliers',

@@ -39,6 +39,7 @@ export function JoinForm({ eventName, onJoin }: { eventName: string | null; onJo
       <button type="submit" className="primary big" data-testid="join-submit" disabled={busy}>
         {busy ? t('participant.joining') : t('participant.join')}
       </button>
+      <p className="hint" data-testid="privacy-notice">{t('exports.privacy.joinNotice')}</p>
     </form>
   );
 }

@@ -1,9 +1,11 @@
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { API, MAX_ARCHIVE_BYTES } from '@semis/shared';
 import type { Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
 import { requireFacilitator } from '../services/access';
 import { exportArchive, importArchive } from '../services/archive';
+import { deleteEvent } from '../services/rgpd';
+import { duplicateEvent } from '../services/templates';
 import { collectReport, parseReportRequest } from '../services/report/collect';
 import { csvExport } from '../services/exports/csv';
 import { renderPdf } from '../services/report/pdf';
@@ -16,6 +18,10 @@ export interface ExportDeps {
   registry: BoardRegistry;
   now: () => string;
   log: (m: string) => void;
+  /** Closes live board connections (deleting an event). */
+  closeBoards: (boardIds: string[]) => void;
+  /** Where phones reach us, for the links of a duplicated event. */
+  publicUrl: (req: Request) => string;
 }
 
 /** What a facilitator takes home after the evening (issue #11): report, exports, archives. */
@@ -56,6 +62,17 @@ export function exportsRouter(deps: ExportDeps): express.Router {
     const imported = await queue.run(() => importArchive(deps, req.body));
     res.status(201);
     return imported;
+  }));
+
+  r.post(API.adminDuplicate, express.json({ limit: '4kb' }), route(async (req, res) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    res.status(201);
+    return duplicateEvent(deps.storage, who, req.body, deps.publicUrl(req), deps.now());
+  }));
+
+  r.delete(API.adminEvent, express.json({ limit: '4kb' }), route(async (req) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    return deleteEvent(deps, who, req.body);
   }));
 
   r.use(bodyErrors);

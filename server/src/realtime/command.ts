@@ -55,8 +55,9 @@ export function command<K extends CommandName>(socket: SemisSocket, name: K, han
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
       answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) };
     } catch (err) {
-      if (!(err instanceof AppError)) logger.error({ err, event: name }, 'command failed (INTERNAL)');
       answer = { ok: false, error: errorBody(err, socket.data.lang) };
+      // INTERNAL (a bug) or UNAVAILABLE (the database does not answer).
+      if (!(err instanceof AppError)) logger.error({ err, event: name }, `command failed (${answer.error.code})`);
     }
     // Exactly one ack, and a failure to send it (connection gone, unserialisable data) stays here.
     try {

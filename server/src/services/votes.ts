@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dotRefusal, dotsLeft, isLocked, ratingSummary, refusal, resultsVisible, tally,
+  dotRefusal, dotsLeft, ratingSummary, resultsVisible, tally,
   voteConfigSchema,
   type Atelier, type C, type CommandPayload, type VoteConfig, type VoteItem, type VoteResults, type VoteSession, type VoteState,
 } from '@semis/shared';

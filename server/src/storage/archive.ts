@@ -33,7 +33,7 @@ export const EVENT_TABLES: readonly TableDef[] = [
     name: 'ateliers', scope: BY_EVENT,
     columns: {
       id: t(), event_id: t(), position: i(), title: t(), theme: t(), question: t(), board_kind: t(), board_id: t(), phase: t(),
-      private_writing: i(), moderated: i(), show_authors: i(), timer: t(true), vote_config: t(true),
+      private_writing: i(), moderated: i(), show_authors: i(), timer: t(true), vote_config: t(true), group_creation: t(true),
     },
   },
   { name: 'participants', scope: BY_EVENT, columns: { id: t(), event_id: t(), pseudonym: t(), token_hash: t(), atelier_id: t(true), created_at: t(), blocked_at: t(true) } },
@@ -49,7 +49,7 @@ export const EVENT_TABLES: readonly TableDef[] = [
   { name: 'moderation_log', scope: BY_EVENT, orderBy: 'seq', columns: { event_id: t(), atelier_id: t(true), actor: t(), action: t(), target: t(), details: t(), at: t() } },
   {
     name: 'poster_groups', scope: BY_EVENT,
-    columns: { id: t(), event_id: t(), atelier_id: t(), name: t(), position: i(), animateur_id: t(true), rapporteur_id: t(true), created_at: t() },
+    columns: { id: t(), event_id: t(), atelier_id: t(), name: t(), position: i(), animateur_id: t(true), rapporteur_id: t(true), created_at: t(), created_by: t(true) },
   },
   { name: 'poster_members', scope: 'group_id IN (SELECT id FROM poster_groups WHERE event_id = $1)', columns: { group_id: t(), participant_id: t(), atelier_id: t(), joined_at: t() } },
   { name: 'boards', scope: BY_EVENT, columns: { id: t(), event_id: t(), atelier_id: t(), group_id: t(true), kind: t(), created_at: t() } },

@@ -10,7 +10,8 @@ export interface ParticipantStore {
   updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void>;
   /** Pseudonyms by participant id, for an event (to label ideas). */
   pseudonyms(ids: string[]): Promise<Map<string, string>>;
-  /** Every pseudonym in use in an event, but `exceptId`'s (so a newcomer is told apart). */
+  /** Every pseudonym in use in an event (blocked people are gone), but `exceptId`'s, so a
+   * newcomer is told apart. */
   eventPseudonyms(eventId: string, exceptId?: string): Promise<string[]>;
   /** Blocks the participant and refuses its pseudonym (by key) on rejoin. */
   blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void>;
@@ -73,7 +74,7 @@ export class SqlParticipantStore implements ParticipantStore {
   }
 
   async eventPseudonyms(eventId: string, exceptId?: string): Promise<string[]> {
-    const rows = await this.db.query<{ pseudonym: string }>('SELECT pseudonym FROM participants WHERE event_id = $1 AND id <> $2', [eventId, exceptId ?? '']);
+    const rows = await this.db.query<{ pseudonym: string }>('SELECT pseudonym FROM participants WHERE event_id = $1 AND id <> $2 AND blocked_at IS NULL', [eventId, exceptId ?? '']);
     return rows.map((r) => r.pseudonym);
   }
 

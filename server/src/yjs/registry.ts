@@ -56,6 +56,24 @@ export class BoardRegistry {
     }
   }
 
+  /**
+   * Drops boards for good (their event is deleted): nothing more is stored for them, and any
+   * write already on its way is waited for, so deleting their rows afterwards leaves none.
+   */
+  async discard(boardIds: readonly string[]): Promise<void> {
+    for (const boardId of boardIds) {
+      const pending = this.rooms.get(boardId);
+      this.cancelIdle(boardId);
+      this.rooms.delete(boardId);
+      this.users.delete(boardId);
+      const room = await pending?.catch(() => null);
+      if (!room) continue;
+      this.opts.onClose?.(room);
+      room.destroy();
+      for (let i = 0; room.storing && i < 500; i++) await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   loaded(): string[] {
     return [...this.rooms.keys()];
   }

@@ -301,6 +301,11 @@ export class BoardRoom {
     this.measure();
   }
 
+  /** A write to storage is under way (still true for a moment after destroy). */
+  get storing(): boolean {
+    return this.running;
+  }
+
   get hasPendingWrites(): boolean {
     return this.storedSeq < this.queuedSeq || this.running;
   }

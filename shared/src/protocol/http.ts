@@ -40,6 +40,8 @@ export const API = {
   adminCsvPattern: '/api/admin/export/:kind.csv',
   /** GET (admin link): the whole event as a JSON archive. */
   adminArchive: '/api/admin/archive',
+  /** POST (admin link) { name, date?, place? }: a new event with this one's setup (a template). */
+  adminDuplicate: '/api/admin/duplicate',
   /** POST (anyone, like creating an event): an archive's JSON body becomes a new event. */
   importEvent: '/api/events/import',
 } as const;

@@ -33,12 +33,23 @@ export function BulkBar({ session, ateliers, selected, onSelectAll }: Props) {
   const move = async (dir: 1 | -1) => {
     const phase = targetPhase(chosen.map((a) => a.phase), dir);
     if (!phase) return;
+    if (phase === 'vote' && !(await confirmLeftOut())) return;
     const before = new Map(chosen.map((a) => [a.id, a.phase]));
     const r = await run(C.setPhase, { atelierIds: all ? 'all' : chosen.map((a) => a.id), phase });
     const moved = r.ok ? (r.data as { ateliers: Atelier[] }).ateliers : [];
     // Undo only makes sense when they all came from the same phase.
     const from = new Set(moved.map((a) => before.get(a.id)));
     setUndo(moved.length > 0 && from.size === 1 ? { ids: moved.map((a) => a.id), phase: [...from][0]! } : null);
+  };
+
+  /** Before opening cluster votes: ideas outside every cluster would not be voted on — say so. */
+  const confirmLeftOut = async (): Promise<boolean> => {
+    const asked = chosen.filter((a) => a.phase !== 'vote' && a.vote.target === 'clusters' && !a.vote.includeUnclustered);
+    const previews = await Promise.all(asked.map((a) => run(C.votePreview, { atelierId: a.id })));
+    const left = previews.map((r) => (r.ok ? (r.data as { left: number }).left : 0));
+    const count = left.reduce((x, y) => x + y, 0);
+    const where = asked.filter((_, i) => left[i]! > 0).map((a) => a.title).join(', ');
+    return count === 0 || window.confirm(t('cockpit.bulkLeft', { count, where }));
   };
 
   const failure = error?.code === 'INVALID_TRANSITION' && error.field ? ateliers.find((a) => a.id === error.field) : undefined;

@@ -35,6 +35,7 @@ function ModerationBody({ token, atelierId }: { token: string; atelierId: string
           {atelier && <PhaseBadge phase={atelier.phase} />}
         </div>
         <nav className="actions">
+          <Link href={`/animer/moderation?atelier=${atelierId}`} className="button secondary" data-testid="open-mod-queue">{t('queue.title')}</Link>
           <Link href={`/animer/mur/${atelierId}`} className="button secondary">{t('console.openWall')}</Link>
           <Link href="/animer" className="button secondary">{t('wall.backToConsole')}</Link>
         </nav>
