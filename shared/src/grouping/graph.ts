@@ -85,8 +85,9 @@ export function neighbourLists(items: Analysed[], minSim: number): Edge[][] {
 }
 
 /** Sparse dot product of idea i's vector with j's, adding i's terms in i's own order: the
- * very additions accumulate() makes for the pair, so the result is bit-identical. */
-function dot(a: Sparse, b: Sparse): number {
+ * very additions accumulate() makes for the pair, so the result is bit-identical (vectors.ts's
+ * dot walks the smaller vector, whose sum may differ in the last bit and flip a threshold). */
+function dotInOrder(a: Sparse, b: Sparse): number {
   let sum = 0;
   for (const [k, x] of a) {
     const y = b.get(k);
@@ -105,7 +106,7 @@ export function pairSimilarity(items: Analysed[], minSim: number): (i: number, j
   return (i, j) => {
     if (i === j) return 0;
     const [a, b] = i < j ? [items[i], items[j]] : [items[j], items[i]];
-    const sim = combined(dot(a.conceptVec, b.conceptVec), dot(a.surfaceVec, b.surfaceVec));
+    const sim = combined(dotInOrder(a.conceptVec, b.conceptVec), dotInOrder(a.surfaceVec, b.surfaceVec));
     return sim >= minSim ? sim : 0;
   };
 }
