@@ -7,9 +7,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const outdir = path.resolve(process.argv[2] ?? 'dist/server');
-await build({
-  entryPoints: ['server/src/main.ts'],
-  outfile: path.join(outdir, 'main.js'),
+const options = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -24,7 +22,12 @@ await build({
       },
     },
   ],
-});
+};
+await build({ ...options, entryPoints: ['server/src/main.ts'], outfile: path.join(outdir, 'main.js') });
+// Worker threads are loaded by URL next to the module that starts them. The grouping task is
+// TypeScript (it imports @semis/shared/grouping): bundled on its own, under the name of the
+// shim that loads it through tsx when running from sources.
+await build({ ...options, entryPoints: ['server/src/grouping/task.ts'], outfile: path.join(outdir, 'grouping-worker.mjs') });
 // The SQLite worker is loaded by URL next to the module that starts it.
 fs.copyFileSync('server/src/storage/sqlite-worker.mjs', path.join(outdir, 'sqlite-worker.mjs'));
 console.log(`server compiled to ${path.relative(process.cwd(), outdir)}/main.js`);

@@ -41,7 +41,17 @@ export type Route =
   | { name: 'participantBoard'; code: string; boardId: string }
   | { name: 'notFound' };
 
+/** A malformed percent-escape in the address bar ("/j/%E0%A4%A") is a page that does not exist, not a crash. */
 export function matchRoute(pathname: string): Route {
+  try {
+    return matchPath(pathname);
+  } catch (err) {
+    if (err instanceof URIError) return { name: 'notFound' };
+    throw err;
+  }
+}
+
+function matchPath(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   // `/j` is what the terminal prints: the code entry.
   if (path === '/' || path === '/j') return { name: 'home' };

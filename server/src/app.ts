@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { API, WS_CLOSE } from '@semis/shared';
 import type { Config } from './config';
+import { GroupingPool } from './grouping/pool';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
@@ -96,8 +97,9 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use(clientRouter(config.clientDir, config.log));
   app.use(lastErrorHandler);
 
+  const grouping = new GroupingPool();
   const evening: EveningDeps = {
-    storage, registry, broadcast, now,
+    storage, registry, broadcast, now, grouping,
     connectedCounts: (ids) => connectedCounts(io, ids),
     reconnectBoardsOf: (atelierIds) => {
       void reconnectBoardsLocally(atelierIds);
@@ -183,6 +185,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
         server.closeAllConnections?.();
         await registry.closeAll();
         await cluster?.close();
+        await grouping.close();
         await storage.close();
       })();
       return closing;

@@ -33,6 +33,13 @@ describe.skipIf(!ok)('the built client under the CSP', () => {
     await admin.page.goto(ev.links.admin.replace(/^https?:\/\/[^/]+/, suite.server.url));
     await admin.page.getByText(ev.ateliers[0]!.title).first().waitFor();
     await admin.page.screenshot({ path: '/tmp/semis-csp-console.png' });
+    // The facilitator's setting of who forms poster groups (default: participants, one each).
+    await admin.page.getByTestId('row-settings').first().click();
+    const groupsToggle = admin.page.getByTestId('toggle-participant-groups').first();
+    expect(await groupsToggle.isChecked()).toBe(true);
+    await groupsToggle.uncheck();
+    await admin.page.screenshot({ path: '/tmp/semis-csp-settings.png' });
+    await expect.poll(async () => (await suite.server.semis.storage.getAtelier(ev.ateliers[0]!.id))?.groupCreation?.by).toBe('facilitators');
     await admin.page.goto(`${suite.server.url}/animer/mur/${ev.ateliers[0]!.id}`);
     await admin.page.locator('canvas').first().waitFor();
     await admin.page.goto(`${suite.server.url}/animer/tableau/${boardOf(group, 'poster')}`);

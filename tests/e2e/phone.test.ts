@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { C, PHASES, readIdeaCards, type Atelier, type CreateEventResult } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, PHONE, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
-import { call, createEvent, facilitator, must, openBoard, type Client } from '../support/harness';
+import { CHROMIUM_PATH, CLIENT_DIR, PHONE, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
+import { call, createEvent, facilitator, must, openBoard, startServer, type Client } from '../support/harness';
 import { seedWall } from '../support/room';
 import { startThrottleProxy, type ThrottleProxy } from '../support/throttleProxy';
 import { axeViolations } from '../support/axe';
@@ -240,6 +244,41 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     expect(errors).toEqual([]);
   });
 
+  it('a new version is announced, never forced, and taken with one tap', async () => {
+    // A copy of the build the test can change, as a redeploy would.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-client-'));
+    fs.cpSync(CLIENT_DIR, dir, { recursive: true });
+    const server = await startServer({ config: { clientDir: dir } });
+    try {
+      const own = await createEvent(server.url, 1);
+      const { page, errors } = await phone();
+      await page.goto(`${server.url}/j/${own.event.joinCode}`);
+      await page.getByTestId('pseudonym-input').waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active))).toBe(true);
+      expect(await page.getByTestId('update-banner').count()).toBe(0);
+      await page.getByTestId('pseudonym-input').fill('Typing meanwhile');
+      // New version deployed: a different service worker, with its precompressed copies.
+      const sw = Buffer.concat([fs.readFileSync(path.join(dir, 'sw.js')), Buffer.from('\n// next version\n')]);
+      fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+      fs.writeFileSync(path.join(dir, 'sw.js.br'), zlib.brotliCompressSync(sw));
+      fs.writeFileSync(path.join(dir, 'sw.js.gz'), zlib.gzipSync(sw));
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      await page.getByTestId('update-banner').waitFor({ timeout: 15_000 });
+      // Nothing reloaded by itself: what was being typed is still there.
+      expect(await page.getByTestId('pseudonym-input').inputValue()).toBe('Typing meanwhile');
+      await shot(page, 'phone-update-ready');
+      const reloaded = page.waitForEvent('load');
+      await page.getByTestId('update-banner').getByRole('button').click();
+      await reloaded;
+      await page.getByTestId('pseudonym-input').waitFor();
+      expect(await page.getByTestId('update-banner').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the join and vote screens pass axe (no serious or critical issue)', async () => {
     const { page } = await phone();
     const eventFetches: string[] = [];
@@ -249,11 +288,15 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     expect(await axeViolations(page)).toEqual([]);
     // Camille joined in an earlier test: this one is told so, and told apart.
     await join(page, suite.server.url, 'Camille', 2);
-    expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('« Camille (2) »');
+    expect(await page.getByTestId('pseudonym-renamed').innerText()).toContain('«\u00a0Camille (2)\u00a0»');
     // A QR link: one fetch of the event (the second page.goto here is a second visit, so two).
     expect(eventFetches).toHaveLength(2);
     await page.getByTestId('vote-screen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-vote');
+    // English arrives when chosen (it is not in the phone's first download).
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await expect.poll(() => page.getByTestId('connection-status').innerText()).toContain('Online');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 });

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C } from '@semis/shared';
+import { call, createEvent, facilitator } from '../support/harness';
 import { spawnServer, type ServerProcess } from '../support/process';
 
 /** `npm start` runs compiled JavaScript: the bundle starts with plain node, serves, logs JSON
@@ -26,6 +28,17 @@ describe('compiled server', () => {
     expect(bundle).not.toMatch(/from ["']@semis\/shared/);
     expect(bundle).not.toMatch(/\btsx\b/);
     expect(fs.existsSync(path.join(out, 'sqlite-worker.mjs'))).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'grouping-worker.mjs'), 'utf8')).not.toMatch(/\btsx\b/);
+  });
+
+  it('runs grouping:suggest in its bundled worker thread', async () => {
+    const ev = await createEvent(server.url, 1);
+    const admin = await facilitator(server.url, ev.adminToken);
+    try {
+      expect(await call(admin, C.groupingSuggest, { atelierId: ev.ateliers[0]!.id }, 20_000)).toEqual({ ok: true, data: { clusters: [], duplicates: [] } });
+    } finally {
+      admin.disconnect();
+    }
   });
 
   it('serves the API on its embedded database and logs structured lines', async () => {

@@ -57,7 +57,7 @@ describe('CSV exports', () => {
     expect(res.type).toBe('text/csv; charset=utf-8');
     expect(res.disposition).toMatch(/attachment; filename="soiree-des-possibles[a-z-]*-ideas\.csv"/);
     const [header, ...body] = rows(res.bytes);
-    expect(header).toEqual(['Atelier', 'Idée', 'Regroupement', 'Gommettes', 'Statut', 'Auteur', 'Créée le']);
+    expect(header).toEqual(['Atelier', 'Idée', 'Regroupement', 'Gommettes', 'Statut', 'Auteur', 'Importée', 'Créée le']);
     const texts = body.map((r) => r[1]);
     for (const h of HOSTILE) expect(texts).toContain(expected(h));
     expect(texts).not.toContain(seeded.deletedText);

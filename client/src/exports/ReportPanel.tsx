@@ -7,6 +7,7 @@ import { downloadFile } from './download';
 import { CsvExports } from './CsvExports';
 import { DeleteEvent } from './DeleteEvent';
 import { DuplicateEvent } from './DuplicateEvent';
+import { ImportIdeas } from './ImportIdeas';
 import './exports.css';
 
 /** The console's *restitution* card: one click for the PDF; ateliers, sections and an
@@ -110,6 +111,7 @@ export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName }
           <div className="actions">
             <button type="button" className="secondary" onClick={() => void archive()} data-testid="archive-export">{t('exports.archive.export')}</button>
           </div>
+          <ImportIdeas token={token} ateliers={ateliers} />
           <DuplicateEvent token={token} name={eventName} />
           <DeleteEvent token={token} joinCode={joinCode} />
         </div>

@@ -231,6 +231,7 @@ export const en: Messages = {
     privateWriting: 'Private writing',
     moderated: 'Moderated mode',
     showAuthors: 'Show nicknames',
+    participantGroups: 'Participants form the groups (one each)',
     reveal: 'Reveal ideas',
   },
   cofac: {

@@ -39,6 +39,15 @@ export const exportsEn: typeof exportsFr = {
       importButton: 'Choose the archive file',
       imported: 'Event “{{name}}” imported: open it with your facilitator link.',
     },
+    importIdeas: {
+      title: 'Ideas collected before the evening',
+      hint: 'Paste one idea per line, or choose a CSV file (an “Idea” column). They land on the workshop’s wall, marked “Collected beforehand”.',
+      atelier: 'Workshop',
+      text: 'Ideas, one per line',
+      file: 'Import a CSV file',
+      submit: 'Add to the wall',
+      done: '{{imported}} ideas added, {{skipped}} skipped (empty, too long or already there).',
+    },
     template: {
       title: 'Duplicate for another territory',
       hint: 'Creates a new event with the same workshops, questions, boards, timers, vote settings and groups — without the contributions.',

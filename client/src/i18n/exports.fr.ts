@@ -39,6 +39,15 @@ export const exportsFr = {
       importButton: 'Choisir le fichier d’archive',
       imported: 'Événement « {{name}} » importé : ouvrez-le avec votre lien d’animation.',
     },
+    importIdeas: {
+      title: 'Idées collectées avant la soirée',
+      hint: 'Collez une idée par ligne, ou choisissez un fichier CSV (colonne « Idée »). Elles arrivent sur le mur de l’atelier, marquées « Collecte préalable ».',
+      atelier: 'Atelier',
+      text: 'Idées, une par ligne',
+      file: 'Importer un fichier CSV',
+      submit: 'Ajouter au mur',
+      done: '{{imported}} idées ajoutées, {{skipped}} ignorées (vides, trop longues ou déjà là).',
+    },
     template: {
       title: 'Dupliquer pour un autre territoire',
       hint: 'Crée un nouvel événement avec les mêmes ateliers, questions, tableaux, minuteurs, réglages de vote et groupes — sans les contributions.',

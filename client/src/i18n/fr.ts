@@ -144,7 +144,7 @@ export const fr = {
     sent: '✓ Idée envoyée',
     sending: 'Idée gardée sur ce téléphone — envoi dès que le réseau répond',
     myIdeasTitle: 'Vos idées',
-    renamed: 'Quelqu’un a déjà choisi « {{asked}} » : vous apparaîtrez comme « {{given}} ».',
+    renamed: 'Quelqu’un a déjà choisi «\u00a0{{asked}}\u00a0»\u00a0: vous apparaîtrez comme «\u00a0{{given}}\u00a0».',
     updateReady: 'Une nouvelle version de Semis est prête.',
     update: 'Mettre à jour',
     status: {
@@ -231,6 +231,7 @@ export const fr = {
     privateWriting: 'Écriture privée',
     moderated: 'Mode modéré',
     showAuthors: 'Afficher les pseudos',
+    participantGroups: 'Les participants forment les groupes (un chacun)',
     reveal: 'Révéler les idées',
   },
   cofac: {

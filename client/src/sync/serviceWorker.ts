@@ -26,7 +26,9 @@ export function subscribeUpdate(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 
-/** Activates the waiting version; the plugin reloads the page once it controls it. */
+/** Activates the waiting version and reloads once it controls the page (also on a first
+ * visit, where the plugin's own reload does not fire). */
 export async function applyUpdate(): Promise<void> {
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   await update?.(true);
 }

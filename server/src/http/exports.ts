@@ -6,6 +6,7 @@ import { requireFacilitator } from '../services/access';
 import { exportArchive, importArchive } from '../services/archive';
 import { deleteEvent } from '../services/rgpd';
 import { duplicateEvent } from '../services/templates';
+import { importIdeas } from '../services/importIdeas';
 import { collectReport, parseReportRequest } from '../services/report/collect';
 import { csvExport } from '../services/exports/csv';
 import { renderPdf } from '../services/report/pdf';
@@ -68,6 +69,12 @@ export function exportsRouter(deps: ExportDeps): express.Router {
     const who = await requireFacilitator(deps.storage, bearer(req));
     res.status(201);
     return duplicateEvent(deps.storage, who, req.body, deps.publicUrl(req), deps.now());
+  }));
+
+  r.post(API.importIdeasPattern, express.json({ limit: '300kb' }), route(async (req, res) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    res.status(201);
+    return importIdeas(deps, who, String(req.params.atelierId), req.body);
   }));
 
   r.delete(API.adminEvent, express.json({ limit: '4kb' }), route(async (req) => {

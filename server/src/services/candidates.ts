@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unclusteredIdeaIds, defaultStakeholders, readClusters, readIdeaCards, tally, type C, type Candidate, type CommandPayload, type GroupingSuggestion } from '@semis/shared';
-import { clusterTitle, suggestGroups } from '@semis/shared/grouping';
+import { clusterTitle } from '@semis/shared/grouping';
+import type { GroupingPool } from '../grouping/pool';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
 import type { IdeaDeps } from './ideas';
@@ -79,13 +80,14 @@ export async function listCandidates(deps: IdeaDeps, who: FacilitatorPrincipal):
   return { candidates: who.scope === null ? all : all.filter((c) => c.atelierId === who.scope) };
 }
 
-/** "Suggérer des regroupements": offline French grouping of the wall's visible ideas. */
-export async function suggestGrouping(deps: IdeaDeps, who: FacilitatorPrincipal, { atelierId, granularity }: CommandPayload<typeof C.groupingSuggest>): Promise<GroupingSuggestion> {
+/** "Suggérer des regroupements": offline French grouping of the wall's visible ideas, computed
+ * in the grouping worker thread (the event loop stays free for everyone else meanwhile). */
+export async function suggestGrouping(deps: IdeaDeps & { grouping: GroupingPool }, who: FacilitatorPrincipal, { atelierId, granularity }: CommandPayload<typeof C.groupingSuggest>): Promise<GroupingSuggestion> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.write');
   // Only ideas nobody grouped yet: accepting a suggestion never undoes the facilitators' work.
   const ideas = await deps.registry.use(atelier.boardId, (room) => {
     const free = new Set(unclusteredIdeaIds(room.doc));
     return readIdeaCards(room.doc).filter((c) => free.has(c.id)).map((c) => ({ id: c.id, text: c.text }));
   });
-  return suggestGroups(ideas, { granularity });
+  return deps.grouping.suggest(ideas, { granularity });
 }

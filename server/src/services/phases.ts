@@ -1,4 +1,5 @@
 /** Phases and modes of ateliers: what the facilitator switches during the evening. */
+import type { GroupingPool } from '../grouping/pool';
 import {
   canTransition,
   type Atelier, type C, type CommandPayload, type FacilitatorAuthResult,
@@ -16,6 +17,8 @@ export interface EveningDeps extends IdeaDeps {
   /** Board write rights are decided at connection: closing or reopening an atelier makes its
    * boards' connections (in every process) reconnect with the new rights. */
   reconnectBoardsOf: (atelierIds: string[]) => void;
+  /** `grouping:suggest` off the main thread. */
+  grouping: GroupingPool;
 }
 
 export async function facilitatorView(deps: EveningDeps, who: FacilitatorPrincipal): Promise<FacilitatorAuthResult> {

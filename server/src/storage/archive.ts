@@ -114,7 +114,10 @@ export class SqlArchiveStore implements ArchiveStore {
 
   async countParticipants(eventId: string, atelierId: string | null): Promise<number> {
     const rows = await this.db.query<{ n: number | string }>(
-      atelierId === null ? 'SELECT COUNT(*) AS n FROM participants WHERE event_id = $1' : 'SELECT COUNT(*) AS n FROM participants WHERE event_id = $1 AND atelier_id = $2',
+      // The author of ideas collected beforehand (token hash 'imported:…') is nobody in the room.
+      atelierId === null
+        ? "SELECT COUNT(*) AS n FROM participants WHERE event_id = $1 AND token_hash NOT LIKE 'imported:%'"
+        : "SELECT COUNT(*) AS n FROM participants WHERE event_id = $1 AND atelier_id = $2 AND token_hash NOT LIKE 'imported:%'",
       atelierId === null ? [eventId] : [eventId, atelierId],
     );
     return Number(rows[0]?.n ?? 0);

@@ -90,7 +90,7 @@ export class BoardRegistry {
 
   private async load(boardId: string): Promise<BoardRoom> {
     const { storage, debounceMs, log } = this.opts;
-    const room = new BoardRoom(boardId, storage, debounceMs, (err) => log(`board ${boardId}: persist failed, will retry: ${String(err)}`));
+    const room = new BoardRoom(boardId, storage, debounceMs, (msg) => log(`board ${boardId}: ${msg}`));
     await room.load(await this.opts.boardKind(boardId));
     // Open (e.g. relay to peers) before reconciling, so the repairs reach the other processes.
     this.opts.onOpen?.(room);

@@ -100,7 +100,8 @@ export class BoardRoom {
     readonly boardId: string,
     private readonly storage: Storage,
     private readonly debounceMs: number,
-    private readonly onPersistError: (err: unknown) => void,
+    /** Reports a failure worth a log line (the room carries on). */
+    private readonly log: (msg: string) => void,
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -128,7 +129,7 @@ export class BoardRoom {
     try {
       send();
     } catch (err) {
-      this.onPersistError(err);
+      this.log(`a listener failed: ${String(err)}`);
     }
   }
 
@@ -218,6 +219,8 @@ export class BoardRoom {
         await this.store(update);
         this.storedSeq += items.length;
         this.wake();
+        // Let pending I/O (acknowledgements already written, incoming messages) go first.
+        await new Promise((r) => setImmediate(r));
         if (this.destroyed) break;
         const batch: UpdateBatch = { update, frame: updateFrame(update), origins: new Set(items.map((i) => i.origin)), before };
         for (const l of this.listeners) this.notify(() => l.sendUpdate(batch));
@@ -246,7 +249,7 @@ export class BoardRoom {
         this.appendedBytes += update.byteLength;
         return;
       } catch (err) {
-        this.onPersistError(err);
+        this.log(`append failed, retrying in ${delay} ms: ${String(err)}`);
         if (this.destroyed) return;
         await new Promise((r) => setTimeout(r, delay));
       }
@@ -279,7 +282,7 @@ export class BoardRoom {
   private maybeCompact(): void {
     if (this.compacting || this.destroyed) return;
     if (this.appendedSinceCompaction < 500 && this.appendedBytes < Math.max(4 * 1024 * 1024, 4 * this.measuredSize)) return;
-    this.compact().catch((err: unknown) => this.onPersistError(err));
+    this.compact().catch((err: unknown) => this.log(`compaction failed: ${String(err)}`));
   }
 
   /** Folds the log into one snapshot, from what storage holds (not memory), so a compaction
@@ -291,9 +294,9 @@ export class BoardRoom {
 
   private async compactNow(minUpdates: number): Promise<void> {
     await this.flush();
-    if (this.appendedSinceCompaction < minUpdates) return;
+    if (this.destroyed || this.appendedSinceCompaction < minUpdates) return;
     const state = await this.storage.loadBoard(this.boardId);
-    if (state.updates.length === 0) return;
+    if (this.destroyed || state.updates.length === 0) return;
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
     await this.storage.compactBoard(this.boardId, Y.mergeUpdates(parts), state.lastSeq);
     this.appendedSinceCompaction = 0;
@@ -303,7 +306,7 @@ export class BoardRoom {
 
   /** A write to storage is under way (still true for a moment after destroy). */
   get storing(): boolean {
-    return this.running;
+    return this.running || this.compacting !== null;
   }
 
   get hasPendingWrites(): boolean {
@@ -313,6 +316,8 @@ export class BoardRoom {
   destroy(): void {
     this.destroyed = true;
     if (this.timer) clearTimeout(this.timer);
+    // Nothing more will be stored: whoever waits for a flush stops waiting.
+    for (const w of this.waiters.splice(0)) w.resolve();
     this.awareness.destroy();
     this.doc.destroy();
   }

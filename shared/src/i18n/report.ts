@@ -88,6 +88,8 @@ const fr = {
   ],
   page: 'Page {n}',
   plenaryShort: 'Plénière',
+  /** The author shown on ideas collected before the evening and imported. */
+  importedAuthor: 'Collecte préalable',
   ideaStatus: { visible: 'visible', private: 'privée', pending: 'en attente', hidden: 'masquée' } as Record<string, string>,
   /** CSV column headers, by export. */
   csv: {
@@ -187,6 +189,7 @@ const en: ReportWords = {
   ],
   page: 'Page {n}',
   plenaryShort: 'Plenary',
+  importedAuthor: 'Collected beforehand',
   ideaStatus: { visible: 'visible', private: 'private', pending: 'pending', hidden: 'hidden' },
   csv: {
     ideas: { atelier: 'Workshop', idea: 'Idea', cluster: 'Cluster', dots: 'Dots', status: 'Status', author: 'Author', imported: 'Imported', createdAt: 'Created' },

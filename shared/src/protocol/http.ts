@@ -40,6 +40,9 @@ export const API = {
   adminCsvPattern: '/api/admin/export/:kind.csv',
   /** GET (admin link): the whole event as a JSON archive. */
   adminArchive: '/api/admin/archive',
+  /** POST (facilitator of the atelier) { format: 'lines' | 'csv', text }: ideas collected beforehand onto its wall. */
+  importIdeas: (atelierId: string) => `/api/admin/ateliers/${encodeURIComponent(atelierId)}/ideas/import`,
+  importIdeasPattern: '/api/admin/ateliers/:atelierId/ideas/import',
   /** POST (admin link) { name, date?, place? }: a new event with this one's setup (a template). */
   adminDuplicate: '/api/admin/duplicate',
   /** POST (anyone, like creating an event): an archive's JSON body becomes a new event. */

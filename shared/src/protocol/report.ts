@@ -35,3 +35,11 @@ export const ARCHIVE_FORMAT = 'semis-event-archive';
 /** Bumped when the archive's layout changes; older readers refuse newer archives. */
 export const ARCHIVE_VERSION = 1;
 export const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
+
+/** Ideas collected beforehand (interviews, "> 50 idées collectées"), pasted or as CSV. */
+export const IMPORT_IDEAS_MAX = 500;
+export const importIdeasSchema = z.object({
+  /** `lines`: one idea per line; `csv`: the column named idée/idea/texte/text, else the first. */
+  format: z.enum(['lines', 'csv']).default('lines'),
+  text: z.string().max(256 * 1024),
+});

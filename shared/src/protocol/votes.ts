@@ -16,6 +16,12 @@ export const plenaryPayload = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open'), config: voteConfigPatchSchema.omit({ target: true, includeUnclustered: true }).default({}) }),
   z.object({ action: z.literal('close') }),
 ]);
+/** `grouping:suggest` runs in one worker thread per server process: one request at a time, this
+ * many waiting (beyond: BUSY), each given at most GROUPING_TIMEOUT_MS and GROUPING_MAX_IDEAS
+ * ideas (more: PAYLOAD_TOO_LARGE). */
+export const GROUPING_QUEUE_MAX = 4;
+export const GROUPING_TIMEOUT_MS = 20_000;
+export const GROUPING_MAX_IDEAS = 5_000;
 export const groupingPayload = z.object({ atelierId: uuidSchema, granularity: z.number().min(0).max(1).default(0.5) });
 export const promotePayload = z.object({ atelierId: uuidSchema, itemId: z.string().min(1).max(64) });
 export const candidateUpdatePayload = z.object({ id: uuidSchema, patch: candidatePatchSchema });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { C, can, type Atelier } from '@semis/shared';
+import { C, can, DEFAULT_GROUP_CREATION, type Atelier } from '@semis/shared';
 import type { FacilitatorSession } from '../../sync/facilitatorSession';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useCommand } from '../useCommand';
@@ -24,6 +24,14 @@ export function ModeToggles({ session, atelier, privateCount }: { session: Facil
     setAsked(({ [key]: _, ...rest }) => rest);
   };
   const off = busy || !can('facilitator', 'atelier.configure', { phase: atelier.phase });
+  // Who forms poster groups: participants (as many each as set, one by default) or only the animation.
+  const groups = atelier.groupCreation ?? DEFAULT_GROUP_CREATION;
+  const [groupsAsked, setGroupsAsked] = useState<boolean | null>(null);
+  const toggleGroups = async (on: boolean) => {
+    setGroupsAsked(on);
+    await run(C.configureAtelier, { atelierId: atelier.id, groupCreation: { ...groups, by: on ? 'participants' : 'facilitators' } });
+    setGroupsAsked(null);
+  };
   return (
     <div className="mode-toggles" role="group" aria-label={t('modes.title')}>
       {MODES.map(({ key, testId }) => (
@@ -33,6 +41,11 @@ export function ModeToggles({ session, atelier, privateCount }: { session: Facil
           {t(`modes.${key}`)}
         </label>
       ))}
+      <label className="check">
+        <input type="checkbox" data-testid="toggle-participant-groups" checked={groupsAsked ?? groups.by === 'participants'} disabled={off}
+          onChange={(e) => void toggleGroups(e.target.checked)} />
+        {t('modes.participantGroups')}
+      </label>
       <button type="button" className="secondary small" data-testid="reveal-ideas" disabled={off}
         onClick={() => void run(C.reveal, { atelierId: atelier.id })}>
         {t('modes.reveal')}

@@ -6,6 +6,7 @@ import type { BoardRegistry } from '../../yjs/registry';
 import type { FacilitatorPrincipal } from '../access';
 import { results } from '../votes';
 import { historyLines, stepLines } from '../report/common';
+import { importedAuthorId } from '../importIdeas';
 
 /**
  * The evening's tables as CSV (csv-stringify): UTF-8 with a BOM so Excel reads accents, CRLF
@@ -55,10 +56,11 @@ const TABLES: Record<CsvExport, (deps: CsvDeps, who: FacilitatorPrincipal, lang:
       }
       for (const i of ideas) {
         const cluster = clusterOf.get(i.id);
-        rows.push([atelier.title, i.text, cluster?.title ?? '', dotsOf.get(i.id) ?? '', w.ideaStatus[i.status] ?? i.status, names.get(i.authorId) ?? '', i.createdAt]);
+        const imported = i.authorId === importedAuthorId(atelier.eventId);
+        rows.push([atelier.title, i.text, cluster?.title ?? '', dotsOf.get(i.id) ?? '', w.ideaStatus[i.status] ?? i.status, imported ? '' : (names.get(i.authorId) ?? ''), imported ? w.csv.yes : w.csv.no, i.createdAt]);
       }
     }
-    return { header: [h.atelier, h.idea, h.cluster, h.dots, h.status, h.author, h.createdAt], rows };
+    return { header: [h.atelier, h.idea, h.cluster, h.dots, h.status, h.author, h.imported, h.createdAt], rows };
   },
 
   async votes({ storage }, who, lang) {

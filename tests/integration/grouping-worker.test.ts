@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, GROUPING_MAX_IDEAS, GROUPING_QUEUE_MAX, putIdeaCard, readIdeaCards, unclusteredIdeaIds, type Ack, type GroupingSuggestion } from '@semis/shared';
+import { suggestGroups } from '@semis/shared/grouping';
+import { GroupingPool } from '../../server/src/grouping/pool';
+import { call, connect, createEvent, facilitator, must, startServer, type Client, type TestServer } from '../support/harness';
+
+/** `grouping:suggest` runs in a worker thread (issue #13): same suggestions as the grouping
+ * itself, the event loop free meanwhile, and a bounded queue answered BUSY beyond. */
+// The dev file lives beside the repository (../shared/data, as in tests/unit/grouping);
+// SEMIS_DEV_IDEAS points elsewhere (a worktree). Without it, varied texts of our own.
+const DEV = process.env.SEMIS_DEV_IDEAS ?? fileURLToPath(new URL('../../../shared/data/ideas-dev.jsonl', import.meta.url));
+const FALLBACK = ['covoit pour aller au marché', 'une navette vers la gare', 'du covoiturage entre voisins', 'un médecin au village', 'maison de santé pluripro', 'une epicerie solidaire', 'jardin partagé au milieu du village', 'un café associatif'];
+const devTexts: { id: string; text: string }[] = fs.existsSync(DEV)
+  ? fs.readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+  : FALLBACK.map((text, k) => ({ id: `f${k}`, text }));
+if (!fs.existsSync(DEV)) console.warn(`⚠️  ${DEV} not found: grouping-worker compares on built-in texts`);
+
+let server: TestServer;
+const open: Client[] = [];
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const s of open) s.disconnect();
+  await server.stop();
+});
+
+/** Cards written straight into the server's board document: thousands of ideas in a blink,
+ * where posting them through phones would meet the rate limits. */
+function fillWall(boardId: string, ideas: { id: string; text: string }[]): Promise<void> {
+  return server.semis.registry.use(boardId, (room) => {
+    const at = new Date().toISOString();
+    for (const { id, text } of ideas) putIdeaCard(room.doc, { id, text, authorId: 'p', author: 'Test', createdAt: at, updatedAt: at });
+  });
+}
+
+/** `n` ideas from the dev texts, varied so they are not exact repeats. */
+function manyIdeas(n: number, prefix: string): { id: string; text: string }[] {
+  return Array.from({ length: n }, (_, k) => {
+    const t = devTexts[k % devTexts.length]!.text;
+    return { id: `${prefix}${k}`, text: k % 3 === 1 ? t.toLowerCase() : k % 3 === 2 ? `${t} (${k})` : t };
+  });
+}
+
+describe('grouping in a worker thread', () => {
+  let admin: Client;
+  let ev: Awaited<ReturnType<typeof createEvent>>;
+  beforeAll(async () => {
+    ev = await createEvent(server.url, 2);
+    admin = await facilitator(server.url, ev.adminToken);
+    open.push(admin);
+    await fillWall(ev.ateliers[0]!.boardId, devTexts);
+    await fillWall(ev.ateliers[1]!.boardId, manyIdeas(1000, 'big'));
+  });
+
+  it('returns the same suggestions as the grouping itself on the dev data', async () => {
+    const atelier = ev.ateliers[0]!;
+    const expected = await server.semis.registry.use(atelier.boardId, (room) => {
+      const free = new Set(unclusteredIdeaIds(room.doc));
+      return suggestGroups(readIdeaCards(room.doc).filter((c) => free.has(c.id)).map((c) => ({ id: c.id, text: c.text })), { granularity: 0.5 });
+    });
+    expect(expected.clusters.flatMap((c) => c.ideaIds)).toHaveLength(devTexts.length);
+    const got = must(await call<GroupingSuggestion>(admin, C.groupingSuggest, { atelierId: atelier.id, granularity: 0.5 }, 30_000));
+    expect(got).toEqual(expected);
+  });
+
+  it('keeps answering time:sync on another socket while a big grouping runs', async () => {
+    const other = await connect(server.url);
+    open.push(other);
+    let done = false;
+    const grouping = call<GroupingSuggestion>(admin, C.groupingSuggest, { atelierId: ev.ateliers[1]!.id }, 60_000).finally(() => {
+      done = true;
+    });
+    // Round trips one after the other while the grouping is pending: on the main thread the
+    // grouping would hold them all until its own answer.
+    let roundTrips = 0;
+    while (!done && roundTrips < 5) {
+      must(await call(other, C.timeSync, { t: Date.now() }));
+      if (!done) roundTrips++;
+    }
+    expect(roundTrips).toBe(5);
+    expect(must(await grouping).clusters.flatMap((c) => c.ideaIds)).toHaveLength(1000);
+  });
+
+  it('answers BUSY beyond the queue, and serves the others', async () => {
+    const extra = 3;
+    const acks = await Promise.all(Array.from({ length: 1 + GROUPING_QUEUE_MAX + extra }, () => call<GroupingSuggestion>(admin, C.groupingSuggest, { atelierId: ev.ateliers[1]!.id }, 90_000)));
+    const busy = acks.filter((a): a is Extract<Ack<unknown>, { ok: false }> => !a.ok);
+    expect(busy.length).toBeGreaterThanOrEqual(extra);
+    for (const a of busy) expect(a.error.code).toBe('BUSY');
+    expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(1);
+    // Once the queue drained, a new request is served again.
+    expect(must(await call<GroupingSuggestion>(admin, C.groupingSuggest, { atelierId: ev.ateliers[0]!.id }, 30_000)).clusters.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a wall over the size bound before any work', async () => {
+    await fillWall(ev.ateliers[1]!.boardId, manyIdeas(GROUPING_MAX_IDEAS + 1 - 1000, 'more'));
+    expect(await call(admin, C.groupingSuggest, { atelierId: ev.ateliers[1]!.id })).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+});
+
+describe('the grouping pool', () => {
+  it('stops a grouping over its time and answers BUSY', async () => {
+    const pool = new GroupingPool({ timeoutMs: 50 });
+    try {
+      await expect(pool.suggest(manyIdeas(1000, 't'), {})).rejects.toMatchObject({ code: 'BUSY' });
+    } finally {
+      await pool.close();
+    }
+  });
+});
