@@ -1,6 +1,6 @@
 /**
  * Grouping benchmark: quality against the dev file's reference labels, and speed on
- * 1,000 ideas. Usage: tsx bench/grouping.ts [file.jsonl] [--half odd|even]
+ * 1,000, 2,000 and 5,000 ideas. Usage: tsx bench/grouping.ts [file.jsonl] [--half odd|even]
  * (the default file is the shared dev set; --half keeps every other line, for a
  * held-out check).
  */
@@ -36,11 +36,11 @@ const ari = adjustedRandIndex(rows.map((r) => r.theme ?? ''), rows.map((r) => cl
 const dup = pairPrecisionRecall(rows.map((r) => r.group ?? null), rows.map((r) => dupOf.get(r.id) ?? null));
 
 /** 1,000 ideas from the file's texts, perturbed the way phones do, so the timing is not on exact repeats. */
-function thousandIdeas(texts: string[]): GroupingInput[] {
+function thousandIdeas(texts: string[], count = 1000): GroupingInput[] {
   const out: GroupingInput[] = [];
   let seed = 12345;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  for (let k = 0; out.length < 1000; k++) {
+  for (let k = 0; out.length < count; k++) {
     let t = texts[k % texts.length];
     const mode = Math.floor(k / texts.length) % 4;
     if (mode === 1) t = t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -67,4 +67,12 @@ console.log(`ARI vs theme        ${ari.toFixed(3)}`);
 console.log(`duplicate recall    ${dup.recall.toFixed(3)}  (${dup.correct}/${dup.truePairs} pairs)`);
 console.log(`duplicate precision ${dup.precision.toFixed(3)}  (${dup.correct}/${dup.predictedPairs} pairs)`);
 console.log(`1,000 ideas         ${times[2].toFixed(0)} ms (median of 5)`);
+// Bigger walls (issue #13): one run each, peak RSS of the process so far (so 5,000 after 2,000).
+for (const count of [2000, 5000]) {
+  const ideas = thousandIdeas(rows.map((r) => r.text), count);
+  const t0 = performance.now();
+  suggestGroups(ideas);
+  const ms = performance.now() - t0;
+  console.log(`${count.toLocaleString('en')} ideas         ${ms.toFixed(0)} ms, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
 if (args.includes('--show')) for (const c of result.clusters) console.log(`\n[${c.id}] ${c.title}\n  ` + c.ideaIds.map((id) => `${rows.find((r) => r.id === id)?.theme?.slice(0, 8)} ${rows.find((r) => r.id === id)?.text.slice(0, 60)}`).join('\n  '));

@@ -44,6 +44,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png}'],
+        // English is fetched when someone picks it (then kept, below): French phones never pay for it.
+        globIgnores: ['**/assets/en-*.js'],
+        runtimeCaching: [{ urlPattern: /\/assets\/[^/]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'semis-lazy-scripts', expiration: { maxEntries: 8 } } }],
         // `/` is phone.html; a QR link (`/j/CODE`, `/j/CODE/<atelier>`) is join.html, even offline.
         directoryIndex: 'phone.html',
         navigateFallback: '/join.html',

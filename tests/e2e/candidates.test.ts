@@ -91,6 +91,8 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await expect.poll(() => clusters.count()).toBe(1);
     await expect.poll(() => clusters.first().getAttribute('data-idea-count')).toBe('2');
     await expect.poll(() => wall.getByTestId('cluster-title').first().innerText()).not.toBe('');
+    // The wall shows its own write at once; this client gets it through the server's relay.
+    await waitFor(() => readClusters(board!.doc).length === 1, 5000, 'cluster relayed');
     expect(readClusters(board.doc)[0]!.ideaIds.sort()).toEqual([ids[0]!, ids[1]!].sort());
     await shot(wall, 'wall-cluster');
     // Renamed in place: double-click the title drawn over the frame.

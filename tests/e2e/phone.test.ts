@@ -294,5 +294,9 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     await page.getByTestId('vote-screen').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-vote');
+    // English arrives when chosen (it is not in the phone's first download).
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await expect.poll(() => page.getByTestId('connection-status').innerText()).toContain('Online');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 });

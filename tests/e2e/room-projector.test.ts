@@ -101,6 +101,15 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     if (process.env.SEMIS_SHOTS) console.log(`projector: phone post → visible ${Date.now() - posted} ms; layout of 46 ideas ${await room.getAttribute('data-layout-ms')} ms`);
     await shot(page, 'projector-room-new-idea');
 
+    // "Follow me" overrides the room layout while a facilitator leads, then gives it back.
+    const lead = await facilitator(suite.server.url, ev.adminToken);
+    must(await call(lead, C.follow, { atelierId: atelier.id, viewport: { x: -200, y: -100, scale: 1.5 } }));
+    await page.locator('.projector-board canvas').first().waitFor();
+    expect(await page.getByTestId('room-board').count()).toBe(0);
+    must(await call(lead, C.follow, { atelierId: atelier.id, viewport: null }));
+    await page.getByTestId('room-board').waitFor();
+    lead.disconnect();
+
     // The canvas remains available, as an option.
     await page.getByTestId('projector-view').selectOption('canvas');
     await expect.poll(() => page.getByTestId('projector').getAttribute('data-view')).toBe('canvas');

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The phone build's size limit (issue #12): what a phone downloads for join → post → vote is
- * every script its service worker precaches (the entry, its imports, the lazy language file),
- * counted as the gzip files the server sends. Run after `npm run build` (`npm test` does it).
+ * every script its service worker precaches (the entry and its imports; English is fetched
+ * only when chosen), counted as the gzip files the server sends. Run after `npm run build`
+ * (`npm test` does it).
  */
 const PHONE_JS_BUDGET_GZIP = 120 * 1024;
 

@@ -1,12 +1,9 @@
-import Konva from 'konva';
+import type Konva from 'konva';
+import { GestureCache, hideTinyText } from '../canvas/gestureCache';
 import { GRID, type Pt, type Rect } from '@semis/shared/posters';
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 8;
-/** Largest side of the pan/zoom bitmap, in device pixels (memory stays ~64 MB at worst). */
-const MAX_BITMAP = 4096;
-/** Text smaller than this on screen is hidden: unreadable, and the costliest thing to draw. */
-const MIN_TEXT_PX = 4;
 
 export interface ViewportOptions {
   stage: Konva.Stage;
@@ -20,25 +17,17 @@ export interface ViewportOptions {
 }
 
 /**
- * Pan and zoom, applied to Konva directly (never through React state), following what was
- * measured on these machines for 5,000 objects: during a gesture the shapes layer is hidden and
- * a bitmap of it (rendered while idle) is moved instead; when the gesture ends the vectors are
- * redrawn crisply once, with text too small to read hidden.
+ * Pan and zoom, applied to Konva directly (never through React state): gestures move a bitmap
+ * of the shapes (GestureCache); when they end the vectors are redrawn crisply once, with text
+ * too small to read hidden.
  */
 export class Viewport {
-  private readonly image: Konva.Image;
-  private stale = true;
-  private gesture = false;
-  private endTimer: number | null = null;
-  private refreshTimer: number | null = null;
+  private readonly cache: GestureCache;
   private readonly opts: ViewportOptions;
 
   constructor(opts: ViewportOptions) {
     this.opts = opts;
-    this.image = new Konva.Image({ image: undefined, listening: false, perfectDrawEnabled: false });
-    opts.bitmap.add(this.image);
-    opts.bitmap.listening(false);
-    opts.bitmap.visible(false);
+    this.cache = new GestureCache({ ...opts, beforeSettle: () => hideTinyText(opts.shapes, this.scale) });
     this.updateGrid();
   }
 
@@ -90,38 +79,20 @@ export class Viewport {
 
   /** Call when a gesture ends for sure (pointer up): redraws crisply now. */
   end(): void {
-    if (this.endTimer !== null) window.clearTimeout(this.endTimer);
-    this.endTimer = null;
-    if (this.gesture) this.settle();
+    this.cache.end();
   }
 
   /** The content changed: the bitmap will be re-rendered when things are quiet. */
   invalidate(): void {
-    this.stale = true;
-    if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
-    this.refreshTimer = window.setTimeout(() => {
-      this.refreshTimer = null;
-      if (!this.gesture) this.renderBitmap();
-    }, 400);
+    this.cache.invalidate();
   }
 
   destroy(): void {
-    if (this.endTimer !== null) window.clearTimeout(this.endTimer);
-    if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
+    this.cache.destroy();
   }
 
   private begin(): void {
-    if (!this.gesture) {
-      this.gesture = true;
-      if (this.stale) this.renderBitmap();
-      if (this.image.image()) {
-        this.opts.shapes.visible(false);
-        this.opts.bitmap.visible(true);
-      }
-    }
-    // Wheel and pinch have no "end" event: a short silence ends them.
-    if (this.endTimer !== null) window.clearTimeout(this.endTimer);
-    this.endTimer = window.setTimeout(() => this.end(), 180);
+    this.cache.begin();
   }
 
   private frame(): void {
@@ -131,49 +102,9 @@ export class Viewport {
   }
 
   private settle(): void {
-    this.gesture = false;
-    this.opts.bitmap.visible(false);
-    this.opts.shapes.visible(true);
-    this.hideTinyText();
     this.updateGrid();
-    this.opts.stage.batchDraw();
+    this.cache.settle();
     this.opts.onChange?.();
-  }
-
-  private hideTinyText(): void {
-    const k = this.scale;
-    for (const node of this.opts.shapes.find('.label')) {
-      const size = (node as Konva.Text).fontSize() * k * Math.abs(node.getParent()?.scaleX() ?? 1);
-      node.visible(size >= MIN_TEXT_PX);
-    }
-  }
-
-  /** Draws the shapes layer once into an offscreen canvas covering all the content. */
-  renderBitmap(): void {
-    const bounds = this.opts.contentBounds();
-    const s = this.opts.stage;
-    this.stale = false;
-    if (!bounds || bounds.width <= 0 || bounds.height <= 0) {
-      this.image.image(undefined);
-      return;
-    }
-    const pad = 20;
-    const b = { x: bounds.x - pad, y: bounds.y - pad, width: bounds.width + 2 * pad, height: bounds.height + 2 * pad };
-    const k = s.scaleX();
-    const dpr = window.devicePixelRatio || 1;
-    // World units → device pixels: as sharp as the screen now, capped by MAX_BITMAP.
-    const density = Math.min(k * dpr * 1.5, MAX_BITMAP / b.width, MAX_BITMAP / b.height);
-    const wasVisible = this.opts.shapes.visible();
-    this.opts.shapes.visible(true);
-    const canvas = this.opts.shapes.toCanvas({
-      x: b.x * k + s.x(),
-      y: b.y * k + s.y(),
-      width: b.width * k,
-      height: b.height * k,
-      pixelRatio: density / k,
-    });
-    this.opts.shapes.visible(wasVisible);
-    this.image.setAttrs({ image: canvas, x: b.x, y: b.y, width: b.width, height: b.height });
   }
 
   /** A light grid drawn by CSS behind the canvas: free, whatever the number of shapes. */

@@ -11,6 +11,8 @@ interface Props {
   x: number;
   y: number;
   draggable: boolean;
+  /** Text drawn (zoomed in enough, near the view); otherwise a plain rectangle. */
+  detail: boolean;
   onMove: (id: string, pos: Position) => Position | void;
   /** Search: a matching sticky stands out, the others fade. */
   highlight?: 'match' | 'dim' | null;
@@ -23,10 +25,10 @@ const TEXT_H = STICKY.height - 2 * PAD - AUTHOR_SIZE - 4;
 
 /** One idea on the wall. Position is committed only on drag end: a write per frame would flood
  * every open wall (and the server's update log) with intermediate positions. */
-export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, onMove, highlight = null }: Props) {
-  const fontSize = fitFontSize(text, TEXT_W, TEXT_H);
+export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, detail, onMove, highlight = null }: Props) {
   return (
     <Group
+      name="sticky"
       x={x}
       y={y}
       opacity={highlight === 'dim' ? 0.3 : 1}
@@ -48,6 +50,7 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
       }}
     >
       <Rect
+        name="sticky-bg"
         width={STICKY.width}
         height={STICKY.height}
         fill="#fff3a3"
@@ -61,7 +64,17 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         shadowForStrokeEnabled={false}
         perfectDrawEnabled={false}
       />
+      {detail && <StickyText text={text} author={author} />}
+    </Group>
+  );
+});
+
+function StickyText({ text, author }: { text: string; author: string }) {
+  const fontSize = fitFontSize(text, TEXT_W, TEXT_H);
+  return (
+    <>
       <Text
+        name="label"
         x={PAD}
         y={PAD}
         width={TEXT_W}
@@ -77,6 +90,7 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         perfectDrawEnabled={false}
       />
       <Text
+        name="label"
         x={PAD}
         y={STICKY.height - PAD - AUTHOR_SIZE}
         width={STICKY.width - 2 * PAD}
@@ -90,6 +104,6 @@ export const Sticky = memo(function Sticky({ id, text, author, x, y, draggable, 
         listening={false}
         perfectDrawEnabled={false}
       />
-    </Group>
+    </>
   );
-});
+}

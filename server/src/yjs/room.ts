@@ -294,9 +294,9 @@ export class BoardRoom {
 
   private async compactNow(minUpdates: number): Promise<void> {
     await this.flush();
-    if (this.appendedSinceCompaction < minUpdates) return;
+    if (this.destroyed || this.appendedSinceCompaction < minUpdates) return;
     const state = await this.storage.loadBoard(this.boardId);
-    if (state.updates.length === 0) return;
+    if (this.destroyed || state.updates.length === 0) return;
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
     await this.storage.compactBoard(this.boardId, Y.mergeUpdates(parts), state.lastSeq);
     this.appendedSinceCompaction = 0;
@@ -306,7 +306,7 @@ export class BoardRoom {
 
   /** A write to storage is under way (still true for a moment after destroy). */
   get storing(): boolean {
-    return this.running;
+    return this.running || this.compacting !== null;
   }
 
   get hasPendingWrites(): boolean {
@@ -316,6 +316,8 @@ export class BoardRoom {
   destroy(): void {
     this.destroyed = true;
     if (this.timer) clearTimeout(this.timer);
+    // Nothing more will be stored: whoever waits for a flush stops waiting.
+    for (const w of this.waiters.splice(0)) w.resolve();
     this.awareness.destroy();
     this.doc.destroy();
   }

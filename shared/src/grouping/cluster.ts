@@ -6,14 +6,14 @@
  * broad families (coarse) or splits each domain by sub-topic (fine).
  */
 import { DOMAINS, DOMAIN_COUNT } from './lexicon';
-import { similarityLookup, type Edge } from './graph';
+import type { Edge } from './graph';
 import type { Analysed } from './vectors';
 
 /** How much an idea listens to its neighbours, relative to its own words. */
 const NEIGHBOUR_WEIGHT = 0.5;
 const NEIGHBOURS = 5;
 /** Neighbours below this similarity share too little to lend a theme. */
-const MIN_NEIGHBOUR_SIM = 0.2;
+export const MIN_NEIGHBOUR_SIM = 0.2;
 
 /** Sentinel "domain" for ideas nobody can place: the "Divers" cluster. */
 export const DIVERS = -1;
@@ -76,8 +76,7 @@ export function coarseKey(domain: number, granularity: number): string {
  * (duplicates). Average links are updated with the Lance–Williams formula, so this is
  * cubic in the number of units of one cluster, not of the board.
  */
-export function splitCluster(units: number[][], neighbours: Edge[][], target: number): number[][] {
-  const sim = similarityLookup(neighbours);
+export function splitCluster(units: number[][], sim: (i: number, j: number) => number, target: number): number[][] {
   const groups: (number[] | null)[] = units.map((u) => [...u]);
   const m = groups.length;
   const link: Float64Array[] = [];

@@ -3,7 +3,7 @@
  * stopped at a fixed threshold. Average link (rather than single link) keeps one
  * loosely related idea from chaining two different proposals together.
  */
-import { similarityLookup, type Edge } from './graph';
+import type { Edge } from './graph';
 
 /** Combined similarity at which two posts are proposed as the same idea. */
 export const DUPLICATE_THRESHOLD = 0.38;
@@ -17,10 +17,10 @@ const SAME_WORDING = 0.6;
 /** A merge proposal bigger than this is a theme, not a duplicate. */
 const MAX_GROUP = 4;
 
-/** Groups of ≥ 2 idea indexes, each sorted, in order of their first member. */
-export function findDuplicateGroups(neighbours: Edge[][], threshold = DUPLICATE_THRESHOLD): number[][] {
+/** Groups of ≥ 2 idea indexes, each sorted, in order of their first member. `neighbours`
+ * must hold every edge ≥ threshold; `sim` answers for any pair (see pairSimilarity). */
+export function findDuplicateGroups(neighbours: Edge[][], sim: (i: number, j: number) => number, threshold = DUPLICATE_THRESHOLD): number[][] {
   const n = neighbours.length;
-  const sim = similarityLookup(neighbours);
   const candidates: { i: number; j: number; s: number }[] = [];
   for (let i = 0; i < n; i++) for (const e of neighbours[i]) if (e.j > i && e.sim >= threshold && (e.concept >= MIN_CONCEPT || e.surface >= SAME_WORDING)) candidates.push({ i, j: e.j, s: e.sim });
   candidates.sort((a, b) => b.s - a.s || a.i - b.i || a.j - b.j);

@@ -84,8 +84,29 @@ export function neighbourLists(items: Analysed[], minSim: number): Edge[][] {
   return out;
 }
 
-/** Similarity lookup for algorithms that need arbitrary pairs (absent edge = 0). */
-export function similarityLookup(neighbours: Edge[][]): (i: number, j: number) => number {
-  const maps = neighbours.map((edges) => new Map(edges.map((e) => [e.j, e.sim])));
-  return (i, j) => maps[i].get(j) ?? 0;
+/** Sparse dot product of idea i's vector with j's, adding i's terms in i's own order: the
+ * very additions accumulate() makes for the pair, so the result is bit-identical (vectors.ts's
+ * dot walks the smaller vector, whose sum may differ in the last bit and flip a threshold). */
+function dotInOrder(a: Sparse, b: Sparse): number {
+  let sum = 0;
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y !== undefined) sum += x * y;
+  }
+  return sum;
+}
+
+/**
+ * Combined similarity of any pair, computed on demand (absent edge, i.e. below minSim, = 0),
+ * equal to the edge neighbourLists(items, minSim) would hold. For the algorithms that need
+ * arbitrary pairs (average links), so the graph need not keep every weak edge, nor a map of
+ * all of them: memory stays linear in the edges kept (issue #13).
+ */
+export function pairSimilarity(items: Analysed[], minSim: number): (i: number, j: number) => number {
+  return (i, j) => {
+    if (i === j) return 0;
+    const [a, b] = i < j ? [items[i], items[j]] : [items[j], items[i]];
+    const sim = combined(dotInOrder(a.conceptVec, b.conceptVec), dotInOrder(a.surfaceVec, b.surfaceVec));
+    return sim >= minSim ? sim : 0;
+  };
 }

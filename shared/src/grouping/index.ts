@@ -5,9 +5,9 @@
  * Pure and deterministic: no randomness, no I/O, no dependencies.
  */
 import { DOMAINS, DOMAIN_COUNT } from './lexicon';
-import { neighbourLists } from './graph';
-import { findDuplicateGroups } from './duplicates';
-import { assignDomains, coarseKey, DIVERS, domainScores, splitCluster } from './cluster';
+import { neighbourLists, pairSimilarity } from './graph';
+import { DUPLICATE_THRESHOLD, findDuplicateGroups } from './duplicates';
+import { assignDomains, coarseKey, DIVERS, domainScores, MIN_NEIGHBOUR_SIM, splitCluster } from './cluster';
 import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';
 import { analyseBoard, analyseOne } from './vectors';
 
@@ -48,9 +48,12 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
   if (!Array.isArray(ideas) || ideas.length === 0) return { clusters: [], duplicates: [] };
   const granularity = Math.min(1, Math.max(0, Number.isFinite(options.granularity) ? (options.granularity as number) : 0.5));
   const items = analyseBoard(ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' })));
-  const neighbours = neighbourLists(items, MIN_EDGE);
+  // The graph keeps only the edges read as edges (duplicate candidates, smoothing neighbours);
+  // average links read weaker pairs on demand, with the same MIN_EDGE cut.
+  const sim = pairSimilarity(items, MIN_EDGE);
+  const neighbours = neighbourLists(items, Math.min(DUPLICATE_THRESHOLD, MIN_NEIGHBOUR_SIM));
 
-  const duplicateGroups = findDuplicateGroups(neighbours);
+  const duplicateGroups = findDuplicateGroups(neighbours, sim);
   const domain = assignDomains(domainScores(items, neighbours), duplicateGroups);
 
   // Seeding by atelier themes: a domain that matches a theme takes the theme's id and label.
@@ -77,7 +80,7 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
       // Above 0.6 each theme is split into sub-topics: up to one per 2.5 ideas at granularity 1.
     const size = units.reduce((n, u) => n + u.length, 0);
     const target = Math.max(1, Math.round(size * (granularity - 0.6)));
-    const parts = target > 1 && key !== 'divers' ? splitCluster(units, neighbours, target) : [units.flat()];
+    const parts = target > 1 && key !== 'divers' ? splitCluster(units, sim, target) : [units.flat()];
     parts.forEach((members, k) => {
       members.sort((a, b) => a - b);
       const theme = d === DIVERS ? undefined : themed.get(d);
