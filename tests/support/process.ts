@@ -18,7 +18,9 @@ export async function spawnServer(env: Record<string, string>, nodeArgs: string[
   const entry = compiled ? [compiled] : ['--import', 'tsx', 'server/src/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', ...env },
+    // The embedded database unless the test names its services: CI exports DATABASE_URL and
+    // REDIS_URL for the suites that ask for them, and a crash test must not land in a shared schema.
+    env: { ...process.env, DATABASE_URL: '', DATABASE_SCHEMA: '', REDIS_URL: '', PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

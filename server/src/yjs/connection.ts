@@ -151,7 +151,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
       const enc = encoding.createEncoder();
       encoding.writeVarUint(enc, MESSAGE_SYNC);
       encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(enc, this.room.encodeDiff(from));
+      encoding.writeVarUint8Array(enc, this.room.encodeStoredDiff(from));
       this.send(encoding.toUint8Array(enc));
     }
     if (this.missedAwareness) {
@@ -193,7 +193,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
           if (!this.canWrite && aheadOf(Y.decodeStateVector(sv), this.room.doc)) throw new Refusal(WS_CLOSE.RESYNC, 'document ahead of the server');
           encoding.writeVarUint(enc, MESSAGE_SYNC);
           encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
-          encoding.writeVarUint8Array(enc, this.room.encodeDiff(sv));
+          encoding.writeVarUint8Array(enc, this.room.encodeStoredDiff(sv));
           return encoding.toUint8Array(enc);
         }
         if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {

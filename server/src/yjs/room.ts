@@ -75,6 +75,9 @@ const RETRY_MAX_MS = 5000;
  */
 export class BoardRoom {
   readonly doc = new Y.Doc({ gc: true });
+  /** What is in the log: sync replies and catch-ups are encoded from it, so a client that
+   * connects inside the write window is not handed an edit a crash could still lose. */
+  private readonly stored = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly listeners = new Set<RoomListener>();
   /** Which local connection speaks for each awareness client id (no one may speak for another's). */
@@ -107,6 +110,9 @@ export class BoardRoom {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.approxSize += update.length;
       if (origin === LOAD_ORIGIN) return;
+      // The server's own writes are derived from records already stored (ideas, uploads,
+      // migrations): a crash rebuilds them on load, so they may be shown at once.
+      if (origin === SERVER_ORIGIN) Y.applyUpdate(this.stored, update);
       this.queue.push({ update, origin });
       this.queuedSeq += 1;
       this.schedule();
@@ -162,6 +168,11 @@ export class BoardRoom {
 
   /** What a client with state vector `sv` lacks — never the held-back updates, which Yjs
    * would otherwise hand to every reader (unbounded, and useless to them). */
+  /** What a client with state vector `sv` lacks of the stored document. */
+  encodeStoredDiff(sv?: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.stored, sv);
+  }
+
   encodeDiff(sv?: Uint8Array): Uint8Array {
     const { pendingStructs, pendingDs } = this.doc.store;
     this.dropPending();
@@ -176,7 +187,11 @@ export class BoardRoom {
   async load(kind: string): Promise<void> {
     const state = await this.storage.loadBoard(this.boardId);
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
-    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts), LOAD_ORIGIN);
+    if (parts.length > 0) {
+      const merged = Y.mergeUpdates(parts);
+      Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
+      Y.applyUpdate(this.stored, merged);
+    }
     this.appendedSinceCompaction = state.updates.length;
     this.sentSV = Y.encodeStateVector(this.doc);
     initBoardDoc(this.doc, this.boardId, kind);
@@ -217,6 +232,7 @@ export class BoardRoom {
         // sender had not stored yet, and Yjs updates are idempotent.
         const update = merge(items.map((i) => i.update));
         await this.store(update);
+        Y.applyUpdate(this.stored, update);
         this.storedSeq += items.length;
         this.wake();
         // Let pending I/O (acknowledgements already written, incoming messages) go first.
@@ -320,6 +336,7 @@ export class BoardRoom {
     for (const w of this.waiters.splice(0)) w.resolve();
     this.awareness.destroy();
     this.doc.destroy();
+    this.stored.destroy();
   }
 }
 
