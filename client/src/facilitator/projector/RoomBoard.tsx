@@ -36,7 +36,6 @@ const GAP = 10;
 const COLUMN_GAP = 28;
 const PAGE_SECONDS = 12;
 const FRESH_MS = 8000;
-const SETTLE_MS = 2000;
 
 interface Layout {
   /** The content it was measured for: a layout of older content is never drawn. */
@@ -89,10 +88,10 @@ export function RoomBoard({ sections, label, synced }: { sections: RoomSection[]
 
   // A new idea brings its page to the screen and is outlined for a moment: the room sees it
   // arrive without anyone touching the projector.
-  // The first sync's ideas arrive in a burst shortly after it: they are not news.
+  // What the first synced layout holds is the wall as it was, not news; every idea after it is.
+  // (A time window instead mistook an idea posted within seconds of opening for the backlog.)
   const seen = useRef(new Set<string>());
-  const syncedAt = useRef(0);
-  if (synced && syncedAt.current === 0) syncedAt.current = performance.now();
+  const primed = useRef(false);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (!layout || !synced) return;
@@ -100,7 +99,10 @@ export function RoomBoard({ sections, label, synced }: { sections: RoomSection[]
     const added = sections.flatMap((s) => s.ideas.map((i) => i.id)).filter((id) => !known.has(id));
     if (added.length === 0) return;
     for (const id of added) known.add(id);
-    if (performance.now() - syncedAt.current < SETTLE_MS) return;
+    if (!primed.current) {
+      primed.current = true;
+      return;
+    }
     const newest = new Set(added);
     const at = layout.pages.findIndex((p) => p.some((col) => col.some((b) => b.kind === 'idea' && newest.has(b.id))));
     if (at >= 0) setPage(at);
