@@ -20,13 +20,28 @@ export { adjustedRandIndex, pairPrecisionRecall } from './metrics';
 
 export interface GroupingInput { id: string; text: string }
 export interface GroupingOptions {
-  /** 0 = coarsest … 1 = finest, default 0.5 */
+  /** 0 = coarsest … 1 = finest, default 0.5 (also in atelier mode). */
   granularity?: number;
   /** Optional atelier themes: clusters are then named after, and keyed by, the matching theme. */
   themes?: { id: string; label: string }[];
+  /** One atelier's wall: sub-topics within it (the wall's case). Absent = cross-theme grouping. */
+  atelier?: { title: string; question?: string };
+  /** The facilitator's own clusters on the board (their ideas are included in `ideas`): never split
+   *  or renamed; new ideas close to one are proposed as additions to it. */
+  keep?: { id: string; title: string; ideaIds: string[] }[];
 }
-export interface SuggestedCluster { id: string; title: string; ideaIds: string[] }
-export interface SuggestedDuplicate { id: string; ideaIds: string[] }
+export interface SuggestedCluster {
+  id: string;
+  title: string;
+  ideaIds: string[];
+  /** The words that make the cluster (most central first), readable French. */
+  keywords: string[];
+  /** Why each idea is here: the shared or related words (ideaId → words; related shown as "vélo ≈ cyclable"). */
+  why: Record<string, string[]>;
+  /** Set when this suggestion adds `ideaIds` (new ideas only) to the facilitator's cluster `keepId`. */
+  keepId?: string;
+}
+export interface SuggestedDuplicate { id: string; ideaIds: string[]; why: string[] }
 export interface GroupingResult { clusters: SuggestedCluster[]; duplicates: SuggestedDuplicate[] }
 
 /** Graph edges below this are never used (neither for themes nor duplicates). */
@@ -46,6 +61,10 @@ function themeDomains(themes: { id: string; label: string }[]): Map<number, { id
 
 export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions = {}): GroupingResult {
   if (!Array.isArray(ideas) || ideas.length === 0) return { clusters: [], duplicates: [] };
+  // The facilitator's clusters are never split: their ideas are left out of the suggestions.
+  const kept = new Set((Array.isArray(options.keep) ? options.keep : []).flatMap((k) => (Array.isArray(k?.ideaIds) ? k.ideaIds.map(String) : [])));
+  if (kept.size > 0) ideas = ideas.filter((i) => !kept.has(String(i.id)));
+  if (ideas.length === 0) return { clusters: [], duplicates: [] };
   const granularity = Math.min(1, Math.max(0, Number.isFinite(options.granularity) ? (options.granularity as number) : 0.5));
   const items = analyseBoard(ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' })));
   // The graph keeps only the edges read as edges (duplicate candidates, smoothing neighbours);
@@ -91,9 +110,9 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
       let title = label;
       if (theme && whole) title = theme.label;
       else if (d !== DIVERS && !coarse && whole && members.length >= 4) title = `${DOMAINS[d].label} : ${label.toLocaleLowerCase('fr')}`;
-      clusters.push({ id: parts.length === 1 ? key : `${key}-${k + 1}`, title, ideaIds: members.map((i) => items[i].id) });
+      clusters.push({ id: parts.length === 1 ? key : `${key}-${k + 1}`, title, ideaIds: members.map((i) => items[i].id), keywords: [], why: {} });
     });
   }
-  const duplicates = duplicateGroups.map((g, k) => ({ id: `dup-${k + 1}`, ideaIds: g.map((i) => items[i].id) }));
+  const duplicates = duplicateGroups.map((g, k) => ({ id: `dup-${k + 1}`, ideaIds: g.map((i) => items[i].id), why: [] }));
   return { clusters, duplicates };
 }
