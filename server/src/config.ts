@@ -32,6 +32,8 @@ export interface Config {
    * embedders only, like `yjsLimits` (overrides of `server/src/yjs/limits.ts`). */
   yjsHeartbeatMs?: number;
   yjsLimits?: Partial<ConnectionLimits>;
+  /** Least time between two dashboard pushes of one event (default 1 s). Tests and embedders only. */
+  dashboardEveryMs?: number;
   log: (msg: string) => void;
   /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
   now?: () => string;

@@ -1,5 +1,6 @@
-import { timerStateSchema } from '@semis/shared';
-import { optionalJsonColumn } from './json';
+import { timerStateSchema, type Atelier } from '@semis/shared';
+import { atelierColumns, toAtelier, type AtelierRow } from './ateliers';
+import { flag, marks, optionalJsonColumn } from './json';
 import type { SqlDriver } from './sql-driver';
 import type { EventRecord, FacilitatorTokenRecord, ParticipantRecord } from './types';
 
@@ -9,9 +10,21 @@ export type TokenOwner =
   | { kind: 'cofacilitator'; event: EventRecord; token: FacilitatorTokenRecord }
   | { kind: 'participant'; event: EventRecord; participant: ParticipantRecord };
 
+/** What a first join by code needs to know before it creates the participant. */
+export interface JoinContext {
+  event: EventRecord;
+  /** Ordered by position. */
+  ateliers: Atelier[];
+  /** One of the keys asked about is a blocked pseudonym of this event. */
+  pseudonymBlocked: boolean;
+}
+
 export interface AccessStore {
   /** One query for the three kinds of token (event admin link, co-facilitator link, phone). */
   findTokenOwner(hash: string): Promise<TokenOwner | null>;
+  /** One query for a phone's first join: the event of a join code, its ateliers, and whether
+   * the pseudonym (any of its keys) is blocked there. null for an unknown code. */
+  joinContext(joinCode: string, pseudonymKeys: readonly string[]): Promise<JoinContext | null>;
 }
 
 const EVENT = `e.id AS "eventId", e.name, e.date, e.place, e.join_code AS "joinCode", e.admin_token_hash AS "adminTokenHash", e.created_at AS "eventCreatedAt", e.timer`;
@@ -32,6 +45,18 @@ interface OwnerRow {
   eventCreatedAt: string;
   timer: unknown;
 }
+
+type JoinRow = AtelierRow & {
+  ofEvent: string;
+  eventName: string;
+  eventDate: string | null;
+  eventPlace: string;
+  joinCode: string;
+  adminTokenHash: string;
+  eventCreatedAt: string;
+  eventTimer: unknown;
+  blocked: unknown;
+};
 
 export class SqlAccessStore implements AccessStore {
   constructor(private readonly db: SqlDriver) {}
@@ -65,5 +90,28 @@ export class SqlAccessStore implements AccessStore {
       event,
       participant: { id: r.refId!, eventId: r.eventId, pseudonym: r.refName!, tokenHash: hash, atelierId: r.refAtelierId, createdAt: r.refCreatedAt!, blockedAt: r.refBlockedAt },
     };
+  }
+
+  async joinContext(joinCode: string, pseudonymKeys: readonly string[]): Promise<JoinContext | null> {
+    const keys = pseudonymKeys.length > 0 ? pseudonymKeys : [''];
+    const rows = await this.db.query<JoinRow>(
+      `SELECT e.id AS "ofEvent", e.name AS "eventName", e.date AS "eventDate", e.place AS "eventPlace", e.join_code AS "joinCode",
+         e.admin_token_hash AS "adminTokenHash", e.created_at AS "eventCreatedAt", e.timer AS "eventTimer",
+         (SELECT COUNT(*) FROM blocked_pseudonyms b WHERE b.event_id = e.id AND b.pseudonym_key IN (${marks(keys.length, 2)})) AS "blocked",
+         ${atelierColumns('a.')}
+       FROM events e LEFT JOIN ateliers a ON a.event_id = e.id
+       WHERE e.join_code = $1
+       ORDER BY a.position, a.id`,
+      [joinCode, ...keys],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const event: EventRecord = {
+      id: r.ofEvent, name: r.eventName, date: r.eventDate, place: r.eventPlace, joinCode: r.joinCode, adminTokenHash: r.adminTokenHash, createdAt: r.eventCreatedAt,
+      timer: optionalJsonColumn(timerStateSchema, r.eventTimer, 'events.timer'),
+    };
+    // An event without ateliers comes back as one row of NULL atelier columns.
+    const ateliers = rows.filter((row) => row.id !== null).map(({ ofEvent: _i, eventName: _n, eventDate: _d, eventPlace: _p, joinCode: _c, adminTokenHash: _h, eventCreatedAt: _t, eventTimer: _e, blocked: _b, ...a }) => toAtelier(a));
+    return { event, ateliers, pseudonymBlocked: flag(r.blocked) };
   }
 }

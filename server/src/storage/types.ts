@@ -10,6 +10,7 @@ import type { ModerationStore } from './moderation';
 import type { BoardLogStore } from './board-log';
 import type { AccessStore } from './access';
 import type { ArchiveStore } from './archive';
+import type { StorageCalls } from './counted-driver';
 
 export type { PosterStore } from './posters';
 export type { EventStore } from './events';
@@ -18,7 +19,8 @@ export type { ParticipantStore } from './participants';
 export type { IdeaStore } from './ideas';
 export type { ModerationStore } from './moderation';
 export type { BoardLogStore } from './board-log';
-export type { AccessStore, TokenOwner } from './access';
+export type { AccessStore, JoinContext, TokenOwner } from './access';
+export type { StorageCalls } from './counted-driver';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -84,6 +86,8 @@ export interface StoredBoardState {
  */
 export interface Storage extends EventStore, AtelierStore, ParticipantStore, IdeaStore, ModerationStore, BoardLogStore, AccessStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Statements sent to the database so far, counted in the driver (live counters). */
+  readonly calls: Readonly<StorageCalls>;
   readonly events: EventStore;
   readonly ateliers: AtelierStore;
   readonly participants: ParticipantStore;
