@@ -22,9 +22,10 @@ export interface Joined {
 
 /**
  * Join by code with a pseudonym, or come back with the token the phone kept; with `atelierId`,
- * enter that atelier in the same command. A phone's first join reads twice (its event with the
- * ateliers and the block check, then the pseudonyms in use) and writes once; a token rejoin
- * reads twice (the token's owner, the ateliers) and writes only what changed.
+ * enter that atelier in the same command. A phone's first join reads once (its event, the
+ * ateliers and the block check together), then writes in one transaction (the pseudonyms in
+ * use, read under the event's lock, and the insert); a token rejoin reads twice (the token's
+ * owner, the ateliers) and writes only what changed.
  */
 export async function join(storage: Storage, { code, pseudonym, token, atelierId }: CommandPayload<typeof C.join>, now: string): Promise<Joined> {
   if (token) {
@@ -35,16 +36,18 @@ export async function join(storage: Storage, { code, pseudonym, token, atelierId
     });
     // Codes are stored normalized: the phone's own code is recognised without a query.
     if (who?.role === 'participant' && (code === undefined || normalizeJoinCode(code) === who.event.joinCode)) {
-      const changes: { pseudonym?: string; atelierId?: string } = {};
-      if (pseudonym && pseudonym !== who.participant.pseudonym) {
-        await refuseBlocked(storage, who.event.id, pseudonym);
-        changes.pseudonym = distinctPseudonym(pseudonym, await storage.eventPseudonyms(who.event.id, who.participant.id), PSEUDONYM_MAX);
-      }
+      let participant = who.participant;
       const ateliers = await storage.listAteliers(who.event.id);
       const atelier = chosen(ateliers, atelierId);
-      if (atelier && atelier.id !== who.participant.atelierId) changes.atelierId = atelier.id;
-      const participant = { ...who.participant, ...changes };
-      if (changes.pseudonym !== undefined || changes.atelierId !== undefined) await storage.updateParticipant(participant.id, changes);
+      if (pseudonym && pseudonym !== participant.pseudonym) {
+        await refuseBlocked(storage, participant.eventId, pseudonym);
+        const shown = await storage.renameParticipant(participant.id, participant.eventId, (taken) => distinctPseudonym(pseudonym, taken, PSEUDONYM_MAX));
+        participant = { ...participant, pseudonym: shown };
+      }
+      if (atelier && atelier.id !== participant.atelierId) {
+        await storage.updateParticipant(participant.id, { atelierId: atelier.id });
+        participant = { ...participant, atelierId: atelier.id };
+      }
       return { participant, atelier, result: joinResult(participant, token, who.event, ateliers) };
     }
     if (code === undefined) throw new AppError('NOT_AUTHENTICATED', 'token');
@@ -57,17 +60,10 @@ export async function join(storage: Storage, { code, pseudonym, token, atelierId
   const atelier = chosen(found.ateliers, atelierId);
 
   const fresh = newToken();
-  const participant: ParticipantRecord = {
-    id: randomUUID(),
-    eventId: found.event.id,
-    // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
-    pseudonym: distinctPseudonym(pseudonym, await storage.eventPseudonyms(found.event.id), PSEUDONYM_MAX),
-    atelierId: atelier?.id ?? null,
-    createdAt: now,
-    tokenHash: hashToken(fresh),
-    blockedAt: null,
-  };
-  await storage.createParticipant(participant);
+  const unnamed = { id: randomUUID(), eventId: found.event.id, atelierId: atelier?.id ?? null, createdAt: now, tokenHash: hashToken(fresh), blockedAt: null };
+  // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
+  const shown = await storage.createNamedParticipant(unnamed, (taken) => distinctPseudonym(pseudonym, taken, PSEUDONYM_MAX));
+  const participant: ParticipantRecord = { ...unnamed, pseudonym: shown };
   return { participant, atelier, result: joinResult(participant, fresh, found.event, found.ateliers) };
 }
 
