@@ -166,7 +166,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     ...evening,
     joinGuard,
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
-    presentations: new Presentations(),
+    presentations: new Presentations(cluster?.presentStore),
     closeBoardsOf: (participantId) => {
       closeBoardsLocally(participantId);
       // Other processes (with Redis) close theirs too.
