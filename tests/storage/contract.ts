@@ -525,6 +525,7 @@ function eventRecord(): EventRecord {
     name: 'Assises du territoire',
     date: '2030-06-12',
     place: 'Salle des fêtes',
+    retentionDays: 30,
     joinCode: joinCode(),
     adminTokenHash: randomUUID(),
     createdAt: new Date().toISOString(),

@@ -23,8 +23,9 @@ const ATELIER = atelierColumns();
 export type AtelierRow = Omit<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation'> &
   Record<'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation', unknown>;
 
+/** Reads only the atelier's own fields: a row may carry a joined table's columns too. */
 export const toAtelier = ({ groupCreation, ...r }: AtelierRow): Atelier => ({
-  ...r,
+  id: r.id, eventId: r.eventId, position: r.position, title: r.title, theme: r.theme, question: r.question, boardKind: r.boardKind, boardId: r.boardId, phase: r.phase,
   // Absent until a facilitator sets it: DEFAULT_GROUP_CREATION applies.
   ...(groupCreation ? { groupCreation: optionalJsonColumn(groupCreationSchema, groupCreation, 'ateliers.group_creation') ?? undefined } : {}),
   privateWriting: flag(r.privateWriting),

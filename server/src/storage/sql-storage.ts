@@ -9,6 +9,7 @@ import { SqlIdeaStore } from './ideas';
 import { SqlModerationStore } from './moderation';
 import { SqlParticipantStore } from './participants';
 import { SqlPosterStore } from './posters';
+import { SqlRetentionStore } from './retention';
 import type { SqlDriver } from './sql-driver';
 import { countCalls } from './counted-driver';
 import type { Storage } from './types';
@@ -37,6 +38,7 @@ export function createSqlStorage(raw: SqlDriver): Storage {
     candidates: new SqlCandidateStore(db),
     posters: new SqlPosterStore(db),
     archive: new SqlArchiveStore(db),
+    retention: new SqlRetentionStore(db),
     migrate: () => migrate(db),
     ping: async () => void (await db.query('SELECT 1')),
     stallCommits: db.stallCommits?.bind(db),

@@ -11,6 +11,7 @@ import type { BoardLogStore } from './board-log';
 import type { AccessStore } from './access';
 import type { ArchiveStore } from './archive';
 import type { StorageCalls } from './counted-driver';
+import type { RetentionStore } from './retention';
 
 export type { PosterStore } from './posters';
 export type { EventStore } from './events';
@@ -101,6 +102,8 @@ export interface Storage extends EventStore, AtelierStore, ParticipantStore, Ide
   readonly posters: PosterStore;
   /** Whole-event reads and writes after the evening (issue #11). */
   readonly archive: ArchiveStore;
+  /** Pseudonyms kept N days, then purged (RGPD, issue #11). */
+  readonly retention: RetentionStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   /** Resolves when the database answers; rejects with the driver's error otherwise (health). */
