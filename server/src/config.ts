@@ -33,6 +33,9 @@ export interface Config {
   yjsHeartbeatMs?: number;
   yjsLimits?: Partial<ConnectionLimits>;
   log: (msg: string) => void;
+  /** How often each process looks for events whose pseudonyms are due for purging (RGPD);
+   * also once at startup. Default 60 s. */
+  retentionSweepMs?: number;
   /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
   now?: () => string;
 }
@@ -54,8 +57,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
     persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 20),
+    retentionSweepMs: positive('RETENTION_SWEEP_MS', env.RETENTION_SWEEP_MS, 60_000),
     log: (msg) => logger.info(msg),
   };
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} invalide : ${value}`);
+  return n;
 }
 
 function sqliteSync(value: string | undefined): 'FULL' | 'NORMAL' {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { applyUpdate, encodeStateAsUpdate } from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, S, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, waitFor, type Client } from '../support/harness';
+import { C, S, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type IdeaView, type JoinResult, type PresentState } from '@semis/shared';
+import { call, connect, createEvent, facilitator, must, openBoard, waitFor, type Client } from '../support/harness';
+import { seedWall } from '../support/room';
 import { spawnServer, type ServerProcess } from '../support/process';
 import { serviceAvailable } from '../support/services';
 import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
@@ -85,6 +86,33 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
     must(await call(admin, C.block, { participantId: join.participant.id }));
     await told;
     await gone;
+  });
+
+  it('*présenter*: a projector on process B follows, steps and stops what a console on process A started', async () => {
+    const fresh = await createEvent(a.url, 1);
+    const atelierId = fresh.ateliers[0]!.id;
+    const { wall, sockets: authors } = await seedWall(a.url, fresh, fresh.ateliers[0]!, [
+      { title: 'Mobilité', texts: ['navette'] },
+      { title: 'Santé', texts: ['médecin'] },
+      { title: 'Circuits courts', texts: ['marché'] },
+    ]);
+    sockets.push(...authors);
+    const [consoleA, projectorB] = await Promise.all([facilitator(a.url, fresh.adminToken), facilitator(b.url, fresh.adminToken)]);
+    sockets.push(consoleA, projectorB);
+    type Ack = { state: PresentState | null };
+    const get = async (socket: Client) => must(await call<Ack>(socket, C.present, { action: 'get', atelierId })).state;
+    await waitFor(async () => (must(await call<Ack>(consoleA, C.present, { action: 'start', atelierId, kind: 'clusters' })).state?.count ?? 0) === 3, 5000, 'three clusters');
+    expect(await get(projectorB)).toEqual({ atelierId, kind: 'clusters', index: 0, count: 3, itemId: 'cl-0' });
+    // The clicker on the projector (B) and the console (A) press "next" at once: never past the end.
+    const step = (socket: Client, delta: 1 | -1) => call<Ack>(socket, C.present, { action: 'step', atelierId, delta });
+    for (const ack of await Promise.all([step(consoleA, 1), step(projectorB, 1), step(consoleA, 1), step(projectorB, 1)])) must(ack);
+    expect(await get(projectorB)).toMatchObject({ index: 2, itemId: 'cl-2' });
+    expect(must(await step(projectorB, -1)).state).toMatchObject({ index: 1, itemId: 'cl-1' });
+    expect(await get(consoleA)).toMatchObject({ index: 1, itemId: 'cl-1' });
+    expect(must(await call<Ack>(consoleA, C.present, { action: 'stop', atelierId })).state).toBeNull();
+    expect(await get(projectorB)).toBeNull();
+    expect(await step(projectorB, 1)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    wall.destroy();
   });
 
   it('loses nothing when a process is killed: clients reconnect to another and resend', async () => {

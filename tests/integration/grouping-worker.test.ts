@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, GROUPING_MAX_IDEAS, GROUPING_QUEUE_MAX, putIdeaCard, readIdeaCards, unclusteredIdeaIds, type Ack, type GroupingSuggestion } from '@semis/shared';
+import { C, GROUPING_MAX_IDEAS, GROUPING_QUEUE_MAX, createCluster, putIdeaCard, readClusters, readIdeaCards, type Ack, type GroupingSuggestion } from '@semis/shared';
 import { suggestGroups } from '@semis/shared/grouping';
 import { GroupingPool } from '../../server/src/grouping/pool';
-import { call, connect, createEvent, facilitator, must, startServer, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, facilitator, must, openBoard, startServer, waitFor, type Client, type TestServer } from '../support/harness';
 
-/** `grouping:suggest` runs in a worker thread (issue #13): same suggestions as the grouping
- * itself, the event loop free meanwhile, and a bounded queue answered BUSY beyond. */
+/** `grouping:suggest` runs in a worker thread (issue #13): the grouping of the atelier's wall
+ * (issue #15), the event loop free meanwhile, and a bounded queue answered BUSY beyond. */
 // The dev file lives beside the repository (../shared/data, as in tests/unit/grouping);
 // SEMIS_DEV_IDEAS points elsewhere (a worktree). Without it, varied texts of our own.
 const DEV = process.env.SEMIS_DEV_IDEAS ?? fileURLToPath(new URL('../../../shared/data/ideas-dev.jsonl', import.meta.url));
@@ -55,15 +55,44 @@ describe('grouping in a worker thread', () => {
     await fillWall(ev.ateliers[1]!.boardId, manyIdeas(1000, 'big'));
   });
 
-  it('returns the same suggestions as the grouping itself on the dev data', async () => {
+  it('returns the grouping of the atelier: every idea, its title and question, the clusters kept', async () => {
     const atelier = ev.ateliers[0]!;
-    const expected = await server.semis.registry.use(atelier.boardId, (room) => {
-      const free = new Set(unclusteredIdeaIds(room.doc));
-      return suggestGroups(readIdeaCards(room.doc).filter((c) => free.has(c.id)).map((c) => ({ id: c.id, text: c.text })), { granularity: 0.5 });
-    });
-    expect(expected.clusters.flatMap((c) => c.ideaIds)).toHaveLength(devTexts.length);
+    // The facilitator groups two ideas and names the cluster, through the board's y-websocket.
+    const board = openBoard(server.url, atelier.boardId, ev.adminToken);
+    await board.synced;
+    await waitFor(() => readIdeaCards(board.doc).length === devTexts.length, 5000, 'ideas synced');
+    const [a, b] = readIdeaCards(board.doc);
+    createCluster(board.doc, { id: 'mine', title: 'Notre groupe', x: 0, y: 0, createdAt: new Date().toISOString() }, [a!.id, b!.id]);
+    await waitFor(() => server.semis.registry.use(atelier.boardId, (room) => readClusters(room.doc).length === 1), 5000, 'cluster relayed');
+    board.destroy();
+
+    // What the grouping itself says, given what the issue asks the wall to send.
+    const expected = await server.semis.registry.use(atelier.boardId, (room) =>
+      suggestGroups(
+        readIdeaCards(room.doc).map((c) => ({ id: c.id, text: c.text })),
+        { granularity: 0.5, atelier: { title: atelier.title, question: atelier.question }, keep: [{ id: 'mine', title: 'Notre groupe', ideaIds: [a!.id, b!.id] }] },
+      ),
+    );
     const got = must(await call<GroupingSuggestion>(admin, C.groupingSuggest, { atelierId: atelier.id, granularity: 0.5 }, 30_000));
-    expect(got).toEqual(expected);
+    expect(got.clusters.map(({ id, title, ideaIds, keepId }) => ({ id, title, ideaIds, keepId }))).toEqual(expected.clusters.map(({ id, title, ideaIds, keepId }) => ({ id, title, ideaIds, keepId })));
+    expect(got.duplicates.map((d) => d.ideaIds)).toEqual(expected.duplicates.map((d) => d.ideaIds));
+    // Explanations are passed on, cut to a few words each.
+    got.clusters.forEach((c, k) => {
+      expect(expected.clusters[k]!.keywords.slice(0, c.keywords.length)).toEqual(c.keywords);
+      expect(c.keywords.length).toBe(Math.min(8, expected.clusters[k]!.keywords.length));
+      for (const [id, words] of Object.entries(c.why)) {
+        expect(c.ideaIds).toContain(id);
+        expect(words.length).toBeLessThanOrEqual(6);
+        expect(expected.clusters[k]!.why[id]!.slice(0, words.length)).toEqual(words);
+      }
+    });
+    // The facilitator's ideas are never proposed anywhere but their own cluster.
+    for (const c of got.clusters) {
+      if (c.keepId === undefined) expect(c.ideaIds).not.toContain(a!.id);
+      else expect(c.keepId).toBe('mine');
+    }
+    const proposed = got.clusters.flatMap((c) => c.ideaIds);
+    expect(new Set(proposed).size).toBe(proposed.length);
   });
 
   it('keeps answering time:sync on another socket while a big grouping runs', async () => {

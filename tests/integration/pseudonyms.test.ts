@@ -33,4 +33,17 @@ describe('same pseudonym twice in one event', () => {
     const other = await createEvent(server.url, 1);
     expect((await join(other.event.joinCode, { pseudonym: 'Camille' })).participant.pseudonym).toBe('Camille');
   });
+
+  it('phones joining at the same instant with the same pseudonym all get distinct ones', async () => {
+    const ev = await createEvent(server.url, 1);
+    const sockets = await Promise.all(Array.from({ length: 8 }, () => connect(server.url)));
+    const joined = await Promise.all(sockets.map(async (socket) => must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym: 'Dominique' }))));
+    for (const s of sockets) s.disconnect();
+    const names = joined.map((j) => j.participant.pseudonym).sort();
+    expect(names).toEqual(['Dominique', ...Array.from({ length: 7 }, (_, i) => `Dominique (${i + 2})`)].sort());
+    // Renames at the same instant too.
+    const renamers = await Promise.all(Array.from({ length: 4 }, (_, i) => join(ev.event.joinCode, { pseudonym: `Renamer ${i}` })));
+    const renamed = await Promise.all(renamers.map((r) => join(ev.event.joinCode, { token: r.token, pseudonym: 'Sacha' })));
+    expect(new Set(renamed.map((r) => r.participant.pseudonym)).size).toBe(4);
+  });
 });

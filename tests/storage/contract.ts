@@ -119,6 +119,18 @@ export function describeStorageContract(
         await s.blockParticipant(fx.bob.id, fx.event.id, 'bob-key', new Date().toISOString());
         expect(await s.eventPseudonyms(fx.event.id)).toEqual([fx.alice.pseudonym]);
       });
+
+      it('names participants created or renamed at the same instant under the event’s lock', async () => {
+        // The namer sees what is in use, as a service would: same wanted name, distinct results.
+        const namer = (taken: string[]) => `Alice ${taken.filter((t) => t.startsWith('Alice')).length}`;
+        const created = await Promise.all(
+          Array.from({ length: 6 }, () => s.createNamedParticipant(participantRecord(fx.event.id, 'ignored', null), namer)),
+        );
+        expect(new Set(created).size).toBe(6);
+        const renamed = await Promise.all([fx.alice.id, fx.bob.id].map((id) => s.renameParticipant(id, fx.event.id, (taken) => `Zoé ${taken.filter((t) => t.startsWith('Zoé')).length}`)));
+        expect(renamed.sort()).toEqual(['Zoé 0', 'Zoé 1']);
+        expect((await s.getParticipant(fx.bob.id))?.pseudonym).toMatch(/^Zoé [01]$/);
+      });
     });
 
     describe('ideas', () => {
@@ -484,6 +496,7 @@ function eventRecord(): EventRecord {
     name: 'Assises du territoire',
     date: '2030-06-12',
     place: 'Salle des fêtes',
+    retentionDays: 30,
     joinCode: joinCode(),
     adminTokenHash: randomUUID(),
     createdAt: new Date().toISOString(),

@@ -3,10 +3,14 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Adapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 import type { SemisIo } from '../realtime/socket';
 import type { ServiceState } from '../services/health';
+import type { PresentStore } from '../services/present';
 import { BoardRelay } from './board-relay';
+import { redisPresentStore } from './present-store';
 
 export interface Cluster {
   relay: BoardRelay;
+  /** *Présenter* states, shared by every process. */
+  presentStore: PresentStore;
   /** 'down' from the first lost connection until every connection is ready again. */
   redisState(): ServiceState;
   close(): Promise<void>;
@@ -15,7 +19,7 @@ export interface Cluster {
 /**
  * Several server processes behind one address: socket.io rooms are shared through a Redis
  * stream (which, unlike pub/sub, replays what a process missed during a short Redis outage),
- * and board documents through BoardRelay.
+ * board documents through BoardRelay, and what each atelier presents in one key per atelier.
  */
 export async function joinCluster(redisUrl: string, io: SemisIo, log: (m: string) => void): Promise<Cluster> {
   const options = { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n: number) => Math.min(100 * 2 ** n, 5000) };
@@ -46,6 +50,7 @@ export async function joinCluster(redisUrl: string, io: SemisIo, log: (m: string
   const relay = new BoardRelay(pub, sub, log);
   return {
     relay,
+    presentStore: redisPresentStore(pub),
     redisState: () => (downSince === null && clients.every((c) => c.status === 'ready') ? 'up' : 'down'),
     async close() {
       closing = true;

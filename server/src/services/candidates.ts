@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { unclusteredIdeaIds, defaultStakeholders, readClusters, readIdeaCards, tally, type C, type Candidate, type CommandPayload, type GroupingSuggestion } from '@semis/shared';
+import { defaultStakeholders, readClusters, readIdeaCards, tally, type C, type Candidate, type CommandPayload, type GroupingSuggestion } from '@semis/shared';
 import { clusterTitle } from '@semis/shared/grouping';
 import type { GroupingPool } from '../grouping/pool';
+import { fitSuggestion, wallGroupingTask } from '../grouping/request';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
 import type { IdeaDeps } from './ideas';
@@ -80,14 +81,12 @@ export async function listCandidates(deps: IdeaDeps, who: FacilitatorPrincipal):
   return { candidates: who.scope === null ? all : all.filter((c) => c.atelierId === who.scope) };
 }
 
-/** "Suggérer des regroupements": offline French grouping of the wall's visible ideas, computed
- * in the grouping worker thread (the event loop stays free for everyone else meanwhile). */
+/** "Suggérer des regroupements": sub-topics of one atelier's wall, computed in the grouping
+ * worker thread (the event loop stays free for everyone else meanwhile). Every visible idea is
+ * sent with the facilitator's clusters, which the grouping keeps: their ideas are never proposed
+ * elsewhere, new ideas close to one are proposed as additions to it. */
 export async function suggestGrouping(deps: IdeaDeps & { grouping: GroupingPool }, who: FacilitatorPrincipal, { atelierId, granularity }: CommandPayload<typeof C.groupingSuggest>): Promise<GroupingSuggestion> {
   const atelier = checkFacilitatorOn(who, await deps.storage.getAtelier(atelierId), 'board.write');
-  // Only ideas nobody grouped yet: accepting a suggestion never undoes the facilitators' work.
-  const ideas = await deps.registry.use(atelier.boardId, (room) => {
-    const free = new Set(unclusteredIdeaIds(room.doc));
-    return readIdeaCards(room.doc).filter((c) => free.has(c.id)).map((c) => ({ id: c.id, text: c.text }));
-  });
-  return deps.grouping.suggest(ideas, { granularity });
+  const task = await deps.registry.use(atelier.boardId, (room) => wallGroupingTask(readIdeaCards(room.doc), readClusters(room.doc), atelier, granularity));
+  return fitSuggestion(await deps.grouping.suggest(task.ideas, task.options), task);
 }

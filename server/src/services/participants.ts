@@ -25,8 +25,7 @@ export async function join(storage: Storage, { code, pseudonym, token }: Command
       let participant = who.participant;
       if (pseudonym && pseudonym !== participant.pseudonym) {
         await refuseBlocked(storage, participant.eventId, pseudonym);
-        const shown = distinctPseudonym(pseudonym, await storage.eventPseudonyms(participant.eventId, participant.id), PSEUDONYM_MAX);
-        await storage.updateParticipant(participant.id, { pseudonym: shown });
+        const shown = await storage.renameParticipant(participant.id, participant.eventId, (taken) => distinctPseudonym(pseudonym, taken, PSEUDONYM_MAX));
         participant = { ...participant, pseudonym: shown };
       }
       return { participant, result: await joinResult(storage, participant, token, who.event) };
@@ -38,17 +37,10 @@ export async function join(storage: Storage, { code, pseudonym, token }: Command
   await refuseBlocked(storage, codeEvent.id, pseudonym);
 
   const fresh = newToken();
-  const participant: ParticipantRecord = {
-    id: randomUUID(),
-    eventId: codeEvent.id,
-    // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
-    pseudonym: distinctPseudonym(pseudonym, await storage.eventPseudonyms(codeEvent.id), PSEUDONYM_MAX),
-    atelierId: null,
-    createdAt: now,
-    tokenHash: hashToken(fresh),
-    blockedAt: null,
-  };
-  await storage.createParticipant(participant);
+  const unnamed = { id: randomUUID(), eventId: codeEvent.id, atelierId: null, createdAt: now, tokenHash: hashToken(fresh), blockedAt: null };
+  // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
+  const shown = await storage.createNamedParticipant(unnamed, (taken) => distinctPseudonym(pseudonym, taken, PSEUDONYM_MAX));
+  const participant: ParticipantRecord = { ...unnamed, pseudonym: shown };
   return { participant, result: await joinResult(storage, participant, fresh, codeEvent) };
 }
 

@@ -14,7 +14,7 @@ export interface AccessStore {
   findTokenOwner(hash: string): Promise<TokenOwner | null>;
 }
 
-const EVENT = `e.id AS "eventId", e.name, e.date, e.place, e.join_code AS "joinCode", e.admin_token_hash AS "adminTokenHash", e.created_at AS "eventCreatedAt", e.timer`;
+const EVENT = `e.id AS "eventId", e.name, e.date, e.place, e.join_code AS "joinCode", e.admin_token_hash AS "adminTokenHash", e.created_at AS "eventCreatedAt", e.timer, e.retention_days AS "retentionDays"`;
 
 interface OwnerRow {
   kind: TokenOwner['kind'];
@@ -31,6 +31,7 @@ interface OwnerRow {
   adminTokenHash: string;
   eventCreatedAt: string;
   timer: unknown;
+  retentionDays: number | string;
 }
 
 export class SqlAccessStore implements AccessStore {
@@ -54,7 +55,7 @@ export class SqlAccessStore implements AccessStore {
     if (!r) return null;
     const event: EventRecord = {
       id: r.eventId, name: r.name, date: r.date, place: r.place, joinCode: r.joinCode, adminTokenHash: r.adminTokenHash, createdAt: r.eventCreatedAt,
-      timer: optionalJsonColumn(timerStateSchema, r.timer, 'events.timer'),
+      timer: optionalJsonColumn(timerStateSchema, r.timer, 'events.timer'), retentionDays: Number(r.retentionDays),
     };
     if (r.kind === 'admin') return { kind: 'admin', event };
     if (r.kind === 'cofacilitator') {

@@ -1,10 +1,18 @@
 import { IN_CHUNK, marks } from './json';
-import type { SqlDriver } from './sql-driver';
+import type { SqlDriver, SqlExecutor } from './sql-driver';
 import type { ParticipantRecord } from './types';
 
 /** Participants (phones) of an event, and the pseudonyms a facilitator blocked. */
 export interface ParticipantStore {
   createParticipant(p: ParticipantRecord): Promise<void>;
+  /**
+   * Inserts `p` under the pseudonym `name` picks from the event's pseudonyms in use, read and
+   * written under the event's lock: two phones joining at the same instant never share one.
+   * Resolves with the pseudonym stored.
+   */
+  createNamedParticipant(p: Omit<ParticipantRecord, 'pseudonym'>, name: (taken: string[]) => string): Promise<string>;
+  /** Renames a participant the same way, `name` seeing every pseudonym in use but its own. */
+  renameParticipant(id: string, eventId: string, name: (taken: string[]) => string): Promise<string>;
   getParticipant(id: string): Promise<ParticipantRecord | null>;
   getParticipantByTokenHash(hash: string): Promise<ParticipantRecord | null>;
   updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void>;
@@ -27,11 +35,26 @@ const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenH
 export class SqlParticipantStore implements ParticipantStore {
   constructor(private readonly db: SqlDriver) {}
 
-  async createParticipant(p: ParticipantRecord): Promise<void> {
-    await this.db.run(
-      'INSERT INTO participants (id, event_id, pseudonym, token_hash, atelier_id, created_at, blocked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [p.id, p.eventId, p.pseudonym, p.tokenHash, p.atelierId, p.createdAt, p.blockedAt],
-    );
+  createParticipant(p: ParticipantRecord): Promise<void> {
+    return insertParticipant(this.db, p);
+  }
+
+  createNamedParticipant(p: Omit<ParticipantRecord, 'pseudonym'>, name: (taken: string[]) => string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      await tx.lock(`pseudonyms:${p.eventId}`);
+      const pseudonym = name(await pseudonymsInUse(tx, p.eventId, ''));
+      await insertParticipant(tx, { ...p, pseudonym });
+      return pseudonym;
+    });
+  }
+
+  renameParticipant(id: string, eventId: string, name: (taken: string[]) => string): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      await tx.lock(`pseudonyms:${eventId}`);
+      const pseudonym = name(await pseudonymsInUse(tx, eventId, id));
+      await tx.run('UPDATE participants SET pseudonym = $2 WHERE id = $1', [id, pseudonym]);
+      return pseudonym;
+    });
   }
 
   getParticipant(id: string): Promise<ParticipantRecord | null> {
@@ -73,9 +96,8 @@ export class SqlParticipantStore implements ParticipantStore {
     return result;
   }
 
-  async eventPseudonyms(eventId: string, exceptId?: string): Promise<string[]> {
-    const rows = await this.db.query<{ pseudonym: string }>('SELECT pseudonym FROM participants WHERE event_id = $1 AND id <> $2 AND blocked_at IS NULL', [eventId, exceptId ?? '']);
-    return rows.map((r) => r.pseudonym);
+  eventPseudonyms(eventId: string, exceptId?: string): Promise<string[]> {
+    return pseudonymsInUse(this.db, eventId, exceptId ?? '');
   }
 
   async blockParticipant(id: string, eventId: string, pseudonymKey: string, now: string): Promise<void> {
@@ -99,4 +121,16 @@ export class SqlParticipantStore implements ParticipantStore {
   async isPseudonymBlocked(eventId: string, pseudonymKey: string): Promise<boolean> {
     return (await this.db.query('SELECT 1 FROM blocked_pseudonyms WHERE event_id = $1 AND pseudonym_key = $2', [eventId, pseudonymKey])).length > 0;
   }
+}
+
+async function insertParticipant(db: SqlExecutor, p: ParticipantRecord): Promise<void> {
+  await db.run(
+    'INSERT INTO participants (id, event_id, pseudonym, token_hash, atelier_id, created_at, blocked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [p.id, p.eventId, p.pseudonym, p.tokenHash, p.atelierId, p.createdAt, p.blockedAt],
+  );
+}
+
+async function pseudonymsInUse(db: SqlExecutor, eventId: string, exceptId: string): Promise<string[]> {
+  const rows = await db.query<{ pseudonym: string }>('SELECT pseudonym FROM participants WHERE event_id = $1 AND id <> $2 AND blocked_at IS NULL', [eventId, exceptId]);
+  return rows.map((r) => r.pseudonym);
 }

@@ -9,6 +9,7 @@ import { SqlIdeaStore } from './ideas';
 import { SqlModerationStore } from './moderation';
 import { SqlParticipantStore } from './participants';
 import { SqlPosterStore } from './posters';
+import { SqlRetentionStore } from './retention';
 import type { SqlDriver } from './sql-driver';
 import type { Storage } from './types';
 import { SqlVoteStore } from './votes';
@@ -34,6 +35,7 @@ export function createSqlStorage(db: SqlDriver): Storage {
     candidates: new SqlCandidateStore(db),
     posters: new SqlPosterStore(db),
     archive: new SqlArchiveStore(db),
+    retention: new SqlRetentionStore(db),
     migrate: () => migrate(db),
     ping: async () => void (await db.query('SELECT 1')),
     stallCommits: db.stallCommits?.bind(db),

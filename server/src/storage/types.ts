@@ -10,6 +10,7 @@ import type { ModerationStore } from './moderation';
 import type { BoardLogStore } from './board-log';
 import type { AccessStore } from './access';
 import type { ArchiveStore } from './archive';
+import type { RetentionStore } from './retention';
 
 export type { PosterStore } from './posters';
 export type { EventStore } from './events';
@@ -97,6 +98,8 @@ export interface Storage extends EventStore, AtelierStore, ParticipantStore, Ide
   readonly posters: PosterStore;
   /** Whole-event reads and writes after the evening (issue #11). */
   readonly archive: ArchiveStore;
+  /** Pseudonyms kept N days, then purged (RGPD, issue #11). */
+  readonly retention: RetentionStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   /** Resolves when the database answers; rejects with the driver's error otherwise (health). */

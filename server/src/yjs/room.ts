@@ -303,18 +303,25 @@ export class BoardRoom {
 
   /** Folds the log into one snapshot, from what storage holds (not memory), so a compaction
    * by one process never drops updates another process appended. One at a time. */
-  compact(minUpdates = 1): Promise<void> {
-    this.compacting ??= this.compactNow(minUpdates).finally(() => (this.compacting = null));
+  compact(minUpdates = 1, collect = false): Promise<void> {
+    this.compacting ??= this.compactNow(minUpdates, collect).finally(() => (this.compacting = null));
     return this.compacting;
   }
 
-  private async compactNow(minUpdates: number): Promise<void> {
+  /** Rewrites the stored history as one snapshot without deleted content (RGPD purge): merged
+   * updates keep every value ever overwritten, a garbage-collected document keeps none. */
+  async collectHistory(): Promise<void> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+    await this.compact(0, true);
+  }
+
+  private async compactNow(minUpdates: number, collect: boolean): Promise<void> {
     await this.flush();
     if (this.destroyed || this.appendedSinceCompaction < minUpdates) return;
     const state = await this.storage.loadBoard(this.boardId);
-    if (this.destroyed || state.updates.length === 0) return;
+    if (this.destroyed || (state.updates.length === 0 && !(collect && state.snapshot))) return;
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
-    await this.storage.compactBoard(this.boardId, Y.mergeUpdates(parts), state.lastSeq);
+    await this.storage.compactBoard(this.boardId, collect ? collected(parts) : Y.mergeUpdates(parts), state.lastSeq);
     this.appendedSinceCompaction = 0;
     this.appendedBytes = 0;
     this.measure();
@@ -337,6 +344,17 @@ export class BoardRoom {
     this.awareness.destroy();
     this.doc.destroy();
     this.stored.destroy();
+  }
+}
+
+/** The state of these updates with deleted content dropped (what a gc'd Y.Doc keeps). */
+function collected(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }
 

@@ -140,7 +140,7 @@ export interface JoinResult {
   event: PublicEvent;
   ateliers: Atelier[];
 }
-export type PublicEvent = Pick<SemisEvent, 'id' | 'name' | 'date' | 'place' | 'joinCode' | 'timer'>;
+export type PublicEvent = Pick<SemisEvent, 'id' | 'name' | 'date' | 'place' | 'joinCode' | 'timer' | 'retentionDays'>;
 
 export interface EnterAtelierResult {
   atelier: Atelier;

@@ -22,6 +22,8 @@ export const plenaryPayload = z.discriminatedUnion('action', [
 export const GROUPING_QUEUE_MAX = 4;
 export const GROUPING_TIMEOUT_MS = 20_000;
 export const GROUPING_MAX_IDEAS = 5_000;
+/** The facilitator's clusters sent along to be kept (the largest ones beyond this). */
+export const GROUPING_MAX_KEEP = 500;
 export const groupingPayload = z.object({ atelierId: uuidSchema, granularity: z.number().min(0).max(1).default(0.5) });
 export const promotePayload = z.object({ atelierId: uuidSchema, itemId: z.string().min(1).max(64) });
 export const candidateUpdatePayload = z.object({ id: uuidSchema, patch: candidatePatchSchema });
@@ -44,9 +46,19 @@ export interface VoteResults {
   participants: number;
 }
 
+/** One proposed cluster: its title and keywords, and per idea the words that put it there.
+ * `keepId` set: add `ideaIds` to the facilitator's own cluster `keepId` rather than make a new one. */
+export interface SuggestedClusterView {
+  id: string;
+  title: string;
+  ideaIds: string[];
+  keywords: string[];
+  why: Record<string, string[]>;
+  keepId?: string;
+}
 export interface GroupingSuggestion {
-  clusters: { id: string; title: string; ideaIds: string[] }[];
-  duplicates: { id: string; ideaIds: string[] }[];
+  clusters: SuggestedClusterView[];
+  duplicates: { id: string; ideaIds: string[]; why: string[] }[];
 }
 
 export type { Candidate };
