@@ -31,7 +31,7 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
       </>
     );
   } else if (!session.token || !session.participant) {
-    screen = session.event ? <JoinForm eventName={session.event.name} onJoin={p.join} /> : <p aria-busy="true">{t('app.loading')}</p>;
+    screen = session.event ? <JoinForm eventName={session.event.name} retentionDays={session.event.retentionDays} onJoin={p.join} /> : <p aria-busy="true">{t('app.loading')}</p>;
   } else if (!atelier) {
     screen = <AtelierPicker ateliers={session.ateliers} onPick={p.enterAtelier} />;
   } else {
