@@ -33,7 +33,11 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
   } else if (!session.token || !session.participant) {
     // From a per-atelier QR code, the join enters that atelier too (one round trip).
     const preset = session.ateliers.some((a) => a.id === atelierId) ? atelierId : undefined;
-    screen = session.event ? <JoinForm eventName={session.event.name} onJoin={(name) => p.join(name, preset)} /> : <p aria-busy="true">{t('app.loading')}</p>;
+    screen = session.event ? (
+      <JoinForm eventName={session.event.name} retentionDays={session.event.retentionDays} onJoin={(name) => p.join(name, preset)} />
+    ) : (
+      <p aria-busy="true">{t('app.loading')}</p>
+    );
   } else if (!atelier) {
     screen = <AtelierPicker ateliers={session.ateliers} onPick={p.enterAtelier} />;
   } else {
