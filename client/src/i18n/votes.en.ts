@@ -33,7 +33,7 @@ export const votesEn: typeof votesFr = {
     suggest: {
       tab: 'Suggestions',
       button: 'Suggest clusters',
-      intro: 'Proposed automatically from the ideas’ words, with no outside service. Ideas already in a cluster are not moved.',
+      intro: 'This atelier’s sub-topics, proposed from the ideas’ words, with no outside service. Your clusters are kept: ideas already in one do not move, new ideas close to one are proposed as additions.',
       coarser: 'Coarser',
       finer: 'Finer',
       granularity: 'Granularity: {{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
@@ -44,6 +44,14 @@ export const votesEn: typeof votesFr = {
       duplicates: 'Likely duplicates',
       duplicateSet: 'These ideas say the same thing',
       busy: 'Computing…',
+      again: 'Suggest again',
+      titleLabel: 'Title of the proposed cluster',
+      keywords: 'Keywords:',
+      why: 'Shared words:',
+      addTo: 'Add to “{{title}}”',
+      add: 'Add',
+      duplicateWhy: 'In common:',
+      merge: 'Merge',
     },
     phone: {
       clustersTitle: 'Clusters',

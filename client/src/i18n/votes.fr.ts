@@ -33,7 +33,7 @@ export const votesFr = {
     suggest: {
       tab: 'Suggestions',
       button: 'Suggérer des regroupements',
-      intro: 'Proposés automatiquement à partir des mots des idées, sans service extérieur. Les idées déjà regroupées ne sont pas déplacées.',
+      intro: 'Les sous-thèmes de cet atelier, proposés à partir des mots des idées, sans service extérieur. Vos regroupements sont gardés : les idées déjà regroupées ne bougent pas, les nouvelles idées proches vous sont proposées en ajout.',
       coarser: 'Plus grossier',
       finer: 'Plus fin',
       granularity: 'Finesse : {{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
@@ -44,6 +44,14 @@ export const votesFr = {
       duplicates: 'Doublons probables',
       duplicateSet: 'Ces idées disent la même chose',
       busy: 'Calcul…',
+      again: 'Suggérer à nouveau',
+      titleLabel: 'Titre du regroupement proposé',
+      keywords: 'Mots-clés :',
+      why: 'Mots communs :',
+      addTo: 'Ajouter à « {{title}} »',
+      add: 'Ajouter',
+      duplicateWhy: 'En commun :',
+      merge: 'Fusionner',
     },
     phone: {
       clustersTitle: 'Les regroupements',
