@@ -5,6 +5,7 @@ import { BoardRoom } from './room';
 export interface RegistryOptions {
   storage: Storage;
   idleMs: number;
+  /** Under load, the shortest interval between two batches of a board (`BoardRoom`). */
   debounceMs: number;
   /** Kind of board (from its atelier) for a new document's meta. */
   boardKind: (boardId: string) => Promise<string>;
