@@ -87,7 +87,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     });
   const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
   const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
-  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log, config.dashboardEveryMs);
   const joinGuard = new JoinGuard(config.log);
   app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
   app.use('/api', rateLimitByToken(HTTP_RATES.api));
