@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suggestGroups, type GroupingInput } from '../shared/src/grouping/index';
 import { adjustedRandIndex, pairPrecisionRecall } from '../shared/src/grouping/metrics';
+import { printAtelierBench } from './grouping-atelier';
 
 interface Row { id: string; text: string; theme?: string; group?: string | null }
 
@@ -82,3 +83,5 @@ for (const count of [2000, 5000]) {
 }
 console.log(`load average        ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 if (args.includes('--show')) for (const c of result.clusters) console.log(`\n[${c.id}] ${c.title}\n  ` + c.ideaIds.map((id) => `${rows.find((r) => r.id === id)?.theme?.slice(0, 8)} ${rows.find((r) => r.id === id)?.text.slice(0, 60)}`).join('\n  '));
+// Within one atelier (issue #15): dev and held-out files, and the atelier mode's speed.
+printAtelierBench(repoRoot, args.includes('--show'));

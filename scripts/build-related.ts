@@ -53,7 +53,8 @@ for (let k = 1; k < lines.length; k++) {
 }
 
 const mutual = new Map<string, Set<string>>();
-for (const [a, bs] of stated) for (const b of bs) if (a < b && stated.get(b)?.has(a)) {
+const ONE_WAY = process.env.ONE_WAY === '1';
+for (const [a, bs] of stated) for (const b of bs) if (ONE_WAY ? a !== b : a < b && stated.get(b)?.has(a)) {
   (mutual.get(a) ?? mutual.set(a, new Set()).get(a)!).add(b);
   (mutual.get(b) ?? mutual.set(b, new Set()).get(b)!).add(a);
 }

@@ -87,13 +87,13 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     });
   const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
   const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
-  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log, config.dashboardEveryMs);
   const joinGuard = new JoinGuard(config.log);
   app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
   app.use('/api', rateLimitByToken(HTTP_RATES.api));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(exportsRouter({ storage, registry, now, log: config.log, closeBoards: (ids) => yjs.closeBoards(new Set(ids), WS_CLOSE.NOT_FOUND, 'event deleted'), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
   app.use(lastErrorHandler);

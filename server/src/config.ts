@@ -34,6 +34,8 @@ export interface Config {
    * embedders only, like `yjsLimits` (overrides of `server/src/yjs/limits.ts`). */
   yjsHeartbeatMs?: number;
   yjsLimits?: Partial<ConnectionLimits>;
+  /** Least time between two dashboard pushes of one event (default 1 s). Tests and embedders only. */
+  dashboardEveryMs?: number;
   log: (msg: string) => void;
   /** How often each process looks for events whose pseudonyms are due for purging (RGPD);
    * also once at startup. Default 60 s. */

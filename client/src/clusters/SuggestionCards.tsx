@@ -16,10 +16,12 @@ interface IdeaListProps {
   ideaIds: string[];
   text: ReadonlyMap<string, string>;
   why?: Record<string, string[]>;
+  /** Set: each idea can be taken out of the proposal before accepting it. */
+  onRemove?: (ideaId: string) => void;
 }
 
 /** The ideas of a proposal; under each, small, the shared or related words ("vélo ≈ cyclable"). */
-function IdeaList({ ideaIds, text, why }: IdeaListProps) {
+function IdeaList({ ideaIds, text, why, onRemove }: IdeaListProps) {
   const { t } = useTranslation();
   return (
     <ul className="suggestion-ideas">
@@ -29,9 +31,23 @@ function IdeaList({ ideaIds, text, why }: IdeaListProps) {
           <li key={id} data-testid="suggestion-idea">
             <span className="suggestion-text">{text.get(id)}</span>
             {words.length > 0 && (
-              <span className="why" data-testid="suggestion-why">
-                <span className="why-label">{t('votes.suggest.why')}</span> {words.join(' · ')}
+              <span className="why" data-testid="suggestion-why" title={t('votes.suggest.why')}>
+                <span aria-hidden="true">↳ </span>
+                <span className="visually-hidden">{t('votes.suggest.why')} </span>
+                {words.join(' · ')}
               </span>
+            )}
+            {onRemove && ideaIds.length > 1 && (
+              <button
+                type="button"
+                className="link remove-idea"
+                data-testid="suggestion-remove"
+                aria-label={t('votes.suggest.removeLabel', { text: text.get(id) })}
+                title={t('votes.suggest.removeLabel', { text: text.get(id) })}
+                onClick={() => onRemove(id)}
+              >
+                ×
+              </button>
             )}
           </li>
         );
@@ -46,12 +62,13 @@ interface ClusterProps {
   editable: boolean;
   title: string;
   onTitle: (title: string) => void;
+  onRemove: (ideaId: string) => void;
   onAccept: () => void;
   onReject: () => void;
 }
 
 /** A new cluster (title editable before accepting) or ideas to add to a facilitator's cluster. */
-export function ClusterSuggestion({ proposal: p, text, editable, title, onTitle, onAccept, onReject }: ClusterProps) {
+export function ClusterSuggestion({ proposal: p, text, editable, title, onTitle, onRemove, onAccept, onReject }: ClusterProps) {
   const { t } = useTranslation();
   const adding = p.keepId !== undefined;
   return (
@@ -81,7 +98,7 @@ export function ClusterSuggestion({ proposal: p, text, editable, title, onTitle,
           ))}
         </p>
       )}
-      <IdeaList ideaIds={p.ideaIds} text={text} why={p.why} />
+      <IdeaList ideaIds={p.ideaIds} text={text} why={p.why} onRemove={editable ? onRemove : undefined} />
       <div className="actions">
         <button type="button" className="primary small" data-testid="suggestion-accept" disabled={!editable} onClick={onAccept}>
           {adding ? t('votes.suggest.add') : t('votes.suggest.accept')}

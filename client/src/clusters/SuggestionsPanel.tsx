@@ -18,6 +18,8 @@ interface Props {
   clusters: ClusterView[];
   merged: ReadonlyMap<string, string>;
   editable: boolean;
+  /** Called when accepting moved stickies far (new clusters go right of the wall). */
+  onRelayout?: () => void;
 }
 
 const STEP = 0.25;
@@ -30,12 +32,14 @@ const clamp = (g: number) => Math.min(1, Math.max(0, g));
  * may have changed since the answer, so proposals are cut down here to the ideas still in no
  * cluster: accepting one never pulls an idea out of a cluster someone made.
  */
-export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters, merged, editable }: Props) {
+export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters, merged, editable, onRelayout }: Props) {
   const { t } = useTranslation();
   const [granularity, setGranularity] = useState(0.5);
   const [result, setResult] = useState<GroupingSuggestion | null>(null);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
+  /** Ideas the facilitator took out of a proposal before accepting it: "proposalId ideaId". */
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
 
@@ -50,23 +54,27 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
       setResult(r.data);
       setDone(new Set());
       setTitles({});
+      setRemoved(new Set());
     }
   };
 
   const visible = new Set(wall.cards.map((c) => c.id));
-  const taken = new Set(clusters.flatMap((c) => c.ideaIds));
+  const clusterOf = new Map(clusters.flatMap((c) => c.ideaIds.map((id) => [id, c.id] as const)));
   const text = new Map(wall.cards.map((c) => [c.id, c.text]));
   const keptTitle = new Map(clusters.map((c) => [c.id, clusterTitle(c, (id) => text.get(id))]));
-  const free = (ids: string[]) => ids.filter((id) => visible.has(id) && !taken.has(id));
+  const free = (s: { id: string; ideaIds: string[] }) => s.ideaIds.filter((id) => visible.has(id) && !clusterOf.has(id) && !removed.has(`${s.id} ${id}`));
   const proposals: Proposal[] = (result?.clusters ?? [])
     .filter((s) => !done.has(s.id) && (s.keepId === undefined || keptTitle.has(s.keepId)))
-    .map((s) => ({ ...s, ideaIds: free(s.ideaIds), keepTitle: s.keepId === undefined ? undefined : keptTitle.get(s.keepId) }))
+    .map((s) => ({ ...s, ideaIds: free(s), keepTitle: s.keepId === undefined ? undefined : keptTitle.get(s.keepId) }))
     .filter((s) => s.ideaIds.length > 0)
     .sort((a, b) => Number(b.keepId !== undefined) - Number(a.keepId !== undefined));
+  // A duplicate set is offered while it still folds something, and never across two clusters
+  // (the facilitator's clusters are kept): its free ideas join the cluster of the others.
   const duplicates = (result?.duplicates ?? [])
     .filter((d) => !done.has(`dup:${d.id}`))
     .map((d) => ({ ...d, ideaIds: d.ideaIds.filter((id) => visible.has(id)) }))
-    .filter((d) => d.ideaIds.length > 1 && d.ideaIds.slice(1).some((id) => merged.get(id) !== d.ideaIds[0]));
+    .filter((d) => d.ideaIds.length > 1 && d.ideaIds.slice(1).some((id) => merged.get(id) !== d.ideaIds[0]))
+    .filter((d) => new Set(d.ideaIds.flatMap((id) => clusterOf.get(id) ?? [])).size <= 1);
 
   const finish = (ids: string[]) => setDone((s) => new Set([...s, ...ids]));
   const titleOf = (p: Proposal) => titles[p.id] ?? p.title;
@@ -75,12 +83,19 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
     // One transaction; each step reads the positions the previous ones wrote (a transaction's
     // writes are readable at once), so no sticky lands on another.
     const now = (): WallState => ({ ...wall, positions: new Map([...wall.positions].map(([id, p]) => [id, readPosition(doc, id) ?? p])) });
+    const fresh = list.filter((p) => p.keepId === undefined);
     doc.transact(() => {
-      const fresh = list.filter((p) => p.keepId === undefined);
       clusterIdeas(doc, wall, fresh.map((p) => ({ ideaIds: p.ideaIds, title: titleOf(p), duplicates: duplicatesWithin(p.ideaIds) })));
       for (const p of list) if (p.keepId !== undefined) addToCluster(doc, now(), p.keepId, p.ideaIds, duplicatesWithin(p.ideaIds));
     });
     finish(list.map((p) => p.id));
+    if (fresh.length > 0) onRelayout?.();
+  };
+  const acceptDuplicate = (d: (typeof duplicates)[number]) => {
+    const into = d.ideaIds.map((id) => clusterOf.get(id)).find((c) => c !== undefined);
+    if (into === undefined) markDuplicates(doc, d.ideaIds);
+    else addToCluster(doc, wall, into, d.ideaIds.filter((id) => !clusterOf.has(id)), [d.ideaIds]);
+    finish([`dup:${d.id}`]);
   };
 
   return (
@@ -116,6 +131,7 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
             editable={editable}
             title={titleOf(p)}
             onTitle={(title) => setTitles((all) => ({ ...all, [p.id]: title }))}
+            onRemove={(id) => setRemoved((all) => new Set([...all, `${p.id} ${id}`]))}
             onAccept={() => accept([p])}
             onReject={() => finish([p.id])}
           />
@@ -132,10 +148,7 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
                 why={d.why}
                 text={text}
                 editable={editable}
-                onAccept={() => {
-                  markDuplicates(doc, d.ideaIds);
-                  finish([`dup:${d.id}`]);
-                }}
+                onAccept={() => acceptDuplicate(d)}
                 onReject={() => finish([`dup:${d.id}`])}
               />
             ))}

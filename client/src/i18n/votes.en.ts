@@ -33,7 +33,7 @@ export const votesEn: typeof votesFr = {
     suggest: {
       tab: 'Suggestions',
       button: 'Suggest clusters',
-      intro: 'This atelier’s sub-topics, proposed from the ideas’ words, with no outside service. Your clusters are kept: ideas already in one do not move, new ideas close to one are proposed as additions.',
+      intro: 'The atelier’s sub-topics, from the ideas’ words (no outside service); under each idea, the words that tie it in. Your clusters stay as they are.',
       coarser: 'Coarser',
       finer: 'Finer',
       granularity: 'Granularity: {{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
@@ -52,6 +52,7 @@ export const votesEn: typeof votesFr = {
       add: 'Add',
       duplicateWhy: 'In common:',
       merge: 'Merge',
+      removeLabel: 'Remove “{{text}}” from this proposal',
     },
     phone: {
       clustersTitle: 'Clusters',

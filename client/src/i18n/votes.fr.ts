@@ -33,7 +33,7 @@ export const votesFr = {
     suggest: {
       tab: 'Suggestions',
       button: 'Suggérer des regroupements',
-      intro: 'Les sous-thèmes de cet atelier, proposés à partir des mots des idées, sans service extérieur. Vos regroupements sont gardés : les idées déjà regroupées ne bougent pas, les nouvelles idées proches vous sont proposées en ajout.',
+      intro: 'Sous-thèmes de l’atelier, d’après les mots des idées (sans service extérieur) ; sous chaque idée, les mots qui l’y rattachent. Vos regroupements restent tels quels.',
       coarser: 'Plus grossier',
       finer: 'Plus fin',
       granularity: 'Finesse : {{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
@@ -52,6 +52,7 @@ export const votesFr = {
       add: 'Ajouter',
       duplicateWhy: 'En commun :',
       merge: 'Fusionner',
+      removeLabel: 'Retirer « {{text}} » de cette proposition',
     },
     phone: {
       clustersTitle: 'Les regroupements',

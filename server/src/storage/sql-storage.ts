@@ -11,6 +11,7 @@ import { SqlParticipantStore } from './participants';
 import { SqlPosterStore } from './posters';
 import { SqlRetentionStore } from './retention';
 import type { SqlDriver } from './sql-driver';
+import { countCalls } from './counted-driver';
 import type { Storage } from './types';
 import { SqlVoteStore } from './votes';
 
@@ -18,7 +19,8 @@ import { SqlVoteStore } from './votes';
  * The Storage facade over any SqlDriver: one store per aggregate (each in its own file, the
  * SQL common to SQLite and PostgreSQL), plus every aggregate's methods flat on the facade.
  */
-export function createSqlStorage(db: SqlDriver): Storage {
+export function createSqlStorage(raw: SqlDriver): Storage {
+  const { driver: db, calls } = countCalls(raw);
   const stores = {
     events: new SqlEventStore(db),
     ateliers: new SqlAtelierStore(db),
@@ -30,6 +32,7 @@ export function createSqlStorage(db: SqlDriver): Storage {
   };
   const facade = {
     kind: db.dialect,
+    calls,
     ...stores,
     votes: new SqlVoteStore(db),
     candidates: new SqlCandidateStore(db),

@@ -10,6 +10,7 @@ import type { ModerationStore } from './moderation';
 import type { BoardLogStore } from './board-log';
 import type { AccessStore } from './access';
 import type { ArchiveStore } from './archive';
+import type { StorageCalls } from './counted-driver';
 import type { RetentionStore } from './retention';
 
 export type { PosterStore } from './posters';
@@ -19,7 +20,8 @@ export type { ParticipantStore } from './participants';
 export type { IdeaStore } from './ideas';
 export type { ModerationStore } from './moderation';
 export type { BoardLogStore } from './board-log';
-export type { AccessStore, TokenOwner } from './access';
+export type { AccessStore, JoinContext, TokenOwner } from './access';
+export type { StorageCalls } from './counted-driver';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -85,6 +87,8 @@ export interface StoredBoardState {
  */
 export interface Storage extends EventStore, AtelierStore, ParticipantStore, IdeaStore, ModerationStore, BoardLogStore, AccessStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Statements sent to the database so far, counted in the driver (live counters). */
+  readonly calls: Readonly<StorageCalls>;
   readonly events: EventStore;
   readonly ateliers: AtelierStore;
   readonly participants: ParticipantStore;

@@ -11,6 +11,9 @@ const MESSAGE_AWARENESS = 1;
 
 const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
 
+/** A state vector of no client (varuint count 0): a client that has nothing yet. */
+const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
+
 function updateFrame(update: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MESSAGE_SYNC);
@@ -82,6 +85,8 @@ export class BoardRoom {
   /** What is in the log: sync replies and catch-ups are encoded from it, so a client that
    * connects inside the write window is not handed an edit a crash could still lose. */
   private readonly stored = new Y.Doc({ gc: true });
+  /** `stored` encoded whole, until it changes. */
+  private storedWhole: Uint8Array | null = null;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly listeners = new Set<RoomListener>();
   /** Which local connection speaks for each awareness client id (no one may speak for another's). */
@@ -115,6 +120,7 @@ export class BoardRoom {
     private readonly log: (msg: string) => void,
   ) {
     this.awareness.setLocalState(null);
+    this.stored.on('update', () => (this.storedWhole = null));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.approxSize += update.length;
       if (origin === LOAD_ORIGIN) return;
@@ -174,10 +180,11 @@ export class BoardRoom {
     this.doc.store.pendingDs = null;
   }
 
-  /** What a client with state vector `sv` lacks — never the held-back updates, which Yjs
-   * would otherwise hand to every reader (unbounded, and useless to them). */
-  /** What a client with state vector `sv` lacks of the stored document. */
+  /** What a client with state vector `sv` lacks of the stored document. A client with nothing
+   * yet (every phone that joins) gets the whole document, encoded once per stored version:
+   * 1,000 phones joining a big board cost one encoding, not 1,000. */
   encodeStoredDiff(sv?: Uint8Array): Uint8Array {
+    if (sv === undefined || isEmptyStateVector(sv)) return (this.storedWhole ??= Y.encodeStateAsUpdate(this.stored));
     return Y.encodeStateAsUpdate(this.stored, sv);
   }
 

@@ -6,12 +6,14 @@
  * (every idea shares them). Ward agglomeration then proposes 3–8 clusters whose count follows
  * the wall's size and the granularity; ideas that share nothing with the others go to *Divers*.
  */
-import { contentWords, normalizeText } from './normalize';
+import { contentWords } from './normalize';
 import { stemFrench } from './stem';
 import { relatedStems } from './related';
-import { matchConcepts } from './lexicon';
-import { analyseBoard } from './vectors';
-import { pairSimilarity } from './graph';
+import { analyseBoard, type Analysed } from './vectors';
+import { neighbourLists } from './graph';
+
+/** Cross-theme graph edges below this are not read (as in the cross-theme pipeline). */
+const MIN_EDGE = 0.05;
 import { cutMerges, wardMerges } from './ward';
 
 export type Vector = Map<string, number>;
@@ -26,6 +28,8 @@ export interface WallIdea {
   vec: Vector;
   /** `vec` plus the related stems of its stems (see analyseWall). */
   soft: Vector;
+  /** The cross-theme pipeline's analysis of the idea (lexicon concepts, character n-grams). */
+  analysed: Analysed;
 }
 
 /** Tuned on three of the five dev ateliers (see docs/performance.md); the other two are held out. */
@@ -36,6 +40,8 @@ export const PARAMS = {
   blend: 0.5,
   /** Share of the second-order similarity (shared neighbours), see withSecondOrder. */
   second: 0.5,
+  /** Strongest links per idea read by the second-order similarity. */
+  neighbours: 15,
   /** Weight of a lexicon concept relative to a word. */
   concept: 0.7,
   /** Weight of the atelier's own title and question words (and their related words). */
@@ -56,24 +62,29 @@ function readableWords(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const raw of text.slice(0, 2000).toLocaleLowerCase('fr').split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 2) continue;
-    const norm = normalizeText(raw);
-    if (norm && !norm.includes(' ') && !out.has(norm)) out.set(norm, raw);
+    // The accent stripping of normalizeText, without its whole-text work (emoji, elisions).
+    const norm = raw.replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}+/gu, '');
+    if (!out.has(norm)) out.set(norm, raw);
   }
   return out;
 }
 
-function wordsAndStems(text: string): { stems: string[]; readable: Map<string, string> } {
-  const words = contentWords(text).slice(0, 80);
+function readableStems(words: string[], allStems: string[], text: string): { stems: string[]; readable: Map<string, string> } {
   const original = readableWords(text);
   const stems: string[] = [];
   const readable = new Map<string, string>();
-  words.forEach((w) => {
-    const s = stemFrench(w);
+  words.forEach((w, k) => {
+    const s = allStems[k];
     if (s.length < 2 || readable.has(s)) return;
     stems.push(s);
     readable.set(s, original.get(w) ?? w);
   });
   return { stems, readable };
+}
+
+function wordsAndStems(text: string): { stems: string[]; readable: Map<string, string> } {
+  const words = contentWords(text).slice(0, 80);
+  return readableStems(words, words.map(stemFrench), text);
 }
 
 export function normalise(v: Vector): Vector {
@@ -107,12 +118,6 @@ export function contextStems(atelier: { title?: string; question?: string } | un
   return out;
 }
 
-/** Lexicon concepts of an idea (the grouping's hand-made French lexicon), as features. */
-function conceptFeatures(text: string): string[] {
-  const words = contentWords(text).slice(0, 80);
-  return [...new Set(matchConcepts(words, words.map(stemFrench)).map((h) => `c:${h.concept}`))];
-}
-
 /**
  * Analyse a wall: each idea's own features (stems, lexicon concepts) weighted by IDF over the
  * wall, the atelier's words damped; `soft` adds each stem's related stems at PARAMS.related,
@@ -120,12 +125,14 @@ function conceptFeatures(text: string): string[] {
  * of two ideas match each other, not each other's other relatives).
  */
 export function analyseWall(ideas: { id: string; text: string }[], context: Set<string>): WallIdea[] {
-  const parsed = ideas.map((i) => ({ id: i.id, ...wordsAndStems(i.text), concepts: PARAMS.concept > 0 ? conceptFeatures(i.text) : [] }));
+  // The cross-theme analysis gives the words, stems and lexicon concepts, and its vectors feed the blend.
+  const board = analyseBoard(ideas);
+  const parsed = board.map((a, i) => ({ id: a.id, ...readableStems(a.words, a.stems, ideas[i].text), concepts: PARAMS.concept > 0 ? [...a.concepts.keys()].map((c) => `c:${c}`) : [] }));
   const df = new Map<string, number>();
   for (const p of parsed) for (const k of [...p.stems, ...p.concepts]) df.set(k, (df.get(k) ?? 0) + 1);
   const n = ideas.length;
   const idf = (k: string) => Math.log(1 + n / (df.get(k) ?? 1));
-  return parsed.map((p) => {
+  return parsed.map((p, i) => {
     const own: Vector = new Map();
     for (const s of p.stems) own.set(s, idf(s) * (context.has(s) ? PARAMS.context : 1));
     for (const c of p.concepts) own.set(c, PARAMS.concept * idf(c));
@@ -137,7 +144,7 @@ export function analyseWall(ideas: { id: string; text: string }[], context: Set<
     const norm = Math.sqrt(cosine(soft, own)) || 1;
     for (const [k, x] of own) own.set(k, x / norm);
     for (const [k, x] of soft) soft.set(k, x / norm);
-    return { id: p.id, stems: p.stems, readable: p.readable, vec: own, soft };
+    return { id: p.id, stems: p.stems, readable: p.readable, vec: own, soft, analysed: board[i] };
   });
 }
 
@@ -146,17 +153,32 @@ export function analyseWall(ideas: { id: string; text: string }[], context: Set<
  * wall's words, blended with the cross-theme graph's similarity (lexicon concepts and
  * character n-grams, which catch typos and the lexicon's multi-word terms).
  */
-export function similarityMatrix(items: WallIdea[], texts?: string[]): Float64Array {
+export function similarityMatrix(items: WallIdea[], blend = PARAMS.blend): Float64Array {
   const n = items.length;
   const s = new Float64Array(n * n);
-  const board = texts && PARAMS.blend > 0 ? analyseBoard(texts.map((text, i) => ({ id: String(i), text }))) : null;
-  const other = board ? pairSimilarity(board, 0) : null;
+  // Soft cosine through an inverted index of the own features: only pairs sharing something are touched.
+  const postings = new Map<string, { j: number; w: number }[]>();
+  items.forEach((it, j) => {
+    for (const [f, w] of it.vec) {
+      const list = postings.get(f);
+      if (list) list.push({ j, w });
+      else postings.set(f, [{ j, w }]);
+    }
+  });
+  const soft = 1 - blend;
+  items.forEach((it, i) => {
+    for (const [f, x] of it.soft) for (const { j, w } of postings.get(f) ?? []) if (j !== i) s[i * n + j] += 0.5 * soft * x * w;
+  });
+  if (blend > 0) {
+    const edges = neighbourLists(items.map((it) => it.analysed), MIN_EDGE);
+    edges.forEach((list, i) => {
+      for (const e of list) s[i * n + e.j] += 0.5 * blend * e.sim;
+    });
+  }
+  // Both halves were added from each side: symmetric by construction.
   for (let i = 0; i < n; i++) {
     s[i * n + i] = 1;
-    for (let j = i + 1; j < n; j++) {
-      const soft = cosine(items[i].soft, items[j].vec);
-      s[i * n + j] = s[j * n + i] = other ? (1 - PARAMS.blend) * soft + PARAMS.blend * other(i, j) : soft;
-    }
+    for (let j = i + 1; j < n; j++) s[i * n + j] = s[j * n + i] = s[i * n + j] + s[j * n + i];
   }
   return s;
 }
@@ -168,21 +190,38 @@ export function similarityMatrix(items: WallIdea[], texts?: string[]): Float64Ar
  */
 export function topicSimilarity(s: Float64Array, n: number): Float64Array {
   if (PARAMS.second <= 0) return s;
-  const norm = new Float64Array(n);
+  // Each row keeps its PARAMS.neighbours strongest entries: the cost is n²·K, not n³, and weak
+  // links (most of a row) are noise anyway.
+  const K = Math.min(PARAMS.neighbours, n - 1);
+  const rows: { k: Int32Array; v: Float64Array; norm: number }[] = [];
   for (let i = 0; i < n; i++) {
-    let t = 0;
-    for (let k = 0; k < n; k++) if (k !== i) t += s[i * n + k] * s[i * n + k];
-    norm[i] = Math.sqrt(t) || 1;
+    // Top K by insertion into a short sorted list (ties: lower index first).
+    const k = new Int32Array(K).fill(-1), v = new Float64Array(K);
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const x = s[i * n + j];
+      if (j === i || x <= 0 || (m === K && x <= v[K - 1])) continue;
+      let at = m < K ? m++ : K - 1;
+      while (at > 0 && v[at - 1] < x) { k[at] = k[at - 1]; v[at] = v[at - 1]; at--; }
+      k[at] = j; v[at] = x;
+    }
+    const kk = k.slice(0, m), vv = v.slice(0, m);
+    rows.push({ k: kk, v: vv, norm: Math.hypot(...vv) || 1 });
   }
+  const dense = new Float64Array(n);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    for (let t = 0; t < r.k.length; t++) dense[r.k[t]] = r.v[t];
     out[i * n + i] = 1;
     for (let j = i + 1; j < n; j++) {
-      let t = 0;
-      for (let k = 0; k < n; k++) if (k !== i && k !== j) t += s[i * n + k] * s[j * n + k];
-      const v = (1 - PARAMS.second) * s[i * n + j] + (PARAMS.second * t) / (norm[i] * norm[j]);
+      const q = rows[j];
+      let dot = 0;
+      for (let t = 0; t < q.k.length; t++) if (q.k[t] !== i) dot += dense[q.k[t]] * q.v[t];
+      const v = (1 - PARAMS.second) * s[i * n + j] + (PARAMS.second * dot) / (r.norm * q.norm);
       out[i * n + j] = out[j * n + i] = v;
     }
+    for (let t = 0; t < r.k.length; t++) dense[r.k[t]] = 0;
   }
   return out;
 }

@@ -27,7 +27,8 @@ export function clusterKeywordStems(members: WallIdea[], all: WallIdea[], contex
   for (const m of members) for (const s of m.stems) inCluster.set(s, (inCluster.get(s) ?? 0) + 1);
   const onWall = new Map<string, number>();
   for (const a of all) for (const s of a.stems) if (inCluster.has(s)) onWall.set(s, (onWall.get(s) ?? 0) + 1);
-  const min = members.length >= 3 ? 2 : 1;
+  // Words of two members or more; failing that (a loose cluster), the most specific words.
+  const min = members.length >= 3 && [...inCluster.values()].some((c) => c >= 2) ? 2 : 1;
   return [...inCluster]
     .filter(([s, c]) => c >= min && !context.has(s))
     .map(([s, c]) => ({ s, score: c * (c / onWall.get(s)!) }))

@@ -6,9 +6,9 @@
 
 export const DUPLICATE_PARAMS = {
   /** Cosine above which two mutual nearest ideas are proposed as one. */
-  threshold: 0.25,
+  threshold: 0.3,
   /** Above this, a pair is proposed even if one of them has a closer idea. */
-  sure: 0.5,
+  sure: 0.45,
   /** A merge proposal bigger than this is a sub-topic, not a duplicate. */
   maxGroup: 3,
 };

@@ -45,7 +45,7 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
   keeps.forEach((k, x) => k.ideaIds.forEach((id) => keptOf.set(index.get(id)!, x)));
 
   const n = items.length;
-  const sim = similarityMatrix(items, ideas.map((i) => i.text));
+  const sim = similarityMatrix(items);
   const dupGroups = wallDuplicates(n, sim);
   const additions: number[][] = keeps.map(() => []);
   const attached = new Set<number>();
