@@ -5,10 +5,12 @@
  * held-out check).
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suggestGroups, type GroupingInput } from '../shared/src/grouping/index';
 import { adjustedRandIndex, pairPrecisionRecall } from '../shared/src/grouping/metrics';
+import { printAtelierBench } from './grouping-atelier';
 
 interface Row { id: string; text: string; theme?: string; group?: string | null }
 
@@ -68,11 +70,18 @@ console.log(`duplicate recall    ${dup.recall.toFixed(3)}  (${dup.correct}/${dup
 console.log(`duplicate precision ${dup.precision.toFixed(3)}  (${dup.correct}/${dup.predictedPairs} pairs)`);
 console.log(`1,000 ideas         ${times[2].toFixed(0)} ms (median of 5)`);
 // Bigger walls (issue #13): one run each, peak RSS of the process so far (so 5,000 after 2,000).
+// CPU time (process.cpuUsage) is printed too: on a loaded machine the wall time is mostly waiting.
+console.log(`load average        ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 for (const count of [2000, 5000]) {
   const ideas = thousandIdeas(rows.map((r) => r.text), count);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   suggestGroups(ideas);
   const ms = performance.now() - t0;
-  console.log(`${count.toLocaleString('en')} ideas         ${ms.toFixed(0)} ms, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`${count.toLocaleString('en')} ideas         ${ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
+console.log(`load average        ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 if (args.includes('--show')) for (const c of result.clusters) console.log(`\n[${c.id}] ${c.title}\n  ` + c.ideaIds.map((id) => `${rows.find((r) => r.id === id)?.theme?.slice(0, 8)} ${rows.find((r) => r.id === id)?.text.slice(0, 60)}`).join('\n  '));
+// Within one atelier (issue #15): dev and held-out files, and the atelier mode's speed.
+printAtelierBench(repoRoot, args.includes('--show'));

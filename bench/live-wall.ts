@@ -54,12 +54,23 @@ async function eld(): Promise<{ p99: number; max: number }> {
 }
 const eldText = (e: { p99: number; max: number }) => `${e.p99.toFixed(1)} ms (max ${e.max.toFixed(0)})`;
 
+/** Load-independent figures: the server's CPU time per operation since `cpuBefore`, and how
+ * many board frames each phone applied per operation (1 = one frame per post; < 1 = merged). */
+function cost(cpuBefore: number, ops: number, track?: { framesPerPhone: () => number; stop: () => void }): string {
+  const cpu = (procUsage(server.child.pid!).cpuMs - cpuBefore) / ops;
+  track?.stop();
+  return `server CPU ${cpu.toFixed(2)} ms/op${track ? `, ${(track.framesPerPhone() / ops).toFixed(2)} frames/phone/op` : ''}`;
+}
+
 /** Counts, per idea id, how many phones' board documents have it; times the last one. */
 function tracker(phones: Phone[]) {
   const postedAt = new Map<string, number>();
   const seenBy = new Map<string, number>();
   const visible: number[] = [];
+  let frames = 0;
+  const countFrame = () => void frames++;
   for (const { board } of phones) {
+    board.doc.on('update', countFrame);
     board.doc.getMap('ideas').observe((e) => {
       const now = performance.now();
       for (const key of e.keysChanged) {
@@ -72,6 +83,9 @@ function tracker(phones: Phone[]) {
   return {
     postedAt,
     visible,
+    /** Board updates the phones applied, on average per phone (one per frame that changed the doc). */
+    framesPerPhone: () => frames / phones.length,
+    stop: () => phones.forEach(({ board }) => board.doc.off('update', countFrame)),
     async settle(ms = 5000) {
       const deadline = performance.now() + ms;
       while (visible.length < postedAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -166,20 +180,24 @@ async function main(): Promise<void> {
       const relay = await runBareRelay({ clients: PHONES, intervalMs: 50, durationMs: 10_000 });
       for (const hog of [hogEverywhere, true]) {
         const track = tracker(phones);
+        const cpu0 = procUsage(pid).cpuMs;
         const r = await withHog(hog, dataDir, () => postAtRate(phones, wall.id, 20, 10_000, track));
         const e = await eld();
+        const c = cost(cpu0, track.postedAt.size, track);
         const name = `150 phones, 20 ideas/s, 10 s${hog ? ', disk hog' : ''}`;
         row(name, 'post → ack', summaryShort(r.acks), '', '', eldText(e));
         row(name, 'visible on all 150', summaryShort(track.visible), summaryShort(relay.visible), `${(p99(track.visible) / p99(relay.visible)).toFixed(2)}×`);
+        row(name, 'cost (load-independent)', c);
         if (r.errors) row(name, 'errors', String(r.errors));
-        console.log(`s1${hog ? ' (disk hog)' : ''}: ack ${summary(r.acks)}\n    all-150 ${summary(track.visible)}\n    relay   ${summary(relay.visible)}\n    ELD ${eldText(e)}  load ${load()}`);
+        console.log(`s1${hog ? ' (disk hog)' : ''}: ack ${summary(r.acks)}\n    all-150 ${summary(track.visible)}\n    relay   ${summary(relay.visible)}\n    ${c}\n    ELD ${eldText(e)}  load ${load()}`);
         if (hog === hogEverywhere && hog) break;
       }
     }
 
     if (run('s2')) {
+      const cpu0 = procUsage(pid).cpuMs;
+      const track = tracker(phones);
       const r = await withHog(hogEverywhere, dataDir, async () => {
-        const track = tracker(phones);
         const acks: number[] = [];
         await Promise.all(
           phones.map(async (p, i) => {
@@ -194,19 +212,24 @@ async function main(): Promise<void> {
         return { acks, visible: track.visible };
       });
       const e = await eld();
+      const c = cost(cpu0, PHONES, track);
       row('burst: 150 posts at once', 'post → ack', summaryShort(r.acks), '', '', eldText(e));
       row('burst: 150 posts at once', 'visible on all 150', summaryShort(r.visible));
-      console.log(`s2: ack ${summary(r.acks)}\n    all-150 ${summary(r.visible)}\n    ELD ${eldText(e)}  load ${load()}`);
+      row('burst: 150 posts at once', 'cost (load-independent)', c);
+      console.log(`s2: ack ${summary(r.acks)}\n    all-150 ${summary(r.visible)}\n    ${c}\n    ELD ${eldText(e)}  load ${load()}`);
     }
 
     if (run('s3')) {
       const track = tracker(phones);
+      const cpu0 = procUsage(pid).cpuMs;
       const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, wall.id, 200, 10_000, track));
       const e = await eld();
+      const c = cost(cpu0, track.postedAt.size, track);
       const lost = track.postedAt.size - track.visible.length;
       row('200 posts/s, one board, 10 s', 'post → ack', summaryShort(r.acks), '', '', eldText(e));
       row('200 posts/s, one board, 10 s', 'posted / acked / on all 150', `${track.postedAt.size} / ${r.acks.length} / ${track.visible.length}`);
-      console.log(`s3: ${track.postedAt.size} posted, ${r.acks.length} acked, ${r.errors} errors, ${lost} not on every phone\n    ack ${summary(r.acks)}\n    ELD ${eldText(e)}  load ${load()}`);
+      row('200 posts/s, one board, 10 s', 'cost (load-independent)', c);
+      console.log(`s3: ${track.postedAt.size} posted, ${r.acks.length} acked, ${r.errors} errors, ${lost} not on every phone\n    ack ${summary(r.acks)}\n    ${c}\n    ELD ${eldText(e)}  load ${load()}`);
     }
 
     if (run('s4')) {
@@ -220,6 +243,7 @@ async function main(): Promise<void> {
       const sessionId = state.session!.id;
       const items = state.items.map((i) => i.itemId);
       await eld();
+      const cpu0 = procUsage(pid).cpuMs;
       const acks: number[] = [];
       const expected = new Map<string, number>();
       let refused = 0;
@@ -242,12 +266,14 @@ async function main(): Promise<void> {
         );
       });
       const e = await eld();
+      const c = cost(cpu0, 750);
       const results = must(await call<VoteState>(admin, C.voteGet, { atelierId: voteRoom.id })).results;
       const tally = new Map((results?.tally ?? []).map((t) => [t.itemId, t.dots]));
       const exact = items.every((id) => (tally.get(id) ?? 0) === (expected.get(id) ?? 0));
       row('vote storm 150 × 5 in 5 s, disk hog', 'dot → ack', summaryShort(acks), '', '', eldText(e));
       row('vote storm 150 × 5 in 5 s, disk hog', 'tallies', `${exact ? 'exact' : 'WRONG'} (${acks.length} dots acked, ${refused} refused)`);
-      console.log(`s4: ${acks.length} dots acked, ${refused} refused, tallies ${exact ? 'exact' : 'WRONG'}\n    ack ${summary(acks)}\n    ELD ${eldText(e)}  load ${load()}`);
+      row('vote storm 150 × 5 in 5 s, disk hog', 'cost (load-independent)', c);
+      console.log(`s4: ${acks.length} dots acked, ${refused} refused, tallies ${exact ? 'exact' : 'WRONG'}\n    ack ${summary(acks)}\n    ${c}\n    ELD ${eldText(e)}  load ${load()}`);
     }
 
     for (const p of phones) {

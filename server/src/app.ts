@@ -27,6 +27,7 @@ import { reconcileBoard } from './services/ideas';
 import { joinCluster, type Cluster } from './cluster/redis';
 import { chooseBaseUrl, lanAddresses, type BaseUrl } from './http/baseUrl';
 import { Presentations } from './services/present';
+import { startRetention } from './services/retention';
 
 export interface SemisServer {
   http: http.Server;
@@ -86,13 +87,13 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     });
   const originPolicy = { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy };
   const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
-  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log);
+  const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log, config.dashboardEveryMs);
   const joinGuard = new JoinGuard(config.log);
   app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
   app.use('/api', rateLimitByToken(HTTP_RATES.api));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(exportsRouter({ storage, registry, now, log: config.log, closeBoards: (ids) => yjs.closeBoards(new Set(ids), WS_CLOSE.NOT_FOUND, 'event deleted'), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
   app.use(lastErrorHandler);
@@ -134,6 +135,30 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     yjs.closeBoards(boards, WS_CLOSE.RIGHTS_CHANGED, 'rights changed');
   };
   io.on(RECONNECT_BOARDS as never, ((ids: string[]) => void reconnectBoardsLocally(ids)) as never);
+  // What a purge or a deletion on one process asks of every process (services/retention.ts, rgpd.ts).
+  const DROP = 'semis:drop';
+  const dropLocally = async (drop: Drop) => {
+    const gone = drop.kind === 'deleted';
+    const subjects = gone ? [rooms.event(drop.eventId)] : drop.participantIds.map(rooms.participant);
+    // Closing the transport (not a socket.io disconnect) makes clients reconnect by themselves
+    // and find their token void: phones show the pseudonym form, consoles their error.
+    const here = new Set(subjects.flatMap((room) => [...(io.sockets.adapter.rooms.get(room) ?? [])]));
+    for (const id of here) io.sockets.sockets.get(id)?.conn.close();
+    yjs.closeBoards(new Set(drop.boardIds), gone ? WS_CLOSE.NOT_FOUND : WS_CLOSE.RIGHTS_CHANGED, gone ? 'event deleted' : 'pseudonyms purged');
+    if (gone) await registry.discard(drop.boardIds);
+  };
+  io.on(DROP as never, ((drop: Drop, ack?: () => void) => void dropLocally(drop).finally(() => ack?.())) as never);
+  /** Resolves once every process that answers within DROP_ACK_MS has done it too. */
+  const dropEverywhere = async (drop: Drop) => {
+    if (cluster) {
+      // The adapter gives up on silent processes after its own delay; ours bounds the wait anyway.
+      const others = new Promise<void>((resolve) => {
+        setTimeout(resolve, DROP_ACK_MS).unref();
+        io.serverSideEmit(DROP as never, drop as never, (() => resolve()) as never);
+      });
+      await Promise.all([dropLocally(drop), others]);
+    } else await dropLocally(drop);
+  };
   const CLOSE_BOARDS = 'semis:close-boards';
   const closeBoardsLocally = (participantId: string) => yjs.closeSubject(participantId, WS_CLOSE.FORBIDDEN, 'blocked');
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
@@ -148,6 +173,11 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
       if (cluster) io.serverSideEmit(CLOSE_BOARDS as never, participantId as never);
     },
   });
+
+  const retention = startRetention({
+    storage, registry, now, log: config.log,
+    disconnect: (eventId, participantIds, boardIds) => dropEverywhere({ kind: 'purged', eventId, participantIds, boardIds }),
+  }, config.retentionSweepMs ?? 60_000);
 
   // Anything else asking to upgrade (not socket.io, not /yjs/…) is refused rather than left hanging.
   server.on('upgrade', (req, socket) => {
@@ -179,6 +209,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     },
     close() {
       closing ??= (async () => {
+        await retention.stop();
         broadcast.close();
         yjs.close(WS_CLOSE.SHUTTING_DOWN, 'server shutting down');
         await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -192,6 +223,11 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     },
   };
 }
+
+/** Connections to end on every process: a purge's phones and boards, or a deleted event's all. */
+type Drop = { kind: 'purged'; eventId: string; participantIds: string[]; boardIds: string[] } | { kind: 'deleted'; eventId: string; boardIds: string[] };
+/** How long a deletion or a purge waits for the other processes to drop the event's connections. */
+const DROP_ACK_MS = 5000;
 
 /** Participants present per atelier, counted from socket.io rooms (across processes). */
 async function connectedCounts(io: SemisIo, atelierIds: string[]): Promise<Map<string, number>> {

@@ -25,14 +25,21 @@ export interface Config {
   clientDir?: string;
   /** Idle time before a board document with no connection is flushed and unloaded. */
   boardIdleMs: number;
-  /** How long a board's first edit waits for others to join its batch before the batch is
-   * appended to the log (and then, only then, sent to the board's other connections). */
+  /** Under load, the shortest interval between two batches of one board (PERSIST_DEBOUNCE_MS,
+   * default 20 ms): edits arriving within it are merged into one log append and one frame. An
+   * edit on a quiet board is appended (and then, only then, sent to the board's other
+   * connections) at once. */
   persistDebounceMs: number;
   /** Ping period on /yjs connections (default 30 s). Not read from the environment: tests and
    * embedders only, like `yjsLimits` (overrides of `server/src/yjs/limits.ts`). */
   yjsHeartbeatMs?: number;
   yjsLimits?: Partial<ConnectionLimits>;
+  /** Least time between two dashboard pushes of one event (default 1 s). Tests and embedders only. */
+  dashboardEveryMs?: number;
   log: (msg: string) => void;
+  /** How often each process looks for events whose pseudonyms are due for purging (RGPD);
+   * also once at startup. Default 60 s. */
+  retentionSweepMs?: number;
   /** The clock every service reads (ISO time); tests inject one to move time instead of sleeping. */
   now?: () => string;
 }
@@ -54,8 +61,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? 'client/dist'),
     boardIdleMs: Number(env.BOARD_IDLE_MS ?? 30_000),
     persistDebounceMs: Number(env.PERSIST_DEBOUNCE_MS ?? 20),
+    retentionSweepMs: positive('RETENTION_SWEEP_MS', env.RETENTION_SWEEP_MS, 60_000),
     log: (msg) => logger.info(msg),
   };
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} invalide : ${value}`);
+  return n;
 }
 
 function sqliteSync(value: string | undefined): 'FULL' | 'NORMAL' {

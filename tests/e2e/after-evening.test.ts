@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, LAPTOP, newPage, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
+import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
 import { seedEvening, type SeededEvening } from '../support/evening';
 import { pdfText, probePdftotext } from '../support/pdf';
 
@@ -89,6 +89,30 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     const png = fs.readFileSync(file);
     expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(4000);
+    expect(errors).toEqual([]);
+  });
+
+  it('sets how long pseudonyms are kept, and the phone says so before joining', async () => {
+    await page.goto(`${suite.server.url}/animer#${seeded.ev.adminToken}`);
+    await page.getByText('Durée de conservation des pseudonymes (RGPD)').click();
+    const days = page.getByTestId('retention-days');
+    expect(await days.inputValue()).toBe('30');
+    await days.fill('7');
+    await page.getByTestId('retention-save').click();
+    await page.getByText('Durée enregistrée.').waitFor();
+    await shot(page, 'retention-setting');
+    const { context, page: phone } = await newPage(suite.browser, PHONE);
+    const phoneErrors = watchErrors(phone);
+    await phone.goto(`${suite.server.url}/j/${seeded.ev.event.joinCode}`);
+    const notice = phone.getByTestId('privacy-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe('Seul votre pseudo vous identifie (ni compte ni e-mail)\u00a0; il est effacé 7\u00a0jours après la soirée, vos idées restent, anonymes.');
+    // Visible on a 360 × 740 screen without scrolling, under the join button.
+    const box = await notice.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    await shot(phone, 'join-privacy-360');
+    await context.close();
+    expect(phoneErrors).toEqual([]);
     expect(errors).toEqual([]);
   });
 

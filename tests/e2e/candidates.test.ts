@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { C, STICKY, createCluster, readClusters, readIdeaCards, readPosition, type IdeaView } from '@semis/shared';
+import { C, createCluster, readClusters, readIdeaCards, type IdeaView } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, watchErrors, useBrowserSuite, joinPhone as sharedJoinPhone } from '../support/browser';
+import { openTools, drag, stickyCenter } from '../support/wall';
 import { call, createEvent, facilitator, must, openBoard, participant, waitFor, type BoardClient, type Client } from '../support/harness';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
@@ -28,12 +29,6 @@ const IDEAS = [
   'Des circuits de randonnée balisés autour du lac',
 ];
 
-/** The wall's tools panel opens by itself from regroupement on; during idéation, on demand. */
-async function openTools(wall: Page): Promise<void> {
-  const toggle = wall.getByTestId('tools-toggle');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-}
-
 describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
   const suite = useBrowserSuite();
   const sockets: Client[] = [];
@@ -43,23 +38,6 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     board?.destroy();
     for (const s of sockets) s.disconnect();
   });
-
-  /** Where a sticky is drawn on screen: board box + stage transform published on the wall. */
-  async function stickyCenter(page: Page, ideaId: string) {
-    const pos = readPosition(board!.doc, ideaId)!;
-    const wall = page.getByTestId('wall');
-    const [x, y, scale] = await Promise.all(['data-stage-x', 'data-stage-y', 'data-stage-scale'].map((a) => wall.getAttribute(a).then(Number)));
-    const box = (await page.locator('.board').boundingBox())!;
-    return { x: box.x + x + (pos.x + STICKY.width / 2) * scale, y: box.y + y + (pos.y + STICKY.height / 2) * scale };
-  }
-
-  async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-  }
 
   it('cluster on the wall, accept a suggestion, vote on three phones, promote the winner, edit its card, see the portfolio', async () => {
     const errors: string[] = [];
@@ -86,7 +64,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await wall.waitForTimeout(100); // the first framing of the stickies
 
     // Drag the second navette idea onto the first: a cluster is born with an automatic title.
-    await drag(wall, await stickyCenter(wall, ids[1]!), await stickyCenter(wall, ids[0]!));
+    await drag(wall, await stickyCenter(wall, board.doc, ids[1]!), await stickyCenter(wall, board.doc, ids[0]!));
     const clusters = wall.getByTestId('wall-cluster');
     await expect.poll(() => clusters.count()).toBe(1);
     await expect.poll(() => clusters.first().getAttribute('data-idea-count')).toBe('2');

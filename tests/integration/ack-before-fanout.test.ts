@@ -19,12 +19,17 @@ afterAll(async () => {
 
 describe('ack before the fan-out', () => {
   it('acknowledges a post before a slow transport has even started sending it', async () => {
-    const server = await startServer({ config: { persistDebounceMs: 100 } });
+    const server = await startServer({ config: { persistDebounceMs: 2000 } });
     stops.push(() => server.stop());
     const ev = await createEvent(server.url, 1);
     const atelier = ev.ateliers[0]!;
     const phone = await participant(server.url, ev.event.joinCode, 'Aline', atelier.id);
     sockets.push(phone.socket);
+    // A first post goes out at once and opens the board's 2-second coalescing window: the
+    // measured post's fan-out waits in it, so (this transport blocking the whole process) an
+    // ack that waited for the fan-out would show as `sends` filled and 2.3 s of latency.
+    must(await call(phone.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'Un premier mot' }));
+    await new Promise((r) => setTimeout(r, 100));
     // A transport that takes 300 ms of the server's time for every batch it sends.
     const sends: { at: number; done: number }[] = [];
     const slow: RoomListener = {
@@ -50,7 +55,8 @@ describe('ack before the fan-out', () => {
   it('loses nothing when the process dies between the commit and the fan-out: the board is rebuilt from storage', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-fanout-crash-'));
     stops.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    // The board's own log is written a minute later: the kill comes first, always.
+    // The first post's board update is logged at once, the others a minute later (the window
+    // the first one opened): the kill comes first, always.
     const env = { DATA_DIR: dataDir, PERSIST_DEBOUNCE_MS: '60000' };
     let proc: ServerProcess = await spawnServer(env);
     stops.push(() => proc.kill('SIGKILL'));

@@ -1,6 +1,3 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API, C } from '@semis/shared';
 import { BOARD_TABLES, EVENT_TABLES, GLOBAL_TABLES } from '../../server/src/storage/archive';
@@ -8,40 +5,9 @@ import { call, must, startServer, type TestServer } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 import { seedEvening } from '../support/evening';
+import { cellHolds, postgresDb, sqliteDb, type RawDb } from '../support/rawDb';
 
 const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'event deletion on PostgreSQL' });
-
-/** Every table of the live schema, read raw: what the database really holds. */
-interface RawDb {
-  tables(): Promise<string[]>;
-  columns(table: string): Promise<string[]>;
-  rows(table: string): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-}
-
-function sqliteDb(dataDir: string): RawDb {
-  const db = new Database(path.join(dataDir, 'semis.db'), { readonly: true });
-  return {
-    tables: async () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name).sort(),
-    columns: async (t) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((r) => r.name).sort(),
-    rows: async (t) => db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[],
-    close: async () => void db.close(),
-  };
-}
-
-async function postgresDb(schema: string): Promise<RawDb> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  return {
-    tables: async () => (await client.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1', [schema])).rows.map((r) => r.t).sort(),
-    columns: async (t) => (await client.query<{ c: string }>('SELECT column_name AS c FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2', [schema, t])).rows.map((r) => r.c).sort(),
-    rows: async (t) => (await client.query(`SELECT * FROM ${schema}.${t}`)).rows as Record<string, unknown>[],
-    close: () => client.end(),
-  };
-}
-
-/** A cell as text, binary included (Yjs documents hold ids as plain bytes). */
-const cellText = (v: unknown) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : String(v));
 
 function suite(name: string, start: () => Promise<{ server: TestServer; db: () => Promise<RawDb>; cleanup?: () => Promise<void> }>) {
   describe(`deleting an event for good (${name})`, () => {
@@ -94,8 +60,7 @@ function suite(name: string, start: () => Promise<{ server: TestServer; db: () =
         try {
           for (const table of await db.tables()) {
             for (const row of await db.rows(table)) {
-              const text = Object.values(row).map(cellText).join('\u0000');
-              for (const needle of needles) expect(text.includes(needle), `${table} still holds ${needle}`).toBe(false);
+              for (const needle of needles) expect(Object.values(row).some((v) => cellHolds(v, needle)), `${table} still holds ${needle}`).toBe(false);
             }
           }
         } finally {

@@ -73,6 +73,10 @@ describe('fan-out', () => {
     const readers = await Promise.all([0, 1, 2].map(() => openRaw(wsUrl(server.url, boardId, phone.token))));
     const boxes = readers.map((ws) => inbox(ws));
     const writer = await openRaw(wsUrl(server.url, boardId, ev.adminToken));
+    // What loading the board wrote went out at once, maybe before every reader was there.
+    await (await roomOf(boardId)).flush();
+    await new Promise((r) => setTimeout(r, 50));
+    for (const box of boxes) box.length = 0;
     const doc = new Y.Doc();
     doc.on('update', (u: Uint8Array) => writer.send(updateMessage(u)));
     for (let i = 0; i < 60; i++) doc.getMap('layout').set(`burst${i}`, { x: i, y: i });

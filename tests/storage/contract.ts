@@ -376,6 +376,35 @@ export function describeStorageContract(
         expect(await s.findTokenOwner(randomUUID())).toBeNull();
       });
 
+      it('reads what a first join needs in one statement: event by code, ateliers by position, block', async () => {
+        const reads = s.calls.reads;
+        const found = await s.joinContext(fx.event.joinCode, ['alice', 'alice-legacy']);
+        expect(s.calls.reads - reads).toBe(1);
+        const byPosition = [...fx.ateliers].sort((a, b) => a.position - b.position);
+        expect(found).toEqual({ event: fx.event, ateliers: byPosition, pseudonymBlocked: false });
+        expect(found?.ateliers).toEqual(await s.listAteliers(fx.event.id));
+        await s.blockParticipant(fx.alice.id, fx.event.id, 'alice-legacy', new Date().toISOString());
+        expect((await s.joinContext(fx.event.joinCode, ['alice', 'alice-legacy']))?.pseudonymBlocked).toBe(true);
+        expect((await s.joinContext(fx.event.joinCode, ['bob']))?.pseudonymBlocked).toBe(false);
+        expect((await s.joinContext(fx.event.joinCode, []))?.pseudonymBlocked).toBe(false);
+        expect(await s.joinContext(joinCode(), ['alice'])).toBeNull();
+        // An event without ateliers still comes back (one row of empty atelier columns).
+        const bare = eventRecord();
+        await s.createEvent(bare, []);
+        expect(await s.joinContext(bare.joinCode, ['x'])).toEqual({ event: bare, ateliers: [], pseudonymBlocked: false });
+      });
+
+      it('counts the statements it sends: reads, writes and transactions', async () => {
+        const before = { ...s.calls };
+        await s.getEvent(fx.event.id);
+        await s.updateParticipant(fx.alice.id, { pseudonym: 'Alix' });
+        await s.blockParticipant(fx.bob.id, fx.event.id, 'bob', new Date().toISOString());
+        expect(s.calls.reads - before.reads).toBe(1);
+        // The update, then the block's two statements in its one transaction.
+        expect(s.calls.writes - before.writes).toBe(3);
+        expect(s.calls.transactions - before.transactions).toBe(1);
+      });
+
       it('stores co-facilitator tokens and the moderation log, newest first', async () => {
         const t = { id: randomUUID(), eventId: fx.event.id, atelierId: fx.ateliers[1]!.id, label: 'Claire', tokenHash: randomUUID(), createdAt: new Date().toISOString() };
         await s.createFacilitatorToken(t);
@@ -496,6 +525,7 @@ function eventRecord(): EventRecord {
     name: 'Assises du territoire',
     date: '2030-06-12',
     place: 'Salle des fêtes',
+    retentionDays: 30,
     joinCode: joinCode(),
     adminTokenHash: randomUUID(),
     createdAt: new Date().toISOString(),

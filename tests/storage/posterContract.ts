@@ -125,7 +125,7 @@ interface Fixture {
 
 async function seed(s: Storage): Promise<Fixture> {
   const event: EventRecord = {
-    id: randomUUID(), name: 'Dessiner son territoire', date: null, place: '', createdAt: new Date().toISOString(), adminTokenHash: randomUUID(), timer: null,
+    id: randomUUID(), name: 'Dessiner son territoire', date: null, place: '', createdAt: new Date().toISOString(), adminTokenHash: randomUUID(), timer: null, retentionDays: 30,
     joinCode: Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[Math.floor(Math.random() * JOIN_CODE_ALPHABET.length)]).join(''),
   };
   const [atelier, other] = [0, 1].map((position): Atelier => ({ id: randomUUID(), eventId: event.id, position, title: `A${position}`, theme: '', question: '', boardKind: 'mur', boardId: randomUUID(),

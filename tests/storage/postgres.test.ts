@@ -60,7 +60,7 @@ describe.skipIf(!ok)('PostgreSQL', () => {
     const eventId = randomUUID();
     const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null, vote: DEFAULT_VOTE_CONFIG };
     await a!.createEvent(
-      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFG', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null },
+      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFG', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null, retentionDays: 30 },
       [atelier],
     );
     const idea = { id: randomUUID(), eventId, atelierId: atelier.id, boardId: atelier.boardId, authorId: randomUUID(), text: 'x', now: new Date().toISOString() };
@@ -75,7 +75,7 @@ describe.skipIf(!ok)('PostgreSQL', () => {
     const eventId = randomUUID();
     const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null, vote: DEFAULT_VOTE_CONFIG };
     await procs[0]!.createEvent(
-      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFH', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null },
+      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFH', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null, retentionDays: 30 },
       [atelier],
     );
     const ids = Array.from({ length: 450 }, () => randomUUID());

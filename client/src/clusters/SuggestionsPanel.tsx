@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { C, type ClusterView, type GroupingSuggestion } from '@semis/shared';
+import { C, readPosition, type ClusterView, type GroupingSuggestion } from '@semis/shared';
+import { clusterTitle } from '@semis/shared/grouping';
 import { request, type SemisSocket } from '../sync/socket';
 import type { ClientError } from '../sync/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { clusterIdeas, markDuplicates, type NewCluster, type WallState } from './actions';
+import { addToCluster, clusterIdeas, markDuplicates, type WallState } from './actions';
+import { ClusterSuggestion, DuplicateSuggestion, type Proposal } from './SuggestionCards';
 
 interface Props {
   socket: SemisSocket | null;
@@ -16,21 +18,28 @@ interface Props {
   clusters: ClusterView[];
   merged: ReadonlyMap<string, string>;
   editable: boolean;
+  /** Called when accepting moved stickies far (new clusters go right of the wall). */
+  onRelayout?: () => void;
 }
 
 const STEP = 0.25;
 const clamp = (g: number) => Math.min(1, Math.max(0, g));
 
 /**
- * "Suggérer des regroupements": the server's offline grouping, reviewed one proposal at a time.
- * The server groups every visible idea; proposals are cut down here to the ideas still in no
- * cluster, so accepting one never pulls an idea out of a cluster a facilitator made.
+ * "Suggérer des regroupements": the atelier's sub-topics from the server's offline grouping,
+ * reviewed one proposal at a time, each with its keywords and, per idea, the words that put it
+ * there. The facilitator's clusters are kept: proposals to add ideas to one come first. The wall
+ * may have changed since the answer, so proposals are cut down here to the ideas still in no
+ * cluster: accepting one never pulls an idea out of a cluster someone made.
  */
-export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters, merged, editable }: Props) {
+export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters, merged, editable, onRelayout }: Props) {
   const { t } = useTranslation();
   const [granularity, setGranularity] = useState(0.5);
   const [result, setResult] = useState<GroupingSuggestion | null>(null);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
+  const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
+  /** Ideas the facilitator took out of a proposal before accepting it: "proposalId ideaId". */
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
 
@@ -44,35 +53,56 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
     if (r.ok) {
       setResult(r.data);
       setDone(new Set());
+      setTitles({});
+      setRemoved(new Set());
     }
   };
 
   const visible = new Set(wall.cards.map((c) => c.id));
-  const taken = new Set(clusters.flatMap((c) => c.ideaIds));
+  const clusterOf = new Map(clusters.flatMap((c) => c.ideaIds.map((id) => [id, c.id] as const)));
   const text = new Map(wall.cards.map((c) => [c.id, c.text]));
-  const free = (ids: string[]) => ids.filter((id) => visible.has(id) && !taken.has(id));
-  const proposals = (result?.clusters ?? []).filter((s) => !done.has(s.id)).map((s) => ({ ...s, ideaIds: free(s.ideaIds) })).filter((s) => s.ideaIds.length > 0);
+  const keptTitle = new Map(clusters.map((c) => [c.id, clusterTitle(c, (id) => text.get(id))]));
+  const free = (s: { id: string; ideaIds: string[] }) => s.ideaIds.filter((id) => visible.has(id) && !clusterOf.has(id) && !removed.has(`${s.id} ${id}`));
+  const proposals: Proposal[] = (result?.clusters ?? [])
+    .filter((s) => !done.has(s.id) && (s.keepId === undefined || keptTitle.has(s.keepId)))
+    .map((s) => ({ ...s, ideaIds: free(s), keepTitle: s.keepId === undefined ? undefined : keptTitle.get(s.keepId) }))
+    .filter((s) => s.ideaIds.length > 0)
+    .sort((a, b) => Number(b.keepId !== undefined) - Number(a.keepId !== undefined));
+  // A duplicate set is offered while it still folds something, and never across two clusters
+  // (the facilitator's clusters are kept): its free ideas join the cluster of the others.
   const duplicates = (result?.duplicates ?? [])
     .filter((d) => !done.has(`dup:${d.id}`))
     .map((d) => ({ ...d, ideaIds: d.ideaIds.filter((id) => visible.has(id)) }))
-    .filter((d) => d.ideaIds.length > 1 && d.ideaIds.slice(1).some((id) => merged.get(id) !== d.ideaIds[0]));
+    .filter((d) => d.ideaIds.length > 1 && d.ideaIds.slice(1).some((id) => merged.get(id) !== d.ideaIds[0]))
+    .filter((d) => new Set(d.ideaIds.flatMap((id) => clusterOf.get(id) ?? [])).size <= 1);
 
   const finish = (ids: string[]) => setDone((s) => new Set([...s, ...ids]));
-  const asNew = (s: (typeof proposals)[number]): NewCluster => ({
-    ideaIds: s.ideaIds,
-    title: s.title,
-    duplicates: duplicates.filter((d) => d.ideaIds.every((id) => s.ideaIds.includes(id))).map((d) => d.ideaIds),
-  });
-  const accept = (list: typeof proposals) => {
-    clusterIdeas(doc, wall, list.map(asNew));
-    finish(list.map((s) => s.id));
+  const titleOf = (p: Proposal) => titles[p.id] ?? p.title;
+  const duplicatesWithin = (ids: string[]) => duplicates.filter((d) => d.ideaIds.every((id) => ids.includes(id))).map((d) => d.ideaIds);
+  const accept = (list: Proposal[]) => {
+    // One transaction; each step reads the positions the previous ones wrote (a transaction's
+    // writes are readable at once), so no sticky lands on another.
+    const now = (): WallState => ({ ...wall, positions: new Map([...wall.positions].map(([id, p]) => [id, readPosition(doc, id) ?? p])) });
+    const fresh = list.filter((p) => p.keepId === undefined);
+    doc.transact(() => {
+      clusterIdeas(doc, wall, fresh.map((p) => ({ ideaIds: p.ideaIds, title: titleOf(p), duplicates: duplicatesWithin(p.ideaIds) })));
+      for (const p of list) if (p.keepId !== undefined) addToCluster(doc, now(), p.keepId, p.ideaIds, duplicatesWithin(p.ideaIds));
+    });
+    finish(list.map((p) => p.id));
+    if (fresh.length > 0) onRelayout?.();
+  };
+  const acceptDuplicate = (d: (typeof duplicates)[number]) => {
+    const into = d.ideaIds.map((id) => clusterOf.get(id)).find((c) => c !== undefined);
+    if (into === undefined) markDuplicates(doc, d.ideaIds);
+    else addToCluster(doc, wall, into, d.ideaIds.filter((id) => !clusterOf.has(id)), [d.ideaIds]);
+    finish([`dup:${d.id}`]);
   };
 
   return (
     <div className="stack suggestions">
       <p className="hint">{t('votes.suggest.intro')}</p>
       <button type="button" className="primary" data-testid="suggest-groups" disabled={busy || !ready || !editable} onClick={() => suggest(granularity)}>
-        {busy ? t('votes.suggest.busy') : t('votes.suggest.button')}
+        {busy ? t('votes.suggest.busy') : result ? t('votes.suggest.again') : t('votes.suggest.button')}
       </button>
       {result && (
         <div className="actions granularity">
@@ -87,29 +117,24 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
       )}
       <ErrorMessage error={error} />
       {result && proposals.length === 0 && duplicates.length === 0 && <p className="hint">{t('votes.suggest.none')}</p>}
-      {proposals.length > 0 && (
+      {proposals.length > 1 && (
         <button type="button" className="secondary" data-testid="suggest-accept-all" disabled={!editable} onClick={() => accept(proposals)}>
           {t('votes.suggest.acceptAll')} ({proposals.length})
         </button>
       )}
       <ul className="suggestion-list">
-        {proposals.map((s) => (
-          <li key={s.id} className="suggestion" data-testid="suggestion" data-idea-count={s.ideaIds.length}>
-            <strong>{s.title}</strong>
-            <ul>
-              {s.ideaIds.map((id) => (
-                <li key={id}>{text.get(id)}</li>
-              ))}
-            </ul>
-            <div className="actions">
-              <button type="button" className="primary small" data-testid="suggestion-accept" disabled={!editable} onClick={() => accept([s])}>
-                {t('votes.suggest.accept')}
-              </button>
-              <button type="button" className="secondary small" data-testid="suggestion-reject" onClick={() => finish([s.id])}>
-                {t('votes.suggest.reject')}
-              </button>
-            </div>
-          </li>
+        {proposals.map((p) => (
+          <ClusterSuggestion
+            key={p.id}
+            proposal={p}
+            text={text}
+            editable={editable}
+            title={titleOf(p)}
+            onTitle={(title) => setTitles((all) => ({ ...all, [p.id]: title }))}
+            onRemove={(id) => setRemoved((all) => new Set([...all, `${p.id} ${id}`]))}
+            onAccept={() => accept([p])}
+            onReject={() => finish([p.id])}
+          />
         ))}
       </ul>
       {duplicates.length > 0 && (
@@ -117,31 +142,15 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
           <h3>{t('votes.suggest.duplicates')}</h3>
           <ul className="suggestion-list">
             {duplicates.map((d) => (
-              <li key={d.id} className="suggestion duplicate" data-testid="duplicate-suggestion" data-idea-count={d.ideaIds.length}>
-                <strong>{t('votes.suggest.duplicateSet')}</strong>
-                <ul>
-                  {d.ideaIds.map((id) => (
-                    <li key={id}>{text.get(id)}</li>
-                  ))}
-                </ul>
-                <div className="actions">
-                  <button
-                    type="button"
-                    className="primary small"
-                    data-testid="duplicate-accept"
-                    disabled={!editable}
-                    onClick={() => {
-                      markDuplicates(doc, d.ideaIds);
-                      finish([`dup:${d.id}`]);
-                    }}
-                  >
-                    {t('votes.suggest.accept')}
-                  </button>
-                  <button type="button" className="secondary small" data-testid="duplicate-reject" onClick={() => finish([`dup:${d.id}`])}>
-                    {t('votes.suggest.reject')}
-                  </button>
-                </div>
-              </li>
+              <DuplicateSuggestion
+                key={d.id}
+                ideaIds={d.ideaIds}
+                why={d.why}
+                text={text}
+                editable={editable}
+                onAccept={() => acceptDuplicate(d)}
+                onReject={() => finish([`dup:${d.id}`])}
+              />
             ))}
           </ul>
         </>

@@ -22,12 +22,14 @@ interface Props {
   atelier: Atelier;
   socket: SemisSocket | null;
   ready: boolean;
+  /** Stickies moved far (accepted suggestions): frame the wall again once they are drawn. */
+  onRelayout?: () => void;
 }
 
 type Tab = 'clusters' | 'suggest' | 'vote' | 'candidate';
 
 /** The wall's side panel: one tab per tool, each its own component. */
-export function WallTools({ doc, wall, clusters, merged, editable, atelier, socket, ready }: Props) {
+export function WallTools({ doc, wall, clusters, merged, editable, atelier, socket, ready, onRelayout }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('clusters');
   const [candidate, setCandidate] = useState<{ c: Candidate; created: boolean } | null>(null);
@@ -67,7 +69,7 @@ export function WallTools({ doc, wall, clusters, merged, editable, atelier, sock
         <ErrorMessage error={error} />
         {doc && tab === 'clusters' && <ClusterPanel doc={doc} wall={wall} clusters={clusters} merged={merged} editable={editable} onPromote={promote} />}
         {doc && tab === 'suggest' && (
-          <SuggestionsPanel socket={socket} ready={ready} atelierId={atelier.id} doc={doc} wall={wall} clusters={clusters} merged={merged} editable={editable} />
+          <SuggestionsPanel socket={socket} ready={ready} atelierId={atelier.id} doc={doc} wall={wall} clusters={clusters} merged={merged} editable={editable} onRelayout={onRelayout} />
         )}
         {tab === 'vote' && <FacilitatorVotePanel socket={socket} ready={ready} atelier={atelier} doc={doc} />}
         {tab === 'candidate' && candidate && (

@@ -85,20 +85,37 @@ export function clusterIdeas(doc: Y.Doc, wall: WallState, groups: NewCluster[]):
   });
 }
 
+/** Ideas join cluster `into`, each moved into a free slot of its grid (an empty cluster: beside
+ * its frame's place), so the frame stays one compact block. Call inside a transaction. */
+function moveIntoCluster(doc: Y.Doc, wall: WallState, into: string, ideaIds: Iterable<string>): void {
+  const moving = new Set(ideaIds);
+  const members = membersOf(wall, into);
+  const others = [...wall.positions].filter(([id]) => !moving.has(id)).map(([, p]) => p);
+  const frame = wall.placed.find((p) => p.cluster.id === into)?.cluster;
+  for (const id of moving) {
+    const slot = members.length === 0 && frame ? nearestFree({ x: frame.x + FRAME_PAD, y: frame.y + FRAME_PAD + FRAME_TITLE }, others) : slotInCluster(members, others);
+    moveIdea(doc, id, slot);
+    setIdeaCluster(doc, id, into);
+    members.push(slot);
+    others.push(slot);
+  }
+}
+
 /** Merges `from` into `into`: `from`'s stickies move into free slots of `into`'s grid, so the
  * merged frame is one compact block rather than a frame stretched over other clusters. */
 export function mergeInto(doc: Y.Doc, wall: WallState, into: string, from: string): void {
-  const moving = new Set(wall.placed.find((p) => p.cluster.id === from)?.cluster.ideaIds ?? []);
-  const members = membersOf(wall, into);
-  const others = [...wall.positions].filter(([id]) => !moving.has(id)).map(([, p]) => p);
   doc.transact(() => {
-    for (const id of moving) {
-      const slot = slotInCluster(members, others);
-      moveIdea(doc, id, slot);
-      members.push(slot);
-      others.push(slot);
-    }
+    moveIntoCluster(doc, wall, into, wall.placed.find((p) => p.cluster.id === from)?.cluster.ideaIds ?? []);
     mergeClusters(doc, into, from);
+  });
+}
+
+/** An accepted "Ajouter à « … »" suggestion: ideas join a facilitator's cluster, with the
+ * duplicate sets found among them folded. */
+export function addToCluster(doc: Y.Doc, wall: WallState, into: string, ideaIds: string[], duplicates: string[][] = []): void {
+  doc.transact(() => {
+    moveIntoCluster(doc, wall, into, ideaIds);
+    for (const set of duplicates) markDuplicates(doc, set);
   });
 }
 

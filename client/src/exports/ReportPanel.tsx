@@ -7,12 +7,13 @@ import { downloadFile } from './download';
 import { CsvExports } from './CsvExports';
 import { DeleteEvent } from './DeleteEvent';
 import { DuplicateEvent } from './DuplicateEvent';
+import { Retention } from './Retention';
 import { ImportIdeas } from './ImportIdeas';
 import './exports.css';
 
 /** The console's *restitution* card: one click for the PDF; ateliers, sections and an
  * introduction for those who want them. A co-facilitator gets their atelier's report. */
-export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName }: { token: string; ateliers: Atelier[]; wholeEvent: boolean; joinCode: string; eventName: string }) {
+export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName, retentionDays }: { token: string; ateliers: Atelier[]; wholeEvent: boolean; joinCode: string; eventName: string; retentionDays: number }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Language>((LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'fr');
   const [chosen, setChosen] = useState<Set<string> | null>(null);
@@ -113,6 +114,7 @@ export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName }
           </div>
           <ImportIdeas token={token} ateliers={ateliers} />
           <DuplicateEvent token={token} name={eventName} />
+          <Retention token={token} days={retentionDays} />
           <DeleteEvent token={token} joinCode={joinCode} />
         </div>
       )}

@@ -88,7 +88,7 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
       <div className="console-more stack">
         <p className="hint">{t('cockpit.moreTools')}</p>
         <PresentControls session={session} ready={state.status === 'ready'} ateliers={live.ateliers} />
-        <ReportPanel token={token} ateliers={live.ateliers} wholeEvent={wholeEvent} joinCode={event.joinCode} eventName={event.name} />
+        <ReportPanel token={token} ateliers={live.ateliers} wholeEvent={wholeEvent} joinCode={event.joinCode} eventName={event.name} retentionDays={event.retentionDays} />
         {wholeEvent && (
           <AddAteliers
             token={token}

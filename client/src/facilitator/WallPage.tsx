@@ -135,7 +135,7 @@ function Wall({ data, token, atelierId }: { data: AdminEventResult; token: strin
         </Board>
         {showTools && (
           <WallTools doc={doc} wall={clustering.wall} clusters={clustering.clusters} merged={clustering.merged} editable={editable} atelier={atelier}
-            socket={session?.socket ?? null} ready={state.status === 'ready'} />
+            socket={session?.socket ?? null} ready={state.status === 'ready'} onRelayout={() => { refit.current = true; }} />
         )}
         {showPanel && <PrivatePanel session={session} state={state} atelierId={atelier.id} />}
       </div>

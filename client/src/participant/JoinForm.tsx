@@ -1,11 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { MAX_UNITS_PER_GRAPHEME, PSEUDONYM_MAX } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
 import type { Outcome } from '../sync/useParticipantSession';
 
-export function JoinForm({ eventName, onJoin }: { eventName: string | null; onJoin: (pseudonym: string) => Promise<Outcome> }) {
+/** What is kept and for how long, in one sentence (RGPD); the generic one for an event cached
+ * before servers told the retention. */
+function privacyNotice(t: TFunction, days: number | undefined): string {
+  if (days === undefined) return t('exports.privacy.joinNotice');
+  return days === 0 ? t('exports.privacy.joinRetentionNow') : t('exports.privacy.joinRetention', { count: days });
+}
+
+export function JoinForm({ eventName, retentionDays, onJoin }: { eventName: string | null; retentionDays?: number; onJoin: (pseudonym: string) => Promise<Outcome> }) {
   const { t } = useTranslation();
   const [pseudonym, setPseudonym] = useState('');
   const [error, setError] = useState<ClientError | null>(null);
@@ -39,7 +47,7 @@ export function JoinForm({ eventName, onJoin }: { eventName: string | null; onJo
       <button type="submit" className="primary big" data-testid="join-submit" disabled={busy}>
         {busy ? t('participant.joining') : t('participant.join')}
       </button>
-      <p className="hint" data-testid="privacy-notice">{t('exports.privacy.joinNotice')}</p>
+      <p className="hint" data-testid="privacy-notice">{privacyNotice(t, retentionDays)}</p>
     </form>
   );
 }

@@ -31,7 +31,13 @@ export function ParticipantApp({ code, atelierId }: { code: string; atelierId?: 
       </>
     );
   } else if (!session.token || !session.participant) {
-    screen = session.event ? <JoinForm eventName={session.event.name} onJoin={p.join} /> : <p aria-busy="true">{t('app.loading')}</p>;
+    // From a per-atelier QR code, the join enters that atelier too (one round trip).
+    const preset = session.ateliers.some((a) => a.id === atelierId) ? atelierId : undefined;
+    screen = session.event ? (
+      <JoinForm eventName={session.event.name} retentionDays={session.event.retentionDays} onJoin={(name) => p.join(name, preset)} />
+    ) : (
+      <p aria-busy="true">{t('app.loading')}</p>
+    );
   } else if (!atelier) {
     screen = <AtelierPicker ateliers={session.ateliers} onPick={p.enterAtelier} />;
   } else {

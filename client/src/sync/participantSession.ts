@@ -55,6 +55,8 @@ export class ParticipantSession {
   private timers: ReturnType<typeof setInterval>[] = [];
   private stopOutbox: (() => void) | null = null;
   private beatPending = false;
+  /** The atelier this connection follows on the server (entered by a join or `atelier:enter`). */
+  private enteredOnServer: string | null = null;
 
   constructor(rawCode: string) {
     this.code = normalizeJoinCode(rawCode);
@@ -93,7 +95,10 @@ export class ParticipantSession {
       void this.handshake();
     });
     socket.on('connect_error', () => this.set({ connection: 'offline' }));
-    socket.on('disconnect', () => this.set({ connection: 'offline', joined: false }));
+    socket.on('disconnect', () => {
+      this.enteredOnServer = null;
+      this.set({ connection: 'offline', joined: false });
+    });
     socket.on(S.ideaChanged, (idea) => this.rememberViews([idea]));
     socket.on(S.atelierState, ({ atelier }) => this.updateAteliers([atelier]));
     socket.on(S.eventState, ({ timer }) => this.setSession((s) => (s.event ? { ...s, event: { ...s.event, timer } } : s)));
@@ -116,13 +121,19 @@ export class ParticipantSession {
     this.set({ socket: null, joined: false });
   }
 
-  join = async (pseudonym: string): Promise<Outcome> => {
+  /** `atelierId`: an atelier to enter in the same round trip (a per-atelier QR poster). */
+  join = async (pseudonym: string, atelierId?: string): Promise<Outcome> => {
     const clean = cleanPseudonym(pseudonym);
     if (!fitsLength(clean, 1, PSEUDONYM_MAX) || hasControlChars(pseudonym)) return { ok: false, error: { code: 'INVALID_PSEUDONYM' } };
     if (!this.socket) return { ok: false, error: { code: 'OFFLINE' } };
-    const r = await request(this.socket, C.join, { code: this.code, pseudonym: clean });
+    const r = await request(this.socket, C.join, { code: this.code, pseudonym: clean, atelierId });
     if (!r.ok) return r;
     this.acceptJoin(r.data);
+    // A newcomer has no ideas yet: entering is all there is to do.
+    if (atelierId && r.data.participant.atelierId === atelierId) {
+      this.enteredOnServer = atelierId;
+      this.setSession((s) => ({ ...s, atelierId }));
+    }
     const given = r.data.participant.pseudonym;
     this.set({ renamed: given !== clean ? { asked: clean, given } : null });
     void this.flush();
@@ -133,7 +144,8 @@ export class ParticipantSession {
   enterAtelier = (atelierId: string): void => {
     this.setSession((s) => ({ ...s, atelierId }));
     this.set({ error: null, lastSent: null });
-    void this.enterOnServer(atelierId);
+    // Entered by the join itself (a per-atelier QR code), or back after *changer d'atelier*.
+    if (this.enteredOnServer !== atelierId) void this.enterOnServer(atelierId);
   };
 
   leaveAtelier = (): void => {
@@ -185,25 +197,37 @@ export class ParticipantSession {
     else if (res.error.code !== 'NETWORK' || !this.state.session.event) this.set({ infoError: res.error });
   }
 
-  /** Identity is per connection: after every (re)connect, join with the token, re-enter the
-   * atelier, then send whatever piled up while offline. */
+  /** Identity is per connection: after every (re)connect, join with the token and re-enter the
+   * atelier in the same command (the board document is already opening beside it, with the
+   * same token), then send whatever piled up while offline. */
   private async handshake(): Promise<void> {
     const socket = this.socket;
-    const { token } = this.state.session;
+    const { token, atelierId } = this.state.session;
     if (!socket) return;
     // A first load on a dead network recovers by itself once the server answers.
     if (!token) return void (this.state.session.event ? undefined : this.loadInfo());
-    const r = await request(socket, C.join, { token, code: this.code });
+    const r = await request(socket, C.join, { token, code: this.code, atelierId: atelierId ?? undefined });
     if (!r.ok) {
       // A lost identity (e.g. the event was reset) just shows the pseudonym form again.
       if (IDENTITY_LOST.has(r.error.code)) this.setSession((s) => ({ ...s, token: null, participant: null }));
       else if (r.error.code === 'BLOCKED') this.becomeBlocked();
+      else if (r.error.code === 'UNKNOWN_ATELIER') return this.forgetAtelier(r.error, () => this.handshake());
       else if (r.error.code !== 'OFFLINE') this.set({ error: { error: r.error } });
       return;
     }
     this.acceptJoin(r.data);
-    if (this.state.session.atelierId) await this.enterOnServer(this.state.session.atelierId);
+    if (atelierId && r.data.participant.atelierId === atelierId) this.enteredOnServer = atelierId;
+    // The person may have picked another atelier meanwhile; entering it again is a no-op.
+    const now = this.state.session.atelierId;
+    if (now) await this.enterOnServer(now);
     await this.flush();
+  }
+
+  /** The atelier kept on the phone is not one of the event's (any more): back to the picker. */
+  private async forgetAtelier(error: ClientError, then?: () => Promise<void>): Promise<void> {
+    this.setSession((s) => ({ ...s, atelierId: null }));
+    this.set({ error: { error } });
+    await then?.();
   }
 
   private acceptJoin(data: JoinResult): void {
@@ -256,20 +280,24 @@ export class ParticipantSession {
     await this.outbox.flush(send, (item, err) => this.set({ error: { error: err, text: item.text } }));
   }
 
+  /** Enters the atelier on the server unless this connection already follows it (entered by
+   * the join), then asks which of its ideas are this phone's. */
   private async enterOnServer(atelierId: string): Promise<void> {
     const socket = this.socket;
     if (!socket || !this.state.joined) return;
-    const r = await request(socket, C.enterAtelier, { atelierId });
-    if (r.ok) {
+    if (this.enteredOnServer !== atelierId) {
+      const r = await request(socket, C.enterAtelier, { atelierId });
+      if (!r.ok) {
+        if (r.error.code === 'BLOCKED') this.becomeBlocked();
+        else if (r.error.code === 'UNKNOWN_ATELIER' || r.error.code === 'BAD_REQUEST') void this.forgetAtelier(r.error);
+        return;
+      }
+      this.enteredOnServer = atelierId;
       this.updateAteliers([r.data.atelier]);
-      // With anonymity the board's cards carry no author: only the server can say which are ours.
-      const mine = await request(socket, C.myIdeas, { atelierId });
-      if (mine.ok) this.rememberViews(mine.data.ideas);
-    } else if (r.error.code === 'BLOCKED') this.becomeBlocked();
-    else if (r.error.code === 'UNKNOWN_ATELIER' || r.error.code === 'BAD_REQUEST') {
-      this.setSession((s) => ({ ...s, atelierId: null }));
-      this.set({ error: { error: r.error } });
     }
+    // With anonymity the board's cards carry no author: only the server can say which are ours.
+    const mine = await request(socket, C.myIdeas, { atelierId });
+    if (mine.ok) this.rememberViews(mine.data.ideas);
   }
 
   /** Edits and deletions are not queued: they need the server's answer to be shown honestly. */

@@ -5,6 +5,7 @@ import type { BoardRegistry } from '../yjs/registry';
 import { requireFacilitator } from '../services/access';
 import { exportArchive, importArchive } from '../services/archive';
 import { deleteEvent } from '../services/rgpd';
+import { setRetention } from '../services/retention';
 import { duplicateEvent } from '../services/templates';
 import { importIdeas } from '../services/importIdeas';
 import { collectReport, parseReportRequest } from '../services/report/collect';
@@ -19,8 +20,8 @@ export interface ExportDeps {
   registry: BoardRegistry;
   now: () => string;
   log: (m: string) => void;
-  /** Closes live board connections (deleting an event). */
-  closeBoards: (boardIds: string[]) => void;
+  /** Ends the event's live connections and boards on every process (deleting an event). */
+  dropEvent: (eventId: string, boardIds: string[]) => Promise<void>;
   /** Where phones reach us, for the links of a duplicated event. */
   publicUrl: (req: Request) => string;
 }
@@ -80,6 +81,11 @@ export function exportsRouter(deps: ExportDeps): express.Router {
   r.delete(API.adminEvent, express.json({ limit: '4kb' }), route(async (req) => {
     const who = await requireFacilitator(deps.storage, bearer(req));
     return deleteEvent(deps, who, req.body);
+  }));
+
+  r.put(API.adminRetention, express.json({ limit: '1kb' }), route(async (req) => {
+    const who = await requireFacilitator(deps.storage, bearer(req));
+    return setRetention(deps.storage, who, req.body);
   }));
 
   r.use(bodyErrors);

@@ -1,4 +1,4 @@
-import { C } from '@semis/shared';
+import { C, type Atelier } from '@semis/shared';
 import { AppError } from '../errors';
 import { join, publicParticipant } from '../services/participants';
 import { deleteIdea, editIdea, postIdea, type IdeaDeps } from '../services/ideas';
@@ -19,7 +19,7 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
 
     [C.join]: async (payload) => {
       deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
-      const { result, participant } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
+      const { result, participant, atelier } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
         // A wrong code or token slows this connection down, and closes it after too many.
         if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
         throw err;
@@ -28,6 +28,7 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
       if (socket.data.participant && socket.data.participant.id !== participant.id) leaveAll(socket);
       socket.data.participant = participant;
       await socket.join([rooms.participant(participant.id), rooms.event(participant.eventId)]);
+      if (atelier) await enterRooms(socket, deps, atelier);
       return result;
     },
 
@@ -35,11 +36,10 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
       const participant = await me();
       const atelier = await deps.storage.getAtelier(atelierId);
       if (!atelier || atelier.eventId !== participant.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
-      await deps.storage.updateParticipant(participant.id, { atelierId: atelier.id });
+      // A phone re-entering after a reconnect is already there: nothing to write.
+      if (participant.atelierId !== atelier.id) await deps.storage.updateParticipant(participant.id, { atelierId: atelier.id });
       participant.atelierId = atelier.id;
-      for (const r of socket.rooms) if (r.startsWith('atelier:') || r.startsWith('present:')) await socket.leave(r);
-      await socket.join([rooms.atelier(atelier.id), rooms.present(atelier.id)]);
-      deps.broadcast.dashboardChanged(atelier.eventId);
+      await enterRooms(socket, deps, atelier);
       return { atelier, participant: publicParticipant(participant) };
     },
 
@@ -53,6 +53,13 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
     [C.voteDot]: async (p) => castDot(deps, await me(), p),
     [C.voteRate]: async (p) => rate(deps, await me(), p),
   };
+}
+
+/** This connection follows one atelier (its pushes, and the dashboard's head count). */
+async function enterRooms(socket: SemisSocket, deps: IdeaDeps, atelier: Atelier): Promise<void> {
+  for (const r of socket.rooms) if (r.startsWith('atelier:') || r.startsWith('present:')) await socket.leave(r);
+  await socket.join([rooms.atelier(atelier.id), rooms.present(atelier.id)]);
+  deps.broadcast.dashboardChanged(atelier.eventId);
 }
 
 function leaveAll(socket: SemisSocket): void {

@@ -68,7 +68,27 @@ export interface BoardRef {
   kind: 'mur' | PosterBoard['kind'];
 }
 
+/** Which event, atelier and group a board belongs to is set when it is created and never
+ * changes (a restored event keeps its ids), so every process may remember it without
+ * invalidation: a phone's board connection then costs no look-up but its token's. Per storage,
+ * bounded (oldest forgotten first). */
+const boardRefs = new WeakMap<Storage, Map<string, BoardRef>>();
+const MAX_BOARD_REFS = 10_000;
+
 export async function findBoard(storage: Storage, boardId: string): Promise<BoardRef | null> {
+  let refs = boardRefs.get(storage);
+  if (!refs) boardRefs.set(storage, (refs = new Map()));
+  const known = refs.get(boardId);
+  if (known) return known;
+  const found = await lookUpBoard(storage, boardId);
+  if (found) {
+    if (refs.size >= MAX_BOARD_REFS) refs.delete(refs.keys().next().value!);
+    refs.set(boardId, found);
+  }
+  return found;
+}
+
+async function lookUpBoard(storage: Storage, boardId: string): Promise<BoardRef | null> {
   const atelier = await storage.getAtelierByBoardId(boardId);
   if (atelier) return { id: boardId, eventId: atelier.eventId, atelierId: atelier.id, groupId: null, kind: atelier.boardKind };
   const board = await storage.posters.getBoard(boardId);
@@ -86,18 +106,19 @@ export function boardPrincipal(who: Principal): BoardPrincipal {
  */
 export async function boardRights(storage: Storage, who: Principal, board: BoardRef): Promise<{ canRead: boolean; canWrite: boolean }> {
   const p = boardPrincipal(who);
+  const canRead = canReadBoard(p, board);
   const memberships = who.role === 'participant' && board.groupId ? new Set(await storage.posters.groupsOf(who.participant.id)) : new Set<string>();
-  const atelier = await storage.getAtelier(board.atelierId);
   const inScope = who.role !== 'facilitator' || who.scope === null || who.scope === board.atelierId;
+  // The phase is read only when it decides: a phone on its atelier's wall never writes.
+  if (!inScope || !canWriteBoard(p, board, memberships)) return { canRead, canWrite: false };
+  const atelier = await storage.getAtelier(board.atelierId);
   const writeAction: Action = who.role === 'facilitator' ? 'board.write' : 'groupBoard.write';
-  const phaseAllows = !atelier || refusal(who.role, writeAction, { phase: atelier.phase }) === null;
-  return { canRead: canReadBoard(p, board), canWrite: inScope && phaseAllows && canWriteBoard(p, board, memberships) };
+  return { canRead, canWrite: !atelier || refusal(who.role, writeAction, { phase: atelier.phase }) === null };
 }
 
 /** Board access is decided once, at the y-websocket upgrade. */
 export async function authorizeBoard(storage: Storage, token: string | null, boardId: string): Promise<{ role: Role; canWrite: boolean; subject: string }> {
-  const who = await resolveToken(storage, token);
-  const board = await findBoard(storage, boardId);
+  const [who, board] = await Promise.all([resolveToken(storage, token), findBoard(storage, boardId)]);
   if (!board) throw new AppError('NOT_FOUND');
   const rights = await boardRights(storage, who, board);
   if (!rights.canRead) throw new AppError('FORBIDDEN');

@@ -29,6 +29,7 @@ export async function createEvent(storage: Storage, body: unknown, publicUrl: st
       createdAt: now,
       adminTokenHash: hashToken(adminToken),
       timer: null,
+      retentionDays: input.retentionDays,
     };
     if (await storage.joinCodeExists(event.joinCode)) continue;
     const ateliers = toAteliers(event.id, input.ateliers, 0);
@@ -73,7 +74,7 @@ export async function joinInfo(storage: Storage, typed: string): Promise<JoinInf
 }
 
 export function publicEvent(e: EventRecord): PublicEvent {
-  return { id: e.id, name: e.name, date: e.date, place: e.place, joinCode: e.joinCode, timer: e.timer };
+  return { id: e.id, name: e.name, date: e.date, place: e.place, joinCode: e.joinCode, timer: e.timer, retentionDays: e.retentionDays };
 }
 
 function toAteliers(eventId: string, inputs: z.output<typeof atelierInputSchema>[], offset: number): Atelier[] {

@@ -26,7 +26,7 @@ export async function duplicateEvent(storage: Storage, who: FacilitatorPrincipal
   const parsed = duplicateEventSchema.safeParse(body ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   const source = await storage.listAteliers(who.event.id);
-  const created = await createEvent(storage, { ...parsed.data, ateliers: source.map((a) => ({ title: a.title, theme: a.theme, question: a.question, boardKind: a.boardKind })) }, publicUrl, now);
+  const created = await createEvent(storage, { ...parsed.data, retentionDays: who.event.retentionDays, ateliers: source.map((a) => ({ title: a.title, theme: a.theme, question: a.question, boardKind: a.boardKind })) }, publicUrl, now);
   const pairs = source.map((a, i) => [a, created.ateliers[i]!] as const);
   for (const [from, to] of pairs) {
     await storage.updateAteliers([to.id], {

@@ -28,7 +28,8 @@ const SESSIONS = 'session_id IN (SELECT id FROM vote_sessions WHERE event_id = $
 
 /** In dependency order: inserting in this order and deleting in reverse respects every key. */
 export const EVENT_TABLES: readonly TableDef[] = [
-  { name: 'events', scope: 'id = $1', columns: { id: t(), name: t(), date: t(true), place: t(), join_code: t(), admin_token_hash: t(), created_at: t(), timer: t(true) } },
+  { name: 'events', scope: 'id = $1', columns: { id: t(), name: t(), date: t(true), place: t(), join_code: t(), admin_token_hash: t(), created_at: t(), timer: t(true),
+    retention_days: i(), closed_at: t(true), purged_at: t(true), purge_lease: t(true) } },
   {
     name: 'ateliers', scope: BY_EVENT,
     columns: {

@@ -13,14 +13,19 @@ export interface AtelierStore {
   updateAteliers(ids: string[], changes: AtelierChanges): Promise<void>;
 }
 
-const ATELIER = `id, event_id AS "eventId", position, title, theme, question, board_kind AS "boardKind", board_id AS "boardId", phase,
-  private_writing AS "privateWriting", moderated, show_authors AS "showAuthors", timer, vote_config AS "vote", group_creation AS "groupCreation"`;
+/** The columns of an atelier as record fields; `t` qualifies them when other tables are joined. */
+export const atelierColumns = (t = '') =>
+  `${t}id AS "id", ${t}event_id AS "eventId", ${t}position AS "position", ${t}title AS "title", ${t}theme AS "theme", ${t}question AS "question",
+  ${t}board_kind AS "boardKind", ${t}board_id AS "boardId", ${t}phase AS "phase", ${t}private_writing AS "privateWriting", ${t}moderated AS "moderated",
+  ${t}show_authors AS "showAuthors", ${t}timer AS "timer", ${t}vote_config AS "vote", ${t}group_creation AS "groupCreation"`;
+const ATELIER = atelierColumns();
 
-type AtelierRow = Omit<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation'> &
+export type AtelierRow = Omit<Atelier, 'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation'> &
   Record<'privateWriting' | 'moderated' | 'showAuthors' | 'timer' | 'vote' | 'groupCreation', unknown>;
 
-const toAtelier = ({ groupCreation, ...r }: AtelierRow): Atelier => ({
-  ...r,
+/** Reads only the atelier's own fields: a row may carry a joined table's columns too. */
+export const toAtelier = ({ groupCreation, ...r }: AtelierRow): Atelier => ({
+  id: r.id, eventId: r.eventId, position: r.position, title: r.title, theme: r.theme, question: r.question, boardKind: r.boardKind, boardId: r.boardId, phase: r.phase,
   // Absent until a facilitator sets it: DEFAULT_GROUP_CREATION applies.
   ...(groupCreation ? { groupCreation: optionalJsonColumn(groupCreationSchema, groupCreation, 'ateliers.group_creation') ?? undefined } : {}),
   privateWriting: flag(r.privateWriting),

@@ -18,11 +18,12 @@ export interface EventStore {
 }
 
 // Quoted aliases map snake_case columns to record fields on both databases.
-const EVENT = `id, name, date, place, join_code AS "joinCode", admin_token_hash AS "adminTokenHash", created_at AS "createdAt", timer`;
+const EVENT = `id, name, date, place, join_code AS "joinCode", admin_token_hash AS "adminTokenHash", created_at AS "createdAt", timer, retention_days AS "retentionDays"`;
 const FACILITATOR_TOKEN = `id, event_id AS "eventId", atelier_id AS "atelierId", label, token_hash AS "tokenHash", created_at AS "createdAt"`;
 
-type EventRow = Omit<EventRecord, 'timer'> & { timer: unknown };
-const toEvent = (r: EventRow): EventRecord => ({ ...r, timer: optionalJsonColumn(timerStateSchema, r.timer, 'events.timer') });
+type EventRow = Omit<EventRecord, 'timer' | 'retentionDays'> & { timer: unknown; retentionDays: number | string };
+// PostgreSQL hands INTEGER back as a number, but keep it a number whatever the driver.
+const toEvent = (r: EventRow): EventRecord => ({ ...r, timer: optionalJsonColumn(timerStateSchema, r.timer, 'events.timer'), retentionDays: Number(r.retentionDays) });
 
 export class SqlEventStore implements EventStore {
   constructor(private readonly db: SqlDriver) {}
@@ -31,8 +32,8 @@ export class SqlEventStore implements EventStore {
     try {
       await this.db.transaction(async (tx) => {
         await tx.run(
-          'INSERT INTO events (id, name, date, place, join_code, admin_token_hash, created_at, timer) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-          [event.id, event.name, event.date, event.place, event.joinCode, event.adminTokenHash, event.createdAt, event.timer ? JSON.stringify(event.timer) : null],
+          'INSERT INTO events (id, name, date, place, join_code, admin_token_hash, created_at, timer, retention_days) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [event.id, event.name, event.date, event.place, event.joinCode, event.adminTokenHash, event.createdAt, event.timer ? JSON.stringify(event.timer) : null, event.retentionDays],
         );
         for (const a of ateliers) await tx.run(INSERT_ATELIER, atelierParams(a));
       });

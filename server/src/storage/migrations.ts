@@ -257,6 +257,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX poster_groups_creator ON poster_groups (atelier_id, created_by);
     `,
   },
+  {
+    version: 7,
+    name: 'retention of pseudonyms',
+    // RGPD (issue #11): pseudonyms are kept retention_days once the evening is over (closed_at:
+    // when every atelier was seen closed), then purged (purged_at); purge_lease lets one process
+    // at a time do it when several share the database.
+    sql: `
+      ALTER TABLE events ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 30;
+      ALTER TABLE events ADD COLUMN closed_at TEXT;
+      ALTER TABLE events ADD COLUMN purged_at TEXT;
+      ALTER TABLE events ADD COLUMN purge_lease TEXT;
+    `,
+  },
 ];
 
 const DIALECT = {

@@ -9,7 +9,9 @@ import { SqlIdeaStore } from './ideas';
 import { SqlModerationStore } from './moderation';
 import { SqlParticipantStore } from './participants';
 import { SqlPosterStore } from './posters';
+import { SqlRetentionStore } from './retention';
 import type { SqlDriver } from './sql-driver';
+import { countCalls } from './counted-driver';
 import type { Storage } from './types';
 import { SqlVoteStore } from './votes';
 
@@ -17,7 +19,8 @@ import { SqlVoteStore } from './votes';
  * The Storage facade over any SqlDriver: one store per aggregate (each in its own file, the
  * SQL common to SQLite and PostgreSQL), plus every aggregate's methods flat on the facade.
  */
-export function createSqlStorage(db: SqlDriver): Storage {
+export function createSqlStorage(raw: SqlDriver): Storage {
+  const { driver: db, calls } = countCalls(raw);
   const stores = {
     events: new SqlEventStore(db),
     ateliers: new SqlAtelierStore(db),
@@ -29,11 +32,13 @@ export function createSqlStorage(db: SqlDriver): Storage {
   };
   const facade = {
     kind: db.dialect,
+    calls,
     ...stores,
     votes: new SqlVoteStore(db),
     candidates: new SqlCandidateStore(db),
     posters: new SqlPosterStore(db),
     archive: new SqlArchiveStore(db),
+    retention: new SqlRetentionStore(db),
     migrate: () => migrate(db),
     ping: async () => void (await db.query('SELECT 1')),
     stallCommits: db.stallCommits?.bind(db),

@@ -10,6 +10,8 @@ import type { ModerationStore } from './moderation';
 import type { BoardLogStore } from './board-log';
 import type { AccessStore } from './access';
 import type { ArchiveStore } from './archive';
+import type { StorageCalls } from './counted-driver';
+import type { RetentionStore } from './retention';
 
 export type { PosterStore } from './posters';
 export type { EventStore } from './events';
@@ -18,7 +20,8 @@ export type { ParticipantStore } from './participants';
 export type { IdeaStore } from './ideas';
 export type { ModerationStore } from './moderation';
 export type { BoardLogStore } from './board-log';
-export type { AccessStore, TokenOwner } from './access';
+export type { AccessStore, JoinContext, TokenOwner } from './access';
+export type { StorageCalls } from './counted-driver';
 
 /** A stored event with the hash of its facilitator token (never the token itself). */
 export interface EventRecord extends SemisEvent {
@@ -84,6 +87,8 @@ export interface StoredBoardState {
  */
 export interface Storage extends EventStore, AtelierStore, ParticipantStore, IdeaStore, ModerationStore, BoardLogStore, AccessStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** Statements sent to the database so far, counted in the driver (live counters). */
+  readonly calls: Readonly<StorageCalls>;
   readonly events: EventStore;
   readonly ateliers: AtelierStore;
   readonly participants: ParticipantStore;
@@ -97,6 +102,8 @@ export interface Storage extends EventStore, AtelierStore, ParticipantStore, Ide
   readonly posters: PosterStore;
   /** Whole-event reads and writes after the evening (issue #11). */
   readonly archive: ArchiveStore;
+  /** Pseudonyms kept N days, then purged (RGPD, issue #11). */
+  readonly retention: RetentionStore;
   /** Applies pending versioned migrations; safe to call on every start. */
   migrate(): Promise<void>;
   /** Resolves when the database answers; rejects with the driver's error otherwise (health). */

@@ -33,6 +33,8 @@ export interface ConnectionLimits {
 }
 
 function aheadOf(client: Map<number, number>, doc: Y.Doc): boolean {
+  // A phone that joins has nothing: no need to encode the board's state vector for it.
+  if (client.size === 0) return false;
   const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
   for (const [id, clock] of client) if (clock > (ours.get(id) ?? 0)) return true;
   return false;

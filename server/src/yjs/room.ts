@@ -4,11 +4,15 @@ import { SERVER_ORIGIN, initBoardDoc } from '@semis/shared';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Storage } from '../storage/types';
+import { turnIsBusy, yieldIfBusy } from '../limits/loopSlice';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 
 const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+
+/** A state vector of no client (varuint count 0): a client that has nothing yet. */
+const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
 
 function updateFrame(update: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();
@@ -67,17 +71,22 @@ const RETRY_MAX_MS = 5000;
  * One board document in memory: the Y.Doc, its awareness, who listens, and its update log.
  *
  * Edits are applied to the document at once (so they can be checked, and services read their
- * own writes), then go through one pipeline per board: gathered for `debounceMs`, merged,
- * **appended to the log, and only then** sent to the board's connections and peers as one
- * frame. While a write is in flight the next batch gathers (group commit). A failed write is
- * retried with backoff until it succeeds. So nobody is ever shown an edit the log lacks, and
- * an acknowledgement never waits for the fan-out.
+ * own writes), then go through one pipeline per board: merged, **appended to the log, and
+ * only then** sent to the board's connections and peers as one frame. An edit on a quiet board
+ * starts its batch at once (in the same turn of the event loop, so what arrived together goes
+ * together); under load, what arrives while a write is in flight, or within `coalesceMs` of the
+ * previous batch's start, joins the next batch (group commit): at most one frame per board per
+ * `coalesceMs`, each adding at most that much latency. A failed write is retried with backoff
+ * until it succeeds. So nobody is ever shown an edit the log lacks, and an acknowledgement
+ * never waits for the fan-out.
  */
 export class BoardRoom {
   readonly doc = new Y.Doc({ gc: true });
   /** What is in the log: sync replies and catch-ups are encoded from it, so a client that
    * connects inside the write window is not handed an edit a crash could still lose. */
   private readonly stored = new Y.Doc({ gc: true });
+  /** `stored` encoded whole, until it changes. */
+  private storedWhole: Uint8Array | null = null;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly listeners = new Set<RoomListener>();
   /** Which local connection speaks for each awareness client id (no one may speak for another's). */
@@ -87,7 +96,10 @@ export class BoardRoom {
   approxSize = 0;
   private measuredSize = 0;
   private queue: Queued[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  /** The next batch's start, when one is scheduled. */
+  private timer: { cancel(): void } | null = null;
+  /** When the last batch was taken (performance.now()): the next waits until `coalesceMs` after. */
+  private lastBatchAt = -Infinity;
   private running = false;
   private destroyed = false;
   /** Updates queued and updates stored (or known not to need storing), counted. */
@@ -102,11 +114,13 @@ export class BoardRoom {
   constructor(
     readonly boardId: string,
     private readonly storage: Storage,
-    private readonly debounceMs: number,
+    /** Under load, the shortest interval between two batches of this board. */
+    private readonly coalesceMs: number,
     /** Reports a failure worth a log line (the room carries on). */
     private readonly log: (msg: string) => void,
   ) {
     this.awareness.setLocalState(null);
+    this.stored.on('update', () => (this.storedWhole = null));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.approxSize += update.length;
       if (origin === LOAD_ORIGIN) return;
@@ -166,10 +180,11 @@ export class BoardRoom {
     this.doc.store.pendingDs = null;
   }
 
-  /** What a client with state vector `sv` lacks — never the held-back updates, which Yjs
-   * would otherwise hand to every reader (unbounded, and useless to them). */
-  /** What a client with state vector `sv` lacks of the stored document. */
+  /** What a client with state vector `sv` lacks of the stored document. A client with nothing
+   * yet (every phone that joins) gets the whole document, encoded once per stored version:
+   * 1,000 phones joining a big board cost one encoding, not 1,000. */
   encodeStoredDiff(sv?: Uint8Array): Uint8Array {
+    if (sv === undefined || isEmptyStateVector(sv)) return (this.storedWhole ??= Y.encodeStateAsUpdate(this.stored));
     return Y.encodeStateAsUpdate(this.stored, sv);
   }
 
@@ -215,36 +230,66 @@ export class BoardRoom {
 
   private schedule(): void {
     if (this.timer || this.running || this.destroyed) return;
-    this.timer = setTimeout(() => void this.run(), this.debounceMs);
+    // Someone waits for a flush (shutdown, unload, compaction): no more gathering.
+    const wait = this.waiters.length > 0 ? 0 : this.lastBatchAt + this.coalesceMs - performance.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => void this.run());
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(() => void this.run(), wait);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
-  /** The pipeline: store, then send, batch after batch, until nothing is left. */
+  /** The pipeline, one batch: store, then send. What arrived meanwhile is the next batch. */
   private async run(): Promise<void> {
     this.timer = null;
-    if (this.running) return;
+    if (this.running || this.destroyed) return;
     this.running = true;
     try {
-      while (this.queue.length > 0 && !this.destroyed) {
-        const items = this.takeBatch();
-        const before = this.sentSV;
-        this.sentSV = Y.encodeStateVector(this.doc);
-        // Peers' updates are stored again: a sync reply after a Redis blip can carry edits its
-        // sender had not stored yet, and Yjs updates are idempotent.
-        const update = merge(items.map((i) => i.update));
-        await this.store(update);
-        Y.applyUpdate(this.stored, update);
-        this.storedSeq += items.length;
-        this.wake();
-        // Let pending I/O (acknowledgements already written, incoming messages) go first.
-        await new Promise((r) => setImmediate(r));
-        if (this.destroyed) break;
-        const batch: UpdateBatch = { update, frame: updateFrame(update), origins: new Set(items.map((i) => i.origin)), before };
-        for (const l of this.listeners) this.notify(() => l.sendUpdate(batch));
-      }
+      if (this.queue.length > 0) await this.runBatch();
     } finally {
       this.running = false;
     }
-    this.maybeCompact();
+    if (this.queue.length > 0) this.schedule();
+    else this.maybeCompact();
+  }
+
+  private async runBatch(): Promise<void> {
+    this.lastBatchAt = performance.now();
+    const items = this.takeBatch();
+    const before = this.sentSV;
+    // The document holds every queued update: its state vector is where listeners stand once
+    // this batch is sent only if nothing stays queued (a batch cut at MAX_BATCH_BYTES). Else
+    // keep the older one — a catch-up from it re-sends a little, but never skips an update.
+    if (this.queue.length === 0) this.sentSV = Y.encodeStateVector(this.doc);
+    // Peers' updates are stored again: a sync reply after a Redis blip can carry edits its
+    // sender had not stored yet, and Yjs updates are idempotent.
+    const update = merge(items.map((i) => i.update));
+    await this.store(update);
+    if (this.destroyed) return;
+    Y.applyUpdate(this.stored, update);
+    this.storedSeq += items.length;
+    this.wake();
+    // Acknowledgements and incoming messages of this turn may go first under a burst.
+    await yieldIfBusy();
+    if (this.destroyed) return;
+    await this.fanOut({ update, frame: updateFrame(update), origins: new Set(items.map((i) => i.origin)), before });
+  }
+
+  /** One frame to every listener, encoded once. A big board's fan-out shares the event loop:
+   * past the turn's slice, the remaining listeners get it on the next turn (in order, and
+   * before any later batch). Who joins meanwhile was synced from the stored copy, batch included. */
+  private async fanOut(batch: UpdateBatch): Promise<void> {
+    const listeners = [...this.listeners];
+    for (let i = 0; i < listeners.length; i++) {
+      if (i % 16 === 15 && turnIsBusy()) {
+        await yieldIfBusy();
+        if (this.destroyed) return;
+      }
+      const l = listeners[i]!;
+      if (this.listeners.has(l)) this.notify(() => l.sendUpdate(batch));
+    }
   }
 
   /** The oldest queued updates, up to MAX_BATCH_BYTES (at least one), so a frame stays small
@@ -286,11 +331,12 @@ export class BoardRoom {
   flush(): Promise<void> {
     if (this.storedSeq >= this.queuedSeq) return Promise.resolve();
     const seq = this.queuedSeq;
+    const stored = new Promise<void>((resolve) => this.waiters.push({ seq, resolve }));
     if (this.timer) {
-      clearTimeout(this.timer);
+      this.timer.cancel();
       void this.run();
     }
-    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+    return stored;
   }
 
   /** The log grows with history (a stroke moved 1,000 times); fold it once it is much larger
@@ -303,18 +349,25 @@ export class BoardRoom {
 
   /** Folds the log into one snapshot, from what storage holds (not memory), so a compaction
    * by one process never drops updates another process appended. One at a time. */
-  compact(minUpdates = 1): Promise<void> {
-    this.compacting ??= this.compactNow(minUpdates).finally(() => (this.compacting = null));
+  compact(minUpdates = 1, collect = false): Promise<void> {
+    this.compacting ??= this.compactNow(minUpdates, collect).finally(() => (this.compacting = null));
     return this.compacting;
   }
 
-  private async compactNow(minUpdates: number): Promise<void> {
+  /** Rewrites the stored history as one snapshot without deleted content (RGPD purge): merged
+   * updates keep every value ever overwritten, a garbage-collected document keeps none. */
+  async collectHistory(): Promise<void> {
+    while (this.compacting) await this.compacting.catch(() => undefined);
+    await this.compact(0, true);
+  }
+
+  private async compactNow(minUpdates: number, collect: boolean): Promise<void> {
     await this.flush();
     if (this.destroyed || this.appendedSinceCompaction < minUpdates) return;
     const state = await this.storage.loadBoard(this.boardId);
-    if (this.destroyed || state.updates.length === 0) return;
+    if (this.destroyed || (state.updates.length === 0 && !(collect && state.snapshot))) return;
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
-    await this.storage.compactBoard(this.boardId, Y.mergeUpdates(parts), state.lastSeq);
+    await this.storage.compactBoard(this.boardId, collect ? collected(parts) : Y.mergeUpdates(parts), state.lastSeq);
     this.appendedSinceCompaction = 0;
     this.appendedBytes = 0;
     this.measure();
@@ -331,12 +384,23 @@ export class BoardRoom {
 
   destroy(): void {
     this.destroyed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     // Nothing more will be stored: whoever waits for a flush stops waiting.
     for (const w of this.waiters.splice(0)) w.resolve();
     this.awareness.destroy();
     this.doc.destroy();
     this.stored.destroy();
+  }
+}
+
+/** The state of these updates with deleted content dropped (what a gc'd Y.Doc keeps). */
+function collected(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }
 

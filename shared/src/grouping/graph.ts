@@ -3,7 +3,7 @@
  * different questions: the concept view says "same subject", the surface view says
  * "same words" (typos included). Near-duplicates need both; themes mostly need the first.
  */
-import type { Analysed, Sparse } from './vectors';
+import type { Analysed } from './vectors';
 
 export interface Edge { j: number; concept: number; surface: number; sim: number }
 
@@ -13,87 +13,333 @@ export const CONCEPT_SHARE = 0.6;
 export const combined = (concept: number, surface: number) => CONCEPT_SHARE * concept + (1 - CONCEPT_SHARE) * surface;
 
 /**
- * Inverted index in flat arrays. Each idea's entries are listed in idea order, and we
- * remember where each of an idea's features sits in its posting list, so that pairs can
- * be scored once (i < j) by reading only the tail of each list.
+ * Both views of every idea in flat arrays (CSR: idea i's entries are start[i]..start[i+1]),
+ * each idea's features in its vector's own order. Concept c is feature c of the concept
+ * view, surface feature s is feature s of the surface view.
  */
-interface Postings { start: Int32Array; idea: Int32Array; value: Float64Array; features: Int32Array[]; positions: Int32Array[]; weights: Float64Array[] }
+interface View { start: Int32Array; id: Int32Array; w: Float64Array; size: number }
+interface Flat { n: number; concept: View; surface: View }
 
-function buildPostings(vectors: Sparse[]): Postings {
-  let maxFeature = -1;
-  for (const v of vectors) for (const k of v.keys()) if (k > maxFeature) maxFeature = k;
-  const count = new Int32Array(maxFeature + 2);
-  for (const v of vectors) for (const k of v.keys()) count[k + 1]++;
-  const start = new Int32Array(maxFeature + 2);
-  for (let k = 1; k < start.length; k++) start[k] = start[k - 1] + count[k];
-  const total = start[start.length - 1];
-  const idea = new Int32Array(total), value = new Float64Array(total);
-  const fill = start.slice();
-  const features: Int32Array[] = [], positions: Int32Array[] = [], weights: Float64Array[] = [];
+function flatView(vectors: ReadonlyMap<number, number>[]): View {
+  const start = new Int32Array(vectors.length + 1);
+  let size = 0;
   vectors.forEach((v, i) => {
-    const f = new Int32Array(v.size), p = new Int32Array(v.size), w = new Float64Array(v.size);
-    let n = 0;
-    for (const [k, x] of v) {
-      const at = fill[k]++;
-      idea[at] = i; value[at] = x;
-      f[n] = k; p[n] = at; w[n] = x; n++;
-    }
-    features.push(f); positions.push(p); weights.push(w);
+    start[i + 1] = start[i] + v.size;
+    for (const k of v.keys()) if (k >= size) size = k + 1;
   });
-  return { start, idea, value, features, positions, weights };
+  const id = new Int32Array(start[vectors.length]), w = new Float64Array(start[vectors.length]);
+  vectors.forEach((v, i) => {
+    let at = start[i];
+    for (const [k, x] of v) { id[at] = k; w[at] = x; at++; }
+  });
+  return { start, id, w, size };
 }
 
-function accumulate(P: Postings, i: number, row: Float64Array, touched: number[], mark: Uint8Array) {
-  const f = P.features[i], pos = P.positions[i], w = P.weights[i];
-  for (let t = 0; t < f.length; t++) {
-    const end = P.start[f[t] + 1], x = w[t];
-    for (let at = pos[t] + 1; at < end; at++) {
-      const j = P.idea[at];
-      if (!mark[j]) { mark[j] = 1; touched.push(j); }
-      row[j] += x * P.value[at];
-    }
+/** One flat copy per board: neighbourLists and pairSimilarity run on the same items. */
+const flats = new WeakMap<readonly Analysed[], Flat>();
+function flatten(items: readonly Analysed[]): Flat {
+  let flat = flats.get(items);
+  if (!flat || flat.n !== items.length) {
+    flat = { n: items.length, concept: flatView(items.map((a) => a.conceptVec)), surface: flatView(items.map((a) => a.surfaceVec)) };
+    flats.set(items, flat);
   }
+  return flat;
 }
+
+/**
+ * Dot product of idea a with idea b in one view, adding a's terms in a's own order — the
+ * order the sums were always made in, so thresholds and ties come out bit-identical
+ * whatever found the pair. `dense` holds b's weights by feature (0 elsewhere); adding +0
+ * for a's features b lacks leaves the sum unchanged, as all weights are ≥ 0.
+ */
+function dotInOrder(V: View, a: number, dense: Float64Array): number {
+  let sum = 0;
+  for (let at = V.start[a], end = V.start[a + 1]; at < end; at++) sum += V.w[at] * dense[V.id[at]];
+  return sum;
+}
+
+function scatter(V: View, b: number, dense: Float64Array, on: boolean) {
+  for (let at = V.start[b], end = V.start[b + 1]; at < end; at++) dense[V.id[at]] = on ? V.w[at] : 0;
+}
+
+/** Float slack on the similarity bounds below, far above rounding error (~1e-15). */
+const EPS = 1e-9;
 
 /**
  * For every idea, its neighbours with combined similarity ≥ minSim, best first
  * (ties by index, so the output is deterministic).
+ *
+ * Ideas whose vectors are identical (the same post typed twice, or in capitals) are
+ * scored once: pairs are searched among distinct vectors, then spread to every copy.
  */
 export function neighbourLists(items: Analysed[], minSim: number): Edge[][] {
   const n = items.length;
-  const C = buildPostings(items.map((a) => a.conceptVec));
-  const S = buildPostings(items.map((a) => a.surfaceVec));
-  const cRow = new Float64Array(n), sRow = new Float64Array(n);
-  const touched: number[] = [];
-  const mark = new Uint8Array(n);
-  const out: Edge[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) {
-    accumulate(C, i, cRow, touched, mark);
-    accumulate(S, i, sRow, touched, mark);
-    for (const j of touched) {
-      const sim = combined(cRow[j], sRow[j]);
-      if (sim >= minSim) {
-        out[i].push({ j, concept: cRow[j], surface: sRow[j], sim });
-        out[j].push({ j: i, concept: cRow[j], surface: sRow[j], sim });
+  const { concept: C, surface: S } = flatten(items);
+  const groups = identicalGroups(C, S);
+  const pairs = distinctPairs(subView(C, groups.reps), subView(S, groups.reps), minSim, groups);
+
+  // Every copy of a distinct vector inherits its pairs; the sums run in the lower index's order.
+  const { reps, copyStart, copies } = groups;
+  const degree = new Int32Array(n);
+  const spread = (visit: (x: number, y: number, concept: number, surface: number) => void) => {
+    for (let e = 0; e < pairs.q.length; e++) {
+      const q = pairs.q[e], r = pairs.r[e];
+      for (let a = copyStart[q]; a < copyStart[q + 1]; a++) {
+        const x = copies[a];
+        for (let b = copyStart[r]; b < copyStart[r + 1]; b++) {
+          const y = copies[b];
+          if (x < y ? pairs.qrKept[e] : pairs.rqKept[e]) visit(x, y, x < y ? pairs.cQR[e] : pairs.cRQ[e], x < y ? pairs.sQR[e] : pairs.sRQ[e]);
+        }
       }
-      cRow[j] = 0; sRow[j] = 0; mark[j] = 0;
     }
-    touched.length = 0;
+    for (let g = 0; g < reps.length; g++) {
+      if (!pairs.selfKept[g]) continue;
+      for (let a = copyStart[g]; a < copyStart[g + 1]; a++) for (let b = a + 1; b < copyStart[g + 1]; b++) visit(copies[a], copies[b], pairs.cSelf[g], pairs.sSelf[g]);
+    }
+  };
+  spread((x, y) => { degree[x]++; degree[y]++; });
+  const rowStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + degree[i];
+  const fill = rowStart.slice(0, n);
+  const nb = new Int32Array(rowStart[n]), ec = new Float64Array(rowStart[n]), es = new Float64Array(rowStart[n]);
+  spread((x, y, concept, surface) => {
+    let at = fill[x]++;
+    nb[at] = y; ec[at] = concept; es[at] = surface;
+    at = fill[y]++;
+    nb[at] = x; ec[at] = concept; es[at] = surface;
+  });
+  return sortedRows(n, rowStart, nb, ec, es);
+}
+
+/**
+ * Edge objects, each row best first and ties by index. Sorting is done on numeric keys with
+ * the typed arrays' native sort (the rank of the edge's similarity in its row, then the
+ * neighbour's index), not with a comparator over objects: rows hold hundreds of edges on
+ * walls of look-alike ideas.
+ */
+function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64Array, es: Float64Array): Edge[][] {
+  const out: Edge[][] = new Array(n);
+  const at = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s0 = rowStart[i], m = rowStart[i + 1] - s0;
+    const row: Edge[] = new Array(m);
+    const sims = new Float64Array(m);
+    for (let k = 0; k < m; k++) sims[k] = combined(ec[s0 + k], es[s0 + k]);
+    const ascending = sims.slice().sort();
+    const keys = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      // Number of edges with a strictly greater similarity: its rank from the top.
+      let lo = 0, hi = m;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (ascending[mid] <= sims[k]) lo = mid + 1; else hi = mid; }
+      keys[k] = (m - lo) * n + nb[s0 + k];
+      at[nb[s0 + k]] = s0 + k;
+    }
+    keys.sort();
+    for (let k = 0; k < m; k++) {
+      const j = keys[k] % n, e = at[j];
+      row[k] = { j, concept: ec[e], surface: es[e], sim: combined(ec[e], es[e]) };
+    }
+    out[i] = row;
   }
-  for (const edges of out) edges.sort((a, b) => b.sim - a.sim || a.j - b.j);
   return out;
 }
 
-/** Sparse dot product of idea i's vector with j's, adding i's terms in i's own order: the
- * very additions accumulate() makes for the pair, so the result is bit-identical (vectors.ts's
- * dot walks the smaller vector, whose sum may differ in the last bit and flip a threshold). */
-function dotInOrder(a: Sparse, b: Sparse): number {
-  let sum = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y !== undefined) sum += x * y;
+/** Ideas grouped by identical vectors (same features, order and weights in both views). */
+interface Identical { reps: Int32Array; copyStart: Int32Array; copies: Int32Array }
+
+function identicalGroups(C: View, S: View): Identical {
+  const n = C.start.length - 1;
+  const cBits = new Int32Array(C.w.buffer, C.w.byteOffset, C.w.length * 2), sBits = new Int32Array(S.w.buffer, S.w.byteOffset, S.w.length * 2);
+  const same = (V: View, bits: Int32Array, a: number, b: number) => {
+    const a0 = V.start[a], b0 = V.start[b], len = V.start[a + 1] - a0;
+    if (V.start[b + 1] - b0 !== len) return false;
+    for (let t = 0; t < len; t++) if (V.id[a0 + t] !== V.id[b0 + t] || bits[2 * (a0 + t)] !== bits[2 * (b0 + t)] || bits[2 * (a0 + t) + 1] !== bits[2 * (b0 + t) + 1]) return false;
+    return true;
+  };
+  const hash = (V: View, bits: Int32Array, i: number, h: number) => {
+    for (let t = V.start[i]; t < V.start[i + 1]; t++) {
+      h = Math.imul(h ^ V.id[t], 0x01000193);
+      h = Math.imul(h ^ bits[2 * t], 0x01000193);
+      h = Math.imul(h ^ bits[2 * t + 1], 0x01000193);
+    }
+    return Math.imul(h ^ (V.start[i + 1] - V.start[i]), 0x01000193);
+  };
+  const groupOf = new Int32Array(n);
+  const repList: number[] = [];
+  const byHash = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const h = hash(S, sBits, i, hash(C, cBits, i, 0x811c9dc5));
+    const bucket = byHash.get(h);
+    const g = bucket?.find((g) => same(C, cBits, repList[g], i) && same(S, sBits, repList[g], i));
+    if (g !== undefined) { groupOf[i] = g; continue; }
+    groupOf[i] = repList.length;
+    if (bucket) bucket.push(repList.length);
+    else byHash.set(h, [repList.length]);
+    repList.push(i);
   }
-  return sum;
+  const m = repList.length;
+  const copyStart = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) copyStart[groupOf[i] + 1]++;
+  for (let g = 0; g < m; g++) copyStart[g + 1] += copyStart[g];
+  const fill = copyStart.slice(0, m), copies = new Int32Array(n);
+  for (let i = 0; i < n; i++) copies[fill[groupOf[i]]++] = i;
+  return { reps: Int32Array.from(repList), copyStart, copies };
+}
+
+/** The rows `rows` of a view, in that order. */
+function subView(V: View, rows: Int32Array): View {
+  if (rows.length === V.start.length - 1) return V;
+  const start = new Int32Array(rows.length + 1);
+  for (let k = 0; k < rows.length; k++) start[k + 1] = start[k] + V.start[rows[k] + 1] - V.start[rows[k]];
+  const id = new Int32Array(start[rows.length]), w = new Float64Array(start[rows.length]);
+  for (let k = 0; k < rows.length; k++) {
+    id.set(V.id.subarray(V.start[rows[k]], V.start[rows[k] + 1]), start[k]);
+    w.set(V.w.subarray(V.start[rows[k]], V.start[rows[k] + 1]), start[k]);
+  }
+  return { start, id, w, size: V.size };
+}
+
+/**
+ * Pairs of distinct vectors q < r (indexes into groups.reps) reaching minSim, each scored in
+ * both orders when some copy of r comes before some copy of q (the sums may differ in the
+ * last bit), and every vector against itself (for its copies).
+ *
+ * Candidate pairs come from an inverted index that leaves out each vector's most common
+ * features, as in all-pairs similarity search (Bayardo et al. 2007): with both views
+ * scaled so that their dot product is the combined similarity, a vector's common features
+ * stay out of the index as long as a bound on what they can add to any pair — Σ weight ×
+ * the feature's largest weight on the board, or their L2 norm — stays below minSim. A pair
+ * that reaches minSim must then meet on an indexed feature, and a candidate whose indexed
+ * score plus that bound falls short is dropped. The long posting lists of "<de", "ent>"
+ * and the like are never walked, and every kept pair is scored exactly as before.
+ */
+function distinctPairs(C: View, S: View, minSim: number, groups: Identical) {
+  const m = C.start.length - 1;
+  const { copyStart, copies } = groups;
+  const Z = joinViews(C, S);
+  const { pStart, fill, pIdea, pW, bound, insert } = buildIndex(Z, minSim);
+  const q: number[] = [], r: number[] = [], cQR: number[] = [], sQR: number[] = [], cRQ: number[] = [], sRQ: number[] = [];
+  const qrKept: boolean[] = [], rqKept: boolean[] = [];
+  const cSelf = new Float64Array(m), sSelf = new Float64Array(m), selfKept = new Uint8Array(m);
+
+  const cDense = new Float64Array(C.size), sDense = new Float64Array(S.size);
+  const cOther = new Float64Array(C.size), sOther = new Float64Array(S.size);
+  const score = new Float64Array(m), mark = new Uint8Array(m), touched = new Int32Array(m);
+  // Vectors in order: the index then holds exactly the vectors before g.
+  for (let g = 0; g < m; g++) {
+    let count = 0;
+    for (let t = Z.start[g], end = Z.start[g + 1]; t < end; t++) {
+      const f = Z.id[t], x = Z.w[t];
+      for (let at = pStart[f], stop = fill[f]; at < stop; at++) {
+        const h = pIdea[at];
+        if (mark[h] === 0) { mark[h] = 1; touched[count++] = h; }
+        score[h] += x * pW[at];
+      }
+    }
+    scatter(C, g, cDense, true);
+    scatter(S, g, sDense, true);
+    const firstOfG = copies[copyStart[g]];
+    for (let k = 0; k < count; k++) {
+      const h = touched[k];
+      if (score[h] + bound[h] >= minSim - EPS) {
+        // h's first copy is before g's: the sums run in h's order, and in g's order too
+        // if a copy of g comes before a copy of h.
+        const c1 = dotInOrder(C, h, cDense), s1 = dotInOrder(S, h, sDense);
+        let c2 = c1, s2 = s1;
+        if (firstOfG < copies[copyStart[h + 1] - 1]) {
+          scatter(C, h, cOther, true);
+          scatter(S, h, sOther, true);
+          c2 = dotInOrder(C, g, cOther); s2 = dotInOrder(S, g, sOther);
+          scatter(C, h, cOther, false);
+          scatter(S, h, sOther, false);
+        }
+        const keep1 = combined(c1, s1) >= minSim, keep2 = combined(c2, s2) >= minSim;
+        if (keep1 || keep2) { q.push(h); r.push(g); cQR.push(c1); sQR.push(s1); cRQ.push(c2); sRQ.push(s2); qrKept.push(keep1); rqKept.push(keep2); }
+      }
+      score[h] = 0; mark[h] = 0;
+    }
+    if (copyStart[g + 1] - copyStart[g] > 1 && Z.start[g + 1] > Z.start[g]) {
+      cSelf[g] = dotInOrder(C, g, cDense); sSelf[g] = dotInOrder(S, g, sDense);
+      selfKept[g] = combined(cSelf[g], sSelf[g]) >= minSim ? 1 : 0;
+    }
+    scatter(C, g, cDense, false);
+    scatter(S, g, sDense, false);
+    insert(g);
+  }
+  return { q, r, cQR, sQR, cRQ, sRQ, qrKept, rqKept, cSelf, sSelf, selfKept };
+}
+
+/** Both views in one feature space (surface feature s is C.size + s), weights scaled so that
+ * the dot product of two ideas is their combined similarity. */
+function joinViews(C: View, S: View): View {
+  const n = C.start.length - 1;
+  const start = new Int32Array(n + 1), id = new Int32Array(C.id.length + S.id.length), w = new Float64Array(id.length);
+  const cScale = Math.sqrt(CONCEPT_SHARE), sScale = Math.sqrt(1 - CONCEPT_SHARE);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = C.start[i]; t < C.start[i + 1]; t++) { id[at] = C.id[t]; w[at++] = cScale * C.w[t]; }
+    for (let t = S.start[i]; t < S.start[i + 1]; t++) { id[at] = C.size + S.id[t]; w[at++] = sScale * S.w[t]; }
+    start[i + 1] = at;
+  }
+  return { start, id, w, size: C.size + S.size };
+}
+
+/**
+ * The inverted index of neighbourLists. Each idea's features are taken from the most to the
+ * least frequent on the board; they stay out of the index while the bound on their
+ * contribution to any pair is below minSim, and that bound is kept per idea (`bound`).
+ * Ideas enter the index one by one (`insert`).
+ */
+function buildIndex(Z: View, minSim: number) {
+  const n = Z.start.length - 1, F = Z.size;
+  const df = new Int32Array(F), maxW = new Float64Array(F);
+  for (let at = 0; at < Z.id.length; at++) {
+    const f = Z.id[at];
+    df[f]++;
+    if (Z.w[at] > maxW[f]) maxW[f] = Z.w[at];
+  }
+  // rank 0 = the most frequent feature; a feature's rank·F + its id sorts ties by id.
+  const order = new Float64Array(F);
+  for (let f = 0; f < F; f++) order[f] = (n - df[f]) * F + f;
+  order.sort();
+  const rank = new Int32Array(F);
+  for (let r = 0; r < F; r++) rank[order[r] % F] = r;
+
+  // Per idea, the position (in its own list) of each feature, sorted by rank; indexed from `first[i]` on.
+  const byRank = new Int32Array(Z.id.length), first = new Int32Array(n), bound = new Float64Array(n);
+  const pCount = new Int32Array(F + 1);
+  const key = new Float64Array(Z.id.length);
+  let SPAN = 1;
+  for (let i = 0; i < n; i++) SPAN = Math.max(SPAN, Z.start[i + 1] - Z.start[i]);
+  for (let i = 0; i < n; i++) {
+    const s0 = Z.start[i], len = Z.start[i + 1] - s0;
+    for (let t = 0; t < len; t++) key[s0 + t] = rank[Z.id[s0 + t]] * SPAN + t;
+    const sorted = key.subarray(s0, s0 + len).sort();
+    let dotBound = 0, squares = 0, k = 0;
+    for (; k < len; k++) {
+      const at = s0 + (sorted[k] % SPAN), x = Z.w[at];
+      const nextDot = dotBound + x * maxW[Z.id[at]], nextSquares = squares + x * x;
+      if (Math.min(nextDot, Math.sqrt(nextSquares)) >= minSim - EPS) break;
+      dotBound = nextDot; squares = nextSquares;
+    }
+    bound[i] = Math.min(dotBound, Math.sqrt(squares));
+    first[i] = k;
+    for (let m = 0; m < len; m++) {
+      byRank[s0 + m] = s0 + (sorted[m] % SPAN);
+      if (m >= k) pCount[Z.id[byRank[s0 + m]] + 1]++;
+    }
+  }
+  const pStart = new Int32Array(F + 1);
+  for (let f = 0; f < F; f++) pStart[f + 1] = pStart[f] + pCount[f + 1];
+  const fill = pStart.slice(0, F);
+  const pIdea = new Int32Array(pStart[F]), pW = new Float64Array(pStart[F]);
+  const insert = (i: number) => {
+    for (let m = Z.start[i] + first[i]; m < Z.start[i + 1]; m++) {
+      const at = byRank[m], f = Z.id[at], p = fill[f]++;
+      pIdea[p] = i; pW[p] = Z.w[at];
+    }
+  };
+  return { pStart, fill, pIdea, pW, bound, insert };
 }
 
 /**
@@ -103,10 +349,20 @@ function dotInOrder(a: Sparse, b: Sparse): number {
  * all of them: memory stays linear in the edges kept (issue #13).
  */
 export function pairSimilarity(items: Analysed[], minSim: number): (i: number, j: number) => number {
+  let state: { flat: Flat; cDense: Float64Array; sDense: Float64Array } | undefined;
   return (i, j) => {
     if (i === j) return 0;
-    const [a, b] = i < j ? [items[i], items[j]] : [items[j], items[i]];
-    const sim = combined(dotInOrder(a.conceptVec, b.conceptVec), dotInOrder(a.surfaceVec, b.surfaceVec));
+    if (!state) {
+      const flat = flatten(items);
+      state = { flat, cDense: new Float64Array(flat.concept.size), sDense: new Float64Array(flat.surface.size) };
+    }
+    const { flat: { concept: C, surface: S }, cDense, sDense } = state;
+    const [a, b] = i < j ? [i, j] : [j, i];
+    scatter(C, b, cDense, true);
+    scatter(S, b, sDense, true);
+    const sim = combined(dotInOrder(C, a, cDense), dotInOrder(S, a, sDense));
+    scatter(C, b, cDense, false);
+    scatter(S, b, sDense, false);
     return sim >= minSim ? sim : 0;
   };
 }

@@ -10,6 +10,7 @@ import { DUPLICATE_THRESHOLD, findDuplicateGroups } from './duplicates';
 import { assignDomains, coarseKey, DIVERS, domainScores, MIN_NEIGHBOUR_SIM, splitCluster } from './cluster';
 import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';
 import { analyseBoard, analyseOne } from './vectors';
+import { suggestForWall } from './wall';
 
 export { proposeClusterTitle, clusterTitle };
 export { voteItemsFromBoard, type BoardVoteItem, type BoardVoteItems } from '../ydoc/voteItems';
@@ -18,31 +19,8 @@ export { stemFrench } from './stem';
 export { conceptsOf } from './lexicon';
 export { adjustedRandIndex, pairPrecisionRecall } from './metrics';
 
-export interface GroupingInput { id: string; text: string }
-export interface GroupingOptions {
-  /** 0 = coarsest … 1 = finest, default 0.5 (also in atelier mode). */
-  granularity?: number;
-  /** Optional atelier themes: clusters are then named after, and keyed by, the matching theme. */
-  themes?: { id: string; label: string }[];
-  /** One atelier's wall: sub-topics within it (the wall's case). Absent = cross-theme grouping. */
-  atelier?: { title: string; question?: string };
-  /** The facilitator's own clusters on the board (their ideas are included in `ideas`): never split
-   *  or renamed; new ideas close to one are proposed as additions to it. */
-  keep?: { id: string; title: string; ideaIds: string[] }[];
-}
-export interface SuggestedCluster {
-  id: string;
-  title: string;
-  ideaIds: string[];
-  /** The words that make the cluster (most central first), readable French. */
-  keywords: string[];
-  /** Why each idea is here: the shared or related words (ideaId → words; related shown as "vélo ≈ cyclable"). */
-  why: Record<string, string[]>;
-  /** Set when this suggestion adds `ideaIds` (new ideas only) to the facilitator's cluster `keepId`. */
-  keepId?: string;
-}
-export interface SuggestedDuplicate { id: string; ideaIds: string[]; why: string[] }
-export interface GroupingResult { clusters: SuggestedCluster[]; duplicates: SuggestedDuplicate[] }
+export type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster, SuggestedDuplicate } from './types';
+import type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster } from './types';
 
 /** Graph edges below this are never used (neither for themes nor duplicates). */
 const MIN_EDGE = 0.05;
@@ -59,13 +37,21 @@ function themeDomains(themes: { id: string; label: string }[]): Map<number, { id
   return byDomain;
 }
 
+function clampGranularity(g: unknown): number {
+  return Math.min(1, Math.max(0, typeof g === 'number' && Number.isFinite(g) ? g : 0.5));
+}
+
 export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions = {}): GroupingResult {
   if (!Array.isArray(ideas) || ideas.length === 0) return { clusters: [], duplicates: [] };
+  if (options.atelier && typeof options.atelier === 'object') {
+    const clean = ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' }));
+    return suggestForWall(clean, options, clampGranularity(options.granularity));
+  }
   // The facilitator's clusters are never split: their ideas are left out of the suggestions.
   const kept = new Set((Array.isArray(options.keep) ? options.keep : []).flatMap((k) => (Array.isArray(k?.ideaIds) ? k.ideaIds.map(String) : [])));
   if (kept.size > 0) ideas = ideas.filter((i) => !kept.has(String(i.id)));
   if (ideas.length === 0) return { clusters: [], duplicates: [] };
-  const granularity = Math.min(1, Math.max(0, Number.isFinite(options.granularity) ? (options.granularity as number) : 0.5));
+  const granularity = clampGranularity(options.granularity);
   const items = analyseBoard(ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' })));
   // The graph keeps only the edges read as edges (duplicate candidates, smoothing neighbours);
   // average links read weaker pairs on demand, with the same MIN_EDGE cut.

@@ -55,3 +55,44 @@ export function pairPrecisionRecall(truth: (string | null | undefined)[], predic
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1, truePairs: t.size, predictedPairs: p.size, correct };
 }
+
+/** One idea of a labelled within-atelier set (ideas-atelier-dev.jsonl's shape). */
+export interface AtelierLabelled { id: string; atelier: string; subtopic: string; group?: string | null }
+/** What a grouping proposed for the ideas of one atelier: cluster and duplicate-group id per idea. */
+export interface AtelierPrediction { cluster: Record<string, string>; duplicate: Record<string, string> }
+export interface AtelierScore { atelier: string; ideas: number; ari: number; duplicates: PairScores }
+export interface AtelierScores { perAtelier: AtelierScore[]; meanAri: number; duplicates: PairScores }
+
+/**
+ * Within-atelier scores: each atelier is judged on its own (as its wall is grouped alone);
+ * ARI vs `subtopic` is averaged weighted by the atelier's size; duplicate pairs are pooled
+ * over ateliers (a pair never spans two ateliers). `predict` groups one atelier's ideas.
+ */
+export function scoreByAtelier(rows: AtelierLabelled[], predict: (atelier: string, ideas: AtelierLabelled[]) => AtelierPrediction): AtelierScores {
+  const byAtelier = new Map<string, AtelierLabelled[]>();
+  for (const r of rows) byAtelier.set(r.atelier, [...(byAtelier.get(r.atelier) ?? []), r]);
+  const perAtelier: AtelierScore[] = [];
+  let weighted = 0, total = 0, truePairs = 0, predictedPairs = 0, correct = 0;
+  for (const atelier of [...byAtelier.keys()].sort()) {
+    const ideas = byAtelier.get(atelier)!;
+    const p = predict(atelier, ideas);
+    const ari = adjustedRandIndex(ideas.map((r) => r.subtopic), ideas.map((r) => p.cluster[r.id] ?? `?${r.id}`));
+    const duplicates = pairPrecisionRecall(ideas.map((r) => r.group ?? null), ideas.map((r) => p.duplicate[r.id] ?? null));
+    perAtelier.push({ atelier, ideas: ideas.length, ari, duplicates });
+    weighted += ari * ideas.length;
+    total += ideas.length;
+    truePairs += duplicates.truePairs; predictedPairs += duplicates.predictedPairs; correct += duplicates.correct;
+  }
+  const precision = predictedPairs === 0 ? (truePairs === 0 ? 1 : 0) : correct / predictedPairs;
+  const recall = truePairs === 0 ? 1 : correct / truePairs;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { perAtelier, meanAri: total === 0 ? 0 : weighted / total, duplicates: { precision, recall, f1, truePairs, predictedPairs, correct } };
+}
+
+/** A grouping result read as per-idea cluster and duplicate ids (for scoreByAtelier). */
+export function predictionOf(result: { clusters: { id: string; ideaIds: string[] }[]; duplicates: { id: string; ideaIds: string[] }[] }): AtelierPrediction {
+  const cluster: Record<string, string> = {}, duplicate: Record<string, string> = {};
+  for (const c of result.clusters) for (const id of c.ideaIds) cluster[id] = c.id;
+  for (const d of result.duplicates) for (const id of d.ideaIds) duplicate[id] = d.id;
+  return { cluster, duplicate };
+}

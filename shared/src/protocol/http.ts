@@ -45,6 +45,8 @@ export const API = {
   importIdeasPattern: '/api/admin/ateliers/:atelierId/ideas/import',
   /** POST (admin link) { name, date?, place? }: a new event with this one's setup (a template). */
   adminDuplicate: '/api/admin/duplicate',
+  /** PUT (admin link) { days }: how long pseudonyms are kept once the evening is over (RGPD). */
+  adminRetention: '/api/admin/retention',
   /** POST (anyone, like creating an event): an archive's JSON body becomes a new event. */
   importEvent: '/api/events/import',
 } as const;

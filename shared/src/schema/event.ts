@@ -4,6 +4,7 @@ import { PHASES } from '../domain/phases';
 import { MAX_TIMER_MS } from '../domain/timer';
 import { voteConfigSchema } from './vote';
 import { groupCreationSchema } from './poster';
+import { DEFAULT_RETENTION_DAYS, retentionDaysSchema } from '../domain/retention';
 
 export const BOARD_KINDS = ['mur'] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
@@ -24,6 +25,7 @@ export const eventInputSchema = z.object({
   date: isoDateSchema.nullable().default(null),
   place: userText(0, 120).default(''),
   ateliers: z.array(atelierInputSchema).min(1).max(MAX_ATELIERS),
+  retentionDays: retentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
 });
 export type EventInput = z.input<typeof eventInputSchema>;
 
@@ -45,6 +47,8 @@ export const eventSchema = z.object({
   createdAt: z.string(),
   /** The evening's global countdown, shown on every screen. */
   timer: timerStateSchema.nullable(),
+  /** Days the participants' pseudonyms are kept once the evening is over (domain/retention.ts). */
+  retentionDays: retentionDaysSchema,
 });
 export type SemisEvent = z.infer<typeof eventSchema>;
 

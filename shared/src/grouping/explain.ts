@@ -1,0 +1,75 @@
+/**
+ * Explanations of a suggestion, from the ideas themselves: a cluster's keywords are its most
+ * characteristic stems (frequent in the cluster, rare on the rest of the wall, not the atelier's
+ * own words), shown as the ideas wrote them; each idea's "why" lists the keywords it has, or
+ * the related word that brought it ("bicyclette ≈ vélo").
+ */
+import type { WallIdea } from './atelier';
+import { areRelated } from './related';
+
+const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s);
+const MAX_KEYWORDS = 5;
+const MAX_WHY = 3;
+
+/** Readable form of a stem: the spelling most members used (ties: alphabetical). */
+function readableOf(stem: string, members: WallIdea[]): string {
+  const count = new Map<string, number>();
+  for (const m of members) {
+    const w = m.readable.get(stem);
+    if (w) count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
+}
+
+/** Keyword stems of a cluster, most characteristic first. */
+export function clusterKeywordStems(members: WallIdea[], all: WallIdea[], context: Set<string>): string[] {
+  const inCluster = new Map<string, number>();
+  for (const m of members) for (const s of m.stems) inCluster.set(s, (inCluster.get(s) ?? 0) + 1);
+  const onWall = new Map<string, number>();
+  for (const a of all) for (const s of a.stems) if (inCluster.has(s)) onWall.set(s, (onWall.get(s) ?? 0) + 1);
+  // Words of two members or more; failing that (a loose cluster), the most specific words.
+  const min = members.length >= 3 && [...inCluster.values()].some((c) => c >= 2) ? 2 : 1;
+  return [...inCluster]
+    .filter(([s, c]) => c >= min && !context.has(s))
+    .map(([s, c]) => ({ s, score: c * (c / onWall.get(s)!) }))
+    .sort((a, b) => b.score - a.score || (a.s < b.s ? -1 : 1))
+    .slice(0, MAX_KEYWORDS)
+    .map((x) => x.s);
+}
+
+export interface Explained { title: string; keywords: string[]; why: Record<string, string[]> }
+
+export function explainCluster(members: WallIdea[], all: WallIdea[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
+  const stems = clusterKeywordStems(members, all, context);
+  const keywords = stems.map((s) => readableOf(s, members));
+  const why: Record<string, string[]> = {};
+  for (const m of members) {
+    const reasons: string[] = [];
+    stems.forEach((k, x) => {
+      if (reasons.length >= MAX_WHY) return;
+      if (m.readable.has(k)) reasons.push(keywords[x]);
+      else {
+        const via = m.stems.find((s) => areRelated(s, k));
+        if (via) reasons.push(`${m.readable.get(via)} ≈ ${keywords[x]}`);
+      }
+    });
+    why[m.id] = reasons;
+  }
+  const title = keywords.length > 0 ? capitalise(keywords.slice(0, 2).join(', ')) : fallbackTitle;
+  return { title, keywords, why };
+}
+
+/** Why two or more ideas read as one: the words they share, or relate. */
+export function explainDuplicate(members: WallIdea[]): string[] {
+  const [first, ...rest] = members;
+  const out: string[] = [];
+  for (const s of first.stems) {
+    if (rest.every((m) => m.readable.has(s))) out.push(first.readable.get(s)!);
+    else {
+      const other = rest[0].stems.find((t) => areRelated(s, t));
+      if (other && rest.length === 1) out.push(`${first.readable.get(s)} ≈ ${rest[0].readable.get(other)}`);
+    }
+    if (out.length >= 4) break;
+  }
+  return out;
+}

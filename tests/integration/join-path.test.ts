@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C, S, type AtelierStatePush, type Dashboard, type JoinResult } from '@semis/shared';
+import { call, connect, createEvent, facilitator, must, openBoard, startServer, type BoardClient, type Client, type TestServer } from '../support/harness';
+
+/**
+ * Issue #13: a phone's join reads what it needs in one or two queries, and enters its atelier
+ * in the same command. Counts come from the storage layer's own instrument (`storage.calls`).
+ */
+describe('the join path', () => {
+  let server: TestServer;
+  const sockets: Client[] = [];
+  const boards: BoardClient[] = [];
+  beforeAll(async () => {
+    // No dashboard push in the middle of a measurement (it reads the whole event).
+    server = await startServer({ config: { dashboardEveryMs: 60_000 } });
+  });
+  afterAll(async () => {
+    for (const b of boards) b.destroy();
+    for (const s of sockets) s.disconnect();
+    await server?.stop();
+  });
+
+  async function phone(): Promise<Client> {
+    const socket = await connect(server.url);
+    sockets.push(socket);
+    return socket;
+  }
+  const calls = () => ({ ...server.semis.storage.calls });
+  const since = (before: ReturnType<typeof calls>) => {
+    const now = server.semis.storage.calls;
+    return { reads: now.reads - before.reads, writes: now.writes - before.writes };
+  };
+
+  it('joins and enters an atelier with one participant:join: its pushes, its presence, its posts', async () => {
+    const ev = await createEvent(server.url, 2);
+    const atelier = ev.ateliers[1]!;
+    const p = await phone();
+    const joined = must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: 'Lou', atelierId: atelier.id }));
+    expect(joined.participant.atelierId).toBe(atelier.id);
+    expect(joined.ateliers.map((a) => a.id)).toEqual(ev.ateliers.map((a) => a.id));
+
+    const fac = await facilitator(server.url, ev.adminToken);
+    sockets.push(fac);
+    const dashboard = must(await call<Dashboard>(fac, C.dashboard, {}));
+    expect(dashboard.ateliers.find((a) => a.id === atelier.id)?.connected).toBe(1);
+    must(await call(p, C.postIdea, { id: crypto.randomUUID(), atelierId: atelier.id, text: 'Une navette le samedi' }));
+
+    const pushed = new Promise<AtelierStatePush>((resolve) => p.once(S.atelierState, resolve));
+    must(await call(fac, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
+    expect((await pushed).atelier).toMatchObject({ id: atelier.id, phase: 'regroupement' });
+  });
+
+  it('refuses an atelier of another event before creating anyone, and says which field', async () => {
+    const ev = await createEvent(server.url, 1);
+    const other = await createEvent(server.url, 1);
+    const refused = await call(await phone(), C.join, { code: ev.event.joinCode, pseudonym: 'Noé', atelierId: other.ateliers[0]!.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ATELIER', field: 'atelierId' } });
+    // Nobody was created: the same pseudonym is not told apart from a ghost.
+    const joined = must(await call<JoinResult>(await phone(), C.join, { code: ev.event.joinCode, pseudonym: 'Noé' }));
+    expect(joined.participant).toMatchObject({ pseudonym: 'Noé', atelierId: null });
+  });
+
+  it('moves a phone that rejoins with its token to the atelier it asks for, and keeps it there', async () => {
+    const ev = await createEvent(server.url, 2);
+    const [first, second] = ev.ateliers as [(typeof ev.ateliers)[0], (typeof ev.ateliers)[0]];
+    const joined = must(await call<JoinResult>(await phone(), C.join, { code: ev.event.joinCode, pseudonym: 'Inès', atelierId: first.id }));
+    const back = must(await call<JoinResult>(await phone(), C.join, { token: joined.token, code: ev.event.joinCode, atelierId: second.id }));
+    expect(back.participant).toEqual({ ...joined.participant, atelierId: second.id });
+    // Without atelierId, a rejoin leaves it where it is.
+    const again = must(await call<JoinResult>(await phone(), C.join, { token: joined.token, code: ev.event.joinCode }));
+    expect(again.participant.atelierId).toBe(second.id);
+  });
+
+  it('costs two reads and one write per first join, two reads per rejoin, one read per board connection, however many joined before', async () => {
+    const ev = await createEvent(server.url, 1);
+    const { id: atelierId, boardId } = ev.ateliers[0]!;
+    const costs: { join: ReturnType<typeof since>; board: ReturnType<typeof since> }[] = [];
+    const tokens: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const p = await phone();
+      const before = calls();
+      const joined = must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: `Tel ${i}`, atelierId }));
+      const join = since(before);
+      tokens.push(joined.token);
+      const beforeBoard = calls();
+      const board = openBoard(server.url, boardId, joined.token);
+      boards.push(board);
+      await board.synced;
+      costs.push({ join, board: since(beforeBoard) });
+    }
+    // The first board connection loads the document; every later one only checks the token.
+    for (const c of costs.slice(1)) expect(c).toEqual({ join: { reads: 2, writes: 1 }, board: { reads: 1, writes: 0 } });
+
+    const before = calls();
+    for (const token of tokens.slice(0, 10)) must(await call<JoinResult>(await phone(), C.join, { token, code: ev.event.joinCode, atelierId }));
+    // Already in that atelier: nothing to write.
+    expect(since(before)).toEqual({ reads: 20, writes: 0 });
+  });
+});
