@@ -22,6 +22,9 @@ export { adjustedRandIndex, pairPrecisionRecall } from './metrics';
 export type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster, SuggestedDuplicate } from './types';
 import type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster } from './types';
 
+/** Largest wall grouped by the within-atelier pipeline (its matrices are n², 8 MB each at 1,000). */
+export const WALL_MAX = 1000;
+
 /** Graph edges below this are never used (neither for themes nor duplicates). */
 const MIN_EDGE = 0.05;
 
@@ -43,7 +46,9 @@ function clampGranularity(g: unknown): number {
 
 export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions = {}): GroupingResult {
   if (!Array.isArray(ideas) || ideas.length === 0) return { clusters: [], duplicates: [] };
-  if (options.atelier && typeof options.atelier === 'object') {
+  // A dense wall pipeline beyond WALL_MAX ideas would cost n² memory for a wall no atelier
+  // has: such boards get the cross-theme grouping (sparse graph) instead.
+  if (options.atelier && typeof options.atelier === 'object' && ideas.length <= WALL_MAX) {
     const clean = ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' }));
     return suggestForWall(clean, options, clampGranularity(options.granularity));
   }
