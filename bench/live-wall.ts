@@ -48,13 +48,16 @@ let server: ServerProcess;
 let eldFile: string;
 
 /** The server's event-loop delay since the previous call (the probe resets on each signal). */
-async function eld(): Promise<{ p99: number; max: number }> {
+async function eld(): Promise<Eld> {
   fs.rmSync(eldFile, { force: true });
   process.kill(server.child.pid!, 'SIGUSR2');
   for (let i = 0; i < 200 && !fs.existsSync(eldFile); i++) await new Promise((r) => setTimeout(r, 10));
-  return JSON.parse(fs.readFileSync(eldFile, 'utf8')) as { p99: number; max: number };
+  return JSON.parse(fs.readFileSync(eldFile, 'utf8')) as Eld;
 }
-const eldText = (e: { p99: number; max: number }) => `${e.p99.toFixed(1)} ms (max ${e.max.toFixed(0)})`;
+/** Wall-clock delay (10 ms resolution), and the CPU the main thread spent between two 2 ms
+ * ticks (load-independent: what ran without letting timers through). */
+interface Eld { p99: number; max: number; cpuP99: number; cpuMax: number }
+const eldText = (e: Eld) => `${e.p99.toFixed(1)} ms (max ${e.max.toFixed(0)}); CPU stall p99 ${e.cpuP99.toFixed(1)} ms (max ${e.cpuMax.toFixed(0)})`;
 
 /** Load-independent figures: the server's CPU time per operation since `cpuBefore`, and how
  * many board frames each phone applied per operation (1 = one frame per post; < 1 = merged). */

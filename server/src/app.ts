@@ -93,7 +93,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use('/api', rateLimitByToken(HTTP_RATES.api));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(exportsRouter({ storage, registry, now, log: config.log, closeBoards: (ids) => yjs.closeBoards(new Set(ids), WS_CLOSE.NOT_FOUND, 'event deleted'), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
   app.use(lastErrorHandler);

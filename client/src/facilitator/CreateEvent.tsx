@@ -7,9 +7,8 @@ import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { http } from '../sync/http';
 import { storage, ADMIN_TOKEN_KEY } from '../sync/storage';
-import type { ClientError } from '../sync/errors';
 import { AtelierRows, FieldError } from './AtelierRows';
-import { emptyRow, fieldErrors, isBlank, messageFor, rowsFrom, serverFieldKey, toInput, type AtelierRow, type FieldErrors } from './atelierForm';
+import { emptyRow, isBlank, rowsFrom, toInput, useAtelierFormSubmit, type AtelierRow } from './atelierForm';
 
 export function CreateEvent() {
   const { t } = useTranslation();
@@ -19,9 +18,7 @@ export function CreateEvent() {
   const [rows, setRows] = useState<AtelierRow[]>(() => [emptyRow()]);
   const [undoRows, setUndoRows] = useState<AtelierRow[] | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, serverError, busy, send } = useAtelierFormSubmit();
 
   // No confirmation dialog: replacing is undoable, which is kinder than asking first.
   const applyTemplate = () => {
@@ -38,24 +35,10 @@ export function CreateEvent() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setServerError(null);
     const input: EventInput = { name, date: date || null, place, ateliers: toInput(rows) };
-    const parsed = eventInputSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrors(t, parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const res = await http<CreateEventResult>(API.createEvent, { body: parsed.data });
-    setBusy(false);
-    if (!res.ok) {
-      const key = res.error.field ? serverFieldKey(res.error.field) : null;
-      if (key) setErrors({ [key]: messageFor(t, key) });
-      setServerError(res.error);
-      return;
-    }
-    storage.set(ADMIN_TOKEN_KEY, res.data.adminToken);
+    const created = await send(eventInputSchema, input, (body) => http<CreateEventResult>(API.createEvent, { body }));
+    if (!created) return;
+    storage.set(ADMIN_TOKEN_KEY, created.adminToken);
     navigate('/animer');
   };
 

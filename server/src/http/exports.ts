@@ -20,8 +20,8 @@ export interface ExportDeps {
   registry: BoardRegistry;
   now: () => string;
   log: (m: string) => void;
-  /** Closes live board connections (deleting an event). */
-  closeBoards: (boardIds: string[]) => void;
+  /** Ends the event's live connections and boards on every process (deleting an event). */
+  dropEvent: (eventId: string, boardIds: string[]) => Promise<void>;
   /** Where phones reach us, for the links of a duplicated event. */
   publicUrl: (req: Request) => string;
 }

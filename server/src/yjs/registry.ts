@@ -1,6 +1,9 @@
 import { migrateBoardDoc } from '@semis/shared';
 import type { Storage } from '../storage/types';
+import { AppError } from '../errors';
 import { BoardRoom } from './room';
+
+const MAX_GONE = 100_000;
 
 export interface RegistryOptions {
   storage: Storage;
@@ -25,6 +28,9 @@ export class BoardRegistry {
   private readonly rooms = new Map<string, Promise<BoardRoom>>();
   private readonly users = new Map<string, number>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Boards discarded for good (their event deleted): never loaded again by this process, so
+   * a write arriving late cannot store a row for them. Ids are random UUIDs, never reused. */
+  private readonly gone = new Set<string>();
 
   constructor(private readonly opts: RegistryOptions) {}
 
@@ -63,6 +69,9 @@ export class BoardRegistry {
    */
   async discard(boardIds: readonly string[]): Promise<void> {
     for (const boardId of boardIds) {
+      this.gone.add(boardId);
+      // Bounded: the oldest deletions are long over.
+      if (this.gone.size > MAX_GONE) this.gone.delete(this.gone.values().next().value!);
       const pending = this.rooms.get(boardId);
       this.cancelIdle(boardId);
       this.rooms.delete(boardId);
@@ -80,6 +89,7 @@ export class BoardRegistry {
   }
 
   private open(boardId: string): Promise<BoardRoom> {
+    if (this.gone.has(boardId)) return Promise.reject(new AppError('UNKNOWN_BOARD'));
     let room = this.rooms.get(boardId);
     if (!room) {
       room = this.load(boardId);

@@ -5,6 +5,9 @@
  * the related word that brought it ("bicyclette ≈ vélo").
  */
 import type { WallIdea } from './atelier';
+
+/** What an explanation reads of an idea. */
+export type Explainable = Pick<WallIdea, 'id' | 'stems' | 'readable'>;
 import { areRelated } from './related';
 
 const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s);
@@ -12,7 +15,7 @@ const MAX_KEYWORDS = 5;
 const MAX_WHY = 3;
 
 /** Readable form of a stem: the spelling most members used (ties: alphabetical). */
-function readableOf(stem: string, members: WallIdea[]): string {
+function readableOf(stem: string, members: Explainable[]): string {
   const count = new Map<string, number>();
   for (const m of members) {
     const w = m.readable.get(stem);
@@ -22,7 +25,7 @@ function readableOf(stem: string, members: WallIdea[]): string {
 }
 
 /** Keyword stems of a cluster, most characteristic first. */
-export function clusterKeywordStems(members: WallIdea[], all: WallIdea[], context: Set<string>): string[] {
+export function clusterKeywordStems(members: Explainable[], all: Explainable[], context: Set<string>): string[] {
   const inCluster = new Map<string, number>();
   for (const m of members) for (const s of m.stems) inCluster.set(s, (inCluster.get(s) ?? 0) + 1);
   const onWall = new Map<string, number>();
@@ -39,7 +42,7 @@ export function clusterKeywordStems(members: WallIdea[], all: WallIdea[], contex
 
 export interface Explained { title: string; keywords: string[]; why: Record<string, string[]> }
 
-export function explainCluster(members: WallIdea[], all: WallIdea[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
+export function explainCluster(members: Explainable[], all: Explainable[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
   const stems = clusterKeywordStems(members, all, context);
   const keywords = stems.map((s) => readableOf(s, members));
   const why: Record<string, string[]> = {};
@@ -60,7 +63,7 @@ export function explainCluster(members: WallIdea[], all: WallIdea[], context: Se
 }
 
 /** Why two or more ideas read as one: the words they share, or relate. */
-export function explainDuplicate(members: WallIdea[]): string[] {
+export function explainDuplicate(members: Explainable[]): string[] {
   const [first, ...rest] = members;
   const out: string[] = [];
   for (const s of first.stems) {

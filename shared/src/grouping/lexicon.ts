@@ -37,6 +37,8 @@ export const CONCEPT_INDEX = new Map<string, number>(CONCEPT_TABLE.map((c) => [c
 /** stem sequence (space-joined) → concept indexes */
 const PHRASES = new Map<string, number[]>();
 let MAX_PHRASE = 1;
+/** first stems of the multi-word phrases: elsewhere no phrase lookup is tried */
+const PHRASE_STARTS = new Set<string>();
 /** accentless surface word → its stem, for typo matching */
 const SURFACE = new Map<string, string>();
 /** every one-letter deletion of a surface word → surface words (SymSpell-style) */
@@ -69,6 +71,7 @@ for (const concept of CONCEPT_TABLE) {
     const stems = words.map(stemFrench);
     addTo(PHRASES, stems.join(' '), concept.index);
     MAX_PHRASE = Math.max(MAX_PHRASE, stems.length);
+    if (stems.length > 1) PHRASE_STARTS.add(stems[0]);
     if (words.length === 1) {
       const w = words[0];
       SURFACE.set(w, stems[0]);
@@ -133,7 +136,7 @@ export function matchConcepts(words: string[], stems: string[]): ConceptHit[] {
   let i = 0;
   while (i < stems.length) {
     let matched = false;
-    for (let len = Math.min(MAX_PHRASE, stems.length - i); len >= 2; len--) {
+    for (let len = PHRASE_STARTS.has(stems[i]) ? Math.min(MAX_PHRASE, stems.length - i) : 0; len >= 2; len--) {
       const concepts = PHRASES.get(stems.slice(i, i + len).join(' '));
       if (concepts) { push(concepts, PHRASE_BONUS); i += len; matched = true; break; }
     }

@@ -101,15 +101,42 @@ export function tokenize(raw: string): string[] {
   const out: string[] = [];
   const text = normalizeText(raw);
   if (!text) return out;
-  for (const word of text.split(' ')) {
-    if (!word) continue;
-    const expanded = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word] : word;
-    for (const w of expanded.split(' ')) if (w) out.push(w);
-  }
+  for (const word of text.split(' ')) if (word) out.push(...expand(word));
   return out;
 }
 
+const isContent = (w: string) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w);
+
 /** Content words: no stop words, no lone digits or letters. */
 export function contentWords(raw: string): string[] {
-  return tokenize(raw).filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+  const out: string[] = [];
+  const text = normalizeText(raw);
+  if (!text) return out;
+  for (const word of text.split(' ')) if (word) out.push(...contentOf(word));
+  return out;
+}
+
+// The same words recur all evening: expansion and filtering are done once per distinct
+// token (caches bounded like the stemmer's).
+const expansions = new Map<string, string[]>();
+const contents = new Map<string, string[]>();
+
+function expand(word: string): string[] {
+  let words = expansions.get(word);
+  if (words === undefined) {
+    words = (Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word] : word).split(' ').filter(Boolean);
+    if (expansions.size > 50_000) expansions.clear();
+    expansions.set(word, words);
+  }
+  return words;
+}
+
+function contentOf(word: string): string[] {
+  let words = contents.get(word);
+  if (words === undefined) {
+    words = expand(word).filter(isContent);
+    if (contents.size > 50_000) contents.clear();
+    contents.set(word, words);
+  }
+  return words;
 }

@@ -28,6 +28,12 @@ export interface Analysed {
 const CONCEPT_CAP = 1.6;
 
 export function analyseOne(id: string, text: string): Omit<Analysed, 'conceptVec' | 'surfaceVec'> & { rawFeatures: string[] } {
+  const analysed = analyseWords(id, text);
+  return { ...analysed, rawFeatures: surfaceFeatures(analysed.words, analysed.stems) };
+}
+
+/** analyseOne without the surface features, which analyseBoard builds once per distinct word. */
+function analyseWords(id: string, text: string): Omit<Analysed, 'conceptVec' | 'surfaceVec'> {
   const words = contentWords(text).slice(0, 80);
   const stems = words.map(stemFrench);
   const concepts: Sparse = new Map();
@@ -38,7 +44,7 @@ export function analyseOne(id: string, text: string): Omit<Analysed, 'conceptVec
     const dv = CONCEPT_TABLE[c].domains;
     for (let d = 0; d < DOMAIN_COUNT; d++) domainVotes[d] += w * dv[d];
   }
-  return { id, text, words, stems, concepts, domainVotes, rawFeatures: surfaceFeatures(words, stems) };
+  return { id, text, words, stems, concepts, domainVotes };
 }
 
 /** Proximity services that, listed together, describe a multi-service place. */
@@ -59,13 +65,19 @@ function inferBundles(concepts: Sparse) {
 /** Whole stems plus 3- and 4-grams of each word with boundary marks, so "medecins" ≈ "medcin". */
 function surfaceFeatures(words: string[], stems: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    out.push('s:' + stems[i]);
-    const w = `<${words[i].slice(0, 30)}>`;
-    for (let n = 3; n <= 4; n++) for (let k = 0; k + n <= w.length; k++) out.push(w.slice(k, k + n));
-  }
+  for (let i = 0; i < words.length; i++) out.push(...wordFeatures(words[i], stems[i]));
   return out;
 }
+
+function wordFeatures(word: string, stem: string): string[] {
+  const out = ['s:' + stem];
+  const w = `<${word.slice(0, 30)}>`;
+  for (let n = 3; n <= 4; n++) for (let k = 0; k + n <= w.length; k++) out.push(w.slice(k, k + n));
+  return out;
+}
+
+/** A whole stem counts twice as much as one of its n-grams. */
+const STEM_TF = 2;
 
 export function normalise(v: Sparse): Sparse {
   let norm = 0;
@@ -87,32 +99,72 @@ export function dot(a: Sparse, b: Sparse): number {
   return s;
 }
 
-/** Analyse a whole board: IDF is computed on the board itself, so frequent words of the evening weigh less. */
+/**
+ * Analyse a whole board: IDF is computed on the board itself, so frequent words of the evening weigh less.
+ * Words recur across a board, so each distinct word's features are looked up once (ids are
+ * still given in order of first appearance), and term counts go through a flat array.
+ */
 export function analyseBoard(ideas: { id: string; text: string }[]): Analysed[] {
-  const raw = ideas.map((i) => analyseOne(i.id, i.text));
+  // A post sent twice is read once (copied, so no two ideas share mutable parts).
+  const byText = new Map<string, ReturnType<typeof analyseWords>>();
+  const raw = ideas.map(({ id, text }) => {
+    const same = byText.get(text);
+    if (same) return { id, text, words: same.words.slice(), stems: same.stems.slice(), concepts: new Map(same.concepts), domainVotes: same.domainVotes.slice() };
+    const analysed = analyseWords(id, text);
+    byText.set(text, analysed);
+    return analysed;
+  });
   const n = raw.length;
   const featureIds = new Map<string, number>();
   const df: number[] = [];
-  const perIdea = raw.map((r) => {
-    const tf = new Map<number, number>();
-    for (const f of r.rawFeatures) {
-      let id = featureIds.get(f);
-      if (id === undefined) { id = featureIds.size; featureIds.set(f, id); df.push(0); }
-      tf.set(id, (tf.get(id) ?? 0) + (f.startsWith('s:') ? 2 : 1));
+  /** word → its features' ids, the whole stem first */
+  const wordIds = new Map<string, Int32Array>();
+  const idsOf = (word: string, stem: string) => {
+    let ids = wordIds.get(word);
+    if (ids === undefined) {
+      ids = Int32Array.from(wordFeatures(word, stem), (f) => {
+        let id = featureIds.get(f);
+        if (id === undefined) { id = featureIds.size; featureIds.set(f, id); df.push(0); }
+        return id;
+      });
+      wordIds.set(word, ids);
     }
-    for (const id of tf.keys()) df[id]++;
-    return tf;
+    return ids;
+  };
+  let tf = new Float64Array(1024);
+  const perIdea = raw.map((r) => {
+    const order: number[] = [];
+    r.words.forEach((word, k) => {
+      const ids = idsOf(word, r.stems[k]);
+      if (df.length > tf.length) { const grown = new Float64Array(2 * df.length); grown.set(tf); tf = grown; }
+      for (let t = 0; t < ids.length; t++) {
+        const id = ids[t];
+        if (tf[id] === 0) order.push(id);
+        tf[id] += t === 0 ? STEM_TF : 1;
+      }
+    });
+    const counts = new Float64Array(order.length);
+    order.forEach((id, k) => { counts[k] = tf[id]; tf[id] = 0; df[id]++; });
+    return { ids: order, counts };
   });
   // Concept IDF too: a concept half the board mentions says little about which ideas belong together.
   const conceptDf = new Map<number, number>();
   for (const r of raw) for (const c of r.concepts.keys()) conceptDf.set(c, (conceptDf.get(c) ?? 0) + 1);
+  const weights = new Float64Array(Math.max(0, ...perIdea.map((p) => p.ids.length)));
   return raw.map((r, i) => {
-    const surface: Sparse = new Map();
-    for (const [id, tf] of perIdea[i]) {
-      surface.set(id, (1 + Math.log(tf)) * Math.log(1 + n / df[id]));
+    // The same arithmetic, in the same order, as normalise() over a Map of the raw weights.
+    const { ids, counts } = perIdea[i];
+    let norm = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const x = (1 + Math.log(counts[k])) * Math.log(1 + n / df[ids[k]]);
+      weights[k] = x;
+      norm += x * x;
     }
+    const inv = norm === 0 ? 1 : 1 / Math.sqrt(norm);
+    const surface: Sparse = new Map();
+    for (let k = 0; k < ids.length; k++) surface.set(ids[k], norm === 0 ? weights[k] : weights[k] * inv);
     const cv: Sparse = new Map();
     for (const [c, w] of r.concepts) cv.set(c, w * Math.log(1 + n / (conceptDf.get(c) ?? 1)));
-    return { id: r.id, text: r.text, words: r.words, stems: r.stems, concepts: r.concepts, domainVotes: r.domainVotes, conceptVec: normalise(cv), surfaceVec: normalise(surface) };
+    return { id: r.id, text: r.text, words: r.words, stems: r.stems, concepts: r.concepts, domainVotes: r.domainVotes, conceptVec: normalise(cv), surfaceVec: surface };
   });
 }
