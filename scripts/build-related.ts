@@ -53,8 +53,7 @@ for (let k = 1; k < lines.length; k++) {
 }
 
 const mutual = new Map<string, Set<string>>();
-const ONE_WAY = process.env.ONE_WAY === '1';
-for (const [a, bs] of stated) for (const b of bs) if (ONE_WAY ? a !== b : a < b && stated.get(b)?.has(a)) {
+for (const [a, bs] of stated) for (const b of bs) if (a < b && stated.get(b)?.has(a)) {
   (mutual.get(a) ?? mutual.set(a, new Set()).get(a)!).add(b);
   (mutual.get(b) ?? mutual.set(b, new Set()).get(b)!).add(a);
 }
@@ -74,7 +73,6 @@ for (const [a, bs] of mutual) {
     .slice(0, MAX_DEGREE);
   kept.set(a, new Set(ranked.map((r) => r.b)));
 }
-const hubs = new Set<string>();
 const out: string[] = [];
 for (const a of [...kept.keys()].sort()) {
   // Both ends must keep the relation.
@@ -92,4 +90,4 @@ writeFileSync(
 export const RELATED_DATA = ${JSON.stringify(body)};
 `,
 );
-console.log(`stems ${mutual.size}, hubs ${hubs.size}, lines ${out.length}, bytes ${body.length}`);
+console.log(`stems ${mutual.size}, lines ${out.length}, bytes ${body.length}`);

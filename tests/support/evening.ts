@@ -49,6 +49,17 @@ export async function reachedServer(url: string, boardId: string, token: string,
   }
 }
 
+/** A group's work: a chef-lieu, a flow and a post-it on the poster, an atout and a menace in the AFOM. */
+export function drawPoster(poster: Y.Doc, afom: Y.Doc): void {
+  putShapes(poster, [
+    { id: 'v', z: 1, domain: 'organisation', color: '#5b3a8c', x: 120, y: 80, type: 'symbol', symbol: 'maillage.point', size: 32, label: 'Saint-Claude' },
+    { id: 'f', z: 2, domain: 'dynamique', color: '#d35400', x: 20, y: 150, type: 'line', symbol: 'dynamique.ligne', points: [0, 0, 300, -60, 500, 40], arrow: 'end', width: 6 },
+    { id: 'p', z: 3, domain: 'ressources', color: '#fff3a3', x: 300, y: 260, type: 'postit', text: 'La forêt, une « pépite » à valoriser', width: 200, height: 110 },
+  ]);
+  putNote(afom, AFOM_COLUMNS, { id: 'a1', column: 'atouts', text: 'La forêt communale et ses savoir-faire', color: '#c8e6c9', order: 0 });
+  putNote(afom, AFOM_COLUMNS, { id: 'm1', column: 'menaces', text: 'Départ des jeunes actifs', color: '#ffe0b2', order: 0 });
+}
+
 export async function seedEvening(url: string, opts: SeedOptions): Promise<SeededEvening> {
   const created = await api<CreateEventResult>(url, API.createEvent, {
     body: {
@@ -154,13 +165,7 @@ export async function seedEvening(url: string, opts: SeedOptions): Promise<Seede
     const afom = openBoard(url, board('afom'), ev.adminToken);
     const debate = openBoard(url, board('debat'), ev.adminToken);
     await Promise.all([poster.synced, afom.synced, debate.synced]);
-    putShapes(poster.doc, [
-      { id: 'v', z: 1, domain: 'organisation', color: '#5b3a8c', x: 120, y: 80, type: 'symbol', symbol: 'maillage.point', size: 32, label: 'Saint-Claude' },
-      { id: 'f', z: 2, domain: 'dynamique', color: '#d35400', x: 20, y: 150, type: 'line', symbol: 'dynamique.ligne', points: [0, 0, 300, -60, 500, 40], arrow: 'end', width: 6 },
-      { id: 'p', z: 3, domain: 'ressources', color: '#fff3a3', x: 300, y: 260, type: 'postit', text: 'La forêt, une « pépite » à valoriser', width: 200, height: 110 },
-    ]);
-    putNote(afom.doc, AFOM_COLUMNS, { id: 'a1', column: 'atouts', text: 'La forêt communale et ses savoir-faire', color: '#c8e6c9', order: 0 });
-    putNote(afom.doc, AFOM_COLUMNS, { id: 'm1', column: 'menaces', text: 'Départ des jeunes actifs', color: '#ffe0b2', order: 0 });
+    drawPoster(poster.doc, afom.doc);
     setStatement(debate.doc, 'En 2040, le bourg vit de la filière bois');
     putNote(debate.doc, DEBATE_COLUMNS, { id: 'd1', column: 'conditions', text: 'Une scierie coopérative', color: '#fff59d', order: 0 });
     for (const b of [poster, afom, debate]) b.destroy();

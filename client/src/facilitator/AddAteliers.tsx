@@ -3,41 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { API, atelierInputSchema, MAX_ATELIERS, type Atelier } from '@semis/shared';
 import { http } from '../sync/http';
-import type { ClientError } from '../sync/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { AtelierRows } from './AtelierRows';
-import { emptyRow, fieldErrors, messageFor, serverFieldKey, toInput, type AtelierRow, type FieldErrors } from './atelierForm';
+import { emptyRow, toInput, useAtelierFormSubmit, type AtelierRow } from './atelierForm';
 
 const addSchema = z.object({ ateliers: z.array(atelierInputSchema).min(1).max(MAX_ATELIERS) });
 
 export function AddAteliers({ token, onAdded }: { token: string; onAdded: (all: Atelier[]) => void }) {
   const { t } = useTranslation();
   const [rows, setRows] = useState<AtelierRow[]>(() => [emptyRow()]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<ClientError | null>(null);
+  const { errors, serverError, busy, send } = useAtelierFormSubmit();
   const [done, setDone] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setServerError(null);
     setDone(null);
-    const parsed = addSchema.safeParse({ ateliers: toInput(rows) });
-    if (!parsed.success) {
-      setErrors(fieldErrors(t, parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const res = await http<{ ateliers: Atelier[] }>(API.adminAteliers, { body: parsed.data, token });
-    setBusy(false);
-    if (!res.ok) {
-      const key = res.error.field ? serverFieldKey(res.error.field) : null;
-      if (key) setErrors({ [key]: messageFor(t, key) });
-      setServerError(res.error);
-      return;
-    }
-    onAdded(res.data.ateliers);
+    const added = await send(addSchema, { ateliers: toInput(rows) }, (body) => http<{ ateliers: Atelier[] }>(API.adminAteliers, { body, token }));
+    if (!added) return;
+    onAdded(added.ateliers);
     setDone(rows.length);
     setRows([emptyRow()]);
   };

@@ -76,6 +76,9 @@ function ConsoleBody({ data, token, onAteliers }: { data: AdminEventResult; toke
           </Link>
           <Link href="/animer/moderation" className="button secondary small" data-testid="open-mod-queue">{t('cockpit.moderationAll')}</Link>
           <Link href="/animer/projets" className="button secondary small" data-testid="portfolio-link">{t('votes.candidates.portfolioLink')}</Link>
+          <Link href="/animer/affiches" className="button secondary small" data-testid="print-posters" target="_blank" title={t('join.printHint')}>
+            {t('join.printPosters')}
+          </Link>
         </nav>
       </header>
 

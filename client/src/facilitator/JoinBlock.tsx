@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { AdminEventResult } from '@semis/shared';
-import { Link } from '../router';
 import { QrCode } from './QrCode';
 
 /** The way in for phones: code, link and QR code on an address they can reach (the server
- * chooses it: PUBLIC_URL, else the LAN address, see server/src/http/baseUrl.ts). */
+ * chooses it: PUBLIC_URL, else the LAN address, see server/src/http/baseUrl.ts). The printed
+ * QR posters are one of the console's links, beside it. */
 export function JoinBlock({ data }: { data: AdminEventResult }) {
   const { t } = useTranslation();
   const { event, links } = data;
@@ -24,12 +24,6 @@ export function JoinBlock({ data }: { data: AdminEventResult }) {
             ⚠ {t('join.loopback')}
           </p>
         )}
-        <p>
-          <Link href="/animer/affiches" className="button secondary" data-testid="print-posters" target="_blank">
-            {t('join.printPosters')}
-          </Link>{' '}
-          <span className="hint">{t('join.printHint')}</span>
-        </p>
       </div>
       <figure className="qr-block">
         <QrCode text={links.participant} alt={t('console.qrAlt')} />

@@ -54,7 +54,7 @@ function NewGroup({ token, atelierId, onCreated }: { token: string; atelierId: s
       }}
     >
       <input aria-label={t('posters.groupName')} placeholder={t('posters.groupName')} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} data-testid="admin-group-name" />
-      <label className="hint">
+      <label className="hint check">
         <input type="checkbox" checked={debate} onChange={(e) => setDebate(e.target.checked)} /> {t('posters.withDebate')}
       </label>
       <button type="submit" className="primary small" disabled={!name.trim()} data-testid="admin-create-group">{t('posters.createSubmit')}</button>

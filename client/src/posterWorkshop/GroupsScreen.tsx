@@ -45,7 +45,7 @@ export function GroupsScreen({ code }: { code: string }) {
 
   return (
     <Page>
-      <Link href={base}>← {t('app.back')}</Link>
+      <Link href={base} className="back-link">← {t('app.back')}</Link>
       <h1>{t('posters.title')}</h1>
       <p className="hint">{t('posters.intro')}</p>
       {session.ateliers.length > 1 && (
@@ -97,7 +97,7 @@ export function GroupsScreen({ code }: { code: string }) {
           {t('posters.groupName')}
           <input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} data-testid="group-name" />
         </label>
-        <label>
+        <label className="check">
           <input type="checkbox" checked={debate} onChange={(e) => setDebate(e.target.checked)} /> {t('posters.withDebate')}
         </label>
         <button type="submit" className="primary" disabled={!name.trim() || !atelierId || !socket} data-testid="create-group">{t('posters.createSubmit')}</button>

@@ -99,8 +99,8 @@ export function PresentationPage({ atelierId, index }: { atelierId: string; inde
           <div className="reaction-counts">
             {REACTION_KINDS.map((k) => (
               <span key={k} className="reaction-count" data-testid={`count-${k}`}>
-                <span aria-hidden="true">{REACTION_ICONS[k]}</span> {feed?.reactions[k] ?? 0}
-                <span className="visually-hidden">{t(`posters.reactions.${k}`)}</span>
+                {/* The word too: read from the hall, and an icon the projector's fonts lack still says which. */}
+                <span aria-hidden="true">{REACTION_ICONS[k]}</span> <span className="reaction-name">{t(`posters.reactions.${k}`)}</span> {feed?.reactions[k] ?? 0}
               </span>
             ))}
           </div>

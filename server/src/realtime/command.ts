@@ -5,6 +5,7 @@ import { logger } from '../logger';
 import type { ParticipantRecord } from '../storage/types';
 import type { FacilitatorPrincipal, Principal } from '../services/access';
 import { TokenBucket } from '../limits/tokenBucket';
+import { yieldIfBusy } from '../limits/loopSlice';
 
 /** A connection's identity and budget; read it through ./identity.ts. */
 export interface SocketData {
@@ -53,6 +54,9 @@ export function command<K extends CommandName>(socket: SemisSocket, name: K, han
     let answer: Ack<CommandAck<K>>;
     try {
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
+      // 150 phones' commands can arrive in one turn of the event loop: past its slice, the
+      // rest are parsed and handled in the next turns, so timers and pings run in between.
+      await yieldIfBusy();
       answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) };
     } catch (err) {
       answer = { ok: false, error: errorBody(err, socket.data.lang) };

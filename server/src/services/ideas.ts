@@ -23,9 +23,6 @@ function initialStatus(atelier: Atelier): IdeaStatus {
 
 /** Stores the idea (durable before we answer), then mirrors it onto the board document. */
 export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, { id, atelierId, text }: CommandPayload<typeof C.postIdea>): Promise<{ idea: IdeaView; created: boolean }> {
-  // 150 phones posting at once arrive in one turn of the event loop: past its slice, the rest
-  // wait for the next turns (reads below are synchronous), so timers and pings still run.
-  await yieldIfBusy();
   const atelier = await deps.storage.getAtelier(atelierId);
   if (!atelier || atelier.eventId !== author.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
   // A retry of a post the server already took is answered even if the phase moved on since.
@@ -69,7 +66,8 @@ async function ownIdea(deps: IdeaDeps, actor: ParticipantRecord, id: string): Pr
 
 /** After any change to an idea: the board document, the author's tabs, the facilitators. */
 async function publish(deps: IdeaDeps, idea: Idea, atelier: Atelier, author: string): Promise<void> {
-  // A group commit resolves a whole burst of inserts at once: the same sharing of the loop.
+  // A group commit resolves a whole burst of inserts in one turn of the event loop: past its
+  // slice, the rest of the burst waits for the next turns (limits/loopSlice.ts).
   await yieldIfBusy();
   const slot = (await deps.storage.ideaSlots([idea.id])).get(idea.id);
   await deps.registry.use(idea.boardId, (room) => projectIdea(room, idea, atelier, author, slot));

@@ -268,7 +268,8 @@ export class BoardRoom {
     const update = merge(items.map((i) => i.update));
     await this.store(update);
     if (this.destroyed) return;
-    Y.applyUpdate(this.stored, update);
+    // The server's own writes reached the stored copy as they were made.
+    if (items.some((i) => i.origin !== SERVER_ORIGIN)) Y.applyUpdate(this.stored, update);
     this.storedSeq += items.length;
     this.wake();
     // Acknowledgements and incoming messages of this turn may go first under a burst.

@@ -69,7 +69,8 @@ function readableWords(text: string): Map<string, string> {
   return out;
 }
 
-function readableStems(words: string[], allStems: string[], text: string): { stems: string[]; readable: Map<string, string> } {
+/** Distinct stems of an idea's content words, each with the spelling the idea used. */
+export function readableStems(words: string[], allStems: string[], text: string): { stems: string[]; readable: Map<string, string> } {
   const original = readableWords(text);
   const stems: string[] = [];
   const readable = new Map<string, string>();
@@ -208,20 +209,23 @@ export function topicSimilarity(s: Float64Array, n: number): Float64Array {
     const kk = k.slice(0, m), vv = v.slice(0, m);
     rows.push({ k: kk, v: vv, norm: Math.hypot(...vv) || 1 });
   }
-  const dense = new Float64Array(n);
+  // Rows are sparse: walk, for each of i's neighbours k, the ideas that also have k (n·K² work).
+  const having: { j: number; v: number }[][] = Array.from({ length: n }, () => []);
+  rows.forEach((r, j) => r.k.forEach((k, t) => having[k].push({ j, v: r.v[t] })));
+  const acc = new Float64Array(n);
   const out = new Float64Array(n * n);
+  for (let x = 0; x < n * n; x++) out[x] = (1 - PARAMS.second) * s[x];
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    for (let t = 0; t < r.k.length; t++) dense[r.k[t]] = r.v[t];
-    out[i * n + i] = 1;
+    for (let t = 0; t < r.k.length; t++) for (const { j, v } of having[r.k[t]]) if (j > i) acc[j] += r.v[t] * v;
     for (let j = i + 1; j < n; j++) {
-      const q = rows[j];
-      let dot = 0;
-      for (let t = 0; t < q.k.length; t++) if (q.k[t] !== i) dot += dense[q.k[t]] * q.v[t];
-      const v = (1 - PARAMS.second) * s[i * n + j] + (PARAMS.second * dot) / (r.norm * q.norm);
-      out[i * n + j] = out[j * n + i] = v;
+      if (acc[j] === 0) continue;
+      const v = (PARAMS.second * acc[j]) / (r.norm * rows[j].norm);
+      out[i * n + j] += v;
+      out[j * n + i] += v;
+      acc[j] = 0;
     }
-    for (let t = 0; t < r.k.length; t++) dense[r.k[t]] = 0;
+    out[i * n + i] = 1;
   }
   return out;
 }

@@ -5,24 +5,28 @@
  * the related word that brought it ("bicyclette ≈ vélo").
  */
 import type { WallIdea } from './atelier';
+
+/** What an explanation reads of an idea. */
+export type Explainable = Pick<WallIdea, 'id' | 'stems' | 'readable'>;
 import { areRelated } from './related';
 
 const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s);
 const MAX_KEYWORDS = 5;
 const MAX_WHY = 3;
 
-/** Readable form of a stem: the spelling most members used (ties: alphabetical). */
-function readableOf(stem: string, members: WallIdea[]): string {
+/** Readable form of a stem: the spelling most members used. */
+function readableOf(stem: string, members: Explainable[]): string {
   const count = new Map<string, number>();
   for (const m of members) {
     const w = m.readable.get(stem);
     if (w) count.set(w, (count.get(w) ?? 0) + 1);
   }
-  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
+  // Ties go to the longer spelling: "logement" says more than "loge" (both stem to "log").
+  return [...count].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
 }
 
 /** Keyword stems of a cluster, most characteristic first. */
-export function clusterKeywordStems(members: WallIdea[], all: WallIdea[], context: Set<string>): string[] {
+export function clusterKeywordStems(members: Explainable[], all: Explainable[], context: Set<string>): string[] {
   const inCluster = new Map<string, number>();
   for (const m of members) for (const s of m.stems) inCluster.set(s, (inCluster.get(s) ?? 0) + 1);
   const onWall = new Map<string, number>();
@@ -39,7 +43,7 @@ export function clusterKeywordStems(members: WallIdea[], all: WallIdea[], contex
 
 export interface Explained { title: string; keywords: string[]; why: Record<string, string[]> }
 
-export function explainCluster(members: WallIdea[], all: WallIdea[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
+export function explainCluster(members: Explainable[], all: Explainable[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
   const stems = clusterKeywordStems(members, all, context);
   const keywords = stems.map((s) => readableOf(s, members));
   const why: Record<string, string[]> = {};
@@ -53,6 +57,16 @@ export function explainCluster(members: WallIdea[], all: WallIdea[], context: Se
         if (via) reasons.push(`${m.readable.get(via)} ≈ ${keywords[x]}`);
       }
     });
+    // Placed by its neighbours rather than by the cluster's keywords: name the word it shares
+    // with the most other members, if any (related words alone are too loose to show here).
+    if (reasons.length === 0) {
+      let best = '', bestCount = 0;
+      for (const s of m.stems) {
+        const count = members.filter((o) => o !== m && o.readable.has(s)).length;
+        if (count > bestCount) { bestCount = count; best = m.readable.get(s)!; }
+      }
+      if (best) reasons.push(best);
+    }
     why[m.id] = reasons;
   }
   const title = keywords.length > 0 ? capitalise(keywords.slice(0, 2).join(', ')) : fallbackTitle;
@@ -60,7 +74,7 @@ export function explainCluster(members: WallIdea[], all: WallIdea[], context: Se
 }
 
 /** Why two or more ideas read as one: the words they share, or relate. */
-export function explainDuplicate(members: WallIdea[]): string[] {
+export function explainDuplicate(members: Explainable[]): string[] {
   const [first, ...rest] = members;
   const out: string[] = [];
   for (const s of first.stems) {

@@ -11,6 +11,8 @@ import { assignDomains, coarseKey, DIVERS, domainScores, MIN_NEIGHBOUR_SIM, NEIG
 import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';
 import { analyseBoard, analyseOne } from './vectors';
 import { suggestForWall } from './wall';
+import { readableStems } from './atelier';
+import { explainCluster, explainDuplicate } from './explain';
 
 export { proposeClusterTitle, clusterTitle };
 export { voteItemsFromBoard, type BoardVoteItem, type BoardVoteItems } from '../ydoc/voteItems';
@@ -21,6 +23,9 @@ export { adjustedRandIndex, pairPrecisionRecall } from './metrics';
 
 export type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster, SuggestedDuplicate } from './types';
 import type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster } from './types';
+
+/** Largest wall grouped by the within-atelier pipeline (its matrices are n², 8 MB each at 1,000). */
+export const WALL_MAX = 1000;
 
 /** Graph edges below this are never used (neither for themes nor duplicates). */
 const MIN_EDGE = 0.05;
@@ -43,7 +48,9 @@ function clampGranularity(g: unknown): number {
 
 export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions = {}): GroupingResult {
   if (!Array.isArray(ideas) || ideas.length === 0) return { clusters: [], duplicates: [] };
-  if (options.atelier && typeof options.atelier === 'object') {
+  // A dense wall pipeline beyond WALL_MAX ideas would cost n² memory for a wall no atelier
+  // has: such boards get the cross-theme grouping (sparse graph) instead.
+  if (options.atelier && typeof options.atelier === 'object' && ideas.length <= WALL_MAX) {
     const clean = ideas.map((i) => ({ id: String(i.id), text: typeof i.text === 'string' ? i.text : '' }));
     return suggestForWall(clean, options, clampGranularity(options.granularity));
   }
@@ -79,6 +86,9 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
     buckets.set(key, bucket);
   });
 
+  // Explanations read the same words as the wall's (explain.ts), without a wall context.
+  const explainable = items.map((a) => ({ id: a.id, ...readableStems(a.words, a.stems, a.text) }));
+  const noContext = new Set<string>();
   const clusters: SuggestedCluster[] = [];
   const keys = [...buckets.keys()].sort((a, b) => (a === 'divers' ? 1 : b === 'divers' ? -1 : a.localeCompare(b)));
   for (const key of keys) {
@@ -97,9 +107,10 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
       let title = label;
       if (theme && whole) title = theme.label;
       else if (d !== DIVERS && !coarse && whole && members.length >= 4) title = `${DOMAINS[d].label} : ${label.toLocaleLowerCase('fr')}`;
-      clusters.push({ id: parts.length === 1 ? key : `${key}-${k + 1}`, title, ideaIds: members.map((i) => items[i].id), keywords: [], why: {} });
+      const { keywords, why } = explainCluster(members.map((i) => explainable[i]), explainable, noContext);
+      clusters.push({ id: parts.length === 1 ? key : `${key}-${k + 1}`, title, ideaIds: members.map((i) => items[i].id), keywords, why });
     });
   }
-  const duplicates = duplicateGroups.map((g, k) => ({ id: `dup-${k + 1}`, ideaIds: g.map((i) => items[i].id), why: [] }));
+  const duplicates = duplicateGroups.map((g, k) => ({ id: `dup-${k + 1}`, ideaIds: g.map((i) => items[i].id), why: explainDuplicate(g.map((i) => explainable[i])) }));
   return { clusters, duplicates };
 }

@@ -153,6 +153,18 @@ describe('suggestGroups on one atelier wall', () => {
   });
 });
 
+describe('explanations in the cross-theme grouping', () => {
+  it('gives every cluster keywords and every idea its reasons', () => {
+    const result = suggestGroups(WALL);
+    for (const c of result.clusters) {
+      expect(Object.keys(c.why).sort()).toEqual([...c.ideaIds].sort());
+      if (c.ideaIds.length >= 2 && c.id !== 'divers') expect(c.keywords.length).toBeGreaterThan(0);
+    }
+    const covoit = result.clusters.find((c) => c.ideaIds.includes('c2'));
+    expect(covoit?.why.c2).toContain('covoiturage');
+  });
+});
+
 describe('scoreByAtelier', () => {
   const labelled: AtelierLabelled[] = [
     { id: '1', atelier: 'x', subtopic: 'p', group: 'g' },
