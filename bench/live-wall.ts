@@ -12,6 +12,7 @@
  *   s5  1,000 phones join one board (vs the relay), then 1 idea/s for 10 s: visible-on-all, RSS
  *
  * Options: --only=s1,s3   --disk-hog (a disk hog in every scenario, not only s1b and s4)
+ *          --old-join (phones join in four steps, `atelier:enter` apart, as before issue #13)
  *          --profile (the server writes a .cpuprofile into bench-profiles/ when it stops)
  * Env: DATABASE_URL=… (default: embedded SQLite), SQLITE_SYNCHRONOUS=FULL|NORMAL, BIG=1000.
  */
@@ -22,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
 import { C, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, type BoardClient, type Client } from '../tests/support/harness';
+import { call, connect, createEvent, must, openBoard, startServer, type BoardClient, type Client } from '../tests/support/harness';
 import { spawnServer, type ServerProcess } from '../tests/support/process';
 import { percentile, procUsage, summary } from './lib/stats';
 import { runBareRelay } from './lib/bare-relay';
@@ -31,6 +32,7 @@ import { startDiskHog } from './lib/disk-hog';
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const hogEverywhere = args.includes('--disk-hog');
+const oldJoin = args.includes('--old-join');
 const run = (s: string) => !only || only.includes(s);
 const PHONES = 150;
 const BIG = Number(process.env.BIG ?? 1000);
@@ -98,13 +100,17 @@ function tracker(phones: Phone[]) {
   };
 }
 
+/** Phones join the way the phone app does from an atelier's QR code: socket.io connection,
+ * `participant:join` entering the atelier in the same command, then the board (it needs the
+ * token the join gives). `--old-join`: the earlier path, `atelier:enter` as a fourth step. */
 async function joinPhones(url: string, code: string, atelierId: string, boardId: string, n: number, from: number): Promise<{ phones: Phone[]; ms: number }> {
   const t0 = performance.now();
   const phones = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const socket = await connect(url);
-      const join = must(await call<JoinResult>(socket, C.join, { code, pseudonym: `Tel ${from + i}` }, 60_000));
-      must(await call(socket, C.enterAtelier, { atelierId }, 60_000));
+      const pseudonym = `Tel ${from + i}`;
+      const join = must(await call<JoinResult>(socket, C.join, oldJoin ? { code, pseudonym } : { code, pseudonym, atelierId }, 60_000));
+      if (oldJoin) must(await call(socket, C.enterAtelier, { atelierId }, 60_000));
       const board = openBoard(url, boardId, join.token);
       board.provider.awareness.setLocalState(null);
       await board.synced;
@@ -290,8 +296,10 @@ async function main(): Promise<void> {
   if (run('s5')) {
     await new Promise((r) => setTimeout(r, 1000));
     await eld();
+    const cpu0 = procUsage(pid).cpuMs;
     const { phones, ms: joinMs } = await joinPhones(server.url, ev.event.joinCode, big.id, big.boardId, BIG, 10_000);
     const joinEld = await eld();
+    const joinCpu = (procUsage(pid).cpuMs - cpu0) / BIG;
     const track = tracker(phones);
     const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, big.id, 1, 10_000, track));
     const e = await eld();
@@ -304,7 +312,11 @@ async function main(): Promise<void> {
     row(`${BIG} phones, one board`, 'join all (socket + atelier + board sync)', ms(joinMs), ms(relay.joinMs), `${(joinMs / relay.joinMs).toFixed(2)}×`, eldText(joinEld));
     row(`${BIG} phones, one board`, `1 idea/s: visible on all ${BIG}`, summaryShort(track.visible), summaryShort(relay.visible), `${(p99(track.visible) / p99(relay.visible)).toFixed(2)}×`, eldText(e));
     row(`${BIG} phones, one board`, 'server RSS', `${rss.toFixed(0)} MiB`, `${relay.rssMiB.toFixed(0)} MiB`);
-    console.log(`s5: join ${ms(joinMs)} (relay ${ms(relay.joinMs)}), ELD during joins ${eldText(joinEld)}\n    all-${BIG} ${summary(track.visible)} (${r.errors} errors)\n    relay   ${summary(relay.visible)}\n    RSS ${rss.toFixed(0)} MiB (relay ${relay.rssMiB.toFixed(0)} MiB)  ELD ${eldText(e)}  load ${load()}`);
+    const steps = oldJoin ? 4 : 3;
+    const perJoin = await storageCallsPerJoin(oldJoin);
+    const costText = `server CPU ${joinCpu.toFixed(2)} ms/join (relay ${relay.joinCpuMs.toFixed(2)}), ${steps} sequential steps (relay 1), storage per join ${perJoin}`;
+    row(`${BIG} phones, one board`, 'join cost (load-independent)', costText);
+    console.log(`s5: join ${ms(joinMs)} (relay ${ms(relay.joinMs)}), ELD during joins ${eldText(joinEld)}\n    ${costText}\n    all-${BIG} ${summary(track.visible)} (${r.errors} errors)\n    relay   ${summary(relay.visible)}\n    RSS ${rss.toFixed(0)} MiB (relay ${relay.rssMiB.toFixed(0)} MiB)  ELD ${eldText(e)}  load ${load()}`);
   }
 
   admin.disconnect();
@@ -315,6 +327,29 @@ async function main(): Promise<void> {
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   process.exit(0);
+}
+
+/** Statements the storage layer sent per phone join (its own counter, `storage.calls`), on an
+ * in-process server: 100 phones joining one board as in s5. */
+async function storageCallsPerJoin(old: boolean): Promise<string> {
+  const local = await startServer({ config: { dashboardEveryMs: 3_600_000 } });
+  try {
+    const ev = await createEvent(local.url, 1);
+    const { id, boardId } = ev.ateliers[0]!;
+    // The first board connection loads the document: not what every phone costs.
+    const first = await joinPhones(local.url, ev.event.joinCode, id, boardId, 1, 0);
+    const before = { ...local.semis.storage.calls };
+    const { phones } = await joinPhones(local.url, ev.event.joinCode, id, boardId, 100, 1);
+    const after = local.semis.storage.calls;
+    for (const p of [...first.phones, ...phones]) {
+      p.board.destroy();
+      p.socket.disconnect();
+    }
+    const per = (k: keyof typeof after) => ((after[k] - before[k]) / 100).toFixed(2);
+    return `${per('reads')} reads, ${per('writes')} writes, ${per('transactions')} transactions${old ? ' (old path)' : ''}`;
+  } finally {
+    await local.stop();
+  }
 }
 
 function summaryShort(xs: number[]): string {

@@ -10,7 +10,7 @@ import { procUsage } from './stats';
  * Same fan-out as the live-wall bench through the bare relay: N readers join at once (timed),
  * then one writer writes every `intervalMs` for `durationMs`.
  */
-export async function runBareRelay(opts: { clients: number; intervalMs: number; durationMs: number }): Promise<{ visible: number[]; joinMs: number; rssMiB: number }> {
+export async function runBareRelay(opts: { clients: number; intervalMs: number; durationMs: number }): Promise<{ visible: number[]; joinMs: number; joinCpuMs: number; rssMiB: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bare-relay-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     let out = '';
@@ -30,9 +30,11 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
   const writer = open();
   await writer.synced;
   const joinStart = performance.now();
+  const cpu0 = procUsage(child.pid!).cpuMs;
   const readers = Array.from({ length: opts.clients }, open);
   await Promise.all(readers.map((r) => r.synced));
   const joinMs = performance.now() - joinStart;
+  const joinCpuMs = (procUsage(child.pid!).cpuMs - cpu0) / opts.clients;
 
   const writtenAt = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -68,5 +70,5 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
     c.doc.destroy();
   }
   child.kill();
-  return { visible, joinMs, rssMiB };
+  return { visible, joinMs, joinCpuMs, rssMiB };
 }

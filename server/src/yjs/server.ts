@@ -7,6 +7,7 @@ import { originAllowed, type OriginPolicy } from '../http/origin';
 import type { BoardRegistry } from './registry';
 import { YjsConnection, type ConnectionLimits } from './connection';
 import { SubjectBudgets, type SubjectLimits } from './budget';
+import { yieldIfBusy } from '../limits/loopSlice';
 
 export interface YjsServerOptions {
   registry: BoardRegistry;
@@ -71,6 +72,8 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const { boardId, token } = parseTarget(req.url ?? '/');
     if (!originAllowed(req, opts.origins)) throw new AppError('FORBIDDEN');
+    // A crowd opening the board at once: each upgrade waits for a turn with time left.
+    await yieldIfBusy();
     const { canWrite, subject, role } = await opts.authorize(token, boardId);
     const budget = budgets.open(subject, role);
     if (!budget) throw new AppError('RATE_LIMITED');

@@ -121,6 +121,21 @@ const CONFUSABLE_CAPITALS: Record<string, string> = {
  * "Кévin" (Cyrillic К) or "KEVlN".
  */
 export function pseudonymKey(pseudonym: string): string {
+  const known = foldedKeys.get(pseudonym);
+  if (known !== undefined) return known;
+  const key = foldPseudonym(pseudonym);
+  // Bounded: a flood of made-up names only empties it.
+  if (foldedKeys.size >= FOLDED_KEYS_MAX) foldedKeys.clear();
+  foldedKeys.set(pseudonym, key);
+  return key;
+}
+
+/** Every join compares the newcomer with each pseudonym of the event (under the event's lock,
+ * one join after the other): each name is folded once, not once per newcomer. */
+const foldedKeys = new Map<string, string>();
+const FOLDED_KEYS_MAX = 20_000;
+
+function foldPseudonym(pseudonym: string): string {
   let capitals = '';
   for (const ch of cleanPseudonym(pseudonym)) capitals += CONFUSABLE_CAPITALS[ch] ?? ch;
   const base = capitals.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
