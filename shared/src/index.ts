@@ -22,6 +22,7 @@ export * from './domain/joinCode';
 export * from './domain/text';
 export * from './domain/pseudonyms';
 export * from './templates/ateliers';
+export * from './templates/method';
 export * from './i18n/errors';
 export * from './i18n/report';
 export * from './domain/wallFrames';

@@ -137,4 +137,25 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     for (const a of seeded.ev.ateliers) await page.getByTestId('dashboard-row').filter({ hasText: a.title }).first().waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('creates an event from the poster workshop template and finds its atelier, tables and timers', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${suite.server.url}/creer`);
+    await page.getByTestId('template-atelier-posters').click();
+    await page.getByTestId('template-hint').waitFor();
+    expect(await page.getByTestId('atelier-title').first().inputValue()).toBe('Dessiner son territoire');
+    await page.getByTestId('event-name').fill('Dessiner le Haut-Jura');
+    await shot(page, 'create-from-template');
+    await page.getByTestId('create-event').click();
+    await page.getByTestId('join-code').waitFor();
+    await page.getByTestId('dashboard-row').filter({ hasText: 'Dessiner son territoire' }).first().waitFor();
+    // Its five tables, each with a poster and an AFOM matrix, ready in the poster section.
+    for (const table of ['Table 1', 'Table 5']) await page.getByRole('heading', { name: table }).first().waitFor();
+    await expect.poll(() => page.getByText('Matrice AFOM', { exact: true }).count()).toBe(5);
+    // An hour to draw on the atelier's timer, ten minutes per presentation on the evening's.
+    await page.getByText('1:00:00', { exact: true }).first().waitFor();
+    await page.getByText('10:00', { exact: true }).first().waitFor();
+    await shot(page, 'created-from-template');
+    expect(errors).toEqual([]);
+  });
 });

@@ -105,6 +105,8 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
     await projector.goto(`${url}/projection#${adminToken}`);
     await projector.getByTestId('projector').waitFor();
     await look(projector, '04-projector-join', PROJECTOR_RULES);
+    // No timer yet: nothing about time on the wall.
+    expect(await projector.getByTestId('projector-timer').isVisible()).toBe(false);
 
     // Dead ends a resident may meet: a mistyped code, a stale QR link, a console without its link.
     const lost = await open(PHONE);
@@ -175,6 +177,8 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
     // Projector on atelier 1 during idéation.
     await projector.goto(`${url}/projection?atelier=${a1!.id}`);
     await expect.poll(() => projector.getByTestId('projector-idea').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    must(await call(admin, C.timer, { target: a1!.id, action: 'start', durationMs: 15 * 60_000, onZero: 'notify' }));
+    await projector.getByTestId('projector-timer').waitFor({ state: 'visible' });
     await look(projector, '19-projector-ideation', PROJECTOR_RULES);
 
     // Clusters on the wall (written through Yjs as the wall does), seen on the wall and the projector.

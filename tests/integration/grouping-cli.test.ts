@@ -35,7 +35,8 @@ const partition = (out: Out[], strip = '') => {
   return [...by.values()].map((ids) => ids.sort().join(',')).sort();
 };
 
-describe('npm run grouping', () => {
+// Each run starts npm, tsx and the grouping's data: seconds on a loaded machine, several per test.
+describe('npm run grouping', { timeout: 120_000 }, () => {
   it('groups each atelier on its own when every line names one, ids unique across ateliers', () => {
     const { status, stderr, out } = run(mixed);
     expect(status, stderr).toBe(0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, C, type CreateEventResult } from '@semis/shared';
+import { API, ATELIER_PRESETS, C, DEFAULT_VOTE_CONFIG, METHOD_TEMPLATES, TIMER_PRESETS, type CreateEventResult } from '@semis/shared';
 import { call, must, startServer, type TestServer } from '../support/harness';
 import { seedEvening, type SeededEvening } from '../support/evening';
 
@@ -50,5 +50,56 @@ describe('duplicating an event for the next territory', () => {
     expect((await duplicate({ name: 'x' }, link.token)).status).toBe(403);
     expect((await duplicate({ name: '' })).status).toBe(400);
     expect((await duplicate({ name: 'x', date: 'demain' })).status).toBe(400);
+  });
+});
+
+describe('starting from the method\'s templates', () => {
+  const paused = (ms: number, onZero = 'notify') => ({ durationMs: ms, endsAt: null, remainingMs: ms, onZero });
+  async function create(template: keyof typeof METHOD_TEMPLATES) {
+    const res = await fetch(server.url + API.createEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `Modèle ${template}`, ...METHOD_TEMPLATES[template] }) });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as CreateEventResult;
+    const dump = await server.semis.storage.archive.dumpEvent(created.event.id);
+    const groups = (atelierId: string) =>
+      dump.poster_groups!.filter((g) => g.atelier_id === atelierId).map((g) => [g.name, dump.boards!.filter((b) => b.group_id === g.id).map((b) => b.kind).sort()]).sort();
+    return { created, groups, stored: await server.semis.storage.listAteliers(created.event.id) };
+  }
+
+  it('grande soirée: fifteen thematic ateliers with their questions, nothing more', async () => {
+    const { created, groups, stored } = await create('grande-soiree');
+    expect(stored.map((a) => a.title)).toEqual(METHOD_TEMPLATES['grande-soiree'].ateliers.map((a) => a.title));
+    expect(stored).toHaveLength(15);
+    expect(stored.every((a) => a.timer === null && a.question.endsWith('?'))).toBe(true);
+    expect(stored.every((a) => JSON.stringify(a.vote) === JSON.stringify(DEFAULT_VOTE_CONFIG))).toBe(true);
+    expect(stored.flatMap((a) => groups(a.id))).toEqual([]);
+    expect(created.event.timer).toBeNull();
+  });
+
+  it('atelier posters: five tables with a poster and an AFOM, an hour to draw, ten minutes to present', async () => {
+    const { created, groups, stored } = await create('atelier-posters');
+    expect(stored.map((a) => a.title)).toEqual(['Dessiner son territoire']);
+    const [posters] = stored;
+    expect(posters!.timer).toEqual(paused(60 * 60_000));
+    expect(posters!.groupCreation).toEqual({ by: 'facilitators', perParticipant: 1 });
+    expect(groups(posters!.id)).toEqual(['Table 1', 'Table 2', 'Table 3', 'Table 4', 'Table 5'].map((n) => [n, ['afom', 'poster']]));
+    // The presentation timer: the evening's countdown, on every screen, set to ten minutes.
+    expect(created.event.timer).toEqual(paused(TIMER_PRESETS.restitution));
+    expect((await server.semis.storage.getEvent(created.event.id))!.timer).toEqual(paused(10 * 60_000));
+  });
+
+  it('AFOM + débat: AFOM matrices, then scenario debates and a souhaitable × réaliste vote', async () => {
+    const { groups, stored } = await create('afom-debat');
+    expect(stored.map((a) => a.title)).toEqual(['Diagnostic AFOM', 'Débat de scénario']);
+    const [afom, debate] = stored;
+    expect(groups(afom!.id)).toEqual(['Groupe 1', 'Groupe 2', 'Groupe 3', 'Groupe 4'].map((n) => [n, ['afom']]));
+    expect(groups(debate!.id)).toEqual(['Groupe 1', 'Groupe 2', 'Groupe 3', 'Groupe 4'].map((n) => [n, ['debat']]));
+    expect(afom!.vote.mode).toBe('dots');
+    expect(debate!.vote).toEqual({ ...DEFAULT_VOTE_CONFIG, mode: 'rating' });
+    expect([afom!.timer, debate!.timer]).toEqual([paused(ATELIER_PRESETS.afom.timer.durationMs), paused(30 * 60_000)]);
+  });
+
+  it('refuses an unknown preset', async () => {
+    const res = await fetch(server.url + API.createEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'x', ateliers: [{ title: 'a', preset: 'karaoke' }] }) });
+    expect(res.status).toBe(400);
   });
 });

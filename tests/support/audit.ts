@@ -74,6 +74,8 @@ export async function audit(page: Page, opts: AuditOptions = {}): Promise<Audit>
       if ((r.right > vw + 1 || r.left < -1) && !inScrollBox(el) && getComputedStyle(el).position !== 'fixed') offscreen.push(describe(el));
       const style = getComputedStyle(el);
       if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) clipped.push(describe(el));
+      // A field whose text (or placeholder) is taller than the field: part of it is hidden.
+      if (el.matches('textarea') && el.scrollHeight > el.clientHeight + 1) clipped.push(describe(el));
       const interactive = el.matches('button, a[href], input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), select, textarea, [role="button"], summary');
       const box = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : interactive ? el : null;
       // An inline link inside a sentence is exempt (WCAG 2.5.8), a link on its own is not.

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API, GRANDE_SOIREE_TEMPLATE, eventInputSchema, type CreateEventResult, type EventInput } from '@semis/shared';
+import { API, METHOD_TEMPLATES, METHOD_TEMPLATE_IDS, eventInputSchema, type CreateEventResult, type EventInput, type MethodTemplateId } from '@semis/shared';
 import { navigate } from '../router';
 import { ArchiveImport } from '../exports/ArchiveImport';
 import { Page } from '../ui/Page';
@@ -17,13 +17,15 @@ export function CreateEvent() {
   const [place, setPlace] = useState('');
   const [rows, setRows] = useState<AtelierRow[]>(() => [emptyRow()]);
   const [undoRows, setUndoRows] = useState<AtelierRow[] | null>(null);
+  const [template, setTemplate] = useState<MethodTemplateId | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const { errors, setErrors, serverError, busy, send } = useAtelierFormSubmit();
 
   // No confirmation dialog: replacing is undoable, which is kinder than asking first.
-  const applyTemplate = () => {
+  const applyTemplate = (id: MethodTemplateId) => {
     setUndoRows(rows.some((r) => !isBlank(r)) ? rows : null);
-    setRows(rowsFrom(GRANDE_SOIREE_TEMPLATE));
+    setRows(rowsFrom(METHOD_TEMPLATES[id].ateliers));
+    setTemplate(id);
     setErrors({});
   };
 
@@ -35,7 +37,9 @@ export function CreateEvent() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const input: EventInput = { name, date: date || null, place, ateliers: toInput(rows) };
+    // The template's global countdown (the posters' presentation timer) comes with its rows.
+    const timerMs = template ? METHOD_TEMPLATES[template].timerMs : undefined;
+    const input: EventInput = { name, date: date || null, place, ateliers: toInput(rows), ...(timerMs ? { timerMs } : {}) };
     const created = await send(eventInputSchema, input, (body) => http<CreateEventResult>(API.createEvent, { body }));
     if (!created) return;
     storage.set(ADMIN_TOKEN_KEY, created.adminToken);
@@ -84,22 +88,31 @@ export function CreateEvent() {
         <section className="stack">
           <div className="section-head">
             <h2>{t('create.ateliers')}</h2>
-            <button type="button" className="secondary" data-testid="use-template" onClick={applyTemplate}>
-              {t('create.useTemplate')}
-            </button>
-            {undoRows && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  setRows(undoRows);
-                  setUndoRows(null);
-                }}
-              >
-                {t('participant.cancel')}
-              </button>
-            )}
           </div>
+          <fieldset className="template-picker">
+            <legend>{t('create.templatesTitle')}</legend>
+            <div className="actions">
+              {METHOD_TEMPLATE_IDS.map((id) => (
+                <button key={id} type="button" className="secondary" aria-pressed={template === id} data-testid={`template-${id}`} onClick={() => applyTemplate(id)}>
+                  {t(`create.templates.${id}`)}
+                </button>
+              ))}
+              {undoRows && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setRows(undoRows);
+                    setUndoRows(null);
+                    setTemplate(null);
+                  }}
+                >
+                  {t('participant.cancel')}
+                </button>
+              )}
+            </div>
+            {template && <p className="hint" data-testid="template-hint">{t(`create.templateHints.${template}`)}</p>}
+          </fieldset>
           <p className="hint">{t('create.ateliersHint')}</p>
           <FieldError id="ateliers-error" text={errors.ateliers} />
           <AtelierRows rows={rows} onChange={setRows} errors={errors} focusKey={focusKey} idPrefix="atelier" />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { MAX_ATELIERS, type AtelierInput } from '@semis/shared';
+import { MAX_ATELIERS, type AtelierInput, type AtelierPresetId } from '@semis/shared';
 import type { ZodError, ZodType } from 'zod';
 import type { ClientError } from '../sync/errors';
 import type { HttpResult } from '../sync/http';
@@ -13,17 +13,19 @@ export interface AtelierRow {
   title: string;
   theme: string;
   question: string;
+  /** A method template's setup for this atelier, kept while its texts are edited. */
+  preset?: AtelierPresetId;
 }
 
 export const emptyRow = (): AtelierRow => ({ key: uuidv4(), title: '', theme: '', question: '' });
 
 export const rowsFrom = (ateliers: readonly AtelierInput[]): AtelierRow[] =>
-  ateliers.map((a) => ({ key: uuidv4(), title: a.title, theme: a.theme ?? '', question: a.question ?? '' }));
+  ateliers.map((a) => ({ key: uuidv4(), title: a.title, theme: a.theme ?? '', question: a.question ?? '', ...(a.preset ? { preset: a.preset } : {}) }));
 
 export const isBlank = (r: AtelierRow) => !r.title.trim() && !r.theme.trim() && !r.question.trim();
 
 export const toInput = (rows: readonly AtelierRow[]): AtelierInput[] =>
-  rows.map(({ title, theme, question }) => ({ title, theme, question }));
+  rows.map(({ title, theme, question, preset }) => ({ title, theme, question, ...(preset ? { preset } : {}) }));
 
 /** Field errors keyed like the zod/server path: "name", "ateliers.3.title"… */
 export type FieldErrors = Record<string, string>;

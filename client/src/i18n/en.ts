@@ -36,7 +36,17 @@ export const en: Messages = {
     placePlaceholder: 'Village hall',
     ateliers: 'Workshops',
     ateliersHint: 'One workshop per theme; each workshop has its own idea wall.',
-    useTemplate: 'Use the “grande soirée” template (15 workshops)',
+    templatesTitle: 'Start from one of the method’s templates',
+    templates: {
+      'grande-soiree': 'Grande soirée (15 workshops)',
+      'atelier-posters': 'Poster workshop',
+      'afom-debat': 'AFOM + debate',
+    },
+    templateHints: {
+      'grande-soiree': '15 thematic workshops, each with its idea wall and question.',
+      'atelier-posters': '“Dessiner son territoire”: 5 tables of 5–6 people, each with a poster (chorèmes and legend) and an AFOM matrix; 1 h to draw, a 10-minute global timer per presentation.',
+      'afom-debat': 'A workshop of AFOM (SWOT) matrices (4 groups, 30 min), then a scenario debate (4 groups, 30 min) and a desirable × realistic vote.',
+    },
     confirmTemplate: 'Replace the workshops already entered with the template?',
     atelierN: 'Workshop {{n}}',
     atelierTitle: 'Title',

@@ -36,7 +36,17 @@ export const fr = {
     placePlaceholder: 'Salle des fêtes',
     ateliers: 'Ateliers',
     ateliersHint: 'Un atelier par thème ; chaque atelier a son mur d’idées.',
-    useTemplate: 'Utiliser le modèle « grande soirée » (15 ateliers)',
+    templatesTitle: 'Partir d’un modèle de la méthode',
+    templates: {
+      'grande-soiree': 'Grande soirée (15 ateliers)',
+      'atelier-posters': 'Atelier posters',
+      'afom-debat': 'AFOM + débat',
+    },
+    templateHints: {
+      'grande-soiree': '15 ateliers thématiques, chacun avec son mur d’idées et sa question.',
+      'atelier-posters': '« Dessiner son territoire » : 5 tables de 5 à 6 personnes, chacune avec un poster (chorèmes et légende) et une matrice AFOM ; 1 h pour dessiner, un minuteur général de 10 min par présentation.',
+      'afom-debat': 'Un atelier de matrices AFOM (4 groupes, 30 min), puis un débat de scénario (4 groupes, 30 min) et un vote souhaitable × réaliste.',
+    },
     confirmTemplate: 'Remplacer les ateliers déjà saisis par le modèle ?',
     atelierN: 'Atelier {{n}}',
     atelierTitle: 'Titre',

@@ -5,6 +5,7 @@ import { AppError, fromZod } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, Storage } from '../storage/types';
 import type { FacilitatorPrincipal } from './access';
+import { applyPresets, freshTimer } from './presets';
 
 export const addAteliersSchema = z.object({ ateliers: z.array(atelierInputSchema).min(1).max(MAX_ATELIERS) });
 
@@ -34,8 +35,14 @@ export async function createEvent(storage: Storage, body: unknown, publicUrl: st
     if (await storage.joinCodeExists(event.joinCode)) continue;
     const ateliers = toAteliers(event.id, input.ateliers, 0);
     await storage.createEvent(event, ateliers);
+    if (input.timerMs) {
+      event.timer = freshTimer({ durationMs: input.timerMs, onZero: 'notify' });
+      await storage.setEventTimer(event.id, event.timer);
+    }
+    const presets = input.ateliers.map((a) => a.preset);
+    if (presets.some(Boolean)) await applyPresets(storage, ateliers, presets, now);
     const { adminTokenHash: _, ...stored } = event;
-    return { event: stored, ateliers, adminToken, links: { participant: participantLink(publicUrl, event.joinCode), admin: adminLink(publicUrl, adminToken) } };
+    return { event: stored, ateliers: presets.some(Boolean) ? await storage.listAteliers(event.id) : ateliers, adminToken, links: { participant: participantLink(publicUrl, event.joinCode), admin: adminLink(publicUrl, adminToken) } };
   }
   throw new AppError('INTERNAL');
 }

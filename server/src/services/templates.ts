@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isoDateSchema, userText, type CreateEventResult, type PosterBoard, type TimerState } from '@semis/shared';
+import { isoDateSchema, userText, type CreateEventResult } from '@semis/shared';
 import { fromZod } from '../errors';
 import type { Storage } from '../storage/types';
 import { requireWholeEvent, type FacilitatorPrincipal } from './access';
 import { createEvent } from './events';
+import { createGroupWithBoards, freshTimer } from './presets';
 
 /** The next territory's evening: name, date and place; the setup comes from this event. */
 export const duplicateEventSchema = z.object({
@@ -13,8 +13,6 @@ export const duplicateEventSchema = z.object({
   place: userText(0, 120).default(''),
 });
 
-/** A timer as set up, not as it ran: its full duration, paused, ready to start. */
-const fresh = (t: TimerState | null): TimerState | null => (t ? { durationMs: t.durationMs, endsAt: null, remainingMs: t.durationMs, onZero: t.onZero } : null);
 
 /**
  * Duplicates the event's setup — ateliers with their questions and board kinds, modes, timers,
@@ -30,7 +28,7 @@ export async function duplicateEvent(storage: Storage, who: FacilitatorPrincipal
   const pairs = source.map((a, i) => [a, created.ateliers[i]!] as const);
   for (const [from, to] of pairs) {
     await storage.updateAteliers([to.id], {
-      privateWriting: from.privateWriting, moderated: from.moderated, showAuthors: from.showAuthors, timer: fresh(from.timer), vote: from.vote,
+      privateWriting: from.privateWriting, moderated: from.moderated, showAuthors: from.showAuthors, timer: from.timer ? freshTimer(from.timer) : null, vote: from.vote,
       ...(from.groupCreation ? { groupCreation: from.groupCreation } : {}),
     });
   }
@@ -39,10 +37,8 @@ export async function duplicateEvent(storage: Storage, who: FacilitatorPrincipal
   for (const group of await storage.posters.listGroups(who.event.id)) {
     const atelierId = target.get(group.atelierId);
     if (!atelierId) continue;
-    const id = randomUUID();
     const kinds = boards.filter((b) => b.groupId === group.id).map((b) => b.kind);
-    const copies = kinds.map((kind): PosterBoard => ({ id: randomUUID(), eventId: created.event.id, atelierId, groupId: id, kind, createdAt: now }));
-    await storage.posters.createGroup({ id, eventId: created.event.id, atelierId, name: group.name, animateurId: null, rapporteurId: null, createdAt: now }, copies);
+    await createGroupWithBoards(storage, { id: atelierId, eventId: created.event.id }, group.name, kinds, now);
   }
   return { ...created, ateliers: await storage.listAteliers(created.event.id) };
 }

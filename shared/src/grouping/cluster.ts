@@ -11,7 +11,8 @@ import type { Analysed } from './vectors';
 
 /** How much an idea listens to its neighbours, relative to its own words. */
 const NEIGHBOUR_WEIGHT = 0.5;
-const NEIGHBOURS = 5;
+/** domainScores reads each idea's NEIGHBOURS best edges (≥ MIN_NEIGHBOUR_SIM), no more. */
+export const NEIGHBOURS = 5;
 /** Neighbours below this similarity share too little to lend a theme. */
 export const MIN_NEIGHBOUR_SIM = 0.2;
 

@@ -14,14 +14,15 @@ const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1)
 const MAX_KEYWORDS = 5;
 const MAX_WHY = 3;
 
-/** Readable form of a stem: the spelling most members used (ties: alphabetical). */
+/** Readable form of a stem: the spelling most members used. */
 function readableOf(stem: string, members: Explainable[]): string {
   const count = new Map<string, number>();
   for (const m of members) {
     const w = m.readable.get(stem);
     if (w) count.set(w, (count.get(w) ?? 0) + 1);
   }
-  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
+  // Ties go to the longer spelling: "logement" says more than "loge" (both stem to "log").
+  return [...count].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
 }
 
 /** Keyword stems of a cluster, most characteristic first. */
@@ -56,6 +57,16 @@ export function explainCluster(members: Explainable[], all: Explainable[], conte
         if (via) reasons.push(`${m.readable.get(via)} ≈ ${keywords[x]}`);
       }
     });
+    // Placed by its neighbours rather than by the cluster's keywords: name the word it shares
+    // with the most other members, if any (related words alone are too loose to show here).
+    if (reasons.length === 0) {
+      let best = '', bestCount = 0;
+      for (const s of m.stems) {
+        const count = members.filter((o) => o !== m && o.readable.has(s)).length;
+        if (count > bestCount) { bestCount = count; best = m.readable.get(s)!; }
+      }
+      if (best) reasons.push(best);
+    }
     why[m.id] = reasons;
   }
   const title = keywords.length > 0 ? capitalise(keywords.slice(0, 2).join(', ')) : fallbackTitle;

@@ -66,49 +66,65 @@ function scatter(V: View, b: number, dense: Float64Array, on: boolean) {
 const EPS = 1e-9;
 
 /**
+ * Which of a row's edges a caller reads: its `top` best, and any other for which `also`
+ * holds (i is the row's idea). On walls of look-alike ideas rows hold hundreds of edges
+ * nobody reads; not building them saves most of the graph's time and memory.
+ */
+export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean }
+
+/**
  * For every idea, its neighbours with combined similarity ≥ minSim, best first
- * (ties by index, so the output is deterministic).
+ * (ties by index, so the output is deterministic); with `only`, the subsequence of each
+ * row that the filter keeps.
  *
  * Ideas whose vectors are identical (the same post typed twice, or in capitals) are
  * scored once: pairs are searched among distinct vectors, then spread to every copy.
  */
-export function neighbourLists(items: Analysed[], minSim: number): Edge[][] {
+export function neighbourLists(items: Analysed[], minSim: number, only?: RowFilter): Edge[][] {
   const n = items.length;
   const { concept: C, surface: S } = flatten(items);
   const groups = identicalGroups(C, S);
   const pairs = distinctPairs(subView(C, groups.reps), subView(S, groups.reps), minSim, groups);
+  let rowStart = new Int32Array(0), fill = rowStart, nb = rowStart, ec = new Float64Array(0), es = ec;
+  const place = (x: number, y: number, concept: number, surface: number) => {
+    let at = fill[x]++;
+    nb[at] = y; ec[at] = concept; es[at] = surface;
+    at = fill[y]++;
+    nb[at] = x; ec[at] = concept; es[at] = surface;
+  };
 
   // Every copy of a distinct vector inherits its pairs; the sums run in the lower index's order.
   const { reps, copyStart, copies } = groups;
   const degree = new Int32Array(n);
-  const spread = (visit: (x: number, y: number, concept: number, surface: number) => void) => {
+  let total = 0;
+  for (let pass = 0; pass < 2; pass++) {
     for (let e = 0; e < pairs.q.length; e++) {
       const q = pairs.q[e], r = pairs.r[e];
       for (let a = copyStart[q]; a < copyStart[q + 1]; a++) {
         const x = copies[a];
         for (let b = copyStart[r]; b < copyStart[r + 1]; b++) {
           const y = copies[b];
-          if (x < y ? pairs.qrKept[e] : pairs.rqKept[e]) visit(x, y, x < y ? pairs.cQR[e] : pairs.cRQ[e], x < y ? pairs.sQR[e] : pairs.sRQ[e]);
+          if (!(x < y ? pairs.qrKept[e] : pairs.rqKept[e])) continue;
+          if (pass === 0) { degree[x]++; degree[y]++; total += 2; } else place(x, y, x < y ? pairs.cQR[e] : pairs.cRQ[e], x < y ? pairs.sQR[e] : pairs.sRQ[e]);
         }
       }
     }
     for (let g = 0; g < reps.length; g++) {
       if (!pairs.selfKept[g]) continue;
-      for (let a = copyStart[g]; a < copyStart[g + 1]; a++) for (let b = a + 1; b < copyStart[g + 1]; b++) visit(copies[a], copies[b], pairs.cSelf[g], pairs.sSelf[g]);
+      for (let a = copyStart[g]; a < copyStart[g + 1]; a++) {
+        for (let b = a + 1; b < copyStart[g + 1]; b++) {
+          if (pass === 0) { degree[copies[a]]++; degree[copies[b]]++; total += 2; } else place(copies[a], copies[b], pairs.cSelf[g], pairs.sSelf[g]);
+        }
+      }
     }
-  };
-  spread((x, y) => { degree[x]++; degree[y]++; });
-  const rowStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + degree[i];
-  const fill = rowStart.slice(0, n);
-  const nb = new Int32Array(rowStart[n]), ec = new Float64Array(rowStart[n]), es = new Float64Array(rowStart[n]);
-  spread((x, y, concept, surface) => {
-    let at = fill[x]++;
-    nb[at] = y; ec[at] = concept; es[at] = surface;
-    at = fill[y]++;
-    nb[at] = x; ec[at] = concept; es[at] = surface;
-  });
-  return sortedRows(n, rowStart, nb, ec, es);
+    if (pass === 0) {
+      rowStart = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + degree[i];
+      fill = rowStart.slice(0, n);
+      nb = new Int32Array(total); ec = new Float64Array(total); es = new Float64Array(total);
+    }
+  }
+  return sortedRows(n, rowStart, nb, ec, es, only);
 }
 
 /**
@@ -117,12 +133,11 @@ export function neighbourLists(items: Analysed[], minSim: number): Edge[][] {
  * neighbour's index), not with a comparator over objects: rows hold hundreds of edges on
  * walls of look-alike ideas.
  */
-function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64Array, es: Float64Array): Edge[][] {
+function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64Array, es: Float64Array, only?: RowFilter): Edge[][] {
   const out: Edge[][] = new Array(n);
   const at = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const s0 = rowStart[i], m = rowStart[i + 1] - s0;
-    const row: Edge[] = new Array(m);
     const sims = new Float64Array(m);
     for (let k = 0; k < m; k++) sims[k] = combined(ec[s0 + k], es[s0 + k]);
     const ascending = sims.slice().sort();
@@ -135,9 +150,12 @@ function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64
       at[nb[s0 + k]] = s0 + k;
     }
     keys.sort();
+    const row: Edge[] = only ? [] : new Array(m);
     for (let k = 0; k < m; k++) {
       const j = keys[k] % n, e = at[j];
-      row[k] = { j, concept: ec[e], surface: es[e], sim: combined(ec[e], es[e]) };
+      const edge = { j, concept: ec[e], surface: es[e], sim: combined(ec[e], es[e]) };
+      if (!only) row[k] = edge;
+      else if (k < only.top || only.also?.(i, edge)) row.push(edge);
     }
     out[i] = row;
   }

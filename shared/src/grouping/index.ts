@@ -6,8 +6,8 @@
  */
 import { DOMAINS, DOMAIN_COUNT } from './lexicon';
 import { neighbourLists, pairSimilarity } from './graph';
-import { DUPLICATE_THRESHOLD, findDuplicateGroups } from './duplicates';
-import { assignDomains, coarseKey, DIVERS, domainScores, MIN_NEIGHBOUR_SIM, splitCluster } from './cluster';
+import { DUPLICATE_THRESHOLD, findDuplicateGroups, isDuplicateCandidate } from './duplicates';
+import { assignDomains, coarseKey, DIVERS, domainScores, MIN_NEIGHBOUR_SIM, NEIGHBOURS, splitCluster } from './cluster';
 import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';
 import { analyseBoard, analyseOne } from './vectors';
 import { suggestForWall } from './wall';
@@ -63,7 +63,8 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
   // The graph keeps only the edges read as edges (duplicate candidates, smoothing neighbours);
   // average links read weaker pairs on demand, with the same MIN_EDGE cut.
   const sim = pairSimilarity(items, MIN_EDGE);
-  const neighbours = neighbourLists(items, Math.min(DUPLICATE_THRESHOLD, MIN_NEIGHBOUR_SIM));
+  // Each row keeps only what is read: the best neighbours for smoothing, the duplicate candidates.
+  const neighbours = neighbourLists(items, Math.min(DUPLICATE_THRESHOLD, MIN_NEIGHBOUR_SIM), { top: NEIGHBOURS, also: isDuplicateCandidate });
 
   const duplicateGroups = findDuplicateGroups(neighbours, sim);
   const domain = assignDomains(domainScores(items, neighbours), duplicateGroups);

@@ -5,6 +5,7 @@ import { MAX_TIMER_MS } from '../domain/timer';
 import { voteConfigSchema } from './vote';
 import { groupCreationSchema } from './poster';
 import { DEFAULT_RETENTION_DAYS, retentionDaysSchema } from '../domain/retention';
+import { ATELIER_PRESET_IDS } from '../templates/method';
 
 export const BOARD_KINDS = ['mur'] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
@@ -17,6 +18,8 @@ export const atelierInputSchema = z.object({
   theme: userText(0, 80).default(''),
   question: userText(0, 280).default(''),
   boardKind: boardKindSchema.default('mur'),
+  /** A method template's setup for this atelier (templates/method.ts), applied at creation. */
+  preset: z.enum(ATELIER_PRESET_IDS).optional(),
 });
 export type AtelierInput = z.input<typeof atelierInputSchema>;
 
@@ -26,6 +29,8 @@ export const eventInputSchema = z.object({
   place: userText(0, 120).default(''),
   ateliers: z.array(atelierInputSchema).min(1).max(MAX_ATELIERS),
   retentionDays: retentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
+  /** The evening's global countdown, set up paused (a template's presentation timer). */
+  timerMs: z.number().int().positive().max(MAX_TIMER_MS).optional(),
 });
 export type EventInput = z.input<typeof eventInputSchema>;
 
