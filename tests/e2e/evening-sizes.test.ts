@@ -81,7 +81,7 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
     await look(consolePage, '01-creer-empty', CONSOLE_RULES);
     await consolePage.getByTestId('event-name').fill('Soirée des possibles — Haut-Jura');
     await consolePage.getByTestId('event-place').fill('Salle des fêtes de Saint-Claude');
-    await consolePage.getByTestId('use-template').click();
+    await consolePage.getByTestId('template-grande-soiree').click();
     await look(consolePage, '02-creer-template', CONSOLE_RULES);
     await consolePage.getByTestId('create-event').click();
     const code = (await consolePage.getByTestId('join-code').innerText()).trim();
@@ -146,8 +146,9 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
 
     const large = await open(PHONE, true);
     await large.goto(`${url}/`);
+    // Spaced as read off the screen: the whole code must stay in sight.
+    await large.getByTestId('code-input').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
     await look(large, '12-phone150text-code', PHONE_RULES);
-    await large.getByTestId('code-input').fill(code);
     await large.getByTestId('code-submit').click();
     await joinOn(large, 'Gérard', 0, { ateliers: '13-phone150text-ateliers' });
 
