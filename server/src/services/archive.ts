@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
-  ARCHIVE_FORMAT, ARCHIVE_VERSION, BOARD_SCHEMA_VERSION, IMAGE_TYPES, boardKindSchema, candidateSchema, ideaStatusSchema, phaseSchema,
+  ARCHIVE_FORMAT, ARCHIVE_VERSION, pseudonymKey, BOARD_SCHEMA_VERSION, IMAGE_TYPES, boardKindSchema, candidateSchema, ideaStatusSchema, phaseSchema,
   posterBoardKindSchema, reactionKindSchema, timerStateSchema, uuidSchema, voteConfigSchema,
 } from '@semis/shared';
 import { AppError } from '../errors';
@@ -145,6 +145,8 @@ export async function importArchive(deps: ArchiveDeps, body: unknown): Promise<{
   const boards = checkBoards(archive, tables);
 
   if (await deps.storage.getEvent(eventId)) throw new AppError('ARCHIVE_EXISTS', 'tables.events.0.id');
+  // A join trusts stored pseudonym keys (storage/participants.ts): a file's are recomputed.
+  for (const row of tables.participants ?? []) if (row.pseudonym_key != null) row.pseudonym_key = pseudonymKey(String(row.pseudonym));
   try {
     await deps.storage.archive.restoreEvent(tables, boards, deps.now());
   } catch (err) {
