@@ -7,7 +7,7 @@
  * the wall's size and the granularity; ideas that share nothing with the others go to *Divers*.
  */
 import { contentWords } from './normalize';
-import { wordKey } from './lemma';
+import { accentedOf, wordKey } from './lemma';
 import { relatedStems } from './related';
 import { analyseBoard, type Analysed } from './vectors';
 import { neighbourLists } from './graph';
@@ -78,7 +78,8 @@ export function readableStems(words: string[], allStems: string[], text: string)
     const s = allStems[k];
     if (s.length < 2 || readable.has(s)) return;
     stems.push(s);
-    readable.set(s, original.get(w) ?? w);
+    // A word the idea did not spell so (an expanded abbreviation) is shown with its accents.
+    readable.set(s, original.get(w) ?? accentedOf(w));
   });
   return { stems, readable };
 }

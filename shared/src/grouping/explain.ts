@@ -58,7 +58,7 @@ export function explainCluster(members: Explainable[], all: Explainable[], conte
       }
     });
     // Placed by its neighbours rather than by the cluster's keywords: name the word it shares
-    // with the most other members, if any (related words alone are too loose to show here).
+    // with the most other members, if any.
     if (reasons.length === 0) {
       let best = '', bestCount = 0;
       for (const s of m.stems) {
@@ -67,10 +67,28 @@ export function explainCluster(members: Explainable[], all: Explainable[], conte
       }
       if (best) reasons.push(best);
     }
+    // Still nothing: a word related to one of another member's ("toubib ≈ médecin"), from the
+    // member sharing the most such relations.
+    if (reasons.length === 0) reasons.push(...relatedReason(m, members));
     why[m.id] = reasons;
   }
   const title = keywords.length > 0 ? capitalise(keywords.slice(0, 2).join(', ')) : fallbackTitle;
   return { title, keywords, why };
+}
+
+function relatedReason(m: Explainable, members: Explainable[]): string[] {
+  let best: string[] = [];
+  for (const o of members) {
+    if (o === m) continue;
+    const found: string[] = [];
+    for (const s of m.stems) {
+      const t = o.stems.find((u) => areRelated(s, u));
+      if (t) found.push(`${m.readable.get(s)} ≈ ${o.readable.get(t)}`);
+      if (found.length >= MAX_WHY) break;
+    }
+    if (found.length > best.length) best = found;
+  }
+  return best;
 }
 
 /** Why two or more ideas read as one: the words they share, or relate. */

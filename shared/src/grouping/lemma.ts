@@ -19,6 +19,9 @@ export interface LemmaTable {
   forms: Map<string, string>;
   /** Accentless noun lemmas: a stem that is one of them is another thing ("navet"). */
   nouns: Set<string>;
+  /** Accentless form → its one accented spelling ("proprietaires" → propriétaires), to show
+   * words that reached the grouping without accents (expanded abbreviations, phone typing). */
+  accented: Map<string, string>;
 }
 
 /** The normalisation the grouping applies to words (normalize.ts): lower case, no accents. */
@@ -41,9 +44,18 @@ export function buildLemmaTable(nouns: Record<string, string>, adjectives: Recor
   const bestIsNoun = new Set<string>();
   const lemmas = new Set<string>();
   const nounLemmas = new Set<string>();
+  // Accented spellings; '' marks a form with two ("pêche", "péché"): shown as typed.
+  const spelling = new Map<string, string>();
+  const spell = (plain: string, written: string) => {
+    if (plain === written) return;
+    const old = spelling.get(plain);
+    if (old === undefined) spelling.set(plain, written);
+    else if (old !== written) spelling.set(plain, '');
+  };
   const add = (form: string, lemma: string, noun: boolean) => {
     if (!SINGLE_WORD.test(form) || !SINGLE_WORD.test(lemma)) return;
     const f = stripAccents(form), l = stripAccents(lemma);
+    spell(f, form);
     lemmas.add(l);
     if (noun) nounLemmas.add(l);
     const old = best.get(f);
@@ -59,7 +71,9 @@ export function buildLemmaTable(nouns: Record<string, string>, adjectives: Recor
   for (const form in adjectives) add(form, adjectives[form][0], false);
   const forms = new Map<string, string>();
   for (const [f, l] of best) if (l !== f && !lemmas.has(f)) forms.set(f, l);
-  return { forms, nouns: nounLemmas };
+  const accented = new Map<string, string>();
+  for (const [plain, written] of spelling) if (written) accented.set(plain, written);
+  return { forms, nouns: nounLemmas, accented };
 }
 
 let installed: LemmaTable | null = null;
@@ -71,6 +85,11 @@ export function useLemmas(table: LemmaTable | null): void {
 
 export function hasLemmas(): boolean {
   return installed !== null;
+}
+
+/** The accented spelling of an accentless word when the dictionary has exactly one, else the word. */
+export function accentedOf(word: string, table: LemmaTable | null = installed): string {
+  return table?.accented.get(word) ?? word;
 }
 
 /** Lemma of an accentless word, or the word itself when the dictionary has no other. */

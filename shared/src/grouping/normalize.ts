@@ -63,7 +63,12 @@ export const STOP_WORDS = new Set(
     'chaque plusieurs certains certaines tel telle tels telles dont lequel laquelle lesquels ici la-bas genre vraiment juste quand-meme surtout enfin bref ' +
     'svp merci bonjour salut ok oh ah bah ben hein lol mdr ptdr etc ex cad via afin parce quoi pourquoi comment combien ou ' +
     'idee idees proposition propose proposer serait bien super top cool bon bonne bons bonnes vrai vraie vrais grand grande grands grandes petit petite petits petites ' +
-    'nouveau nouvelle nouveaux nouvelles gros grosse mieux tres chose choses truc trucs fois ya il-y-a ceux celle celles celui certain'
+    'nouveau nouvelle nouveaux nouvelles gros grosse mieux tres chose choses truc trucs fois ya il-y-a ceux celle celles celui certain ' +
+    // General French adverbs, prepositions and conjunctions (grammar-book lists, not words of any file).
+    'plutot assez autant aucun aucune apres avant pendant depuis selon malgre sauf parmi durant contre lors tant tellement souvent parfois ' +
+    'partout ailleurs dedans dehors dessus dessous ensuite maintenant bientot tard tot vite presque environ seulement notamment egalement ' +
+    'pourtant cependant toutefois neanmoins sinon lorsque puisque quoique tandis voila voici aupres quant chacun chacune nul nulle ' +
+    'davantage desormais dorenavant longtemps autrefois aussitot quelqu quiconque certes completement totalement jusqu jusque moi toi soi eux'
   ).split(/\s+/),
 );
 

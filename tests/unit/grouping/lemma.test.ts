@@ -43,3 +43,14 @@ describe('Lefff lemmas (lefff-helper tables)', () => {
     expect(t.nouns.has('bleu')).toBe(false);
   });
 });
+
+describe('accented spellings (Lefff)', () => {
+  it('restores the one accented spelling of an accentless word, leaves ambiguous ones', async () => {
+    const { accentedOf } = await import('../../../shared/src/grouping/lemma');
+    expect(accentedOf('proprietaires')).toBe('propriétaires');
+    expect(accentedOf('kinesitherapeute')).toBe('kinésithérapeute');
+    expect(accentedOf('velo')).toBe('vélo');
+    expect(accentedOf('zorglub')).toBe('zorglub');
+    expect(accentedOf('peche')).toBe('peche'); // pêche or péché: shown as typed
+  });
+});

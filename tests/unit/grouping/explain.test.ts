@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { explainCluster } from '../../../shared/src/grouping/explain';
+import { analyseWall } from '../../../shared/src/grouping/atelier';
+import { installLefff } from '../../../shared/src/grouping/lemma-node';
+import { contentWords } from '../../../shared/src/grouping/normalize';
+
+installLefff();
+
+describe('explanations of a sub-topic', () => {
+  it('gives a reason to an idea that shares no word but a related one with another member', () => {
+    const items = analyseWall(
+      [
+        { id: 'a', text: 'nettoyer la rivière et les berges' },
+        { id: 'b', text: 'nettoyer les berges' },
+        { id: 'c', text: 'curer le ruisseau' },
+        { id: 'z', text: 'des bancs au lavoir' },
+      ],
+      new Set(),
+    );
+    const ex = explainCluster(items.slice(0, 3), items, new Set());
+    // rivière (one member) is no keyword; ruisseau shares no word with anyone.
+    expect(ex.keywords).not.toContain('rivière');
+    expect(ex.why.c).toEqual(['ruisseau ≈ rivière']);
+    for (const id of ['a', 'b', 'c']) expect(ex.why[id].length).toBeGreaterThan(0);
+  });
+  it('shows keywords with their accents even when the idea wrote an abbreviation', () => {
+    const items = analyseWall(
+      [
+        { id: 'a', text: 'un kiné au bourg' },
+        { id: 'b', text: 'un kine pour les sportifs' },
+        { id: 'c', text: 'trouver un kiné' },
+      ],
+      new Set(),
+    );
+    expect(explainCluster(items, items, new Set()).keywords).toContain('kinésithérapeute');
+  });
+  it('drops general function words and adverbs ("plutôt", "jusqu\'à") from the words compared', () => {
+    expect(contentWords('plutôt un bus jusqu’à la gare, davantage le soir')).toEqual(['bus', 'gare', 'soir']);
+  });
+});
