@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the live wall under the loads of issue #13, side by side with a bare
  * y-websocket relay in the same run. Each Semis scenario also reports the server's own
- * event-loop delay p99 (perf_hooks.monitorEventLoopDelay, loaded with --import).
+ * event-loop delay p99 (perf_hooks.monitorEventLoopDelay, loaded with --import) and, since the
+ * machine is shared, load-independent figures: the main thread's CPU stalls (CPU time between
+ * two 2 ms timer ticks), the server's CPU time per post, and the frames each phone applied per post.
  *
  *   s1  150 phones, 20 ideas/s for 10 s: ack and visible-on-all-150 (vs the relay); again with a disk hog
  *   s2  burst: the 150 phones post at the same instant: ack and visible-on-all

@@ -3,6 +3,7 @@
  * scores the same per-atelier grouping (bench/grouping-atelier.ts).
  */
 import { suggestGroups, type GroupingResult } from '../shared/src/grouping/index';
+import { installLefff } from '../shared/src/grouping/lemma-node';
 
 export interface InputRow { id: string; text: string; atelier?: string }
 export interface OutputRow { id: string; cluster: string; duplicate: string | null }
@@ -11,6 +12,7 @@ export type Mode = 'cross-theme' | 'per-atelier';
 /** An atelier as the grouping sees it, from the `atelier` field of the lines: an id such as
  * `mobilite-deplacements` reads as its title ("mobilite deplacements"). */
 export function groupAtelier(atelier: string, ideas: { id: string; text: string }[], granularity: number): GroupingResult {
+  installLefff(); // as the grouping worker does for the atelier mode
   return suggestGroups(ideas, { granularity, atelier: { title: atelier.replace(/[-_]+/g, ' ').trim() } });
 }
 

@@ -59,7 +59,8 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     errors.push(...watchErrors(wall));
     wall.on('dialog', (d) => void d.accept());
     await wall.goto(`${suite.server.url}/animer/mur/${atelier.id}#${ev.adminToken}`);
-    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-idea-count')).toBe(String(IDEAS.length));
+    // The first load may take seconds on a loaded machine (the default poll gives 1 s).
+    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-idea-count'), { timeout: 15_000 }).toBe(String(IDEAS.length));
     await expect.poll(() => wall.getByTestId('wall').getAttribute('data-stage-scale')).not.toBeNull();
     await wall.waitForTimeout(100); // the first framing of the stickies
 

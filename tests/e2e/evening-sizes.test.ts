@@ -81,7 +81,7 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
     await look(consolePage, '01-creer-empty', CONSOLE_RULES);
     await consolePage.getByTestId('event-name').fill('Soirée des possibles — Haut-Jura');
     await consolePage.getByTestId('event-place').fill('Salle des fêtes de Saint-Claude');
-    await consolePage.getByTestId('use-template').click();
+    await consolePage.getByTestId('template-grande-soiree').click();
     await look(consolePage, '02-creer-template', CONSOLE_RULES);
     await consolePage.getByTestId('create-event').click();
     const code = (await consolePage.getByTestId('join-code').innerText()).trim();
@@ -146,8 +146,12 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
 
     const large = await open(PHONE, true);
     await large.goto(`${url}/`);
+    // The widest letters a code can have, then the real one spaced as read off the screen: the
+    // whole code must stay in sight.
+    await large.getByTestId('code-input').fill('WMWMWM');
+    await look(large, '12-phone150text-code-widest', PHONE_RULES);
+    await large.getByTestId('code-input').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
     await look(large, '12-phone150text-code', PHONE_RULES);
-    await large.getByTestId('code-input').fill(code);
     await large.getByTestId('code-submit').click();
     await joinOn(large, 'Gérard', 0, { ateliers: '13-phone150text-ateliers' });
 
@@ -201,7 +205,7 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
     await look(byCode, '22-phone-regroupement', PHONE_RULES);
 
     // Dot vote on atelier 1, souhaitable × réaliste on atelier 2.
-    must(await call(admin, C.voteConfigure, { atelierId: a2!.id, config: { mode: 'rating' } }));
+    must(await call(admin, C.voteConfigure, { atelierId: a2!.id, config: { mode: 'rating', includeUnclustered: true } }));
     must(await call(admin, C.setPhase, { atelierIds: [a1!.id, a2!.id], phase: 'vote' }));
     await byCode.getByTestId('vote-screen').waitFor();
     await look(byCode, '23-phone-dots', PHONE_RULES);
@@ -211,6 +215,8 @@ describe.skipIf(!ok)('the evening at the sizes people use', () => {
     await look(large, '24-phone150text-dots', PHONE_RULES);
     await large.getByTestId('vote-plus').nth(1).click();
     await zoomed.getByTestId('vote-screen').waitFor();
+    await zoomed.getByTestId('vote-item').first().waitFor();
+    await zoomed.getByTestId('vote-item').first().scrollIntoViewIfNeeded();
     await look(zoomed, '25-phone130-rating', PHONE_RULES);
     await look(projector, '26-projector-vote-live', PROJECTOR_RULES);
     must(await call(admin, C.setPhase, { atelierIds: [a1!.id, a2!.id], phase: 'restitution' }));

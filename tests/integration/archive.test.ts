@@ -146,6 +146,22 @@ describe('archive refusals, with nothing written', () => {
     expect(await server.semis.storage.getEvent(seeded.ev.event.id)).toBeNull();
   });
 
+  it('imports an archive from before the retention setting (storage 6) with the default of 30 days', async () => {
+    const without = (a: Archive) => {
+      for (const col of ['retention_days', 'closed_at', 'purged_at', 'purge_lease']) delete a.tables.events![0]![col];
+    };
+    // Only older archives are filled in: a current one must carry its columns.
+    expect((await importInto(server, mutate(without))).body.error?.code).toBe('ARCHIVE_INVALID');
+    const fresh = await startServer();
+    try {
+      const res = await importInto(fresh, mutate((a) => { without(a); a.storageVersion = 6; }));
+      expect(res.status).toBe(201);
+      expect((await fresh.semis.storage.getEvent(res.body.eventId!))!.retentionDays).toBe(30);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('refuses an oversized archive before reading it', async () => {
     const res = await importInto(server, Buffer.alloc(33 * 1024 * 1024, 0x20));
     expect(res.status).toBe(413);

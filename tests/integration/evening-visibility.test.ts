@@ -1,32 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API, C, readIdeaCards, type IdeaView, type ModIdeaView } from '@semis/shared';
-import { api, call, createEvent, facilitator, must, openBoard, participant, record, sleep, startServer, waitFor, type BoardClient, type Client, type TestServer } from '../support/harness';
+import { api, call, createEvent, facilitator, must, openBoard, participant, record, sleep, useServer, waitFor } from '../support/harness';
 
-let server: TestServer;
-const open: Client[] = [];
-const boards: BoardClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const b of boards) b.destroy();
-  for (const s of open) s.disconnect();
-  await server.stop();
-});
+const suite = useServer();
+const { open, boards } = suite;
 
 async function setup(modes: { privateWriting?: boolean; moderated?: boolean; showAuthors?: boolean }) {
-  const ev = await createEvent(server.url, 1);
+  const ev = await createEvent(suite.server.url, 1);
   const atelier = ev.ateliers[0]!;
-  const admin = await facilitator(server.url, ev.adminToken);
+  const admin = await facilitator(suite.server.url, ev.adminToken);
   must(await call(admin, C.configureAtelier, { atelierId: atelier.id, ...modes }));
-  const alice = await participant(server.url, ev.event.joinCode, 'Alice', atelier.id);
-  const bob = await participant(server.url, ev.event.joinCode, 'Bob', atelier.id);
+  const alice = await participant(suite.server.url, ev.event.joinCode, 'Alice', atelier.id);
+  const bob = await participant(suite.server.url, ev.event.joinCode, 'Bob', atelier.id);
   open.push(admin, alice.socket, bob.socket);
-  const bobBoard = openBoard(server.url, atelier.boardId, bob.join.token);
-  const wall = openBoard(server.url, atelier.boardId, ev.adminToken);
+  const bobBoard = openBoard(suite.server.url, atelier.boardId, bob.join.token);
+  const wall = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
   boards.push(bobBoard, wall);
   await Promise.all([bobBoard.synced, wall.synced]);
   return { ev, atelier, admin, alice, bob, bobBoard, wall };
@@ -60,7 +50,7 @@ describe('écriture privée', () => {
     await sleep(300);
     expect(bobSees(bobEvents, bobUpdates)).not.toContain('secrète');
     expect(readIdeaCards(wall.doc)).toEqual([]);
-    expect(JSON.stringify((await api(server.url, API.join(ev.event.joinCode))).body)).not.toContain('secrète');
+    expect(JSON.stringify((await api(suite.server.url, API.join(ev.event.joinCode))).body)).not.toContain('secrète');
     // Bob's own list does not include it either.
     expect(must(await call<{ ideas: IdeaView[] }>(bob.socket, C.myIdeas, { atelierId: atelier.id })).ideas).toEqual([]);
 
@@ -142,7 +132,7 @@ describe('moderation', () => {
 
   it('blocks a participant: told, disconnected, token refused, pseudonym refused, boards closed', async () => {
     const { ev, atelier, admin, alice } = await setup({});
-    const aliceBoard = openBoard(server.url, atelier.boardId, alice.join.token);
+    const aliceBoard = openBoard(suite.server.url, atelier.boardId, alice.join.token);
     await aliceBoard.synced;
     const closed = new Promise<number>((r) => aliceBoard.provider.ws?.addEventListener('close', (e) => r((e as CloseEvent).code)));
     const told = new Promise<{ message: string }>((r) => alice.socket.once('participant:blocked', r));
@@ -153,7 +143,7 @@ describe('moderation', () => {
     expect(await closed).toBe(4403);
     aliceBoard.destroy();
 
-    const again = await (await import('../support/harness')).connect(server.url);
+    const again = await (await import('../support/harness')).connect(suite.server.url);
     open.push(again);
     expect(await call(again, C.join, { token: alice.join.token })).toMatchObject({ ok: false, error: { code: 'BLOCKED' } });
     expect(await call(again, C.join, { token: alice.join.token, code: ev.event.joinCode, pseudonym: 'Alice2' })).toMatchObject({ ok: false, error: { code: 'BLOCKED' } });
@@ -162,6 +152,6 @@ describe('moderation', () => {
     }
     // Another person on the same venue Wi-Fi (same IP) is not affected.
     expect((await call(again, C.join, { code: ev.event.joinCode, pseudonym: 'Charlie' })).ok).toBe(true);
-    expect((await api(server.url, API.adminEvent, { token: alice.join.token })).status).toBe(403);
+    expect((await api(suite.server.url, API.adminEvent, { token: alice.join.token })).status).toBe(403);
   });
 });

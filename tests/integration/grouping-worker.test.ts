@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { C, GROUPING_MAX_IDEAS, GROUPING_QUEUE_MAX, createCluster, putIdeaCard, readClusters, readIdeaCards, type Ack, type GroupingSuggestion } from '@semis/shared';
 import { suggestGroups } from '@semis/shared/grouping';
+import { installLefff } from '../../shared/src/grouping/lemma-node';
 import { GroupingPool } from '../../server/src/grouping/pool';
 import { call, connect, createEvent, facilitator, must, openBoard, startServer, waitFor, type Client, type TestServer } from '../support/harness';
 
@@ -66,7 +67,9 @@ describe('grouping in a worker thread', () => {
     await waitFor(() => server.semis.registry.use(atelier.boardId, (room) => readClusters(room.doc).length === 1), 5000, 'cluster relayed');
     board.destroy();
 
-    // What the grouping itself says, given what the issue asks the wall to send.
+    // What the grouping itself says, given what the issue asks the wall to send (with the
+    // Lefff lemmas, which the worker installs for the atelier mode).
+    installLefff();
     const expected = await server.semis.registry.use(atelier.boardId, (room) =>
       suggestGroups(
         readIdeaCards(room.doc).map((c) => ({ id: c.id, text: c.text })),

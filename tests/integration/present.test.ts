@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, S, type PresentState } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, participant, record, startServer, waitFor, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, facilitator, must, participant, record, useServer, waitFor } from '../support/harness';
 import { seedWall } from '../support/room';
 
-let server: TestServer;
-const open: Client[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server?.stop();
-});
+const suite = useServer();
+const { open } = suite;
 
 type Ack = { state: PresentState | null };
 
 describe('présenter: one cluster, candidate or poster per screen, decided by the server', () => {
   it('start, step both ways within bounds, pushed to the projector; stop', async () => {
-    const ev = await createEvent(server.url, 2);
+    const ev = await createEvent(suite.server.url, 2);
     const [atelier, other] = ev.ateliers;
-    const { wall, sockets } = await seedWall(server.url, ev, atelier!, [
+    const { wall, sockets } = await seedWall(suite.server.url, ev, atelier!, [
       { title: 'Mobilité', texts: ['navette'] },
       { title: 'Santé', texts: ['médecin'] },
       { title: 'Circuits courts', texts: ['marché'] },
     ]);
     open.push(...sockets);
-    const consoleSocket = await facilitator(server.url, ev.adminToken);
-    const projector = await facilitator(server.url, ev.adminToken);
+    const consoleSocket = await facilitator(suite.server.url, ev.adminToken);
+    const projector = await facilitator(suite.server.url, ev.adminToken);
     open.push(consoleSocket, projector);
     const pushes = record(projector);
     const presentIs = (index: number) => waitFor(() => pushes.some((p) => p.event === S.present && (p.args[0] as { state: PresentState | null }).state?.index === index), 3000, `push of index ${index}`);
@@ -63,14 +56,14 @@ describe('présenter: one cluster, candidate or poster per screen, decided by th
   });
 
   it('rights on every channel: participants, anonymous sockets, other ateliers’ co-facilitators, bad payloads', async () => {
-    const ev = await createEvent(server.url, 2);
+    const ev = await createEvent(suite.server.url, 2);
     const [a1, a2] = ev.ateliers;
-    const admin = await facilitator(server.url, ev.adminToken);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
     open.push(admin);
     const { token } = must(await call<{ token: string }>(admin, C.coFacilitator, { atelierId: a2!.id, label: 'Claire' }));
-    const claire = await facilitator(server.url, token);
-    const anon = await connect(server.url);
-    const phone = await participant(server.url, ev.event.joinCode, 'Léa', a1!.id);
+    const claire = await facilitator(suite.server.url, token);
+    const anon = await connect(suite.server.url);
+    const phone = await participant(suite.server.url, ev.event.joinCode, 'Léa', a1!.id);
     open.push(claire, anon, phone.socket);
     const start = { action: 'start', atelierId: a1!.id, kind: 'clusters' };
     expect(await call(claire, C.present, start)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, clusterMaps, createCluster, readClusters, readIdeaCards, type Atelier, type Candidate, type IdeaView, type VoteState } from '@semis/shared';
-import { call, createEvent, facilitator, must, openBoard, participant, startServer, waitFor, type BoardClient, type Client, type TestServer } from '../support/harness';
+import { call, createEvent, facilitator, must, openBoard, participant, useServer, waitFor, type Client } from '../support/harness';
 
-let server: TestServer;
-const open: Client[] = [];
-const boards: BoardClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  for (const b of boards) b.destroy();
-  await server?.stop();
-});
+const suite = useServer();
+const { open, boards } = suite;
 
 /** One atelier with `ideas` ideas, the first `clustered` of them in one cluster written over Yjs. */
 async function wallWithIdeas(ideas: number, clustered: number) {
-  const ev = await createEvent(server.url, 2);
+  const ev = await createEvent(suite.server.url, 2);
   const atelier = ev.ateliers[0]!;
-  const admin = await facilitator(server.url, ev.adminToken);
-  const author = await participant(server.url, ev.event.joinCode, 'Autrice', atelier.id);
+  const admin = await facilitator(suite.server.url, ev.adminToken);
+  const author = await participant(suite.server.url, ev.event.joinCode, 'Autrice', atelier.id);
   open.push(admin, author.socket);
   const ideaIds: string[] = [];
   for (let i = 0; i < ideas; i++) ideaIds.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: `idée ${i}` })).idea.id);
-  const wall = openBoard(server.url, atelier.boardId, ev.adminToken);
-  const witness = openBoard(server.url, atelier.boardId, ev.adminToken);
+  const wall = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
+  const witness = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
   boards.push(wall, witness);
   await Promise.all([wall.synced, witness.synced]);
   await waitFor(() => readIdeaCards(wall.doc).length === ideas, 3000, 'ideas on wall');
@@ -49,7 +40,7 @@ describe('vote settings are a partial update', () => {
     const after = must(await configure(admin, atelier.id, { maxPerItem: 2 })).atelier.vote;
     expect(after).toEqual({ mode: 'rating', target: 'clusters', dotsPerParticipant: 5, maxPerItem: 2, results: 'live', includeUnclustered: false });
     // What another facilitator reads from the server is the same.
-    const other = await facilitator(server.url, ev.adminToken);
+    const other = await facilitator(suite.server.url, ev.adminToken);
     open.push(other);
     const seen = must(await call<{ ateliers: Atelier[] }>(other, C.facilitatorAuth, { token: ev.adminToken })).ateliers.find((a) => a.id === atelier.id)!;
     expect(seen.vote).toEqual(after);

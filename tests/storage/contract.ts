@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { JOIN_CODE_ALPHABET, type Atelier } from '@semis/shared';
+import { JOIN_CODE_ALPHABET, PSEUDONYM_MAX, pseudonymChoice, type Atelier } from '@semis/shared';
 import { DEFAULT_VOTE_CONFIG } from '@semis/shared';
 import { UniqueViolationError, type EventRecord, type NewIdea, type ParticipantRecord, type Storage } from '../../server/src/storage/index';
 
@@ -121,15 +121,26 @@ export function describeStorageContract(
       });
 
       it('names participants created or renamed at the same instant under the event’s lock', async () => {
-        // The namer sees what is in use, as a service would: same wanted name, distinct results.
-        const namer = (taken: string[]) => `Alice ${taken.filter((t) => t.startsWith('Alice')).length}`;
+        // Same wanted name at the same instant, distinct results ("Alice" is taken already).
         const created = await Promise.all(
-          Array.from({ length: 6 }, () => s.createNamedParticipant(participantRecord(fx.event.id, 'ignored', null), namer)),
+          Array.from({ length: 6 }, () => s.createNamedParticipant(participantRecord(fx.event.id, 'ignored', null), pseudonymChoice('alice', PSEUDONYM_MAX))),
         );
-        expect(new Set(created).size).toBe(6);
-        const renamed = await Promise.all([fx.alice.id, fx.bob.id].map((id) => s.renameParticipant(id, fx.event.id, (taken) => `Zoé ${taken.filter((t) => t.startsWith('Zoé')).length}`)));
-        expect(renamed.sort()).toEqual(['Zoé 0', 'Zoé 1']);
-        expect((await s.getParticipant(fx.bob.id))?.pseudonym).toMatch(/^Zoé [01]$/);
+        expect(created.sort()).toEqual(['alice (2)', 'alice (3)', 'alice (4)', 'alice (5)', 'alice (6)', 'alice (7)']);
+        const renamed = await Promise.all([fx.alice.id, fx.bob.id].map((id) => s.renameParticipant(id, fx.event.id, pseudonymChoice('Zoé', PSEUDONYM_MAX))));
+        expect(renamed.sort()).toEqual(['Zoé', 'Zoé (2)']);
+        expect((await s.getParticipant(fx.bob.id))?.pseudonym).toMatch(/^Zoé( \(2\))?$/);
+      });
+
+      it('tells names apart by key, following renames, beyond the candidates it looks up first', async () => {
+        const named = (wanted: string) => s.createNamedParticipant(participantRecord(fx.event.id, 'ignored', null), pseudonymChoice(wanted, PSEUDONYM_MAX, 4));
+        // Alice was renamed: her new name is taken, her old one free again.
+        await s.updateParticipant(fx.alice.id, { pseudonym: 'Kévin' });
+        expect(await named('KEVlN')).toBe('KEVlN (2)');
+        expect(await named('Alice')).toBe('Alice');
+        // Four candidates looked up, six people wanting one name: the rest is read whole.
+        const tels = [];
+        for (let i = 0; i < 6; i++) tels.push(await named('Tel'));
+        expect(tels).toEqual(['Tel', 'Tel (2)', 'Tel (3)', 'Tel (4)', 'Tel (5)', 'Tel (6)']);
       });
     });
 

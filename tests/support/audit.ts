@@ -10,7 +10,7 @@ export interface Audit {
   overflowX: number;
   /** Visible elements whose box sticks out of the viewport on the right or left. */
   offscreen: string[];
-  /** Text cut off inside its box (overflow hidden and ellipsis) — nothing may be clipped. */
+  /** Text cut off inside its box (ellipsis, or a field scrolled on what was typed) — nothing may be clipped. */
   clipped: string[];
   /** Buttons, links, fields and checkbox labels smaller than `minTarget` in either direction. */
   smallTargets: string[];
@@ -76,6 +76,8 @@ export async function audit(page: Page, opts: AuditOptions = {}): Promise<Audit>
       if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) clipped.push(describe(el));
       // A field whose text (or placeholder) is taller than the field: part of it is hidden.
       if (el.matches('textarea') && el.scrollHeight > el.clientHeight + 1) clipped.push(describe(el));
+      // A one-line field scrolled sideways: what was typed is not all in sight.
+      if (el.matches('input:not([type="checkbox"]):not([type="radio"])') && el.scrollWidth > el.clientWidth + 1) clipped.push(`${describe(el)} "${(el as HTMLInputElement).value}"`);
       const interactive = el.matches('button, a[href], input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), select, textarea, [role="button"], summary');
       const box = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : interactive ? el : null;
       // An inline link inside a sentence is exempt (WCAG 2.5.8), a link on its own is not.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import WS from 'ws';
+import { afterAll, beforeAll } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { API, C, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type JoinResult, type ServerToClientEvents } from '@semis/shared';
@@ -19,6 +20,31 @@ export interface TestServer {
 }
 
 /** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
+/**
+ * One real server for a test file or `describe`, and what its tests open on it (`open`,
+ * `boards`), all closed after it. Call at the top; `server` is valid inside tests.
+ */
+export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[] } {
+  let server: TestServer | undefined;
+  const open: Client[] = [];
+  const boards: BoardClient[] = [];
+  beforeAll(async () => {
+    server = await startServer(opts);
+  });
+  afterAll(async () => {
+    for (const b of boards) b.destroy();
+    for (const s of open) s.disconnect();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    open,
+    boards,
+  };
+}
+
 export async function startServer(opts: { dataDir?: string; databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'semis-test-'));
   const semis = await createSemisServer({

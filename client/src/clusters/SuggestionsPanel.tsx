@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { C, readPosition, type ClusterView, type GroupingSuggestion } from '@semis/shared';
+import { C, readClusters, readPosition, type ClusterView, type GroupingSuggestion } from '@semis/shared';
 import { clusterTitle } from '@semis/shared/grouping';
 import { request, type SemisSocket } from '../sync/socket';
 import type { ClientError } from '../sync/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { addToCluster, clusterIdeas, markDuplicates, type WallState } from './actions';
+import { addToCluster, clusterIdeas, markDuplicates, tidyWall, type WallState } from './actions';
+import { placeClusters } from './geometry';
 import { ClusterSuggestion, DuplicateSuggestion, type Proposal } from './SuggestionCards';
 
 interface Props {
@@ -79,17 +80,23 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
   const finish = (ids: string[]) => setDone((s) => new Set([...s, ...ids]));
   const titleOf = (p: Proposal) => titles[p.id] ?? p.title;
   const duplicatesWithin = (ids: string[]) => duplicates.filter((d) => d.ideaIds.every((id) => ids.includes(id))).map((d) => d.ideaIds);
-  const accept = (list: Proposal[]) => {
-    // One transaction; each step reads the positions the previous ones wrote (a transaction's
-    // writes are readable at once), so no sticky lands on another.
-    const now = (): WallState => ({ ...wall, positions: new Map([...wall.positions].map(([id, p]) => [id, readPosition(doc, id) ?? p])) });
+  /** Accepting all of them also tidies the wall (*Ranger*): new clusters land right of the
+   * wall's content, which leaves the wall a wide strip with a hole where the ideas were. */
+  const accept = (list: Proposal[], tidy = false) => {
+    // One transaction; each step reads the positions and clusters the previous ones wrote (a
+    // transaction's writes are readable at once), so no sticky lands on another.
+    const now = (): WallState => {
+      const positions = new Map([...wall.positions].map(([id, p]) => [id, readPosition(doc, id) ?? p]));
+      return { ...wall, positions, placed: placeClusters(readClusters(doc), (id) => positions.get(id)) };
+    };
     const fresh = list.filter((p) => p.keepId === undefined);
     doc.transact(() => {
       clusterIdeas(doc, wall, fresh.map((p) => ({ ideaIds: p.ideaIds, title: titleOf(p), duplicates: duplicatesWithin(p.ideaIds) })));
       for (const p of list) if (p.keepId !== undefined) addToCluster(doc, now(), p.keepId, p.ideaIds, duplicatesWithin(p.ideaIds));
+      if (tidy) tidyWall(doc, now());
     });
     finish(list.map((p) => p.id));
-    if (fresh.length > 0) onRelayout?.();
+    if (fresh.length > 0 || tidy) onRelayout?.();
   };
   const acceptDuplicate = (d: (typeof duplicates)[number]) => {
     const into = d.ideaIds.map((id) => clusterOf.get(id)).find((c) => c !== undefined);
@@ -118,7 +125,7 @@ export function SuggestionsPanel({ socket, ready, atelierId, doc, wall, clusters
       <ErrorMessage error={error} />
       {result && proposals.length === 0 && duplicates.length === 0 && <p className="hint">{t('votes.suggest.none')}</p>}
       {proposals.length > 1 && (
-        <button type="button" className="secondary" data-testid="suggest-accept-all" disabled={!editable} onClick={() => accept(proposals)}>
+        <button type="button" className="secondary" data-testid="suggest-accept-all" disabled={!editable} onClick={() => accept(proposals, true)}>
           {t('votes.suggest.acceptAll')} ({proposals.length})
         </button>
       )}

@@ -39,7 +39,7 @@ export const votesEn: typeof votesFr = {
       granularity: 'Granularity: {{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
       accept: 'Accept',
       reject: 'Reject',
-      acceptAll: 'Accept all',
+      acceptAll: 'Accept all and tidy',
       none: 'No suggestion for the ideas still free.',
       duplicates: 'Likely duplicates',
       duplicateSet: 'These ideas say the same thing',

@@ -39,7 +39,7 @@ export const votesFr = {
       granularity: 'Finesse : {{value, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}',
       accept: 'Accepter',
       reject: 'Refuser',
-      acceptAll: 'Tout accepter',
+      acceptAll: 'Tout accepter et ranger',
       none: 'Aucune suggestion pour les idées encore libres.',
       duplicates: 'Doublons probables',
       duplicateSet: 'Ces idées disent la même chose',

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
-  ARCHIVE_FORMAT, ARCHIVE_VERSION, BOARD_SCHEMA_VERSION, IMAGE_TYPES, boardKindSchema, candidateSchema, ideaStatusSchema, phaseSchema,
+  ARCHIVE_FORMAT, ARCHIVE_VERSION, pseudonymKey, BOARD_SCHEMA_VERSION, IMAGE_TYPES, boardKindSchema, candidateSchema, ideaStatusSchema, phaseSchema,
   posterBoardKindSchema, reactionKindSchema, timerStateSchema, uuidSchema, voteConfigSchema,
 } from '@semis/shared';
 import { AppError } from '../errors';
@@ -100,6 +100,22 @@ function rowSchema(table: TableDef) {
 
 const invalid = (field?: string) => new AppError('ARCHIVE_INVALID', field);
 
+/** Columns added to the storage after an archive was written, with the value their migration
+ * gave existing rows: an archive from an older server imports as that server's rows would have
+ * migrated. */
+const ADDED_COLUMNS: { since: number; table: string; values: ArchiveRow }[] = [
+  { since: 7, table: 'events', values: { retention_days: 30, closed_at: null, purged_at: null, purge_lease: null } },
+];
+
+function upgrade(raw: { tables?: unknown }, storageVersion: number): void {
+  const tables = typeof raw.tables === 'object' && raw.tables !== null ? (raw.tables as Record<string, unknown>) : {};
+  for (const added of ADDED_COLUMNS) {
+    const rows = tables[added.table];
+    if (storageVersion >= added.since || !Array.isArray(rows)) continue;
+    for (const row of rows) if (typeof row === 'object' && row !== null) for (const [col, v] of Object.entries(added.values)) if (!(col in row)) (row as ArchiveRow)[col] = v;
+  }
+}
+
 /** Parses, checks and imports an archive as a new event. Nothing is written on any refusal. */
 export async function importArchive(deps: ArchiveDeps, body: unknown): Promise<{ eventId: string; name: string }> {
   const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : null;
@@ -115,6 +131,7 @@ export async function importArchive(deps: ArchiveDeps, body: unknown): Promise<{
   if (!head.success || head.data.format !== ARCHIVE_FORMAT) throw invalid('format');
   if (head.data.version !== ARCHIVE_VERSION) throw new AppError('ARCHIVE_VERSION', 'version');
   if (head.data.storageVersion > STORAGE_VERSION) throw new AppError('ARCHIVE_VERSION', 'storageVersion');
+  upgrade(raw as { storageVersion: number; tables?: unknown }, head.data.storageVersion);
   const parsed = archiveSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join('.'));
   // Checked, but written as it came: the parsed copy has its JSON columns decoded.
@@ -128,6 +145,8 @@ export async function importArchive(deps: ArchiveDeps, body: unknown): Promise<{
   const boards = checkBoards(archive, tables);
 
   if (await deps.storage.getEvent(eventId)) throw new AppError('ARCHIVE_EXISTS', 'tables.events.0.id');
+  // A join trusts stored pseudonym keys (storage/participants.ts): a file's are recomputed.
+  for (const row of tables.participants ?? []) if (row.pseudonym_key != null) row.pseudonym_key = pseudonymKey(String(row.pseudonym));
   try {
     await deps.storage.archive.restoreEvent(tables, boards, deps.now());
   } catch (err) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  distinctPseudonym, joinCodeSchema, legacyPseudonymKey, normalizeJoinCode, PSEUDONYM_MAX, pseudonymKey,
+  joinCodeSchema, legacyPseudonymKey, normalizeJoinCode, PSEUDONYM_MAX, pseudonymChoice, pseudonymKey,
   type Atelier, type C, type CommandPayload, type JoinResult, type PublicParticipant,
 } from '@semis/shared';
 import { AppError } from '../errors';
@@ -41,7 +41,7 @@ export async function join(storage: Storage, { code, pseudonym, token, atelierId
       const atelier = chosen(ateliers, atelierId);
       if (pseudonym && pseudonym !== participant.pseudonym) {
         await refuseBlocked(storage, participant.eventId, pseudonym);
-        const shown = await storage.renameParticipant(participant.id, participant.eventId, (taken) => distinctPseudonym(pseudonym, taken, PSEUDONYM_MAX));
+        const shown = await storage.renameParticipant(participant.id, participant.eventId, pseudonymChoice(pseudonym, PSEUDONYM_MAX));
         participant = { ...participant, pseudonym: shown };
       }
       if (atelier && atelier.id !== participant.atelierId) {
@@ -62,7 +62,7 @@ export async function join(storage: Storage, { code, pseudonym, token, atelierId
   const fresh = newToken();
   const unnamed = { id: randomUUID(), eventId: found.event.id, atelierId: atelier?.id ?? null, createdAt: now, tokenHash: hashToken(fresh), blockedAt: null };
   // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
-  const shown = await storage.createNamedParticipant(unnamed, (taken) => distinctPseudonym(pseudonym, taken, PSEUDONYM_MAX));
+  const shown = await storage.createNamedParticipant(unnamed, pseudonymChoice(pseudonym, PSEUDONYM_MAX));
   const participant: ParticipantRecord = { ...unnamed, pseudonym: shown };
   return { participant, atelier, result: joinResult(participant, fresh, found.event, found.ateliers) };
 }

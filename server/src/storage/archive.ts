@@ -37,7 +37,7 @@ export const EVENT_TABLES: readonly TableDef[] = [
       private_writing: i(), moderated: i(), show_authors: i(), timer: t(true), vote_config: t(true), group_creation: t(true),
     },
   },
-  { name: 'participants', scope: BY_EVENT, columns: { id: t(), event_id: t(), pseudonym: t(), token_hash: t(), atelier_id: t(true), created_at: t(), blocked_at: t(true) } },
+  { name: 'participants', scope: BY_EVENT, columns: { id: t(), event_id: t(), pseudonym: t(), pseudonym_key: t(true), token_hash: t(), atelier_id: t(true), created_at: t(), blocked_at: t(true) } },
   {
     name: 'ideas', scope: BY_EVENT,
     columns: {

@@ -270,6 +270,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE events ADD COLUMN purge_lease TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'pseudonym keys',
+    // A join picks its pseudonym under the event's lock: with the key stored, it reads the few
+    // names that can collide instead of every name of the event (issue #13). Rows written
+    // before have no key and are always read.
+    sql: `
+      ALTER TABLE participants ADD COLUMN pseudonym_key TEXT;
+      CREATE INDEX participants_pseudonym_key ON participants (event_id, pseudonym_key);
+    `,
+  },
 ];
 
 const DIALECT = {

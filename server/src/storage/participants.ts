@@ -1,3 +1,4 @@
+import { pseudonymKey, type PseudonymChoice } from '@semis/shared';
 import { IN_CHUNK, marks } from './json';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 import type { ParticipantRecord } from './types';
@@ -10,9 +11,9 @@ export interface ParticipantStore {
    * written under the event's lock: two phones joining at the same instant never share one.
    * Resolves with the pseudonym stored.
    */
-  createNamedParticipant(p: Omit<ParticipantRecord, 'pseudonym'>, name: (taken: string[]) => string): Promise<string>;
+  createNamedParticipant(p: Omit<ParticipantRecord, 'pseudonym'>, name: PseudonymChoice): Promise<string>;
   /** Renames a participant the same way, `name` seeing every pseudonym in use but its own. */
-  renameParticipant(id: string, eventId: string, name: (taken: string[]) => string): Promise<string>;
+  renameParticipant(id: string, eventId: string, name: PseudonymChoice): Promise<string>;
   getParticipant(id: string): Promise<ParticipantRecord | null>;
   getParticipantByTokenHash(hash: string): Promise<ParticipantRecord | null>;
   updateParticipant(id: string, changes: { pseudonym?: string; atelierId?: string | null }): Promise<void>;
@@ -39,20 +40,20 @@ export class SqlParticipantStore implements ParticipantStore {
     return insertParticipant(this.db, p);
   }
 
-  createNamedParticipant(p: Omit<ParticipantRecord, 'pseudonym'>, name: (taken: string[]) => string): Promise<string> {
+  createNamedParticipant(p: Omit<ParticipantRecord, 'pseudonym'>, name: PseudonymChoice): Promise<string> {
     return this.db.transaction(async (tx) => {
       await tx.lock(`pseudonyms:${p.eventId}`);
-      const pseudonym = name(await pseudonymsInUse(tx, p.eventId, ''));
+      const pseudonym = await choose(tx, p.eventId, '', name);
       await insertParticipant(tx, { ...p, pseudonym });
       return pseudonym;
     });
   }
 
-  renameParticipant(id: string, eventId: string, name: (taken: string[]) => string): Promise<string> {
+  renameParticipant(id: string, eventId: string, name: PseudonymChoice): Promise<string> {
     return this.db.transaction(async (tx) => {
       await tx.lock(`pseudonyms:${eventId}`);
-      const pseudonym = name(await pseudonymsInUse(tx, eventId, id));
-      await tx.run('UPDATE participants SET pseudonym = $2 WHERE id = $1', [id, pseudonym]);
+      const pseudonym = await choose(tx, eventId, id, name);
+      await tx.run('UPDATE participants SET pseudonym = $2, pseudonym_key = $3 WHERE id = $1', [id, pseudonym, pseudonymKey(pseudonym)]);
       return pseudonym;
     });
   }
@@ -74,8 +75,8 @@ export class SqlParticipantStore implements ParticipantStore {
     const sets: string[] = [];
     const params: unknown[] = [id];
     if (changes.pseudonym !== undefined) {
-      params.push(changes.pseudonym);
-      sets.push(`pseudonym = $${params.length}`);
+      params.push(changes.pseudonym, pseudonymKey(changes.pseudonym));
+      sets.push(`pseudonym = $${params.length - 1}`, `pseudonym_key = $${params.length}`);
     }
     if (changes.atelierId !== undefined) {
       params.push(changes.atelierId);
@@ -125,9 +126,27 @@ export class SqlParticipantStore implements ParticipantStore {
 
 async function insertParticipant(db: SqlExecutor, p: ParticipantRecord): Promise<void> {
   await db.run(
-    'INSERT INTO participants (id, event_id, pseudonym, token_hash, atelier_id, created_at, blocked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [p.id, p.eventId, p.pseudonym, p.tokenHash, p.atelierId, p.createdAt, p.blockedAt],
+    'INSERT INTO participants (id, event_id, pseudonym, pseudonym_key, token_hash, atelier_id, created_at, blocked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [p.id, p.eventId, p.pseudonym, pseudonymKey(p.pseudonym), p.tokenHash, p.atelierId, p.createdAt, p.blockedAt],
   );
+}
+
+/**
+ * Picks a pseudonym under the event's lock, reading only the names that can decide: those
+ * whose stored key is one of the first candidates', and those with no key (written before
+ * keys were stored, restored from an archive, or purged). Every write that changes a
+ * pseudonym stores its key or clears it, so no other name can collide with those candidates.
+ * When all of them are taken, the pick is made again from every name in use.
+ */
+async function choose(tx: SqlExecutor, eventId: string, exceptId: string, name: PseudonymChoice): Promise<string> {
+  const rows = await tx.query<{ pseudonym: string }>(
+    `SELECT pseudonym FROM participants
+     WHERE event_id = $1 AND id <> $2 AND blocked_at IS NULL AND (pseudonym_key IS NULL OR pseudonym_key IN (${marks(name.keys.length, 3)}))`,
+    [eventId, exceptId, ...name.keys],
+  );
+  const pseudonym = name.pick(rows.map((r) => r.pseudonym));
+  if (name.keys.includes(pseudonymKey(pseudonym))) return pseudonym;
+  return name.pick(await pseudonymsInUse(tx, eventId, exceptId));
 }
 
 async function pseudonymsInUse(db: SqlExecutor, eventId: string, exceptId: string): Promise<string[]> {

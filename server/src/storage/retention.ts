@@ -67,7 +67,8 @@ export class SqlRetentionStore implements RetentionStore {
       for (const [k, p] of people.entries()) {
         const label = purgedLabel(k + 1);
         if (!p.tokenHash.startsWith(PURGED_TOKEN_PREFIX)) {
-          await tx.run('UPDATE participants SET pseudonym = $2, token_hash = $3 WHERE id = $1', [p.id, label, PURGED_TOKEN_PREFIX + p.id]);
+          // No key for a label: joins read keyless names whole (storage/participants.ts).
+          await tx.run('UPDATE participants SET pseudonym = $2, pseudonym_key = NULL, token_hash = $3 WHERE id = $1', [p.id, label, PURGED_TOKEN_PREFIX + p.id]);
           purged.push(p.id);
         }
         // The log quotes the pseudonym of whoever was blocked or unblocked (services/moderation.ts).

@@ -7,12 +7,37 @@ import { graphemeCount, pseudonymKey } from './text';
  */
 export function distinctPseudonym(wanted: string, taken: readonly string[], max: number): string {
   const keys = new Set(taken.map(pseudonymKey));
-  if (!keys.has(pseudonymKey(wanted))) return wanted;
+  for (const candidate of pseudonymCandidates(wanted, max)) if (!keys.has(pseudonymKey(candidate))) return candidate;
+  throw new Error('unreachable: the candidates never end');
+}
+
+/** The names `distinctPseudonym` tries, in order: the wanted one, then "(2)", "(3)"… */
+export function* pseudonymCandidates(wanted: string, max: number): Generator<string> {
+  yield wanted;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = `${truncate(wanted, max - suffix.length).trimEnd()}${suffix}`;
-    if (!keys.has(pseudonymKey(candidate))) return candidate;
+    yield `${truncate(wanted, max - suffix.length).trimEnd()}${suffix}`;
   }
+}
+
+/**
+ * What storage needs to pick a pseudonym without reading every name of the event: the keys of
+ * the first `lookups` candidates (only names with those keys can decide among them), and the
+ * rule itself. A pick whose key is not among `keys` (all of them taken) must be made again
+ * from every name in use.
+ */
+export interface PseudonymChoice {
+  keys: readonly string[];
+  pick(taken: readonly string[]): string;
+}
+
+export function pseudonymChoice(wanted: string, max: number, lookups = 32): PseudonymChoice {
+  const keys = new Set<string>();
+  for (const candidate of pseudonymCandidates(wanted, max)) {
+    keys.add(pseudonymKey(candidate));
+    if (keys.size >= lookups) break;
+  }
+  return { keys: [...keys], pick: (taken) => distinctPseudonym(wanted, taken, max) };
 }
 
 function truncate(text: string, graphemes: number): string {

@@ -7,7 +7,7 @@
  * the wall's size and the granularity; ideas that share nothing with the others go to *Divers*.
  */
 import { contentWords } from './normalize';
-import { stemFrench } from './stem';
+import { wordKey } from './lemma';
 import { relatedStems } from './related';
 import { analyseBoard, type Analysed } from './vectors';
 import { neighbourLists } from './graph';
@@ -85,7 +85,7 @@ export function readableStems(words: string[], allStems: string[], text: string)
 
 function wordsAndStems(text: string): { stems: string[]; readable: Map<string, string> } {
   const words = contentWords(text).slice(0, 80);
-  return readableStems(words, words.map(stemFrench), text);
+  return readableStems(words, words.map((w) => wordKey(w)), text);
 }
 
 export function normalise(v: Vector): Vector {
@@ -128,7 +128,7 @@ export function contextStems(atelier: { title?: string; question?: string } | un
 export function analyseWall(ideas: { id: string; text: string }[], context: Set<string>): WallIdea[] {
   // The cross-theme analysis gives the words, stems and lexicon concepts, and its vectors feed the blend.
   const board = analyseBoard(ideas);
-  const parsed = board.map((a, i) => ({ id: a.id, ...readableStems(a.words, a.stems, ideas[i].text), concepts: PARAMS.concept > 0 ? [...a.concepts.keys()].map((c) => `c:${c}`) : [] }));
+  const parsed = board.map((a, i) => ({ id: a.id, ...readableStems(a.words, a.words.map((w) => wordKey(w)), ideas[i].text), concepts: PARAMS.concept > 0 ? [...a.concepts.keys()].map((c) => `c:${c}`) : [] }));
   const df = new Map<string, number>();
   for (const p of parsed) for (const k of [...p.stems, ...p.concepts]) df.set(k, (df.get(k) ?? 0) + 1);
   const n = ideas.length;
