@@ -71,15 +71,34 @@ console.log(`duplicate precision ${dup.precision.toFixed(3)}  (${dup.correct}/${
 console.log(`1,000 ideas         ${times[2].toFixed(0)} ms (median of 5)`);
 // Bigger walls (issue #13): one run each, peak RSS of the process so far (so 5,000 after 2,000).
 // CPU time (process.cpuUsage) is printed too: on a loaded machine the wall time is mostly waiting.
+// The perturbed walls repeat each text ~13 (2,000) or ~33 (5,000) times, many identically once
+// normalised; the "distinct" wall mixes and misspells them so that no two ideas are the same.
+function distinctIdeas(texts: string[], count: number): GroupingInput[] {
+  let seed = 777;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const out: GroupingInput[] = [];
+  for (let k = 0; k < count; k++) {
+    const words = texts[Math.floor(rnd() * texts.length)].split(' ').filter(() => rnd() > 0.2);
+    if (rnd() < 0.5) words.push(...texts[Math.floor(rnd() * texts.length)].split(' ').slice(0, 3));
+    let t = `${words.join(' ')} ${k}`;
+    if (t.length > 4 && rnd() < 0.5) { const p = Math.floor(rnd() * (t.length - 2)); t = t.slice(0, p) + t[p + 1] + t[p] + t.slice(p + 2); }
+    out.push({ id: `d${k}`, text: t });
+  }
+  return out;
+}
 console.log(`load average        ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-for (const count of [2000, 5000]) {
-  const ideas = thousandIdeas(rows.map((r) => r.text), count);
+const walls: [string, GroupingInput[]][] = [
+  ['2,000 ideas        ', thousandIdeas(rows.map((r) => r.text), 2000)],
+  ['5,000 ideas        ', thousandIdeas(rows.map((r) => r.text), 5000)],
+  ['5,000 distinct     ', distinctIdeas(rows.map((r) => r.text), 5000)],
+];
+for (const [label, ideas] of walls) {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   suggestGroups(ideas);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  console.log(`${count.toLocaleString('en')} ideas         ${ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`${label} ${ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 console.log(`load average        ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 if (args.includes('--show')) for (const c of result.clusters) console.log(`\n[${c.id}] ${c.title}\n  ` + c.ideaIds.map((id) => `${rows.find((r) => r.id === id)?.theme?.slice(0, 8)} ${rows.find((r) => r.id === id)?.text.slice(0, 60)}`).join('\n  '));

@@ -70,6 +70,7 @@ const EPS = 1e-9;
  * holds (i is the row's idea). On walls of look-alike ideas rows hold hundreds of edges
  * nobody reads; not building them saves most of the graph's time and memory.
  */
+/** `also` must not keep the edge it is given (it is reused). */
 export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean }
 
 /**
@@ -136,12 +137,17 @@ export function neighbourLists(items: Analysed[], minSim: number, only?: RowFilt
 function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64Array, es: Float64Array, only?: RowFilter): Edge[][] {
   const out: Edge[][] = new Array(n);
   const at = new Int32Array(n);
+  let longest = 0;
+  for (let i = 0; i < n; i++) longest = Math.max(longest, rowStart[i + 1] - rowStart[i]);
+  const simBuf = new Float64Array(longest), ascBuf = new Float64Array(longest), keyBuf = new Float64Array(longest);
+  // The filter is asked about one reused edge; only the edges it keeps become objects.
+  const probe: Edge = { j: 0, concept: 0, surface: 0, sim: 0 };
   for (let i = 0; i < n; i++) {
     const s0 = rowStart[i], m = rowStart[i + 1] - s0;
-    const sims = new Float64Array(m);
+    const sims = simBuf.subarray(0, m), ascending = ascBuf.subarray(0, m), keys = keyBuf.subarray(0, m);
     for (let k = 0; k < m; k++) sims[k] = combined(ec[s0 + k], es[s0 + k]);
-    const ascending = sims.slice().sort();
-    const keys = new Float64Array(m);
+    ascending.set(sims);
+    ascending.sort();
     for (let k = 0; k < m; k++) {
       // Number of edges with a strictly greater similarity: its rank from the top.
       let lo = 0, hi = m;
@@ -153,9 +159,11 @@ function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64
     const row: Edge[] = only ? [] : new Array(m);
     for (let k = 0; k < m; k++) {
       const j = keys[k] % n, e = at[j];
-      const edge = { j, concept: ec[e], surface: es[e], sim: combined(ec[e], es[e]) };
-      if (!only) row[k] = edge;
-      else if (k < only.top || only.also?.(i, edge)) row.push(edge);
+      if (!only) row[k] = { j, concept: ec[e], surface: es[e], sim: combined(ec[e], es[e]) };
+      else {
+        probe.j = j; probe.concept = ec[e]; probe.surface = es[e]; probe.sim = combined(ec[e], es[e]);
+        if (k < only.top || only.also?.(i, probe)) row.push({ ...probe });
+      }
     }
     out[i] = row;
   }
