@@ -21,7 +21,7 @@ describe.skipIf(!pgOk || !redisOk)('sticky slots with three processes on Postgre
     const env = { DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL, PERSIST_DEBOUNCE_MS: '20' };
     procs = await Promise.all([1, 2, 3].map(() => spawnServer(env)));
     ev = await createEvent(procs[0]!.url, 1);
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
