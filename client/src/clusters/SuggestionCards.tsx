@@ -1,16 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { SuggestedCluster } from '@semis/shared';
 
-/** One proposal as the panel shows it: ideas still free, each with the words that put it there. */
-export interface Proposal {
-  id: string;
-  title: string;
-  ideaIds: string[];
-  keywords: string[];
-  why: Record<string, string[]>;
-  /** Set: add the ideas to this facilitator cluster, whose title is `keepTitle`. */
-  keepId?: string;
-  keepTitle?: string;
-}
+/** One proposal as the panel shows it: ideas still free, each with the words that put it there;
+ * `keepTitle` names the facilitator's cluster `keepId` points at. */
+export type Proposal = SuggestedCluster & { keepTitle?: string };
 
 interface IdeaListProps {
   ideaIds: string[];

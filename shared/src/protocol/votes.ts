@@ -3,6 +3,9 @@ import { uuidSchema } from '../schema/common';
 import { candidatePatchSchema, type Candidate } from '../schema/candidate';
 import { ratingSchema, voteConfigPatchSchema, type VoteItem, type VoteSession } from '../schema/vote';
 import type { MyDots, RatingRow, TallyRow } from '../domain/votes';
+import type { SuggestedCluster, SuggestedDuplicate } from '../grouping/types';
+
+export type { SuggestedCluster, SuggestedDuplicate };
 
 /** Payloads of the vote, grouping and candidate commands (names in `C`, socket.ts). */
 export const voteGetPayload = z.union([z.object({ atelierId: uuidSchema }), z.object({ plenary: z.literal(true) })]);
@@ -46,19 +49,11 @@ export interface VoteResults {
   participants: number;
 }
 
-/** One proposed cluster: its title and keywords, and per idea the words that put it there.
- * `keepId` set: add `ideaIds` to the facilitator's own cluster `keepId` rather than make a new one. */
-export interface SuggestedClusterView {
-  id: string;
-  title: string;
-  ideaIds: string[];
-  keywords: string[];
-  why: Record<string, string[]>;
-  keepId?: string;
-}
+/** What `grouping:suggest` answers: the grouping's own result (clusters with keywords and, per idea,
+ * the words that put it there; `keepId` set: add to the facilitator's cluster). */
 export interface GroupingSuggestion {
-  clusters: SuggestedClusterView[];
-  duplicates: { id: string; ideaIds: string[]; why: string[] }[];
+  clusters: SuggestedCluster[];
+  duplicates: SuggestedDuplicate[];
 }
 
 export type { Candidate };
