@@ -9,7 +9,7 @@
 import { contentWords } from './normalize';
 import { accentedOf, wordKey } from './lemma';
 import { relatedStems } from './related';
-import { analyseBoard, type Analysed } from './vectors';
+import { analyseBoard, dot, type Analysed } from './vectors';
 import { neighbourLists } from './graph';
 
 /** Cross-theme graph edges below this are not read (as in the cross-theme pipeline). */
@@ -98,15 +98,8 @@ export function normalise(v: Vector): Vector {
   return v;
 }
 
-export function cosine(a: Vector, b: Vector): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y !== undefined) s += x * y;
-  }
-  return s;
-}
+/** Cosine of two normalised vectors. */
+export const cosine: (a: Vector, b: Vector) => number = dot;
 
 /** Stems of the atelier's title and question, and their related stems: shared by the whole wall. */
 export function contextStems(atelier: { title?: string; question?: string } | undefined): Set<string> {

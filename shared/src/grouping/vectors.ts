@@ -89,7 +89,8 @@ export function normalise(v: Sparse): Sparse {
   return out;
 }
 
-export function dot(a: Sparse, b: Sparse): number {
+/** Dot product of two sparse vectors, whatever their keys (feature ids here, stems in atelier.ts). */
+export function dot<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>): number {
   if (a.size > b.size) [a, b] = [b, a];
   let s = 0;
   for (const [k, x] of a) {
