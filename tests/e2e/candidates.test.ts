@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { C, createCluster, readClusters, readIdeaCards, type IdeaView } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, watchErrors, useBrowserSuite, joinPhone as sharedJoinPhone } from '../support/browser';
 import { openTools, drag, stickyCenter } from '../support/wall';
-import { call, createEvent, facilitator, must, openBoard, participant, waitFor, type BoardClient, type Client } from '../support/harness';
+import { call, createEvent, facilitator, must, openBoard, participant, waitFor } from '../support/harness';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
@@ -31,13 +31,6 @@ const IDEAS = [
 
 describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
   const suite = useBrowserSuite();
-  const sockets: Client[] = [];
-  let board: BoardClient | undefined;
-
-  afterAll(() => {
-    board?.destroy();
-    for (const s of sockets) s.disconnect();
-  });
 
   it('cluster on the wall, accept a suggestion, vote on three phones, promote the winner, edit its card, see the portfolio', async () => {
     const errors: string[] = [];
@@ -47,12 +40,13 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
 
     // Ideas arrive through the socket.io protocol, as phones send them (faster than typing).
     const author = await participant(suite.server.url, code, 'Autrice', atelier.id);
-    sockets.push(author.socket);
+    suite.open.push(author.socket);
     const ids: string[] = [];
     for (const text of IDEAS) ids.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text })).idea.id);
-    board = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
+    const board = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
+    suite.boards.push(board);
     await board.synced;
-    await waitFor(() => readIdeaCards(board!.doc).length === IDEAS.length, 5000, 'ideas in the document');
+    await waitFor(() => readIdeaCards(board.doc).length === IDEAS.length, 5000, 'ideas in the document');
 
     // The facilitator's wall.
     const { page: wall } = await newPage(suite.browser, LAPTOP);
@@ -71,7 +65,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await expect.poll(() => clusters.first().getAttribute('data-idea-count')).toBe('2');
     await expect.poll(() => wall.getByTestId('cluster-title').first().innerText()).not.toBe('');
     // The wall shows its own write at once; this client gets it through the server's relay.
-    await waitFor(() => readClusters(board!.doc).length === 1, 5000, 'cluster relayed');
+    await waitFor(() => readClusters(board.doc).length === 1, 5000, 'cluster relayed');
     expect(readClusters(board.doc)[0]!.ideaIds.sort()).toEqual([ids[0]!, ids[1]!].sort());
     await shot(wall, 'wall-cluster');
     // Renamed in place: double-click the title drawn over the frame.
@@ -110,7 +104,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
 
     // Regroupement: phones list the clusters; then the vote opens with the vote phase.
     const admin = await facilitator(suite.server.url, ev.adminToken);
-    sockets.push(admin);
+    suite.open.push(admin);
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
     await expect.poll(() => phones[0]!.getByTestId('cluster-list-item').count()).toBe(2);
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'vote' }));
@@ -182,7 +176,7 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     const [dotsAtelier, ratingAtelier] = ev.ateliers as [(typeof ev.ateliers)[0], (typeof ev.ateliers)[0]];
     const author = await participant(suite.server.url, ev.event.joinCode, 'Autrice', dotsAtelier.id);
     const admin = await facilitator(suite.server.url, ev.adminToken);
-    sockets.push(author.socket, admin);
+    suite.open.push(author.socket, admin);
     // Two clusters of two ideas on each wall, written as a facilitator's wall would.
     for (const a of [dotsAtelier, ratingAtelier]) {
       const posted: string[] = [];

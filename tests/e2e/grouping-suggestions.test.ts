@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API, C, readClusters, readIdeaCards, type CreateEventResult, type IdeaView } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, FACILITATOR, newPage, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
-import { api, call, must, openBoard, participant, waitFor, type BoardClient, type Client } from '../support/harness';
+import { api, call, must, openBoard, participant, waitFor } from '../support/harness';
 import { shot } from '../support/shots';
 import { drag, openTools, stickyCenter } from '../support/wall';
 
@@ -53,18 +53,11 @@ const LATE = ['panneaux solaires sur le toit du gymnase aussi', 'isoler les murs
 
 describe.skipIf(!ok)('auto-grouping on one atelier’s wall in Chromium', () => {
   const suite = useBrowserSuite();
-  const sockets: Client[] = [];
-  let board: BoardClient | undefined;
-
-  afterAll(() => {
-    board?.destroy();
-    for (const s of sockets) s.disconnect();
-  });
 
   async function post(event: CreateEventResult, texts: string[], who: string): Promise<string[]> {
     const atelier = event.ateliers[0]!;
     const author = await participant(suite.server.url, event.event.joinCode, who, atelier.id);
-    sockets.push(author.socket);
+    suite.open.push(author.socket);
     const ids: string[] = [];
     for (const text of texts) ids.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text })).idea.id);
     return ids;
@@ -79,9 +72,10 @@ describe.skipIf(!ok)('auto-grouping on one atelier’s wall in Chromium', () => 
     // Several phones, as in the hall (and each under its own rate limit).
     const ids: string[] = [];
     for (let k = 0; k < IDEAS.length; k += 12) ids.push(...(await post(ev, IDEAS.slice(k, k + 12), `Habitant ${k}`)));
-    board = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
+    const board = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
+    suite.boards.push(board);
     await board.synced;
-    await waitFor(() => readIdeaCards(board!.doc).length === IDEAS.length, 5000, 'ideas in the document');
+    await waitFor(() => readIdeaCards(board.doc).length === IDEAS.length, 5000, 'ideas in the document');
 
     const errors: string[] = [];
     const { page: wall } = await newPage(suite.browser, FACILITATOR);
@@ -109,13 +103,13 @@ describe.skipIf(!ok)('auto-grouping on one atelier’s wall in Chromium', () => 
     // The facilitator makes a cluster of their own: two solar ideas, dragged together, renamed.
     const solar = SOLAR.map((text) => ids[IDEAS.indexOf(text)]!);
     await drag(wall, await stickyCenter(wall, board.doc, solar[1]!), await stickyCenter(wall, board.doc, solar[0]!));
-    await waitFor(() => readClusters(board!.doc).length === 1, 5000, 'cluster relayed');
+    await waitFor(() => readClusters(board.doc).length === 1, 5000, 'cluster relayed');
     const mine = readClusters(board.doc)[0]!;
     expect([...mine.ideaIds].sort()).toEqual([...solar].sort());
     await wall.getByTestId('cluster-title').first().dblclick();
     await wall.locator('.cluster-rename input').fill('Solaire sur les toits publics');
     await wall.locator('.cluster-rename input').press('Enter');
-    await waitFor(() => readClusters(board!.doc)[0]?.title === 'Solaire sur les toits publics', 5000, 'title relayed');
+    await waitFor(() => readClusters(board.doc)[0]?.title === 'Solaire sur les toits publics', 5000, 'title relayed');
 
     // New ideas arrive, one of them solar; the facilitator asks again.
     const late = await post(ev, LATE, 'Retardataire');
@@ -135,8 +129,8 @@ describe.skipIf(!ok)('auto-grouping on one atelier’s wall in Chromium', () => 
 
     // Accept everything: the facilitator's cluster keeps its title and ideas, and gains the new one.
     await wall.getByTestId('suggest-accept-all').click();
-    await waitFor(() => readClusters(board!.doc).length > 1, 5000, 'clusters relayed');
-    await waitFor(() => readClusters(board!.doc).find((c) => c.id === mine.id)!.ideaIds.includes(late[0]!), 5000, 'addition relayed');
+    await waitFor(() => readClusters(board.doc).length > 1, 5000, 'clusters relayed');
+    await waitFor(() => readClusters(board.doc).find((c) => c.id === mine.id)!.ideaIds.includes(late[0]!), 5000, 'addition relayed');
     const kept = readClusters(board.doc).find((c) => c.id === mine.id)!;
     expect(kept.title).toBe('Solaire sur les toits publics');
     expect([...kept.ideaIds].sort()).toEqual([...solar, late[0]!].sort());

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startServer, type TestServer } from './harness';
+import { startServer, type BoardClient, type Client, type TestServer } from './harness';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CLIENT_DIR = path.resolve(import.meta.dirname, '../../client/dist');
@@ -49,15 +49,21 @@ export async function newPage(browser: Browser, options: BrowserContextOptions):
  * A real server serving the built client, and Debian's Chromium, for one e2e suite: call it at
  * the top of the suite's `describe`; the getters are valid inside tests.
  */
-export function useBrowserSuite(): { readonly server: TestServer; readonly browser: Browser } {
+/** One server with the built client and one Chromium per test file; the sockets and boards a
+ * test pushes into `open` and `boards` are closed after it, as with `useServer`. */
+export function useBrowserSuite(): { readonly server: TestServer; readonly browser: Browser; open: Client[]; boards: BoardClient[] } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
+  const open: Client[] = [];
+  const boards: BoardClient[] = [];
   beforeAll(async () => {
     requireBuiltClient();
     server = await startServer({ config: { clientDir: CLIENT_DIR } });
     browser = await launchChromium();
   });
   afterAll(async () => {
+    for (const b of boards) b.destroy();
+    for (const s of open) s.disconnect();
     await browser?.close();
     await server?.stop();
   });
@@ -68,6 +74,8 @@ export function useBrowserSuite(): { readonly server: TestServer; readonly brows
     get browser() {
       return browser!;
     },
+    open,
+    boards,
   };
 }
 
