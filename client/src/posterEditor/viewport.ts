@@ -1,18 +1,11 @@
-import type Konva from 'konva';
-import { GestureCache, hideTinyText } from '../canvas/gestureCache';
+import { GestureCache, hideTinyText, type GestureCacheOptions } from '../canvas/gestureCache';
 import { GRID, type Pt, type Rect } from '@semis/shared/posters';
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 8;
 
-export interface ViewportOptions {
-  stage: Konva.Stage;
-  /** The layer holding the (many) static shapes. */
-  shapes: Konva.Layer;
-  /** A layer with one image, shown instead of `shapes` while a gesture runs. */
-  bitmap: Konva.Layer;
-  /** World bounds of everything drawn, from the document (cheaper than asking Konva). */
-  contentBounds: () => Rect | null;
+/** The gesture cache's canvas parts, and who to tell when the view moves. */
+export interface ViewportOptions extends Omit<GestureCacheOptions, 'beforeSettle'> {
   onChange?: () => void;
 }
 
