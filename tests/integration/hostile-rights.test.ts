@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { io as ioClient } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, SOCKET_PATH, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, eventWithAdmin, facilitator, must, participant, startServer, useServer, waitFor, type Client } from '../support/harness';
+import { call, connect, createEvent, eventWithAdmin, must, participant, startServer, useServer, waitFor, type Client } from '../support/harness';
 import { adminGroup, boardOf, joinPerson } from '../support/posters';
 
 /** Issue #8: every right on every channel, look-alike pseudonyms, hostile texts, HTTP headers. */
