@@ -173,6 +173,14 @@ export async function facilitator(url: string, token: string): Promise<Client> {
   return socket;
 }
 
+/** A new event and its admin's facilitator socket, which closes with the suite's (`useServer`). */
+export async function eventWithAdmin(suite: { readonly server: TestServer; open: Client[] }, ateliers = 2): Promise<{ ev: CreateEventResult; admin: Client }> {
+  const ev = await createEvent(suite.server.url, ateliers);
+  const admin = await facilitator(suite.server.url, ev.adminToken);
+  suite.open.push(admin);
+  return { ev, admin };
+}
+
 /** A participant that joined the event and entered an atelier. */
 export async function participant(url: string, code: string, pseudonym: string, atelierId: string): Promise<{ socket: Client; join: JoinResult }> {
   const socket = await connect(url);
