@@ -213,6 +213,12 @@ if (rows.length > 0) {
       expect(s.duplicates.precision).toBeGreaterThanOrEqual(RECORDED.dupPrecision - 0.02);
       expect(s.duplicates.recall).toBeGreaterThanOrEqual(RECORDED.dupRecall - 0.02);
     });
+    it('gives every clustered idea of every dev atelier a reason (was 32 of 195 without one)', () => {
+      for (const atelier of new Set(rows.map((r) => r.atelier))) {
+        const result = suggestGroups(rows.filter((r) => r.atelier === atelier), { atelier: { title: atelier.replace(/-/g, ' ') } });
+        for (const c of result.clusters) if (c.id !== 'divers') for (const id of c.ideaIds) expect(c.why[id]?.length, `${atelier} ${id}`).toBeGreaterThan(0);
+      }
+    });
     it('proposes 3–8 sub-topics (plus Divers) on every dev atelier', () => {
       for (const atelier of new Set(rows.map((r) => r.atelier))) {
         const ideas = rows.filter((r) => r.atelier === atelier);
