@@ -20,12 +20,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
 /**
  * One real server for a test file or `describe`, and what its tests open on it (`open`,
- * `boards`), all closed after it. Call at the top; `server` is valid inside tests.
+ * `boards`), all closed after it. Call at the top; `server` is valid inside tests, and is the
+ * new one after `restart()` (same data, new port).
  */
-export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[] } {
+export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[]; restart(): Promise<TestServer> } {
   let server: TestServer | undefined;
   const open: Client[] = [];
   const boards: BoardClient[] = [];
@@ -43,9 +43,14 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
     },
     open,
     boards,
+    async restart() {
+      server = await server!.restart();
+      return server;
+    },
   };
 }
 
+/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
 export async function startServer(opts: { dataDir?: string; databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'semis-test-'));
   const semis = await createSemisServer({
