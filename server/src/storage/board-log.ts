@@ -56,9 +56,13 @@ export class SqlBoardLogStore implements BoardLogStore {
   }
 }
 
-/** Appends inside the caller's transaction (the board log's, or a record's stored with its card). */
-export async function appendUpdate(tx: SqlExecutor, boardId: string, update: Uint8Array): Promise<void> {
-  await tx.lock(`board:${boardId}`);
+/** The lock that serializes a board's log appends (PostgreSQL; see appendBoardUpdate). */
+export const boardLock = (boardId: string) => `board:${boardId}`;
+
+/** Appends inside the caller's transaction (the board log's, or an idea's stored with its
+ * card, which took the board's lock already). */
+export async function appendUpdate(tx: SqlExecutor, boardId: string, update: Uint8Array, opts: { locked?: boolean } = {}): Promise<void> {
+  if (!opts.locked) await tx.lock(boardLock(boardId));
   await tx.run('INSERT INTO board_updates (board_id, data) VALUES ($1, $2)', [boardId, update]);
 }
 

@@ -3,7 +3,7 @@ import { IN_CHUNK, marks } from './json';
 import type { SqlDriver } from './sql-driver';
 import type { SqlExecutor } from './sql-driver';
 import type { IdeaCardWrite, InsertIdeaOutcome, NewIdea } from './types';
-import { appendUpdate } from './board-log';
+import { appendUpdate, boardLock } from './board-log';
 
 export interface IdeaStore {
   /**
@@ -109,8 +109,9 @@ export class SqlIdeaStore implements IdeaStore {
 /** The insert, under the board's slot lock; returns the row when this call created it. */
 async function insertRow(tx: SqlExecutor, idea: NewIdea): Promise<(Idea & { slot: number | string })[]> {
   // The board's slot counter is MAX(slot) + 1, read and written under the board's lock
-  // (PostgreSQL; SQLite serializes writers anyway). The unique index backs it up.
-  await tx.lock(`slots:${idea.boardId}`);
+  // (PostgreSQL; SQLite serializes writers anyway). The unique index backs it up. It is the
+  // lock of the board's log appends too: an idea stored with its card takes one lock, not two.
+  await tx.lock(boardLock(idea.boardId));
   // DO NOTHING rather than a read-then-insert: two concurrent retries cannot both insert,
   // and the loser gets no unique-violation error, just no row.
   return tx.query<Idea & { slot: number | string }>(
@@ -132,7 +133,7 @@ async function insertWithCard(tx: SqlExecutor, idea: NewIdea, card: IdeaCardWrit
   const outcome = outcomeOf(idea, stored, created);
   if (outcome.kind === 'conflict') return outcome;
   const update = card({ ...outcome, slot: Number(slot) });
-  if (update) await appendUpdate(tx, idea.boardId, update);
+  if (update) await appendUpdate(tx, idea.boardId, update, { locked: true });
   return outcome;
 }
 
