@@ -63,7 +63,11 @@ export const boardLock = (boardId: string) => `board:${boardId}`;
  * card, which took the board's lock already). */
 export async function appendUpdate(tx: SqlExecutor, boardId: string, update: Uint8Array, opts: { locked?: boolean } = {}): Promise<void> {
   if (!opts.locked) await tx.lock(boardLock(boardId));
-  await tx.run('INSERT INTO board_updates (board_id, data) VALUES ($1, $2)', [boardId, update]);
+  const sql = 'INSERT INTO board_updates (board_id, data) VALUES ($1, $2)';
+  // Nothing is read back: where the driver can, the append goes with the next message
+  // instead of costing the transaction a round trip of its own.
+  if (tx.push) tx.push(sql, [boardId, update]);
+  else await tx.run(sql, [boardId, update]);
 }
 
 /** Both drivers return Buffers; callers get plain Uint8Arrays that own their memory. */
