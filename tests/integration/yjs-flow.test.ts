@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { C, WS_CLOSE, readIdeaCards, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, must, openBoard, startServer, useServer, waitFor, type BoardClient } from '../support/harness';
-import { seeded } from '../support/posters';
+import { seeded } from '../support/random';
 import { closeOf, inbox, openRaw, syncMessage, updateMessage, wsUrl } from '../support/yjsRaw';
 import { MAX_BATCH_BYTES, type RoomListener } from '../../server/src/yjs/room';
 import { CONNECTION_LIMITS } from '../../server/src/yjs/limits';
