@@ -156,6 +156,13 @@ export function openBoard(url: string, boardId: string, token: string): BoardCli
   };
 }
 
+/** Boards opened at once on one board, one per token, once all are synced (the caller destroys them). */
+export async function syncedBoards<T extends string[]>(url: string, boardId: string, ...tokens: T): Promise<{ [K in keyof T]: BoardClient }> {
+  const boards = tokens.map((token) => openBoard(url, boardId, token));
+  await Promise.all(boards.map((b) => b.synced));
+  return boards as { [K in keyof T]: BoardClient };
+}
+
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
