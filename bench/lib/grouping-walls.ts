@@ -22,10 +22,12 @@ export function perturbedIdeas(texts: string[], count = 1000): GroupingInput[] {
 }
 
 /** The perturbed walls repeat each text ~13 (2,000) or ~33 (5,000) times, many identically once
- * normalised; this one mixes and misspells them so that no two texts are the same. */
+ * normalised; this one mixes and misspells them so that no two texts are the same. Its
+ * generator multiplies in 32 bits (Math.imul): in floating point, as above, the product loses
+ * its low bits and the sequence cycles within ~10,000 draws, i.e. every ~800 ideas. */
 export function distinctIdeas(texts: string[], count: number): GroupingInput[] {
   let seed = 777;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff);
   const out: GroupingInput[] = [];
   for (let k = 0; k < count; k++) {
     const words = texts[Math.floor(rnd() * texts.length)].split(' ').filter(() => rnd() > 0.2);

@@ -70,8 +70,17 @@ const EPS = 1e-9;
  * holds (i is the row's idea). On walls of look-alike ideas rows hold hundreds of edges
  * nobody reads; not building them saves most of the graph's time and memory.
  */
-/** `also` must not keep the edge it is given (it is reused). */
-export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean }
+/** `also` must not keep the edge it is given (it is reused). With `alsoAbove`, the caller says
+ * that `also` keeps no edge below that similarity: pairs that can be neither in a row's `top`
+ * nor kept by `also` are then not even scored (see distinctPairs). */
+export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean; alsoAbove?: number }
+
+/**
+ * What the last neighbourLists call did, counted rather than timed so that a test can tell
+ * the pairwise step's cost whatever the machine's load: distinct vectors, postings walked in
+ * the inverted index, pairs scored exactly, pairs kept.
+ */
+export const lastSearch = { vectors: 0, postings: 0, scored: 0, kept: 0 };
 
 /**
  * For every idea, its neighbours with combined similarity ≥ minSim, best first
@@ -84,7 +93,7 @@ export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean
 export function neighbourLists(items: Analysed[], minSim: number, only?: RowFilter): Edge[][] {
   const { concept: C, surface: S } = flatten(items);
   const groups = identicalGroups(C, S);
-  const pairs = distinctPairs(subView(C, groups.reps), subView(S, groups.reps), minSim, groups);
+  const pairs = distinctPairs(subView(C, groups.reps), subView(S, groups.reps), minSim, groups, only);
   return rowsOf(items.length, groups, pairs, only);
 }
 
@@ -283,11 +292,13 @@ interface Pairs {
  * score plus that bound falls short is dropped. The long posting lists of "<de", "ent>"
  * and the like are never walked, and every kept pair is scored exactly as before.
  */
-function distinctPairs(C: View, S: View, minSim: number, groups: Identical): Pairs {
+function distinctPairs(C: View, S: View, minSim: number, groups: Identical, only?: RowFilter): Pairs {
   const m = C.start.length - 1;
   const { copyStart, copies } = groups;
   const Z = joinViews(C, S);
   const { pStart, fill, pIdea, pW, bound, insert } = buildIndex(Z, minSim);
+  const floor = rowFloors(m, minSim, copyStart, only);
+  let postings = 0, scored = 0;
   const q: number[] = [], r: number[] = [], cQR: number[] = [], sQR: number[] = [], cRQ: number[] = [], sRQ: number[] = [];
   const qrKept: boolean[] = [], rqKept: boolean[] = [];
   const cSelf = new Float64Array(m), sSelf = new Float64Array(m), selfKept = new Uint8Array(m);
@@ -300,6 +311,7 @@ function distinctPairs(C: View, S: View, minSim: number, groups: Identical): Pai
     let count = 0;
     for (let t = Z.start[g], end = Z.start[g + 1]; t < end; t++) {
       const f = Z.id[t], x = Z.w[t];
+      postings += fill[f] - pStart[f];
       for (let at = pStart[f], stop = fill[f]; at < stop; at++) {
         const h = pIdea[at];
         if (mark[h] === 0) { mark[h] = 1; touched[count++] = h; }
@@ -308,10 +320,17 @@ function distinctPairs(C: View, S: View, minSim: number, groups: Identical): Pai
     }
     scatter(C, g, cDense, true);
     scatter(S, g, sDense, true);
+    if (copyStart[g + 1] - copyStart[g] > 1 && Z.start[g + 1] > Z.start[g]) {
+      cSelf[g] = dotInOrder(C, g, cDense); sSelf[g] = dotInOrder(S, g, sDense);
+      selfKept[g] = combined(cSelf[g], sSelf[g]) >= minSim ? 1 : 0;
+      if (selfKept[g]) floor.found(g, combined(cSelf[g], sSelf[g]), g);
+    }
     const firstOfG = copies[copyStart[g]];
     for (let k = 0; k < count; k++) {
       const h = touched[k];
-      if (score[h] + bound[h] >= minSim - EPS) {
+      const need = floor.of(g, h);
+      if (score[h] + bound[h] >= need - EPS) {
+        scored++;
         // h's first copy is before g's: the sums run in h's order, and in g's order too
         // if a copy of g comes before a copy of h.
         const c1 = dotInOrder(C, h, cDense), s1 = dotInOrder(S, h, sDense);
@@ -323,20 +342,57 @@ function distinctPairs(C: View, S: View, minSim: number, groups: Identical): Pai
           scatter(C, h, cOther, false);
           scatter(S, h, sOther, false);
         }
-        const keep1 = combined(c1, s1) >= minSim, keep2 = combined(c2, s2) >= minSim;
-        if (keep1 || keep2) { q.push(h); r.push(g); cQR.push(c1); sQR.push(s1); cRQ.push(c2); sRQ.push(s2); qrKept.push(keep1); rqKept.push(keep2); }
+        const sim1 = combined(c1, s1), sim2 = combined(c2, s2);
+        const keep1 = sim1 >= minSim, keep2 = sim2 >= minSim;
+        if ((keep1 || keep2) && Math.max(sim1, sim2) >= need) {
+          q.push(h); r.push(g); cQR.push(c1); sQR.push(s1); cRQ.push(c2); sRQ.push(s2); qrKept.push(keep1); rqKept.push(keep2);
+          // In every row of a copy of g, and of h, only when both orders reach minSim.
+          if (keep1 && keep2) floor.found(g, Math.min(sim1, sim2), h);
+        }
       }
       score[h] = 0; mark[h] = 0;
-    }
-    if (copyStart[g + 1] - copyStart[g] > 1 && Z.start[g + 1] > Z.start[g]) {
-      cSelf[g] = dotInOrder(C, g, cDense); sSelf[g] = dotInOrder(S, g, sDense);
-      selfKept[g] = combined(cSelf[g], sSelf[g]) >= minSim ? 1 : 0;
     }
     scatter(C, g, cDense, false);
     scatter(S, g, sDense, false);
     insert(g);
   }
+  Object.assign(lastSearch, { vectors: m, postings, scored, kept: q.length });
   return { q, r, cQR, sQR, cRQ, sRQ, qrKept, rqKept, cSelf, sSelf, selfKept };
+}
+
+/**
+ * The least similarity a pair of vectors g, h must reach to be read by `only`: a pair below
+ * `top` edges of both ideas' rows (and below `alsoAbove`, what `also` may keep) is in no filtered
+ * row, and need not be scored. Each vector's floor is the `top`-th best similarity found so
+ * far in its rows, each pair counted once per copy of the other vector and in the lower of its
+ * two orders' sums: a bound under every copy's own, so a pair strictly below it is beaten by
+ * `top` others in every row it would be in, whatever the ties. Floors only rise, so a pair
+ * left out is never needed later. Without `only`, or without `alsoAbove` for an `also`, every
+ * pair ≥ minSim is needed.
+ */
+function rowFloors(m: number, minSim: number, copyStart: Int32Array, only?: RowFilter) {
+  const above = !only ? minSim : only.also ? Math.max(minSim, only.alsoAbove ?? minSim) : Infinity;
+  const top = only && above > minSim ? only.top : 0;
+  /** per vector, its `top` best similarities found so far, best first */
+  const best = new Float64Array(m * top).fill(-Infinity);
+  const floorOf = (g: number) => (top === 0 ? Infinity : Math.max(minSim, best[g * top + top - 1]));
+  const add = (g: number, sim: number, times: number) => {
+    for (let t = 0; t < times && sim > best[g * top + top - 1]; t++) {
+      let at = g * top + top - 1;
+      while (at > g * top && best[at - 1] < sim) { best[at] = best[at - 1]; at--; }
+      best[at] = sim;
+    }
+  };
+  const copiesOf = (g: number) => copyStart[g + 1] - copyStart[g];
+  return {
+    of: (g: number, h: number) => (above <= minSim ? minSim : Math.min(above, floorOf(g), floorOf(h))),
+    /** A pair (or g with itself) reaching `sim` in every row of a copy of either. */
+    found(g: number, sim: number, h: number) {
+      if (top === 0) return;
+      if (g === h) add(g, sim, copiesOf(g) - 1);
+      else { add(g, sim, copiesOf(h)); add(h, sim, copiesOf(g)); }
+    },
+  };
 }
 
 /** Both views in one feature space (surface feature s is C.size + s), weights scaled so that
