@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import WS from 'ws';
 import { afterAll, beforeAll } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { API, C, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type JoinResult, type ServerToClientEvents } from '@semis/shared';
+import { API, C, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type IdeaView, type JoinResult, type ServerToClientEvents } from '@semis/shared';
 import { createSemisServer, type SemisServer } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
 
@@ -171,6 +172,24 @@ export async function facilitator(url: string, token: string): Promise<Client> {
   const socket = await connect(url);
   must(await call(socket, C.facilitatorAuth, { token }));
   return socket;
+}
+
+/** A new event and its admin's facilitator socket, which closes with the suite's (`useServer`). */
+export async function eventWithAdmin(suite: { readonly server: TestServer; open: Client[] }, ateliers = 2): Promise<{ ev: CreateEventResult; admin: Client }> {
+  const ev = await createEvent(suite.server.url, ateliers);
+  const admin = await facilitator(suite.server.url, ev.adminToken);
+  suite.open.push(admin);
+  return { ev, admin };
+}
+
+/** A participant who joined (entering no atelier), posted one idea in the first atelier and
+ * left: their token and the idea remain, for tests of the board channel. */
+export async function postedIdea(url: string, ev: CreateEventResult, text: string): Promise<{ participant: JoinResult; ideaId: string }> {
+  const s = await connect(url);
+  const participant = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Léa' }));
+  const ideaId = must(await call<{ idea: IdeaView }>(s, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text })).idea.id;
+  s.disconnect();
+  return { participant, ideaId };
 }
 
 /** A participant that joined the event and entered an atelier. */

@@ -4,7 +4,8 @@
  * one of its ideas) is proposed as an addition to it; the other new ideas are grouped.
  */
 import { analyseWall, clusterWall, contextStems, cosine, normalise, topicSimilarity, type Vector, type WallIdea, similarityMatrix } from './atelier';
-import { explainCluster, explainDuplicate } from './explain';
+import { explainCluster } from './explain';
+import { explainAlignment, pairIdeas } from './pair-score';
 import type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster } from './types';
 import { wallDuplicates } from './wall-duplicates';
 
@@ -96,8 +97,10 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
     const ex = explainCluster(divers.map((i) => items[i]), items, context);
     out.push({ id: 'divers', title: 'Divers', ideaIds: divers.map((i) => items[i].id), keywords: [], why: Object.fromEntries(Object.keys(ex.why).map((id) => [id, []])) });
   }
+  // A merge is explained by the words of its ideas aligned with each other, rarest first.
+  const pairs = dupGroups.length > 0 ? pairIdeas(items, context) : [];
   const duplicates = dupGroups
     .filter((g) => g.some(free) || g.some((i) => attached.has(i)))
-    .map((g, x) => ({ id: `dup-${x + 1}`, ideaIds: g.map((i) => items[i].id), why: explainDuplicate(g.map((i) => items[i])) }));
+    .map((g, x) => ({ id: `dup-${x + 1}`, ideaIds: g.map((i) => items[i].id), why: explainAlignment(g.map((i) => pairs[i])) }));
   return { clusters: out, duplicates };
 }
