@@ -3,7 +3,7 @@
  * different questions: the concept view says "same subject", the surface view says
  * "same words" (typos included). Near-duplicates need both; themes mostly need the first.
  */
-import type { Analysed } from './vectors';
+import type { Analysed, FlatVectors } from './vectors';
 
 export interface Edge { j: number; concept: number; surface: number; sim: number }
 
@@ -17,7 +17,7 @@ export const combined = (concept: number, surface: number) => CONCEPT_SHARE * co
  * each idea's features in its vector's own order. Concept c is feature c of the concept
  * view, surface feature s is feature s of the surface view.
  */
-interface View { start: Int32Array; id: Int32Array; w: Float64Array; size: number }
+type View = FlatVectors;
 interface Flat { n: number; concept: View; surface: View }
 
 function flatView(vectors: ReadonlyMap<number, number>[]): View {
@@ -35,12 +35,18 @@ function flatView(vectors: ReadonlyMap<number, number>[]): View {
   return { start, id, w, size };
 }
 
-/** One flat copy per board: neighbourLists and pairSimilarity run on the same items. */
+/** One flat copy per board: neighbourLists and pairSimilarity run on the same items. Items
+ * of one analyseBoard call are read from its flat arrays (the board's own, when they are all of
+ * it in order: no copy); others from their Maps. */
 const flats = new WeakMap<readonly Analysed[], Flat>();
 function flatten(items: readonly Analysed[]): Flat {
   let flat = flats.get(items);
   if (!flat || flat.n !== items.length) {
-    flat = { n: items.length, concept: flatView(items.map((a) => a.conceptVec)), surface: flatView(items.map((a) => a.surfaceVec)) };
+    const board = items[0]?.flat?.board;
+    if (board && items.every((a) => a.flat?.board === board)) {
+      const rows = Int32Array.from(items, (a) => a.flat!.row);
+      flat = { n: items.length, concept: subView(board.concept, rows), surface: subView(board.surface, rows) };
+    } else flat = { n: items.length, concept: flatView(items.map((a) => a.conceptVec)), surface: flatView(items.map((a) => a.surfaceVec)) };
     flats.set(items, flat);
   }
   return flat;
@@ -133,7 +139,7 @@ function rowsOf(n: number, groups: Identical, pairs: Pairs, only?: RowFilter): E
       for (let b = copyStart[h]; b < copyStart[h + 1]; b++) {
         const y = copies[b];
         // The sums ran in the order of the pair's lower index: q's for a copy of q first.
-        const qFirst = groupOf[x < y ? x : y] === q;
+        const qFirst = groupOf[Math.min(x, y)] === q;
         if (!(qFirst ? pairs.qrKept[e] : pairs.rqKept[e])) continue;
         row.nb[len] = y;
         row.ec[len] = qFirst ? pairs.cQR[e] : pairs.cRQ[e];
@@ -259,7 +265,7 @@ function identicalGroups(C: View, S: View): Identical {
 
 /** The rows `rows` of a view, in that order. */
 function subView(V: View, rows: Int32Array): View {
-  if (rows.length === V.start.length - 1) return V;
+  if (rows.length === V.start.length - 1 && rows.every((r, k) => r === k)) return V;
   const start = new Int32Array(rows.length + 1);
   for (let k = 0; k < rows.length; k++) start[k + 1] = start[k] + V.start[rows[k] + 1] - V.start[rows[k]];
   const id = new Int32Array(start[rows.length]), w = new Float64Array(start[rows.length]);
