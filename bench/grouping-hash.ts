@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suggestGroups, type GroupingResult } from '../shared/src/grouping/index';
 import { groupAtelier } from '../scripts/grouping-rows';
-import { distinctIdeas, perturbedIdeas } from './lib/grouping-walls';
+import { distinctIdeas, perturbedIdeas } from '../tests/support/grouping-walls';
 
 interface Row { id: string; text: string; atelier?: string }
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suggestGroups } from '../shared/src/grouping/index';
 import { relatedStems } from '../shared/src/grouping/related';
-import { distinctIdeas, perturbedIdeas } from './lib/grouping-walls';
+import { distinctIdeas, perturbedIdeas } from '../tests/support/grouping-walls';
 
 const [kind, count] = [process.argv[2], Number(process.argv[3])];
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

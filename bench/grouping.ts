@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { suggestGroups } from '../shared/src/grouping/index';
 import { adjustedRandIndex, pairPrecisionRecall } from '../shared/src/grouping/metrics';
 import { printAtelierBench } from './grouping-atelier';
-import { perturbedIdeas } from './lib/grouping-walls';
+import { perturbedIdeas } from '../tests/support/grouping-walls';
 
 interface Row { id: string; text: string; theme?: string; group?: string | null }
 

@@ -1,6 +1,6 @@
 /**
  * Big synthetic walls for the grouping's speed (bench/grouping.ts) and its same-result check
- * (bench/grouping-hash.ts), built from a file's texts with a fixed seed.
+ * (bench/grouping-hash.ts), and for the grouping's cost tests, built from a file's texts with a fixed seed.
  */
 import type { GroupingInput } from '../../shared/src/grouping/index';
 
