@@ -20,12 +20,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
 /**
  * One real server for a test file or `describe`, and what its tests open on it (`open`,
- * `boards`), all closed after it. Call at the top; `server` is valid inside tests.
+ * `boards`), all closed after it. Call at the top; `server` is valid inside tests, and is the
+ * new one after `restart()` (same data, new port).
  */
-export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[] } {
+export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[]; restart(): Promise<TestServer> } {
   let server: TestServer | undefined;
   const open: Client[] = [];
   const boards: BoardClient[] = [];
@@ -43,9 +43,14 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
     },
     open,
     boards,
+    async restart() {
+      server = await server!.restart();
+      return server;
+    },
   };
 }
 
+/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
 export async function startServer(opts: { dataDir?: string; databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'semis-test-'));
   const semis = await createSemisServer({
@@ -149,6 +154,13 @@ export function openBoard(url: string, boardId: string, token: string): BoardCli
       doc.destroy();
     },
   };
+}
+
+/** Boards opened at once on one board, one per token, once all are synced (the caller destroys them). */
+export async function syncedBoards<T extends string[]>(url: string, boardId: string, ...tokens: T): Promise<{ [K in keyof T]: BoardClient }> {
+  const boards = tokens.map((token) => openBoard(url, boardId, token));
+  await Promise.all(boards.map((b) => b.synced));
+  return boards as { [K in keyof T]: BoardClient };
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {

@@ -55,7 +55,19 @@ export function clusterKeywordStems(members: Explainable[], all: Explainable[], 
 
 export interface Explained { title: string; keywords: string[]; why: Record<string, string[]> }
 
-export function explainCluster(members: Explainable[], all: Explainable[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
+/**
+ * `closest`, when given, names the member an idea is most similar to: an idea placed by a
+ * weaker signal (shared neighbours, character n-grams), sharing no word nor related word with
+ * the other members, is then explained by that member's first words ("proche de « kiné
+ * attente rééducation »") instead of by nothing.
+ */
+export function explainCluster(
+  members: Explainable[],
+  all: Explainable[],
+  context: Set<string>,
+  fallbackTitle = 'Divers',
+  closest?: (m: Explainable) => Explainable | undefined,
+): Explained {
   const stems = clusterKeywordStems(members, all, context);
   const keywords = stems.map((s) => readableOf(s, members));
   const why: Record<string, string[]> = {};
@@ -84,10 +96,18 @@ export function explainCluster(members: Explainable[], all: Explainable[], conte
     // Still nothing: a word related to one of another member's ("toubib ≈ médecin"), from the
     // member sharing the most such relations.
     if (reasons.length === 0) reasons.push(...relatedReason(m, members, holders!));
+    const near = reasons.length === 0 && members.length > 1 ? closest?.(m) : undefined;
+    if (near && near !== m) reasons.push(closeReason(near));
     why[m.id] = reasons;
   }
   const title = keywords.length > 0 ? capitalise(keywords.slice(0, 2).join(', ')) : fallbackTitle;
   return { title, keywords, why };
+}
+
+/** "proche de « … »": the first words of the member an idea resembles most. */
+function closeReason(near: Explainable): string {
+  const words = near.stems.slice(0, MAX_WHY).map((s) => near.readable.get(s) ?? s);
+  return `proche de « ${words.join(' ')} »`;
 }
 
 /**
