@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, COMMANDS, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, participant, useServer, type Client } from '../support/harness';
-import { adminGroup, boardOf, seeded } from '../support/posters';
+import { adminGroup, boardOf } from '../support/posters';
+import { seeded } from '../support/random';
 
 /**
  * Hostile socket.io and HTTP traffic for a few seconds (SEMIS_FUZZ_MS, default 3 s; `npm run

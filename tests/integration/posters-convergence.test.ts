@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { C, type CreateEventResult } from '@semis/shared';
 import { posterMaps, putShapes, readShapes, removeShapes, type Shape } from '@semis/shared/posters';
 import { call, createEvent, must, openBoard, sleep, useServer, waitFor, type BoardClient } from '../support/harness';
-import { adminGroup, boardOf, joinPerson, seeded, type Person } from '../support/posters';
+import { adminGroup, boardOf, joinPerson, type Person } from '../support/posters';
+import { seeded } from '../support/random';
 
 /**
  * Six members of one group draw on one poster at once through real y-websocket providers,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { C, type CreateEventResult } from '@semis/shared';
-import { call, createEvent, facilitator, must, openBoard, sleep, useServer, waitFor } from '../support/harness';
+import { call, createEvent, facilitator, must, sleep, syncedBoards, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf, joinPerson } from '../support/posters';
 
 const suite = useServer();
@@ -12,9 +12,7 @@ beforeAll(async () => {
 
 /** Whether a write from `token` on `boardId` reaches another reader. */
 async function writeReaches(boardId: string, token: string, key: string): Promise<boolean> {
-  const writer = openBoard(suite.server.url, boardId, token);
-  const reader = openBoard(suite.server.url, boardId, ev.adminToken);
-  await Promise.all([writer.synced, reader.synced]);
+  const [writer, reader] = await syncedBoards(suite.server.url, boardId, token, ev.adminToken);
   writer.doc.getMap('probe').set(key, 1);
   const reached = await waitFor(() => reader.doc.getMap('probe').has(key), 1000, key).then(() => true, () => false);
   writer.destroy();
@@ -28,9 +26,7 @@ describe('closing an atelier', () => {
     const admin = await facilitator(suite.server.url, other.adminToken);
     open.push(admin);
     const boardId = other.ateliers[0]!.boardId;
-    const writer = openBoard(suite.server.url, boardId, other.adminToken);
-    const reader = openBoard(suite.server.url, boardId, other.adminToken);
-    await Promise.all([writer.synced, reader.synced]);
+    const [writer, reader] = await syncedBoards(suite.server.url, boardId, other.adminToken, other.adminToken);
     writer.doc.getMap('probe').set('open', 1);
     await waitFor(() => reader.doc.getMap('probe').has('open'), 2000, 'write while open');
     const closed = new Promise<number>((r) => writer.provider.ws?.addEventListener('close', (e) => r((e as CloseEvent).code)));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOARD_SCHEMA_VERSION, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type JoinResult } from '@semis/shared';
-import { createEvent, openBoard, postedIdea, sleep, useServer, waitFor } from '../support/harness';
+import { createEvent, openBoard, postedIdea, sleep, syncedBoards, useServer, waitFor } from '../support/harness';
 import { closeOf, openRaw, updateMessage, upgradeStatus, wsUrl as rawUrl } from '../support/yjsRaw';
 
 const suite = useServer();
@@ -39,9 +39,7 @@ describe('y-websocket channel: authentication at the upgrade', () => {
 describe('y-websocket channel: roles', () => {
   it('drops a participant’s direct writes: they never reach the server doc or other clients', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const phone = openBoard(suite.server.url, boardId, participant.token);
-    const wall = openBoard(suite.server.url, boardId, ev.adminToken);
-    await Promise.all([phone.synced, wall.synced]);
+    const [phone, wall] = await syncedBoards(suite.server.url, boardId, participant.token, ev.adminToken);
     const received: Uint8Array[] = [];
     wall.doc.on('update', (u: Uint8Array) => received.push(u));
 
@@ -66,9 +64,7 @@ describe('y-websocket channel: roles', () => {
 
   it('syncs a facilitator’s sticky move to every open wall', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const a = openBoard(suite.server.url, boardId, ev.adminToken);
-    const b = openBoard(suite.server.url, boardId, ev.adminToken);
-    await Promise.all([a.synced, b.synced]);
+    const [a, b] = await syncedBoards(suite.server.url, boardId, ev.adminToken, ev.adminToken);
     moveIdea(a.doc, ideaId, { x: 321, y: 654 });
     await waitFor(() => readPosition(b.doc, ideaId)?.x === 321, 3000, 'position on second wall');
     expect(readPosition(b.doc, ideaId)).toEqual({ x: 321, y: 654 });
@@ -78,9 +74,7 @@ describe('y-websocket channel: roles', () => {
 
   it('does not relay a participant’s awareness to others', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const phone = openBoard(suite.server.url, boardId, participant.token);
-    const wall = openBoard(suite.server.url, boardId, ev.adminToken);
-    await Promise.all([phone.synced, wall.synced]);
+    const [phone, wall] = await syncedBoards(suite.server.url, boardId, participant.token, ev.adminToken);
     phone.provider.awareness.setLocalState({ user: 'phone' });
     wall.provider.awareness.setLocalState({ user: 'wall' });
     const peer = openBoard(suite.server.url, boardId, ev.adminToken);

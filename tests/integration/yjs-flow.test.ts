@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { C, WS_CLOSE, readIdeaCards, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, startServer, useServer, waitFor, type BoardClient } from '../support/harness';
-import { seeded } from '../support/posters';
+import { call, connect, createEvent, must, openBoard, startServer, syncedBoards, useServer, waitFor, type BoardClient } from '../support/harness';
+import { seeded } from '../support/random';
 import { closeOf, inbox, openRaw, syncMessage, updateMessage, wsUrl } from '../support/yjsRaw';
 import { MAX_BATCH_BYTES, type RoomListener } from '../../server/src/yjs/room';
 import { CONNECTION_LIMITS } from '../../server/src/yjs/limits';
@@ -94,9 +94,7 @@ describe('fan-out', () => {
 describe('slow and stalled connections', () => {
   it('keeps a stalled reader’s queue bounded during heavy drawing; it converges once it reads again', async () => {
     const boardId = ev.ateliers[2]!.boardId;
-    const healthy = openBoard(suite.server.url, boardId, phone.token);
-    const editor = openBoard(suite.server.url, boardId, ev.adminToken);
-    await Promise.all([healthy.synced, editor.synced]);
+    const [healthy, editor] = await syncedBoards(suite.server.url, boardId, phone.token, ev.adminToken);
     // A phone that stops reading from the start, so its kernel buffers stay small (loopback
     // grows them up to 32 MiB for a socket that reads).
     const stalled = await openRaw(wsUrl(suite.server.url, boardId, phone.token));

@@ -5,7 +5,8 @@ import * as encoding from 'lib0/encoding';
 import { beforeAll, expect, it } from 'vitest';
 import { C, readIdeaCards, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
 import { api, call, connect, createEvent, must, openBoard, useServer, waitFor, type Client } from '../support/harness';
-import { adminGroup, boardOf, joinPerson, seeded } from '../support/posters';
+import { adminGroup, boardOf, joinPerson } from '../support/posters';
+import { seeded } from '../support/random';
 import { awarenessMessage, awarenessUpdate, openRaw, syncMessage, updateMessage, wsUrl } from '../support/yjsRaw';
 
 /**

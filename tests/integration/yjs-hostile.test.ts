@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, postedIdea, useServer, waitFor } from '../support/harness';
+import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf } from '../support/posters';
 import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
 
@@ -145,9 +145,7 @@ describe('y-websocket: budgets per participant and awareness', () => {
 
   it('a writer cannot show thousands of fake cursors, nor speak for another client', async () => {
     const boardId = ev.ateliers[1]!.boardId;
-    const watcher = openBoard(suite.server.url, boardId, ev.adminToken);
-    const honest = openBoard(suite.server.url, boardId, ev.adminToken);
-    await Promise.all([watcher.synced, honest.synced]);
+    const [watcher, honest] = await syncedBoards(suite.server.url, boardId, ev.adminToken, ev.adminToken);
     honest.provider.awareness.setLocalState({ user: 'honest' });
     await waitFor(() => watcher.provider.awareness.getStates().has(honest.doc.clientID), 3000, 'honest cursor');
 
@@ -172,9 +170,7 @@ describe('y-websocket: budgets per participant and awareness', () => {
 describe('y-websocket: the ideas map is written by the server only', () => {
   it('drops a facilitator’s writes to ideas: no reader ever shows them', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const reader = openBoard(suite.server.url, boardId, participant.token);
-    const wall = openBoard(suite.server.url, boardId, ev.adminToken);
-    await Promise.all([reader.synced, wall.synced]);
+    const [reader, wall] = await syncedBoards(suite.server.url, boardId, participant.token, ev.adminToken);
     const seen: string[] = [];
     reader.doc.getMap('ideas').observe(() => {
       for (const [k, v] of reader.doc.getMap('ideas').entries()) seen.push(`${k}:${(v as { text?: string }).text}`);

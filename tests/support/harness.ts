@@ -32,11 +32,7 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
   beforeAll(async () => {
     server = await startServer(opts);
   });
-  afterAll(async () => {
-    for (const b of boards) b.destroy();
-    for (const s of open) s.disconnect();
-    await server?.stop();
-  });
+  closeAfterAll(open, boards, () => [server]);
   return {
     get server() {
       return server!;
@@ -48,6 +44,34 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
       return server;
     },
   };
+}
+
+/**
+ * For a file or `describe` whose tests start their own servers (each with its config): `start`
+ * them here, and they are stopped after it, with what its tests open on them.
+ */
+export function useServers(): { start(opts?: Parameters<typeof startServer>[0]): Promise<TestServer>; open: Client[]; boards: BoardClient[] } {
+  const servers: TestServer[] = [];
+  const open: Client[] = [];
+  const boards: BoardClient[] = [];
+  closeAfterAll(open, boards, () => servers);
+  return {
+    open,
+    boards,
+    async start(opts = {}) {
+      const server = await startServer(opts);
+      servers.push(server);
+      return server;
+    },
+  };
+}
+
+function closeAfterAll(open: Client[], boards: BoardClient[], servers: () => (TestServer | undefined)[]): void {
+  afterAll(async () => {
+    for (const b of boards) b.destroy();
+    for (const s of open) s.disconnect();
+    for (const s of servers()) await s?.stop();
+  });
 }
 
 /** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
@@ -154,6 +178,13 @@ export function openBoard(url: string, boardId: string, token: string): BoardCli
       doc.destroy();
     },
   };
+}
+
+/** Boards opened at once on one board, one per token, once all are synced (the caller destroys them). */
+export async function syncedBoards<T extends string[]>(url: string, boardId: string, ...tokens: T): Promise<{ [K in keyof T]: BoardClient }> {
+  const boards = tokens.map((token) => openBoard(url, boardId, token));
+  await Promise.all(boards.map((b) => b.synced));
+  return boards as { [K in keyof T]: BoardClient };
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
