@@ -88,6 +88,44 @@ describe.skipIf(!ok)('PostgreSQL', () => {
     await Promise.all(procs.map((s) => s.close()));
   });
 
+  it('commits a board\'s concurrent posts with their cards together: distinct dense slots, each card once, none for a failed writer', async () => {
+    const schema = await freshSchema();
+    const procs = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));
+    const eventId = randomUUID();
+    const atelier = { id: randomUUID(), eventId, position: 0, title: 't', theme: '', question: '', boardKind: 'mur' as const, boardId: randomUUID(), phase: 'ideation' as const, privateWriting: false, moderated: false, showAuthors: true, timer: null, vote: DEFAULT_VOTE_CONFIG };
+    await procs[0]!.createEvent(
+      { id: eventId, name: 'e', date: null, place: '', joinCode: 'ACDEFJ', adminTokenHash: randomUUID(), createdAt: new Date().toISOString(), timer: null, retentionDays: 30 },
+      [atelier],
+    );
+    const before = procs.map((p) => p.calls.transactions);
+    const ids = Array.from({ length: 200 }, () => randomUUID());
+    const failing = new Set<string>([ids[7]!, ids[120]!]);
+    const outcomes = await Promise.allSettled(ids.map((id, i) =>
+      procs[i % 2]!.insertIdea(
+        { id, eventId, atelierId: atelier.id, boardId: atelier.boardId, authorId: randomUUID(), text: 'x', now: new Date().toISOString() },
+        ({ idea, slot }) => {
+          if (failing.has(idea.id)) throw new Error('drawing failed');
+          return yjsSet(`${idea.id}:${slot}`);
+        },
+      ),
+    ));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(2);
+    const stored = ids.filter((id) => !failing.has(id));
+    const slots = await procs[1]!.ideaSlots(ids);
+    expect([...slots.keys()].sort()).toEqual([...stored].sort());
+    // Distinct and dense: a failed writer's slot rolled back with it.
+    expect(new Set(slots.values()).size).toBe(198);
+    expect(Math.max(...slots.values())).toBe(197);
+    // Each stored idea's card is in the log once, with the slot it was drawn with; none for a failure.
+    const doc = new Y.Doc();
+    for (const u of (await procs[0]!.loadBoard(atelier.boardId)).updates) Y.applyUpdate(doc, u);
+    const cards = [...doc.getMap('m').keys()];
+    expect(cards.sort()).toEqual(stored.map((id) => `${id}:${slots.get(id)}`).sort());
+    // Posts that arrived together shared transactions (one commit for many), in each process.
+    procs.forEach((p, i) => expect(p.calls.transactions - before[i]!).toBeLessThan(50));
+    await Promise.all(procs.map((s) => s.close()));
+  });
+
   it('loses no Yjs update when two processes append and compact the same board', async () => {
     const schema = await freshSchema();
     const procs = await Promise.all([1, 2].map(() => openStorage({ databaseUrl: url, dataDir: '', schema })));

@@ -4,6 +4,7 @@ import type { SqlDriver } from './sql-driver';
 import type { SqlExecutor } from './sql-driver';
 import type { IdeaCardWrite, InsertIdeaOutcome, NewIdea } from './types';
 import { appendUpdate, boardLock } from './board-log';
+import { BoardGroupCommit } from './board-group-commit';
 
 export interface IdeaStore {
   /**
@@ -34,9 +35,16 @@ const IDEA = `id, event_id AS "eventId", atelier_id AS "atelierId", board_id AS 
   updated_at AS "updatedAt", deleted_at AS "deletedAt", status, moderated_at AS "moderatedAt"`;
 
 export class SqlIdeaStore implements IdeaStore {
-  constructor(private readonly db: SqlDriver) {}
+  /** PostgreSQL: a board's posts stored with their cards commit together (see BoardGroupCommit).
+   * The SQLite worker already gathers concurrent transactions into one commit. */
+  private readonly posts: BoardGroupCommit<{ idea: NewIdea; card: IdeaCardWrite }, InsertIdeaOutcome> | null;
+
+  constructor(private readonly db: SqlDriver) {
+    this.posts = db.dialect === 'postgres' ? new BoardGroupCommit(db, boardLock, (tx, { idea, card }) => insertWithCard(tx, idea, card, { locked: true })) : null;
+  }
 
   async insertIdea(idea: NewIdea, card?: IdeaCardWrite): Promise<InsertIdeaOutcome> {
+    if (card && this.posts) return this.posts.submit(idea.boardId, { idea, card });
     if (card) return this.db.transaction((tx) => insertWithCard(tx, idea, card));
     const inserted = await this.db.transaction(async (tx) => (await insertRow(tx, idea)).length);
     const stored = await this.getIdea(idea.id);
@@ -107,11 +115,11 @@ export class SqlIdeaStore implements IdeaStore {
 }
 
 /** The insert, under the board's slot lock; returns the row when this call created it. */
-async function insertRow(tx: SqlExecutor, idea: NewIdea): Promise<(Idea & { slot: number | string })[]> {
+async function insertRow(tx: SqlExecutor, idea: NewIdea, opts: { locked?: boolean } = {}): Promise<(Idea & { slot: number | string })[]> {
   // The board's slot counter is MAX(slot) + 1, read and written under the board's lock
   // (PostgreSQL; SQLite serializes writers anyway). The unique index backs it up. It is the
   // lock of the board's log appends too: an idea stored with its card takes one lock, not two.
-  await tx.lock(boardLock(idea.boardId));
+  if (!opts.locked) await tx.lock(boardLock(idea.boardId));
   // DO NOTHING rather than a read-then-insert: two concurrent retries cannot both insert,
   // and the loser gets no unique-violation error, just no row.
   return tx.query<Idea & { slot: number | string }>(
@@ -123,9 +131,10 @@ async function insertRow(tx: SqlExecutor, idea: NewIdea): Promise<(Idea & { slot
   );
 }
 
-/** One transaction: the row (or the one a retry finds), then its card on the board's log. */
-async function insertWithCard(tx: SqlExecutor, idea: NewIdea, card: IdeaCardWrite): Promise<InsertIdeaOutcome> {
-  let [row] = await insertRow(tx, idea);
+/** One transaction: the row (or the one a retry finds), then its card on the board's log.
+ * `locked`: the caller holds the board's lock already (a group commit). */
+async function insertWithCard(tx: SqlExecutor, idea: NewIdea, card: IdeaCardWrite, opts: { locked?: boolean } = {}): Promise<InsertIdeaOutcome> {
+  let [row] = await insertRow(tx, idea, opts);
   const created = row !== undefined;
   row ??= (await tx.query<Idea & { slot: number | string }>(`SELECT ${IDEA}, slot FROM ideas WHERE id = $1`, [idea.id]))[0];
   if (!row) throw new Error(`idea ${idea.id} missing right after insert`);
