@@ -15,6 +15,8 @@ export function cpuMs(): number {
 let sliceStart = -1;
 /** A deferred caller went on in this slice: the next ones may be held back (not before). */
 let deferredAdmitted = false;
+/** This slice was found over its share: no need to read the clock again until timers run. */
+let spent = false;
 
 function openSlice(now: number): void {
   sliceStart = now;
@@ -22,6 +24,7 @@ function openSlice(now: number): void {
   setTimeout(() => {
     sliceStart = -1;
     deferredAdmitted = false;
+    spent = false;
   }, 0).unref();
 }
 
@@ -32,8 +35,45 @@ function overBudget(): boolean {
     openSlice(now);
     return false;
   }
-  return now - sliceStart > SLICE_MS;
+  spent = now - sliceStart > SLICE_MS;
+  return spent;
 }
+
+/** Deferred callers, in arrival order. */
+const waiting: (() => void)[] = [];
+/** Admission turns queued for the coming check phase (one immediate each). */
+let armed = 0;
+/** Bumped when a check phase's slice runs out: that phase's remaining turns do nothing. */
+let phase = 0;
+/** More callers than this never go on in one turn: enough to fill a slice with short steps,
+ * few enough that a long queue does not schedule thousands of immediates per turn. */
+const MOST_PER_TURN = 64;
+
+/** Queues admission turns for the next check phase: one per waiting caller, up to the cap. */
+function arm(): void {
+  const want = Math.min(waiting.length, MOST_PER_TURN);
+  const current = phase;
+  for (; armed < want; armed++) setImmediate(admit, current);
+}
+
+/** One admission turn: the oldest caller goes on if the slice has room (or none went on in it
+ * yet); else this phase is over and the queue waits for the next turn. */
+function admit(armedIn: number): void {
+  if (armedIn !== phase) return;
+  armed -= 1;
+  if (waiting.length === 0) return;
+  if (deferredAdmitted && (spent || overBudget())) {
+    phase += 1;
+    armed = 0;
+    return arm();
+  }
+  if (!deferredAdmitted && sliceStart < 0) openSlice(cpuMs());
+  deferredAdmitted = true;
+  waiting.shift()!();
+  if (armed === 0) arm();
+}
+
+const goOn: Promise<void> = Promise.resolve();
 
 /**
  * Shares the event loop under bursts. Work that arrives in waves — 150 commands read in one
@@ -44,16 +84,19 @@ function overBudget(): boolean {
  * At least one deferred caller goes on per turn, however busy the poll phase: a wave drains.
  * Deferring every caller but the first matters: callers resolved together check in before any
  * of them has worked, so a test of elapsed time alone would let the whole wave through.
+ *
+ * The waiting callers are one queue, and only the turns that can admit one are scheduled: a
+ * thousand phones joining at once cost each turn a few clock reads, not one per caller.
  */
-export async function yieldIfBusy(): Promise<void> {
-  if (sliceStart < 0) return openSlice(cpuMs());
-  for (;;) {
-    await new Promise((r) => setImmediate(r));
-    if (!overBudget() || !deferredAdmitted) {
-      deferredAdmitted = true;
-      return;
-    }
+export function yieldIfBusy(): Promise<void> {
+  if (sliceStart < 0 && waiting.length === 0) {
+    openSlice(cpuMs());
+    return goOn;
   }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    arm();
+  });
 }
 
 /** For a loop doing work step after step itself (a fan-out): has this slice run its share? */

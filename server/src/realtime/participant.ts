@@ -9,7 +9,6 @@ import { participantOf } from './identity';
 import { rooms } from './rooms';
 import { hashToken } from '../auth/tokens';
 import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
-import { yieldIfBusy } from '../limits/loopSlice';
 
 /** Commands of a phone (and `time:sync`, for anyone). A participant speaks for the identity
  * it joined with on this connection. */
@@ -19,10 +18,10 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
     [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.parse(deps.now()) }),
 
     [C.join]: async (payload) => {
+      // Doors open: hundreds of phones join within a second. Like every command, a join waited
+      // for a turn of the loop with time left (command.ts), so timers, pings and posts keep
+      // flowing meanwhile; a second wait here would only send it to the back of the queue again.
       deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
-      // Doors open: hundreds of phones join within a second. Each join's work waits for a turn
-      // of the loop that has time left, so timers, pings and posts keep flowing meanwhile.
-      await yieldIfBusy();
       const { result, participant, atelier } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
         // A wrong code or token slows this connection down, and closes it after too many.
         if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
