@@ -96,4 +96,21 @@ describe('the join path', () => {
     // Already in that atelier: nothing to write.
     expect(since(before)).toEqual({ reads: 20, writes: 0 });
   });
+
+  it('gives a connection one listener for all its commands: nothing per command to build or hold, and no built-in name answers', async () => {
+    const ev = await createEvent(server.url, 1);
+    const p = await phone();
+    must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: 'Sam', atelierId: ev.ateliers[0]!.id }));
+    const conn = server.semis.io.sockets.sockets.get(p.id!)!;
+    // Some 40 commands, yet no listener per command name (they held ~90 closures per phone).
+    expect(conn.eventNames().filter((e) => typeof e === 'string' && e.includes(':'))).toEqual([]);
+    expect(conn.listenersAny()).toHaveLength(1);
+    // Names of the handlers' own lookup table are no commands.
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'get']) {
+      await expect(call(p, name, {}, 300)).rejects.toThrow();
+    }
+    // Every command still goes through the wrapper: parsed, rate-limited, answered once.
+    expect(await call(p, C.postIdea, { id: 'not-a-uuid', atelierId: ev.ateliers[0]!.id, text: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    must(await call(p, C.postIdea, { id: crypto.randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Toujours là' }));
+  });
 });

@@ -3,7 +3,7 @@ import { Server } from 'socket.io';
 import { pickLanguage, PROTOCOL_VERSION, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
 import type { IdeaDeps } from '../services/ideas';
-import { initSocketData, register, type SemisSocket, type SocketData } from './command';
+import { commandListener, initSocketData, type SemisSocket, type SocketData } from './command';
 import { facilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { participantCommands } from './participant';
 import { posterCommands } from './posters';
@@ -36,15 +36,15 @@ export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps &
     refusal.data = errorBody(new AppError('PROTOCOL_MISMATCH'), pickLanguage(socket.handshake.headers['accept-language']));
     next(refusal);
   });
+  // Built once: a connection holds one listener for every command, and one for its end.
+  const commands = commandListener(participantCommands(deps), facilitatorCommands(deps), posterCommands(deps));
+  function disconnected(this: SemisSocket): void {
+    const eventId = this.data.participant?.eventId;
+    if (eventId) deps.broadcast.dashboardChanged(eventId);
+  }
   io.on('connection', (socket: SemisSocket) => {
     initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
-    register(socket, participantCommands(socket, deps));
-    register(socket, facilitatorCommands(socket, deps));
-    register(socket, posterCommands(socket, deps));
-
-    socket.on('disconnect', () => {
-      const eventId = socket.data.participant?.eventId;
-      if (eventId) deps.broadcast.dashboardChanged(eventId);
-    });
+    socket.onAny(commands);
+    socket.on('disconnect', disconnected);
   });
 }
