@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { C, S, type AtelierStatePush, type Dashboard, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, startServer, type BoardClient, type Client, type TestServer } from '../support/harness';
+import { cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
 
 /**
  * Issue #13: a phone's join reads what it needs in one or two queries, and enters its atelier
@@ -112,5 +113,23 @@ describe('the join path', () => {
     // Every command still goes through the wrapper: parsed, rate-limited, answered once.
     expect(await call(p, C.postIdea, { id: 'not-a-uuid', atelierId: ev.ateliers[0]!.id, text: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     must(await call(p, C.postIdea, { id: crypto.randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Toujours là' }));
+  });
+
+  it('lets a socket.io handshake wait its turn behind work already queued, as a board upgrade does', async () => {
+    // Doors open: handshakes must not all run in one poll phase ahead of timers and queued work.
+    await new Promise((r) => setTimeout(r, 5));
+    const done: number[] = [];
+    const work = Array.from({ length: 60 }, async (_, i) => {
+      await yieldIfBusy();
+      const end = cpuMs() + 3;
+      while (cpuMs() < end) { /* a join's worth of work, and more */ }
+      done.push(i);
+    });
+    const connectedAfter = new Promise<number>((resolve) => server.semis.io.once('connection', () => resolve(done.length)));
+    const connecting = phone();
+    await Promise.all(work);
+    // Handled as it arrived, the handshake went through after a handful of the 60 steps.
+    expect(await connectedAfter).toBeGreaterThanOrEqual(40);
+    expect((await connecting).connected).toBe(true);
   });
 });
