@@ -8,7 +8,7 @@ import { listCandidates, promote, suggestGrouping, updateCandidate } from '../se
 import { approveAll, blockParticipant, listBlocked, listModIdeas, moderateIdea, moderationLog, moderationQueue, unblockParticipant } from '../services/moderation';
 import { present, type Presentations } from '../services/present';
 import { C } from '@semis/shared';
-import { grantFacilitatorBudget, type CommandTable, type SemisSocket } from './command';
+import { grantFacilitatorBudget, type CommandTable } from './command';
 import { facilitatorOf } from './identity';
 import { rooms } from './rooms';
 
