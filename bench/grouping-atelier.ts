@@ -10,12 +10,12 @@ import { resolve } from 'node:path';
 import { predictionOf, scoreByAtelier, type AtelierLabelled } from '../shared/src/grouping/metrics';
 import { groupAtelier } from '../scripts/grouping-rows';
 
-interface AtelierRow extends AtelierLabelled { text: string }
+export interface AtelierRow extends AtelierLabelled { text: string }
 
 /** The files scored: the shared dev file, and ours, written by someone who never saw the method. */
 export const ATELIER_FILES = ['../shared/data/ideas-atelier-dev.jsonl', 'tests/fixtures/ideas-atelier-heldout.jsonl'];
 
-function readRows(file: string): AtelierRow[] {
+export function readRows(file: string): AtelierRow[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

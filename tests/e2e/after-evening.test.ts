@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { API } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, useBrowserSuite, watchErrors } from '../support/browser';
 import { seedEvening, type SeededEvening } from '../support/evening';
@@ -156,6 +157,37 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     await page.getByText('1:00:00', { exact: true }).first().waitFor();
     await page.getByText('10:00', { exact: true }).first().waitFor();
     await shot(page, 'created-from-template');
+    expect(errors).toEqual([]);
+  });
+
+  // Last: it deletes the seeded event.
+  it('adds ideas collected beforehand, keeps the archive, deletes the event and brings it back from the archive', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${suite.server.url}/animer#${seeded.ev.adminToken}`);
+    await page.getByText('Idées collectées avant la soirée').click();
+    await page.getByTestId('import-atelier').selectOption(seeded.ev.ateliers[1]!.id);
+    await page.getByTestId('import-text').fill('Une halle de producteurs\n\nUn tiers-lieu à la gare');
+    await page.getByTestId('import-submit').click();
+    await page.getByText('2 idées ajoutées, 0 ignorées').waitFor();
+    expect(await page.getByTestId('import-text').inputValue()).toBe('');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('archive-export').click()]);
+    const archive = path.join(dir, 'archive.json');
+    await download.saveAs(archive);
+
+    await page.getByText('Supprimer l’événement pour de bon').click();
+    const remove = page.getByTestId('delete-event');
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByTestId('delete-code').fill(seeded.ev.event.joinCode.toLowerCase());
+    await remove.click();
+    await page.waitForURL(`${suite.server.url}/`);
+    expect((await fetch(suite.server.url + API.join(seeded.ev.event.joinCode))).status).toBe(404);
+
+    await page.goto(`${suite.server.url}/creer`);
+    await page.getByTestId('archive-input').setInputFiles(archive);
+    await page.getByText('Événement « Soirée des possibles — Haut-Jura « œuvrer ensemble » » importé').waitFor();
+    const back = (await (await fetch(suite.server.url + API.join(seeded.ev.event.joinCode))).json()) as { ateliers: unknown[] };
+    expect(back.ateliers).toHaveLength(seeded.ev.ateliers.length);
     expect(errors).toEqual([]);
   });
 });

@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serviceAvailable } from '../support/services';
-import { CHROMIUM_PATH, CLIENT_DIR, LAPTOP, launchChromium, newPage, probeChromium, requireBuiltClient } from '../support/browser';
-import { createEvent, startServer, type TestServer } from '../support/harness';
+import { CHROMIUM_PATH, LAPTOP, newPage, probeChromium, useBrowserSuite } from '../support/browser';
+import { createEvent } from '../support/harness';
 import { adminGroup } from '../support/posters';
 import { shot } from '../support/shots';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
 describe.skipIf(!ok)('a board refused for size says so', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuiltClient();
-    // A tiny cap, so that a few symbols reach it.
-    server = await startServer({ config: { clientDir: CLIENT_DIR, yjsLimits: { maxDocBytes: 1200 } } });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // A tiny cap, so that a few symbols reach it.
+  const suite = useBrowserSuite({ yjsLimits: { maxDocBytes: 1200 } });
 
   it('shows the editor why its connection was closed (4413), in French', async () => {
-    const ev = await createEvent(server.url, 1);
-    await adminGroup(server.url, ev, 'La vallée');
-    const { page, context } = await newPage(browser, LAPTOP);
-    await page.goto(server.url + '/');
+    const ev = await createEvent(suite.server.url, 1);
+    await adminGroup(suite.server.url, ev, 'La vallée');
+    const { page, context } = await newPage(suite.browser, LAPTOP);
+    await page.goto(suite.server.url + '/');
     await page.getByTestId('code-input').fill(ev.event.joinCode);
     await page.getByTestId('code-submit').click();
     await page.getByTestId('pseudonym-input').fill('Léa');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { C, type Atelier, type VoteState } from '@semis/shared';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, FACILITATOR, PROJECTOR, joinPhone, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
@@ -32,27 +32,39 @@ function groups() {
 
 interface Seen {
   text: string;
+  /** The first words, or the test id: what an assertion message names. */
+  what: string;
   fontPx: number;
+  heightPx: number;
   inside: boolean;
   clipped: boolean;
 }
 
-/** What the projector shows now: each idea's text, size, and whether it is wholly on screen. */
-function visibleIdeas(page: Page): Promise<Seen[]> {
-  return page.getByTestId('projector-idea').evaluateAll((els) =>
-    els.map((el) => {
-      const r = el.getBoundingClientRect();
-      const board = el.closest('.projector-board')!.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return {
-        text: el.textContent ?? '',
-        fontPx: parseFloat(style.fontSize),
-        inside: r.top >= board.top - 0.5 && r.bottom <= board.bottom + 0.5 && r.left >= board.left - 0.5 && r.right <= board.right + 0.5,
-        clipped: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1 || style.textOverflow === 'ellipsis',
-      };
-    }),
+/** The elements as shown now: text, size, and whether each is wholly inside its `within` ancestor. */
+function measured(items: Locator, within: string): Promise<Seen[]> {
+  return items.evaluateAll(
+    (els, within) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const box = el.closest(within)!.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return {
+          text: el.textContent ?? '',
+          what: `${el.tagName.toLowerCase()} ${el.getAttribute('data-testid') ?? el.firstChild?.textContent?.trim() ?? ''}`,
+          fontPx: parseFloat(style.fontSize),
+          heightPx: r.height,
+          inside: r.width > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5,
+          clipped: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1 || style.textOverflow === 'ellipsis',
+        };
+      }),
+    within,
   );
 }
+
+/** Each idea on the projector's board now. */
+const visibleIdeas = (page: Page) => measured(page.getByTestId('projector-idea'), '.projector-board');
+/** Every label and field of the projector's settings bar, on the whole screen. */
+const settingsBar = (page: Page) => measured(page.locator('.projector-controls').locator('label, select, input'), '.projector-view');
 
 describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)', () => {
   const suite = useBrowserSuite();
@@ -68,6 +80,21 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     // Default: the first atelier, not a rotation.
     await expect.poll(() => page.getByTestId('projector').getAttribute('data-atelier-id')).toBe(atelier.id);
     const room = page.getByTestId('room-board');
+    await expect.poll(() => page.getByTestId('projector-idea').count()).toBeGreaterThan(0);
+    // The settings bar is read from the back too (the atelier shown is chosen there, in front of
+    // the room): its text is as large as the ideas', its fields as large targets, rotation's included.
+    await page.getByTestId('projector-select').selectOption('__rotation');
+    await page.getByTestId('projector-seconds').waitFor();
+    await shot(page, 'projector-settings-rotation');
+    const bar = await settingsBar(page);
+    expect(bar.map((c) => c.what)).toEqual(expect.arrayContaining(['select projector-select', 'input projector-seconds', 'select projector-view']));
+    for (const c of bar) {
+      expect(c.fontPx, c.what).toBeGreaterThanOrEqual(28);
+      expect(c.heightPx, c.what).toBeGreaterThanOrEqual(44);
+      expect(c.inside, `on screen: ${c.what}`).toBe(true);
+    }
+    await page.getByTestId('projector-select').selectOption(atelier.id);
+    await expect.poll(() => page.getByTestId('projector').getAttribute('data-atelier-id')).toBe(atelier.id);
     await expect.poll(() => page.getByTestId('projector-idea').count()).toBeGreaterThan(0);
     const pages = Number(await room.getAttribute('data-pages'));
 

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { C, type Candidate } from '@semis/shared';
-import { call, must, startServer, type TestServer } from '../support/harness';
-import { seedEvening, type SeededEvening } from '../support/evening';
+import { call, must, useServer } from '../support/harness';
+import { seedSuite, type SeededEvening } from '../support/evening';
 
-let server: TestServer;
+const suite = useServer();
 let seeded: SeededEvening;
 beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedEvening(server.url, { ateliers: 1, ideasPerAtelier: 4, posters: 0, voting: 1 });
+  seeded = await seedSuite(suite, { ateliers: 1, ideasPerAtelier: 4, posters: 0, voting: 1 });
 }, 60_000);
-afterAll(async () => {
-  for (const s of seeded?.sockets ?? []) s.disconnect();
-  await server?.stop();
-});
 
 describe('candidates live on after the evening (Éclaircir → Récolter)', () => {
   it('are edited once the atelier is closed, with a dated, signed status history', async () => {
@@ -42,7 +37,7 @@ describe('candidates live on after the evening (Éclaircir → Récolter)', () =
     expect(dropped.history.at(-1)).toMatchObject({ from: 'pilote', to: 'abandonne', note: '' });
 
     // Stored, as a facilitator coming back with the admin link finds it.
-    const stored = await server.semis.storage.candidates.get(card.id);
+    const stored = await suite.server.semis.storage.candidates.get(card.id);
     expect(stored?.history).toHaveLength(4);
     expect(stored?.porteur).toBe('SCIC du Haut-Jura');
   });

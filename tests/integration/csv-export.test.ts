@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, type Candidate, type IdeaView } from '@semis/shared';
-import { call, must, participant, startServer, type Client, type TestServer } from '../support/harness';
-import { seedEvening, type SeededEvening } from '../support/evening';
+import { call, must, participant, useServer } from '../support/harness';
+import { seedSuite, type SeededEvening } from '../support/evening';
 
-let server: TestServer;
+const suite = useServer();
 let seeded: SeededEvening;
-const extra: Client[] = [];
 
 /** What people may type, and what a spreadsheet must not run. */
 const HOSTILE = [
@@ -23,22 +22,17 @@ const HOSTILE = [
 const expected = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedEvening(server.url, { ateliers: 3, ideasPerAtelier: 6, posters: 0, voting: 2 });
+  seeded = await seedSuite(suite, { ateliers: 3, ideasPerAtelier: 6, posters: 0, voting: 2 });
   const atelier = seeded.ev.ateliers[2]!;
-  const p = await participant(server.url, seeded.ev.event.joinCode, '=Pseudo;"piégé"', atelier.id);
-  extra.push(p.socket);
+  const p = await participant(suite.server.url, seeded.ev.event.joinCode, '=Pseudo;"piégé"', atelier.id);
+  suite.open.push(p.socket);
   for (const text of HOSTILE) must(await call<{ idea: IdeaView }>(p.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text }));
   const patch = { besoin: HOSTILE[0], ressources: HOSTILE[5], porteur: HOSTILE[3], stakeholders: [{ partie: HOSTILE[2], apports: HOSTILE[4], interets: HOSTILE[6] }] };
   must(await call<{ candidate: Candidate }>(seeded.admin, C.candidateUpdate, { id: seeded.candidates[0]!.id, patch }));
 }, 60_000);
-afterAll(async () => {
-  for (const s of [...(seeded?.sockets ?? []), ...extra]) s.disconnect();
-  await server?.stop();
-});
 
 async function csv(kind: 'ideas' | 'votes' | 'candidates' | 'stakeholders', query = '', token = seeded.ev.adminToken) {
-  const res = await fetch(server.url + API.adminCsv(kind) + query, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(suite.server.url + API.adminCsv(kind) + query, { headers: { Authorization: `Bearer ${token}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', bytes };
 }

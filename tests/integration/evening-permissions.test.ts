@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ACTIONS, C, PHASES, refusal, type EventStatePush, type Atelier, type CreateEventResult, type IdeaView, type Phase } from '@semis/shared';
-import { call, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
+import { call, createEvent, eventWithAdmin, facilitator, must, participant, useServer, type Client } from '../support/harness';
 
-let server: TestServer;
 /** The server's clock: the real one, moved forward by the tests instead of sleeping. */
 let skewMs = 0;
 const now = () => new Date(Date.now() + skewMs).toISOString();
+const suite = useServer({ config: { now } });
+const { open } = suite;
 let ev: CreateEventResult;
 let admin: Client;
-const open: Client[] = [];
-
 beforeAll(async () => {
-  server = await startServer({ config: { now } });
-  ev = await createEvent(server.url, 2);
-  admin = await facilitator(server.url, ev.adminToken);
-  open.push(admin);
-});
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server.stop();
+  ({ ev, admin } = await eventWithAdmin(suite));
 });
 
 /** Walks an atelier one step at a time to the wanted phase, as the UI would. */
@@ -37,7 +29,7 @@ describe('every row of the phase table, through the real server', () => {
   it.each(PHASES)('participant in %s: may exactly what the table says', async (phase) => {
     const atelier = ev.ateliers[0]!;
     await moveTo(atelier, 'ideation');
-    const { socket } = await participant(server.url, ev.event.joinCode, `P-${phase}`, atelier.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, `P-${phase}`, atelier.id);
     open.push(socket);
     const own = must(await call<{ idea: IdeaView }>(socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'avant' })).idea;
     await moveTo(atelier, phase);
@@ -56,7 +48,7 @@ describe('every row of the phase table, through the real server', () => {
   it('answers a retried post of an already stored idea even after the phase moved on', async () => {
     const atelier = ev.ateliers[1]!;
     await moveTo(atelier, 'ideation');
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Retry', atelier.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Retry', atelier.id);
     open.push(socket);
     const id = randomUUID();
     must(await call(socket, C.postIdea, { id, atelierId: atelier.id, text: 'une idée' }));
@@ -83,13 +75,13 @@ describe('facilitator commands are refused to everyone else', () => {
   ];
 
   it.each(commands)('%s: NOT_AUTHENTICATED for a participant connection', async (name, payload) => {
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Curieux', ev.ateliers[0]!.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Curieux', ev.ateliers[0]!.id);
     open.push(socket);
     expect(await call(socket, name, payload(ev.ateliers[0]!))).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
   });
 
   it('refuses facilitator:auth with a participant token (FORBIDDEN) or a forged one', async () => {
-    const { socket, join } = await participant(server.url, ev.event.joinCode, 'Malin', ev.ateliers[0]!.id);
+    const { socket, join } = await participant(suite.server.url, ev.event.joinCode, 'Malin', ev.ateliers[0]!.id);
     open.push(socket);
     expect(await call(socket, C.facilitatorAuth, { token: join.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(socket, C.facilitatorAuth, { token: 'x'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
@@ -98,8 +90,8 @@ describe('facilitator commands are refused to everyone else', () => {
   it.each(commands.filter(([n]) => ![C.moderateIdea, C.block, C.modLog, C.dashboard].includes(n as never)))(
     '%s: FORBIDDEN for the facilitator of another event',
     async (name, payload) => {
-      const other = await createEvent(server.url, 1);
-      const stranger = await facilitator(server.url, other.adminToken);
+      const other = await createEvent(suite.server.url, 1);
+      const stranger = await facilitator(suite.server.url, other.adminToken);
       open.push(stranger);
       expect(await call(stranger, name, payload(ev.ateliers[0]!))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     },
@@ -107,8 +99,8 @@ describe('facilitator commands are refused to everyone else', () => {
 
   it('keeps a co-facilitator to its own atelier', async () => {
     const { token, link } = must(await call<{ token: string; link: string }>(admin, C.coFacilitator, { atelierId: ev.ateliers[1]!.id, label: 'Claire' }));
-    expect(link).toBe(`${server.url}/animer#${token}`);
-    const claire = await facilitator(server.url, token);
+    expect(link).toBe(`${suite.server.url}/animer#${token}`);
+    const claire = await facilitator(suite.server.url, token);
     open.push(claire);
     const auth = must(await call<{ ateliers: Atelier[]; scope: string; actor: string }>(claire, C.facilitatorAuth, { token }));
     expect(auth.ateliers.map((a) => a.id)).toEqual([ev.ateliers[1]!.id]);
@@ -162,7 +154,7 @@ describe('timers', () => {
   it('locks participants at zero with "lock", and only says "temps écoulé" otherwise', async () => {
     const a = ev.ateliers[0]!;
     await moveTo(a, 'ideation');
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Chrono', a.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Chrono', a.id);
     open.push(socket);
     must(await call(admin, C.timer, { target: a.id, action: 'start', durationMs: 150, onZero: 'notify' }));
     skewMs += 250;
@@ -177,7 +169,7 @@ describe('timers', () => {
 
   it('pushes the atelier timer to its participants and the event timer to everyone, with the server clock', async () => {
     const a = ev.ateliers[0]!;
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Montre', a.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Montre', a.id);
     open.push(socket);
     const atelierPush = new Promise<{ atelier: Atelier; serverTime: number }>((r) => socket.once('atelier:state', r));
     must(await call(admin, C.timer, { target: a.id, action: 'start', durationMs: 600_000 }));

@@ -1,28 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API, C, GRANDE_SOIREE_TEMPLATE, remainingMs, type Atelier, type CreateEventResult, type Dashboard, type JoinResult } from '@semis/shared';
-import { api, call, connect, facilitator, must, participant, startServer, waitFor, type Client, type TestServer } from '../support/harness';
-
-let server: TestServer;
-const open: Client[] = [];
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server?.stop();
-});
+import { api, call, connect, facilitator, must, participant, useServer, waitFor, type Client } from '../support/harness';
 
 describe('a grande soirée: 15 ateliers × 10 participants', () => {
+  const suite = useServer();
+  const { open } = suite;
   it('moves every atelier to vote at once and every phone switches; the dashboard counts them', async () => {
-    server = await startServer();
-    const ev = (await api<CreateEventResult>(server.url, API.createEvent, { body: { name: 'Grande soirée', ateliers: GRANDE_SOIREE_TEMPLATE } })).body;
+    const ev = (await api<CreateEventResult>(suite.server.url, API.createEvent, { body: { name: 'Grande soirée', ateliers: GRANDE_SOIREE_TEMPLATE } })).body;
     expect(ev.ateliers).toHaveLength(15);
-    const admin = await facilitator(server.url, ev.adminToken);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
     open.push(admin);
 
     const phones: { socket: Client; atelierId: string; phases: string[] }[] = [];
     await Promise.all(
       ev.ateliers.flatMap((a) =>
         Array.from({ length: 10 }, async (_, i) => {
-          const p = await participant(server.url, ev.event.joinCode, `${a.title.slice(0, 20)} ${i}`, a.id);
+          const p = await participant(suite.server.url, ev.event.joinCode, `${a.title.slice(0, 20)} ${i}`, a.id);
           const phone = { socket: p.socket, atelierId: a.id, phases: [] as string[] };
           p.socket.on('atelier:state', ({ atelier }: { atelier: Atelier }) => phone.phases.push(`${atelier.id}:${atelier.phase}`));
           phones.push(phone);
@@ -51,10 +45,11 @@ describe('a grande soirée: 15 ateliers × 10 participants', () => {
 });
 
 describe('phases and timers survive a restart', () => {
+  const suite = useServer();
+  const { open } = suite;
   it('keeps phase, modes, atelier and event timers, blocks and co-facilitator links', async () => {
-    server = await startServer();
-    const ev = (await api<CreateEventResult>(server.url, API.createEvent, { body: { name: 'Soirée', ateliers: [{ title: 'A' }, { title: 'B' }] } })).body;
-    const admin = await facilitator(server.url, ev.adminToken);
+    const ev = (await api<CreateEventResult>(suite.server.url, API.createEvent, { body: { name: 'Soirée', ateliers: [{ title: 'A' }, { title: 'B' }] } })).body;
+    const admin = await facilitator(suite.server.url, ev.adminToken);
     const [a, b] = ev.ateliers as [Atelier, Atelier];
     must(await call(admin, C.setPhase, { atelierIds: [b.id], phase: 'regroupement' }));
     must(await call(admin, C.configureAtelier, { atelierId: a.id, privateWriting: true, showAuthors: false }));
@@ -63,13 +58,13 @@ describe('phases and timers survive a restart', () => {
     must(await call(admin, C.timer, { target: b.id, action: 'pause' }));
     must(await call(admin, C.timer, { target: 'event', action: 'start', durationMs: 3_600_000 }));
     const { token } = must(await call<{ token: string }>(admin, C.coFacilitator, { atelierId: b.id, label: 'Claire' }));
-    const mallory = await participant(server.url, ev.event.joinCode, 'Mallory', a.id);
+    const mallory = await participant(suite.server.url, ev.event.joinCode, 'Mallory', a.id);
     must(await call(admin, C.block, { participantId: mallory.join.participant.id }));
     admin.disconnect();
     mallory.socket.disconnect();
 
-    server = await server.restart();
-    const again = await facilitator(server.url, ev.adminToken);
+    await suite.restart();
+    const again = await facilitator(suite.server.url, ev.adminToken);
     open.push(again);
     const state = must(await call<{ event: { timer: { durationMs: number } }; ateliers: Atelier[] }>(again, C.facilitatorAuth, { token: ev.adminToken }));
     const [a2, b2] = state.ateliers as [Atelier, Atelier];
@@ -78,9 +73,9 @@ describe('phases and timers survive a restart', () => {
     expect(b2).toMatchObject({ phase: 'regroupement', timer: { endsAt: null, onZero: 'notify' } });
     expect(b2.timer!.remainingMs).toBeGreaterThan(290_000);
     expect(state.event.timer.durationMs).toBe(3_600_000);
-    const claire = await facilitator(server.url, token);
+    const claire = await facilitator(suite.server.url, token);
     open.push(claire);
-    const s = await connect(server.url);
+    const s = await connect(suite.server.url);
     open.push(s);
     expect(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'mallory' })).toMatchObject({ ok: false, error: { code: 'PSEUDONYM_BLOCKED' } });
   });

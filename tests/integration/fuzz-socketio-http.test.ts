@@ -1,9 +1,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, COMMANDS, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
-import { adminGroup, boardOf, seeded } from '../support/posters';
+import { call, connect, createEvent, facilitator, must, participant, useServer, type Client } from '../support/harness';
+import { adminGroup, boardOf } from '../support/posters';
+import { seeded } from '../support/random';
 
 /**
  * Hostile socket.io and HTTP traffic for a few seconds (SEMIS_FUZZ_MS, default 3 s; `npm run
@@ -21,18 +22,13 @@ const SEED = Number(process.env.SEMIS_FUZZ_SEED ?? 20261130);
 const PHONE_MAX_MS = 3000;
 const RSS_GROWTH_MB = 400;
 
-let server: TestServer;
+const suite = useServer();
+const { open } = suite;
 let ev: CreateEventResult;
 let group: GroupView;
-const open: Client[] = [];
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 2);
-  group = await adminGroup(server.url, ev, 'Fuzz');
-});
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server?.stop();
+  ev = await createEvent(suite.server.url, 2);
+  group = await adminGroup(suite.server.url, ev, 'Fuzz');
 });
 
 const NASTY_STRINGS = [
@@ -115,9 +111,9 @@ describe('fuzzing socket.io and HTTP', () => {
     `keeps serving an honest phone while hostile clients send random and structured payloads (seed ${SEED})`,
     async () => {
       const rand = seeded(SEED);
-      const admin = await facilitator(server.url, ev.adminToken);
+      const admin = await facilitator(suite.server.url, ev.adminToken);
       open.push(admin);
-      const joiner = await participant(server.url, ev.event.joinCode, 'Fuzzeur', ev.ateliers[0]!.id);
+      const joiner = await participant(suite.server.url, ev.event.joinCode, 'Fuzzeur', ev.ateliers[0]!.id);
       open.push(joiner.socket);
       const known = {
         uuids: [...ev.ateliers.map((a) => a.id), ...ev.ateliers.map((a) => a.boardId), group.group.id, boardOf(group, 'poster'), joiner.join.participant.id],
@@ -129,7 +125,7 @@ describe('fuzzing socket.io and HTTP', () => {
       const events = [...Object.keys(COMMANDS), 'unknown:event', '__proto__', 'toString', 'x'.repeat(200)];
 
       // The honest phone: posts, then reads its ideas, in a loop.
-      const phone = await participant(server.url, ev.event.joinCode, 'Honnête', ev.ateliers[1]!.id);
+      const phone = await participant(suite.server.url, ev.event.joinCode, 'Honnête', ev.ateliers[1]!.id);
       open.push(phone.socket);
       const latencies: number[] = [];
       let posted = 0;
@@ -156,7 +152,7 @@ describe('fuzzing socket.io and HTTP', () => {
         let s: Client | null = null;
         while (Date.now() - start < FUZZ_MS) {
           if (!s || !s.connected) {
-            s = await connect(server.url).catch(() => null);
+            s = await connect(suite.server.url).catch(() => null);
             if (!s) continue;
             open.push(s);
             if (kind === 'participant') await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: `F${gen.int(1e6)}` });
@@ -200,7 +196,7 @@ describe('fuzzing socket.io and HTTP', () => {
           if (rand() < 0.1) headers['accept-language'] = gen.str().replace(/[^\x20-\x7e]/g, '');
           const body = method === 'GET' || method === 'HEAD' ? undefined : gen.pick([JSON.stringify(gen.value(0)), '{"name":', '\u0000\u0001', Buffer.from(Array.from({ length: gen.int(2048) }, () => gen.int(256))), '[]', 'null']);
           const query = rand() < 0.3 ? `?width=${gen.pick(['4000', '1e9', '-1', '%', 'NaN', '8000'])}` : '';
-          const status = await rawHttp(server.url, method, route + query, headers, body);
+          const status = await rawHttp(suite.server.url, method, route + query, headers, body);
           httpSent++;
           if (status >= 500 && status !== 503) serverErrors.push(`${method} ${route}${query} → ${status}`);
         }
@@ -209,7 +205,7 @@ describe('fuzzing socket.io and HTTP', () => {
       await Promise.all([honest, ...kinds.map(attacker), attacker('anonymous'), httpAttacker(), httpAttacker()]);
       const sorted = [...latencies].sort((a, b) => a - b);
       const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
-      const health = await fetch(server.url + API.health);
+      const health = await fetch(suite.server.url + API.health);
       console.log(
         `[fuzz:socket.io+http] seed ${SEED}, ${FUZZ_MS} ms: ${sent} socket.io messages, ${httpSent} HTTP requests, ${posted} honest posts, phone p99 ${p99} ms, max ${sorted.at(-1)} ms, RSS +${((rssMax - rssStart) / 2 ** 20).toFixed(0)} MB`,
       );

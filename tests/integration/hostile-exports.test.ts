@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, EXPORT_PNG_MAX_HEIGHT, SERVER_ORIGIN, type CreateEventResult, type GroupView } from '@semis/shared';
 import { posterMaps, putShapes, setBackground } from '@semis/shared/posters';
-import { call, createEvent, must, openBoard, startServer, waitFor, type TestServer } from '../support/harness';
+import { call, createEvent, must, openBoard, useServer, waitFor } from '../support/harness';
 import { boardOf, joinPerson, pngSize, type Person } from '../support/posters';
 
 /** Issue #8: a tall pen line or a decompression bomb must not make an export eat the machine. */
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 let member: Person;
 let poster: string;
@@ -47,26 +47,22 @@ async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: 
 }
 
 async function get(route: string, token: string) {
-  const res = await fetch(server.url + route, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(suite.server.url + route, { headers: { authorization: `Bearer ${token}` } });
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, bytes, json: () => JSON.parse(new TextDecoder().decode(bytes)) as { error: { code: string } } };
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 1);
-  member = await joinPerson(server.url, ev, 'Léa');
+  ev = await createEvent(suite.server.url, 1);
+  member = await joinPerson(suite.server.url, ev, 'Léa');
+  suite.open.push(member.socket);
   const group = must(await call<{ group: GroupView }>(member.socket, C.createGroup, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, name: 'Les Hauts' })).group;
   poster = boardOf(group, 'poster');
-});
-afterAll(async () => {
-  member?.socket.disconnect();
-  await server?.stop();
 });
 
 describe('bounded exports', () => {
   it('exports a poster holding a pen line from y = −1,000,000 to +1,000,000 (scaled ×100) within 8,000 px and bounded memory', async () => {
-    const writer = openBoard(server.url, poster, member.token);
+    const writer = openBoard(suite.server.url, poster, member.token);
     await writer.synced;
     putShapes(writer.doc, [
       { id: 'tall', z: 1, domain: 'organisation', color: '#000000', x: 0, y: 0, type: 'pen', points: [0, -1_000_000, 0, 1_000_000], width: 4 },
@@ -74,7 +70,7 @@ describe('bounded exports', () => {
       { id: 'wide', z: 3, domain: 'organisation', color: '#000000', x: 0, y: 300, type: 'pen', points: [-1_000_000, 0, 1_000_000, 0], width: 4, scaleX: 100 },
       { id: 'town', z: 4, domain: 'organisation', color: '#5b3a8c', x: 200, y: 200, type: 'symbol', symbol: 'maillage.point', size: 32, label: 'Saint-Amour' },
     ]);
-    await waitFor(() => server.semis.registry.use(poster, (r) => posterMaps(r.doc).shapes.size === 4), 3000, 'shapes on the server');
+    await waitFor(() => suite.server.semis.registry.use(poster, (r) => posterMaps(r.doc).shapes.size === 4), 3000, 'shapes on the server');
     writer.destroy();
 
     const { result: png, peakMb, baseMb } = await peakRss(() => get(API.boardExport(poster, 'png') + '?width=8000', member.token));
@@ -98,21 +94,21 @@ describe('bounded exports', () => {
   it('refuses a 12,000 × 12,000 PNG bomb at upload with 413, before storing it', async () => {
     const bomb = bombPng(12_000, 12_000);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const before = await server.semis.registry.use(poster, (r) => posterMaps(r.doc).settings.get('background'));
-    const res = await fetch(server.url + API.boardBackground(poster), { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${member.token}` }, body: new Uint8Array(bomb) });
+    const before = await suite.server.semis.registry.use(poster, (r) => posterMaps(r.doc).settings.get('background'));
+    const res = await fetch(suite.server.url + API.boardBackground(poster), { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${member.token}` }, body: new Uint8Array(bomb) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('IMAGE_TOO_LARGE');
-    expect(await server.semis.registry.use(poster, (r) => posterMaps(r.doc).settings.get('background'))).toEqual(before);
+    expect(await suite.server.semis.registry.use(poster, (r) => posterMaps(r.doc).settings.get('background'))).toEqual(before);
     // Within the bounds on each side but over the pixel count: refused too.
-    const flat = await fetch(server.url + API.boardBackground(poster), { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${member.token}` }, body: new Uint8Array(bombPng(8000, 6000)) });
+    const flat = await fetch(suite.server.url + API.boardBackground(poster), { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${member.token}` }, body: new Uint8Array(bombPng(8000, 6000)) });
     expect(flat.status).toBe(413);
   });
 
   it('leaves an already stored bomb out of later exports instead of decoding it', async () => {
     const bomb = bombPng(12_000, 12_000);
     const asset = { id: randomUUID(), eventId: ev.event.id, boardId: poster, mime: 'image/png' as const, width: 12_000, height: 12_000, size: bomb.length, createdAt: new Date().toISOString() };
-    await server.semis.storage.posters.putAsset(asset, bomb);
-    await server.semis.registry.use(poster, (r) => setBackground(r.doc, { assetId: asset.id, width: 12_000, height: 12_000 }, SERVER_ORIGIN));
+    await suite.server.semis.storage.posters.putAsset(asset, bomb);
+    await suite.server.semis.registry.use(poster, (r) => setBackground(r.doc, { assetId: asset.id, width: 12_000, height: 12_000 }, SERVER_ORIGIN));
     const { result, peakMb, baseMb } = await peakRss(() => Promise.all([1, 2, 3].map(() => get(API.boardExport(poster, 'png'), member.token))));
     for (const r of result) expect(r.status).toBe(200);
     console.log(`3 exports with a stored bomb: RSS ${baseMb.toFixed(0)} → peak ${peakMb.toFixed(0)} MB`);

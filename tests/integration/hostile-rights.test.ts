@@ -1,58 +1,51 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { io as ioClient } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, SOCKET_PATH, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, participant, startServer, waitFor, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, eventWithAdmin, must, participant, startServer, useServer, waitFor, type Client } from '../support/harness';
 import { adminGroup, boardOf, joinPerson } from '../support/posters';
 
 /** Issue #8: every right on every channel, look-alike pseudonyms, hostile texts, HTTP headers. */
 
-let server: TestServer;
+const suite = useServer({ config: { lanAddresses: () => [] } });
+const { open } = suite;
 let ev: CreateEventResult;
 let admin: Client;
-const open: Client[] = [];
 beforeAll(async () => {
-  server = await startServer({ config: { lanAddresses: () => [] } });
-  ev = await createEvent(server.url, 2);
-  admin = await facilitator(server.url, ev.adminToken);
-  open.push(admin);
-});
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server.stop();
+  ({ ev, admin } = await eventWithAdmin(suite));
 });
 
 const code = (ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? 'ok' : ack.error!.code);
 
 describe('a blocked participant is refused on every channel', () => {
   it('closes their poster-screen socket, and refuses its comments and reactions even before it closes', async () => {
-    const group = await adminGroup(server.url, ev, 'Bourg');
+    const group = await adminGroup(suite.server.url, ev, 'Bourg');
     const poster = boardOf(group, 'poster');
     // The phone's main socket, and a separate poster-screen socket subscribed with the token.
-    const phone = await joinPerson(server.url, ev, 'Yanis');
+    const phone = await joinPerson(suite.server.url, ev, 'Yanis');
     open.push(phone.socket);
-    const screen = await connect(server.url);
+    const screen = await connect(suite.server.url);
     open.push(screen);
     must(await call(screen, C.subscribePosters, { token: phone.token }));
     must(await call(screen, C.watchBoard, { boardId: poster }));
     must(await call(screen, C.comment, { id: randomUUID(), boardId: poster, text: 'Avant' }));
 
     // Blocked behind the sockets' back (as another process would): the next command is refused.
-    await server.semis.storage.blockParticipant(phone.id, ev.event.id, 'yanis', new Date().toISOString());
+    await suite.server.semis.storage.blockParticipant(phone.id, ev.event.id, 'yanis', new Date().toISOString());
     expect(code(await call(screen, C.comment, { id: randomUUID(), boardId: poster, text: 'Après' }))).toBe('BLOCKED');
     expect(code(await call(screen, C.react, { boardId: poster, kind: 'bravo', on: true }))).toBe('BLOCKED');
     expect(code(await call(screen, C.watchBoard, { boardId: poster }))).toBe('BLOCKED');
     expect(code(await call(screen, C.createGroup, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, name: 'Fuite' }))).toBe('BLOCKED');
-    const again = await connect(server.url);
+    const again = await connect(suite.server.url);
     open.push(again);
     expect(code(await call(again, C.subscribePosters, { token: phone.token }))).toBe('BLOCKED');
   });
 
   it('the facilitator\'s block disconnects every socket of the participant, poster sockets included', async () => {
-    const phone = await joinPerson(server.url, ev, 'Inès');
+    const phone = await joinPerson(suite.server.url, ev, 'Inès');
     open.push(phone.socket);
-    const screen = await connect(server.url);
+    const screen = await connect(suite.server.url);
     open.push(screen);
     must(await call(screen, C.subscribePosters, { token: phone.token }));
     const closed = new Promise<void>((resolve) => screen.once('disconnect', () => resolve()));
@@ -64,9 +57,9 @@ describe('a blocked participant is refused on every channel', () => {
 
 describe('an unexpected failure in one handler', () => {
   it('answers that command INTERNAL and nothing else: the connection and the server go on', async () => {
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Bug', ev.ateliers[0]!.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Bug', ev.ateliers[0]!.id);
     open.push(socket);
-    const storage = server.semis.storage as unknown as { getParticipant: (id: string) => Promise<unknown> };
+    const storage = suite.server.semis.storage as unknown as { getParticipant: (id: string) => Promise<unknown> };
     const original = storage.getParticipant;
     storage.getParticipant = async () => {
       throw new TypeError('a bug, not an input error');
@@ -83,26 +76,26 @@ describe('an unexpected failure in one handler', () => {
 
 describe('pseudonyms', () => {
   it('refuses look-alike, zero-width and bidi variants of a blocked pseudonym', async () => {
-    const { join } = await participant(server.url, ev.event.joinCode, 'Kévin', ev.ateliers[0]!.id);
+    const { join } = await participant(suite.server.url, ev.event.joinCode, 'Kévin', ev.ateliers[0]!.id);
     must(await call(admin, C.block, { participantId: join.participant.id }));
     for (const variant of ['kevin', 'K\u200Bévin', 'Кévin', 'KEVlN', 'ΚΕVΙΝ', 'ｋｅｖｉｎ', '\u202EKévin', 'K\u00ADévin']) {
-      const s = await connect(server.url);
+      const s = await connect(suite.server.url);
       open.push(s);
       expect(code(await call(s, C.join, { code: ev.event.joinCode, pseudonym: variant })), variant).toBe('PSEUDONYM_BLOCKED');
     }
   });
 
   it('stores and shows pseudonyms cleaned; refuses invisible ones', async () => {
-    const s = await connect(server.url);
+    const s = await connect(suite.server.url);
     open.push(s);
     const joined = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: '  Ma\u200Brie\u202E  ' }));
     expect(joined.participant.pseudonym).toBe('Marie');
     for (const invisible of ['\u200B\u200B', '\u202E', '\u3164', '   ']) {
-      const t = await connect(server.url);
+      const t = await connect(suite.server.url);
       open.push(t);
       expect(code(await call(t, C.join, { code: ev.event.joinCode, pseudonym: invisible })), JSON.stringify(invisible)).toBe('INVALID_PSEUDONYM');
     }
-    const lone = await connect(server.url);
+    const lone = await connect(suite.server.url);
     open.push(lone);
     expect(code(await call(lone, C.join, { code: ev.event.joinCode, pseudonym: 'Zo\uD800' }))).toBe('INVALID_TEXT');
   });
@@ -110,7 +103,7 @@ describe('pseudonyms', () => {
 
 describe('texts', () => {
   it('strips NUL and controls, refuses zero-width-only, whitespace-only and lone surrogates', async () => {
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Léon', ev.ateliers[0]!.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Léon', ev.ateliers[0]!.id);
     open.push(socket);
     const atelierId = ev.ateliers[0]!.id;
     const posted = must(await call<{ idea: { text: string } }>(socket, C.postIdea, { id: randomUUID(), atelierId, text: 'Une\u0000 navette\u0007 le soir' }));
@@ -126,7 +119,7 @@ describe('texts', () => {
 describe('who may form poster groups is the facilitator\'s setting', () => {
   it('lets a participant form one group by default, more or none as configured', async () => {
     const atelierId = ev.ateliers[1]!.id;
-    const p = await joinPerson(server.url, ev, 'Maëlle');
+    const p = await joinPerson(suite.server.url, ev, 'Maëlle');
     open.push(p.socket);
     const form = (name: string, id = randomUUID()) => call<{ group: GroupView }>(p.socket, C.createGroup, { id, atelierId, name });
     const firstId = randomUUID();
@@ -138,11 +131,11 @@ describe('who may form poster groups is the facilitator\'s setting', () => {
     expect(code(await form('Troisième'))).toBe('GROUP_CREATION_LIMIT');
     const atelier = must(await call<{ atelier: { groupCreation?: unknown } }>(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'facilitators', perParticipant: 1 } })).atelier;
     expect(atelier.groupCreation).toEqual({ by: 'facilitators', perParticipant: 1 });
-    const other = await joinPerson(server.url, ev, 'Noé');
+    const other = await joinPerson(suite.server.url, ev, 'Noé');
     open.push(other.socket);
     expect(code(await call(other.socket, C.createGroup, { id: randomUUID(), atelierId, name: 'Non' }))).toBe('GROUPS_BY_FACILITATORS');
     // Facilitators still form groups, and participants join them.
-    const made = await adminGroup(server.url, ev, 'Par l’animation', false, 1);
+    const made = await adminGroup(suite.server.url, ev, 'Par l’animation', false, 1);
     expect(code(await call(other.socket, C.joinGroup, { groupId: made.group.id }))).toBe('ok');
     expect(code(await call(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'participants', perParticipant: 50 } }))).toBe('BAD_REQUEST');
     must(await call(admin, C.configureAtelier, { atelierId, groupCreation: { by: 'participants', perParticipant: 1 } }));
@@ -151,10 +144,10 @@ describe('who may form poster groups is the facilitator\'s setting', () => {
 
 describe('co-facilitator scope covers group commands', () => {
   it("refuses group:roles on another atelier's group, allows its own", async () => {
-    const mine = await adminGroup(server.url, ev, 'Ici', false, 0);
-    const theirs = await adminGroup(server.url, ev, 'Ailleurs', false, 1);
+    const mine = await adminGroup(suite.server.url, ev, 'Ici', false, 0);
+    const theirs = await adminGroup(suite.server.url, ev, 'Ailleurs', false, 1);
     const { token } = must(await call<{ token: string }>(admin, C.coFacilitator, { atelierId: ev.ateliers[0]!.id, label: 'Sam' }));
-    const cofac = await connect(server.url);
+    const cofac = await connect(suite.server.url);
     open.push(cofac);
     must(await call(cofac, C.subscribePosters, { token }));
     const refused = await call(cofac, C.setGroupRoles, { groupId: theirs.group.id, animateurId: null, rapporteurId: null });
@@ -167,7 +160,7 @@ describe('co-facilitator scope covers group commands', () => {
 
 describe('join guessing', () => {
   it('throttles a guesser on one connection while 150 phones from the same address all join', async () => {
-    const guesser = await connect(server.url);
+    const guesser = await connect(suite.server.url);
     open.push(guesser);
     const outcomes: Record<string, number> = {};
     let guessing = true;
@@ -180,7 +173,7 @@ describe('join guessing', () => {
     const started = Date.now();
     const phones = await Promise.all(
       Array.from({ length: 150 }, async (_, i) => {
-        const s = await connect(server.url);
+        const s = await connect(suite.server.url);
         open.push(s);
         return code(await call(s, C.join, { code: ev.event.joinCode, pseudonym: `Tel ${i}` }, 15_000));
       }),
@@ -195,8 +188,8 @@ describe('join guessing', () => {
   });
 
   it('limits joins presented with one participant token', async () => {
-    const { join } = await participant(server.url, ev.event.joinCode, 'Rémi', ev.ateliers[0]!.id);
-    const s = await connect(server.url);
+    const { join } = await participant(suite.server.url, ev.event.joinCode, 'Rémi', ev.ateliers[0]!.id);
+    const s = await connect(suite.server.url);
     open.push(s);
     const codes = [];
     for (let i = 0; i < 25; i++) codes.push(code(await call(s, C.join, { token: join.token })));
@@ -207,7 +200,7 @@ describe('join guessing', () => {
   it('throttles code guessing over HTTP per connection', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push(await rawGet(server.url, API.join('QQQQQQ'), {}, agent).then((r) => r.status));
+    for (let i = 0; i < 12; i++) statuses.push(await rawGet(suite.server.url, API.join('QQQQQQ'), {}, agent).then((r) => r.status));
     agent.destroy();
     expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
     expect(statuses).toContain(429);
@@ -229,7 +222,7 @@ function rawGet(url: string, path: string, headers: Record<string, string>, agen
 
 describe('HTTP hardening', () => {
   it('sends a CSP without inline scripts, no framing, nosniff and no referrer', async () => {
-    const res = await fetch(server.url + API.health);
+    const res = await fetch(suite.server.url + API.health);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self'(;|$)/);
@@ -245,7 +238,7 @@ describe('HTTP hardening', () => {
   it('ignores a forged X-Forwarded-Proto unless TRUST_PROXY is set', async () => {
     const forged = { host: 'salle.example:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' };
     const body = JSON.stringify({ name: 'Soirée', ateliers: [{ title: 'A' }] });
-    const plain = JSON.parse((await rawGet(server.url, API.createEvent, forged, undefined, 'POST', body)).body) as CreateEventResult;
+    const plain = JSON.parse((await rawGet(suite.server.url, API.createEvent, forged, undefined, 'POST', body)).body) as CreateEventResult;
     expect(plain.links.participant.startsWith('http://salle.example:8080/')).toBe(true);
     const trusting = await startServer({ config: { lanAddresses: () => [], trustProxy: true } });
     try {
@@ -259,7 +252,7 @@ describe('HTTP hardening', () => {
   it('refuses socket.io connections from another site, accepts our own origin and native clients', async () => {
     const attempt = (headers: Record<string, string>, transports: string[]) =>
       new Promise<string>((resolve) => {
-        const s = ioClient(server.url, { path: SOCKET_PATH, transports, reconnection: false, forceNew: true, extraHeaders: headers });
+        const s = ioClient(suite.server.url, { path: SOCKET_PATH, transports, reconnection: false, forceNew: true, extraHeaders: headers });
         s.once('connect', () => {
           s.disconnect();
           resolve('connected');
@@ -269,18 +262,18 @@ describe('HTTP hardening', () => {
     expect(await attempt({ origin: 'https://evil.example' }, ['websocket'])).toMatch(/^refused/);
     expect(await attempt({ origin: 'https://evil.example' }, ['polling'])).toMatch(/^refused/);
     expect(await attempt({ origin: 'null' }, ['polling'])).toMatch(/^refused/);
-    expect(await attempt({ origin: server.url }, ['websocket'])).toBe('connected');
+    expect(await attempt({ origin: suite.server.url }, ['websocket'])).toBe('connected');
     expect(await attempt({}, ['websocket'])).toBe('connected');
   });
 
   it('limits HTTP requests per token, not per address', async () => {
     const statuses: number[] = [];
     for (let batch = 0; batch < 10 && !statuses.includes(429); batch++) {
-      statuses.push(...(await Promise.all(Array.from({ length: 100 }, () => fetch(server.url + API.adminEvent, { headers: { authorization: `Bearer ${ev.adminToken}` } }).then((r) => r.status)))));
+      statuses.push(...(await Promise.all(Array.from({ length: 100 }, () => fetch(suite.server.url + API.adminEvent, { headers: { authorization: `Bearer ${ev.adminToken}` } }).then((r) => r.status)))));
     }
     expect(statuses).toContain(429);
     // Another token from the same address is not affected.
-    const other = await createEvent(server.url, 1);
-    expect((await fetch(server.url + API.adminEvent, { headers: { authorization: `Bearer ${other.adminToken}` } })).status).toBe(200);
+    const other = await createEvent(suite.server.url, 1);
+    expect((await fetch(suite.server.url + API.adminEvent, { headers: { authorization: `Bearer ${other.adminToken}` } })).status).toBe(200);
   });
 });

@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, readIdeaCards, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, startServer, waitFor, type Client, type TestServer } from '../support/harness';
+import { api, call, connect, createEvent, must, openBoard, useServer, waitFor, type Client } from '../support/harness';
 
-let server: TestServer;
+const suite = useServer();
+const { open } = suite;
 let ev: CreateEventResult;
-const sockets: Client[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 2);
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await server.stop();
+  ev = await createEvent(suite.server.url, 2);
 });
 
 async function joined(pseudonym: string, atelier = 0): Promise<{ socket: Client; join: JoinResult }> {
-  const socket = await connect(server.url);
-  sockets.push(socket);
+  const socket = await connect(suite.server.url);
+  open.push(socket);
   const join = must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym }));
   must(await call(socket, C.enterAtelier, { atelierId: ev.ateliers[atelier]!.id }));
   return { socket, join };
@@ -29,15 +24,15 @@ const post = (s: Client, text: string, id = randomUUID(), atelier = 0) =>
 
 describe('joining by code', () => {
   it('joins with a pseudonym and gets a token that brings the same identity back', async () => {
-    const a = await connect(server.url);
-    sockets.push(a);
+    const a = await connect(suite.server.url);
+    open.push(a);
     const first = must(await call<JoinResult>(a, C.join, { code: ` ${ev.event.joinCode.toLowerCase()} `, pseudonym: '  Léa  ' }));
     expect(first.participant.pseudonym).toBe('Léa');
     expect(first.event.name).toBe('Soirée test');
     expect(first.ateliers).toHaveLength(2);
 
-    const b = await connect(server.url);
-    sockets.push(b);
+    const b = await connect(suite.server.url);
+    open.push(b);
     const again = must(await call<JoinResult>(b, C.join, { token: first.token }));
     expect(again.participant.id).toBe(first.participant.id);
     expect(again.participant.pseudonym).toBe('Léa');
@@ -54,8 +49,8 @@ describe('joining by code', () => {
     [null, 'BAD_REQUEST'],
     ['hello', 'BAD_REQUEST'],
   ])('refuses %j with %s and a French message', async (payload, code) => {
-    const s = await connect(server.url);
-    sockets.push(s);
+    const s = await connect(suite.server.url);
+    open.push(s);
     const p = payload && typeof payload === 'object' && 'code' in payload && payload.code === 'CODE' ? { ...payload, code: ev.event.joinCode } : payload;
     const ack = await call(s, C.join, p);
     expect(ack.ok).toBe(false);
@@ -66,11 +61,11 @@ describe('joining by code', () => {
   });
 
   it('refuses commands before joining and atelier ids of other events', async () => {
-    const s = await connect(server.url);
-    sockets.push(s);
+    const s = await connect(suite.server.url);
+    open.push(s);
     const early = await call(s, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Une idée' });
     expect(early).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
-    const other = await createEvent(server.url, 1);
+    const other = await createEvent(suite.server.url, 1);
     const { socket } = await joined('Paul');
     const enter = await call(socket, C.enterAtelier, { atelierId: other.ateliers[0]!.id });
     expect(enter).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ATELIER' } });
@@ -80,7 +75,7 @@ describe('joining by code', () => {
 
   it('does not let a participant token open facilitator routes (401 on HTTP)', async () => {
     const { join } = await joined('Nina');
-    const res = await api(server.url, API.adminEvent, { token: join.token });
+    const res = await api(suite.server.url, API.adminEvent, { token: join.token });
     expect(res.status).toBe(403);
   });
 });
@@ -88,9 +83,9 @@ describe('joining by code', () => {
 describe('posting ideas onto the live wall', () => {
   it('shows a posted idea on the facilitator wall and on another phone, via Yjs', async () => {
     const { socket } = await joined('Marie');
-    const wall = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const wall = openBoard(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     const other = await joined('Jean');
-    const phone = openBoard(server.url, ev.ateliers[0]!.boardId, other.join.token);
+    const phone = openBoard(suite.server.url, ev.ateliers[0]!.boardId, other.join.token);
     await Promise.all([wall.synced, phone.synced]);
 
     const ack = must(await post(socket, '  Une navette vers la gare le samedi  '));
@@ -103,7 +98,7 @@ describe('posting ideas onto the live wall', () => {
       expect(client.doc.getMap('layout').get(ack.idea.id)).toEqual({ x: expect.any(Number), y: expect.any(Number) });
     }
     // The other atelier's board does not get it.
-    const elsewhere = openBoard(server.url, ev.ateliers[1]!.boardId, ev.adminToken);
+    const elsewhere = openBoard(suite.server.url, ev.ateliers[1]!.boardId, ev.adminToken);
     await elsewhere.synced;
     expect(readIdeaCards(elsewhere.doc).some((c) => c.id === ack.idea.id)).toBe(false);
     for (const b of [wall, phone, elsewhere]) b.destroy();
@@ -115,7 +110,7 @@ describe('posting ideas onto the live wall', () => {
     const results = await Promise.all([post(socket, 'Un marché de producteurs', id), post(socket, 'Un marché de producteurs', id), post(socket, 'Un marché de producteurs', id)]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && r.data.created)).toHaveLength(1);
-    const wall = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const wall = openBoard(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     await wall.synced;
     expect(readIdeaCards(wall.doc).filter((c) => c.id === id)).toHaveLength(1);
     wall.destroy();
@@ -143,7 +138,7 @@ describe('posting ideas onto the live wall', () => {
   it('lets the author edit and delete their own ideas, and nobody else', async () => {
     const author = await joined('Inès');
     const intruder = await joined('Oscar');
-    const wall = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const wall = openBoard(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     await wall.synced;
     const { idea } = must(await post(author.socket, 'Un tiers-lieu'));
 

@@ -1,24 +1,22 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, readIdeaCards, type CreateEventResult } from '@semis/shared';
-import { createEvent, openBoard, startServer, type TestServer } from '../support/harness';
+import { createEvent, openBoard, useServer } from '../support/harness';
 import { reachedServer } from '../support/evening';
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 2);
+  ev = await createEvent(suite.server.url, 2);
 });
-afterAll(async () => server?.stop());
 
 async function importIdeas(atelierId: string, body: unknown, token = ev.adminToken) {
-  const res = await fetch(server.url + API.importIdeas(atelierId), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(suite.server.url + API.importIdeas(atelierId), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as { imported: number; skipped: number; error?: { code: string } } };
 }
 
 async function wallTexts(boardId: string) {
-  const board = openBoard(server.url, boardId, ev.adminToken);
+  const board = openBoard(suite.server.url, boardId, ev.adminToken);
   await board.synced;
   const cards = readIdeaCards(board.doc);
   board.destroy();
@@ -32,7 +30,7 @@ describe('ideas collected beforehand', () => {
     const res = await importIdeas(atelier.id, { format: 'lines', text: list });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ imported: 3, skipped: 2 });
-    await reachedServer(server.url, atelier.boardId, ev.adminToken, (doc) => readIdeaCards(doc).length === 3);
+    await reachedServer(suite.server.url, atelier.boardId, ev.adminToken, (doc) => readIdeaCards(doc).length === 3);
     const cards = await wallTexts(atelier.boardId);
     expect(cards.map((c) => c.text).sort()).toEqual(['Des navettes le samedi', 'Un tiers-lieu au cœur du bourg', 'Une épicerie « circuits courts »']);
     expect(new Set(cards.map((c) => c.author))).toEqual(new Set(['Collecte préalable']));
@@ -45,13 +43,13 @@ describe('ideas collected beforehand', () => {
     const csv = '\uFEFFNom;Idée;Date\r\nMme A;"Un marché ; le dimanche";2026-01-10\r\nM. B;Une AMAP;2026-01-12\r\n';
     const res = await importIdeas(atelier.id, { format: 'csv', text: csv });
     expect(res.body).toEqual({ imported: 2, skipped: 0 });
-    const exported = await fetch(server.url + API.adminCsv('ideas'), { headers: { Authorization: `Bearer ${ev.adminToken}` } });
+    const exported = await fetch(suite.server.url + API.adminCsv('ideas'), { headers: { Authorization: `Bearer ${ev.adminToken}` } });
     const rows = parse(Buffer.from(await exported.arrayBuffer()), { bom: true }) as string[][];
     const marche = rows.find((r) => r[1] === 'Un marché ; le dimanche')!;
     expect(marche[5]).toBe('');
     expect(marche[6]).toBe('oui');
     // The imported ideas' author is nobody in the room.
-    expect(await server.semis.storage.archive.countParticipants(ev.event.id, null)).toBe(0);
+    expect(await suite.server.semis.storage.archive.countParticipants(ev.event.id, null)).toBe(0);
   });
 
   it('refuses strangers, other ateliers of a co-facilitator, and too many ideas', async () => {

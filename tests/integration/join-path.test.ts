@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, S, type AtelierStatePush, type Dashboard, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, openBoard, startServer, type BoardClient, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, facilitator, must, openBoard, useServer, type Client } from '../support/harness';
 import { cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
 
 /**
@@ -8,39 +8,30 @@ import { cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
  * in the same command. Counts come from the storage layer's own instrument (`storage.calls`).
  */
 describe('the join path', () => {
-  let server: TestServer;
-  const sockets: Client[] = [];
-  const boards: BoardClient[] = [];
-  beforeAll(async () => {
-    // No dashboard push in the middle of a measurement (it reads the whole event).
-    server = await startServer({ config: { dashboardEveryMs: 60_000 } });
-  });
-  afterAll(async () => {
-    for (const b of boards) b.destroy();
-    for (const s of sockets) s.disconnect();
-    await server?.stop();
-  });
+  // No dashboard push in the middle of a measurement (it reads the whole event).
+  const suite = useServer({ config: { dashboardEveryMs: 60_000 } });
+  const { open: sockets, boards } = suite;
 
   async function phone(): Promise<Client> {
-    const socket = await connect(server.url);
+    const socket = await connect(suite.server.url);
     sockets.push(socket);
     return socket;
   }
-  const calls = () => ({ ...server.semis.storage.calls });
+  const calls = () => ({ ...suite.server.semis.storage.calls });
   const since = (before: ReturnType<typeof calls>) => {
-    const now = server.semis.storage.calls;
+    const now = suite.server.semis.storage.calls;
     return { reads: now.reads - before.reads, writes: now.writes - before.writes };
   };
 
   it('joins and enters an atelier with one participant:join: its pushes, its presence, its posts', async () => {
-    const ev = await createEvent(server.url, 2);
+    const ev = await createEvent(suite.server.url, 2);
     const atelier = ev.ateliers[1]!;
     const p = await phone();
     const joined = must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: 'Lou', atelierId: atelier.id }));
     expect(joined.participant.atelierId).toBe(atelier.id);
     expect(joined.ateliers.map((a) => a.id)).toEqual(ev.ateliers.map((a) => a.id));
 
-    const fac = await facilitator(server.url, ev.adminToken);
+    const fac = await facilitator(suite.server.url, ev.adminToken);
     sockets.push(fac);
     const dashboard = must(await call<Dashboard>(fac, C.dashboard, {}));
     expect(dashboard.ateliers.find((a) => a.id === atelier.id)?.connected).toBe(1);
@@ -52,8 +43,8 @@ describe('the join path', () => {
   });
 
   it('refuses an atelier of another event before creating anyone, and says which field', async () => {
-    const ev = await createEvent(server.url, 1);
-    const other = await createEvent(server.url, 1);
+    const ev = await createEvent(suite.server.url, 1);
+    const other = await createEvent(suite.server.url, 1);
     const refused = await call(await phone(), C.join, { code: ev.event.joinCode, pseudonym: 'Noé', atelierId: other.ateliers[0]!.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ATELIER', field: 'atelierId' } });
     // Nobody was created: the same pseudonym is not told apart from a ghost.
@@ -62,7 +53,7 @@ describe('the join path', () => {
   });
 
   it('moves a phone that rejoins with its token to the atelier it asks for, and keeps it there', async () => {
-    const ev = await createEvent(server.url, 2);
+    const ev = await createEvent(suite.server.url, 2);
     const [first, second] = ev.ateliers as [(typeof ev.ateliers)[0], (typeof ev.ateliers)[0]];
     const joined = must(await call<JoinResult>(await phone(), C.join, { code: ev.event.joinCode, pseudonym: 'Inès', atelierId: first.id }));
     const back = must(await call<JoinResult>(await phone(), C.join, { token: joined.token, code: ev.event.joinCode, atelierId: second.id }));
@@ -73,7 +64,7 @@ describe('the join path', () => {
   });
 
   it('costs two reads and one write per first join, two reads per rejoin, one read per board connection, however many joined before', async () => {
-    const ev = await createEvent(server.url, 1);
+    const ev = await createEvent(suite.server.url, 1);
     const { id: atelierId, boardId } = ev.ateliers[0]!;
     const costs: { join: ReturnType<typeof since>; board: ReturnType<typeof since> }[] = [];
     const tokens: string[] = [];
@@ -84,7 +75,7 @@ describe('the join path', () => {
       const join = since(before);
       tokens.push(joined.token);
       const beforeBoard = calls();
-      const board = openBoard(server.url, boardId, joined.token);
+      const board = openBoard(suite.server.url, boardId, joined.token);
       boards.push(board);
       await board.synced;
       costs.push({ join, board: since(beforeBoard) });
@@ -99,10 +90,10 @@ describe('the join path', () => {
   });
 
   it('gives a connection one listener for all its commands: nothing per command to build or hold, and no built-in name answers', async () => {
-    const ev = await createEvent(server.url, 1);
+    const ev = await createEvent(suite.server.url, 1);
     const p = await phone();
     must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: 'Sam', atelierId: ev.ateliers[0]!.id }));
-    const conn = server.semis.io.sockets.sockets.get(p.id!)!;
+    const conn = suite.server.semis.io.sockets.sockets.get(p.id!)!;
     // Some 40 commands, yet no listener per command name (they held ~90 closures per phone).
     expect(conn.eventNames().filter((e) => typeof e === 'string' && e.includes(':'))).toEqual([]);
     expect(conn.listenersAny()).toHaveLength(1);
@@ -125,7 +116,7 @@ describe('the join path', () => {
       while (cpuMs() < end) { /* a join's worth of work, and more */ }
       done.push(i);
     });
-    const connectedAfter = new Promise<number>((resolve) => server.semis.io.once('connection', () => resolve(done.length)));
+    const connectedAfter = new Promise<number>((resolve) => suite.server.semis.io.once('connection', () => resolve(done.length)));
     const connecting = phone();
     await Promise.all(work);
     // Handled as it arrived, the handshake went through after a handful of the 60 steps.

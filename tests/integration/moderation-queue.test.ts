@@ -1,27 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { C, S, type BlockedParticipant, type CreateEventResult, type IdeaView, type ModerationLogEntry, type ModIdeaView } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, participant, startServer, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, eventWithAdmin, facilitator, must, participant, useServer, type Client } from '../support/harness';
 
-let server: TestServer;
+const suite = useServer();
+const { open } = suite;
 let ev: CreateEventResult;
 let admin: Client;
-const open: Client[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 3);
-  admin = await facilitator(server.url, ev.adminToken);
-  open.push(admin);
+  ({ ev, admin } = await eventWithAdmin(suite, 3));
   for (const a of ev.ateliers.slice(0, 2)) must(await call(admin, C.configureAtelier, { atelierId: a.id, moderated: true }));
-});
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server.stop();
 });
 
 async function phone(name: string, atelierIndex: number) {
-  const p = await participant(server.url, ev.event.joinCode, name, ev.ateliers[atelierIndex]!.id);
+  const p = await participant(suite.server.url, ev.event.joinCode, name, ev.ateliers[atelierIndex]!.id);
   open.push(p.socket);
   return p;
 }
@@ -57,7 +50,7 @@ describe('one moderation queue for every atelier', () => {
 
   it('a co-facilitator sees and approves only its atelier', async () => {
     const { token } = must(await call<{ token: string }>(admin, C.coFacilitator, { atelierId: ev.ateliers[1]!.id, label: 'Claire' }));
-    const claire = await facilitator(server.url, token);
+    const claire = await facilitator(suite.server.url, token);
     open.push(claire);
     const zoe = await phone('Zoé', 0);
     const yann = await phone('Yann', 1);
@@ -85,7 +78,7 @@ describe('one moderation queue for every atelier', () => {
     expect((await queue(admin)).map((i) => i.id)).toEqual([fine.id]);
     const list = must(await call<{ participants: BlockedParticipant[] }>(admin, C.blockedList, {})).participants;
     expect(list).toEqual([expect.objectContaining({ id: troll.join.participant.id, pseudonym: 'Troll', atelierId: ev.ateliers[0]!.id })]);
-    const retry = await connect(server.url);
+    const retry = await connect(suite.server.url);
     open.push(retry);
     expect(await call(retry, C.join, { token: troll.join.token })).toMatchObject({ ok: false, error: { code: 'BLOCKED' } });
     expect((await call(retry, C.join, { code: ev.event.joinCode, pseudonym: 'troll' })).ok).toBe(false);
@@ -99,7 +92,7 @@ describe('one moderation queue for every atelier', () => {
     // Rejected ideas stay rejected; the facilitator may show them one by one.
     const mine = must(await call<{ ideas: IdeaView[] }>(retry, C.myIdeas, { atelierId: ev.ateliers[0]!.id })).ideas;
     expect(mine.find((i) => i.id === t1.id)?.status).toBe('hidden');
-    const fresh = await connect(server.url);
+    const fresh = await connect(suite.server.url);
     open.push(fresh);
     must(await call(fresh, C.join, { code: ev.event.joinCode, pseudonym: 'Troll' }));
     // Unblocking twice is harmless; the journal says who was let back.
@@ -114,8 +107,8 @@ describe('one moderation queue for every atelier', () => {
     for (const [name, payload] of [[C.modQueue, {}], [C.approveAll, { ids: [randomUUID()] }], [C.unblock, { participantId: p.join.participant.id }], [C.blockedList, {}]] as const) {
       expect(await call(p.socket, name, payload)).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
     }
-    const other = await createEvent(server.url, 1);
-    const stranger = await facilitator(server.url, other.adminToken);
+    const other = await createEvent(suite.server.url, 1);
+    const stranger = await facilitator(suite.server.url, other.adminToken);
     open.push(stranger);
     expect(await call(stranger, C.unblock, { participantId: p.join.participant.id })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PARTICIPANT' } });
     expect(await call(stranger, C.modQueue, { atelierId: ev.ateliers[0]!.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

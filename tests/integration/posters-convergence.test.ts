@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { C, type CreateEventResult } from '@semis/shared';
 import { posterMaps, putShapes, readShapes, removeShapes, type Shape } from '@semis/shared/posters';
-import { call, createEvent, must, openBoard, sleep, startServer, waitFor, type BoardClient, type TestServer } from '../support/harness';
-import { adminGroup, boardOf, joinPerson, seeded, type Person } from '../support/posters';
+import { call, createEvent, must, openBoard, sleep, useServer, waitFor, type BoardClient } from '../support/harness';
+import { adminGroup, boardOf, joinPerson, type Person } from '../support/posters';
+import { seeded } from '../support/random';
 
 /**
  * Six members of one group draw on one poster at once through real y-websocket providers,
@@ -12,26 +13,22 @@ import { adminGroup, boardOf, joinPerson, seeded, type Person } from '../support
  */
 const SEED = Number(process.env.SEED ?? 20260608);
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 let people: Person[];
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 1);
-  people = await Promise.all(['Léa', 'Marc', 'Zoé', 'Paul', 'Inès', 'Yann'].map((n) => joinPerson(server.url, ev, n)));
-});
-afterAll(async () => {
-  for (const p of people ?? []) p.socket.disconnect();
-  await server.stop();
+  ev = await createEvent(suite.server.url, 1);
+  people = await Promise.all(['Léa', 'Marc', 'Zoé', 'Paul', 'Inès', 'Yann'].map((n) => joinPerson(suite.server.url, ev, n)));
+  suite.open.push(...people.map((p) => p.socket));
 });
 
 describe('six members editing one poster', () => {
   it('converge to the same document through random delays and reconnects', async () => {
-    const group = await adminGroup(server.url, ev, 'La table 3');
+    const group = await adminGroup(suite.server.url, ev, 'La table 3');
     for (const p of people) must(await call(p.socket, C.joinGroup, { groupId: group.group.id }));
     const poster = boardOf(group, 'poster');
-    const clients: BoardClient[] = people.map((p) => openBoard(server.url, poster, p.token));
+    const clients: BoardClient[] = people.map((p) => openBoard(suite.server.url, poster, p.token));
     await Promise.all(clients.map((c) => c.synced));
     const rand = seeded(SEED);
 
@@ -60,13 +57,13 @@ describe('six members editing one poster', () => {
       }),
     );
 
-    const serverState = () => server.semis.registry.use(poster, (room) => Y.encodeStateVector(room.doc));
+    const serverState = () => suite.server.semis.registry.use(poster, (room) => Y.encodeStateVector(room.doc));
     await waitFor(async () => {
       const sv = await serverState();
       return clients.every((c) => c.provider.synced && equalBytes(Y.encodeStateVector(c.doc), sv));
     }, 10_000, 'every replica synced with the server');
 
-    const expected = await server.semis.registry.use(poster, (room) => canonical(room.doc));
+    const expected = await suite.server.semis.registry.use(poster, (room) => canonical(room.doc));
     for (const c of clients) expect(canonical(c.doc)).toBe(expected);
     const keys = (JSON.parse(expected) as [string, unknown][]).map(([k]) => k);
     expect(keys.length).toBeGreaterThan(10);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, MAX_UPLOAD_BYTES, type CreateEventResult, type GroupView } from '@semis/shared';
 import { AFOM_COLUMNS, posterMaps, putNote, putShapes, readBackground } from '@semis/shared/posters';
-import { call, createEvent, must, openBoard, startServer, waitFor, type TestServer } from '../support/harness';
+import { call, createEvent, must, openBoard, useServer, waitFor } from '../support/harness';
 import { boardOf, joinPerson, pngSize, type Person } from '../support/posters';
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 let member: Person;
 let outsider: Person;
@@ -16,20 +16,15 @@ let poster: string;
 const mapPng = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="#cde"/><path d="M0 150 Q150 50 300 120" stroke="#36c" stroke-width="8" fill="none"/></svg>').render().asPng();
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 1);
-  [member, outsider] = await Promise.all([joinPerson(server.url, ev, 'Léa'), joinPerson(server.url, ev, 'Zoé')]);
+  ev = await createEvent(suite.server.url, 1);
+  [member, outsider] = await Promise.all([joinPerson(suite.server.url, ev, 'Léa'), joinPerson(suite.server.url, ev, 'Zoé')]);
+  suite.open.push(member.socket, outsider.socket);
   group = must(await call<{ group: GroupView }>(member.socket, C.createGroup, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, name: 'Les Hauts', debate: true })).group;
   poster = boardOf(group, 'poster');
 });
-afterAll(async () => {
-  member?.socket.disconnect();
-  outsider?.socket.disconnect();
-  await server.stop();
-});
 
 async function upload(boardId: string, body: Uint8Array | string, type: string, token?: string) {
-  const res = await fetch(server.url + API.boardBackground(boardId), {
+  const res = await fetch(suite.server.url + API.boardBackground(boardId), {
     method: 'POST',
     headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : Buffer.from(body),
@@ -38,7 +33,7 @@ async function upload(boardId: string, body: Uint8Array | string, type: string, 
 }
 
 async function get(route: string, token?: string) {
-  const res = await fetch(server.url + route, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(suite.server.url + route, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: res.status, type: res.headers.get('content-type') ?? '', bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
@@ -51,7 +46,7 @@ describe('background map upload', () => {
     expect(asset.status).toBe(200);
     expect(asset.type).toBe('image/png');
     expect(asset.bytes).toEqual(new Uint8Array(mapPng));
-    const reader = openBoard(server.url, poster, outsider.token);
+    const reader = openBoard(suite.server.url, poster, outsider.token);
     await reader.synced;
     await waitFor(() => readBackground(reader.doc)?.assetId === res.body.background!.assetId, 3000, 'background in the doc');
     reader.destroy();
@@ -89,7 +84,7 @@ describe('background map upload', () => {
 
 describe('exports', () => {
   it('draws the poster as SVG and as a PNG at least 4,000 px wide', async () => {
-    const writer = openBoard(server.url, poster, member.token);
+    const writer = openBoard(suite.server.url, poster, member.token);
     await writer.synced;
     putShapes(writer.doc, [
       { id: 'v', z: 1, domain: 'organisation', color: '#5b3a8c', x: 120, y: 80, type: 'symbol', symbol: 'maillage.point', size: 32, label: 'Saint-Amour' },
@@ -97,7 +92,7 @@ describe('exports', () => {
     ]);
     // A malformed record written by a buggy client is skipped, not fatal.
     writer.doc.transact(() => posterMaps(writer.doc).shapes.set('broken', { type: 'symbol', x: 'nope' }));
-    await waitFor(() => server.semis.registry.use(poster, (r) => posterMaps(r.doc).shapes.size === 3), 3000, 'shapes on the server');
+    await waitFor(() => suite.server.semis.registry.use(poster, (r) => posterMaps(r.doc).shapes.size === 3), 3000, 'shapes on the server');
     writer.destroy();
 
     const svg = await get(API.boardExport(poster, 'svg'), outsider.token);
@@ -118,10 +113,10 @@ describe('exports', () => {
 
   it('exports the AFOM matrix and the debate, at the width asked', async () => {
     const afom = boardOf(group, 'afom');
-    const w = openBoard(server.url, afom, member.token);
+    const w = openBoard(suite.server.url, afom, member.token);
     await w.synced;
     putNote(w.doc, AFOM_COLUMNS, { id: 'n1', column: 'atouts', text: 'La forêt communale', color: '#c8e6c9', order: 0 });
-    await waitFor(() => server.semis.registry.use(afom, (r) => r.doc.getMap('notes').size === 1), 3000, 'note on the server');
+    await waitFor(() => suite.server.semis.registry.use(afom, (r) => r.doc.getMap('notes').size === 1), 3000, 'note on the server');
     w.destroy();
     const svg = new TextDecoder().decode((await get(API.boardExport(afom, 'svg'), ev.adminToken)).bytes);
     expect(svg).toContain('Opportunités');
@@ -136,7 +131,7 @@ describe('exports', () => {
     expect((await get(API.boardExport(poster, 'png') + '?width=100', member.token)).status).toBe(400);
     expect((await get(`/api/boards/${poster}/export.gif`, member.token)).status).toBe(404);
     expect((await get(API.boardExport(poster, 'svg'))).status).toBe(401);
-    const other = await createEvent(server.url, 1);
+    const other = await createEvent(suite.server.url, 1);
     expect((await get(API.boardExport(poster, 'svg'), other.adminToken)).status).toBe(404);
   });
 });

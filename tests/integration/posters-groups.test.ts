@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, S, type BoardInfo, type CommentView, type CreateEventResult, type GroupView } from '@semis/shared';
 import { putShapes, readShapes } from '@semis/shared/posters';
-import { api, call, connect, createEvent, must, openBoard, sleep, startServer, waitFor, type TestServer } from '../support/harness';
+import { api, call, connect, createEvent, must, openBoard, sleep, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf, joinPerson, type Person } from '../support/posters';
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 let lea: Person;
 let marc: Person;
@@ -14,25 +14,21 @@ let zoe: Person;
 const text = (id: string, t: string) => ({ id, z: 0, domain: 'organisation' as const, color: '#1f5c3a', x: 10, y: 10, type: 'text' as const, text: t, fontSize: 16 });
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 2);
-  [lea, marc, zoe] = await Promise.all(['Léa', 'Marc', 'Zoé'].map((n) => joinPerson(server.url, ev, n)));
-});
-afterAll(async () => {
-  for (const p of [lea, marc, zoe]) p?.socket.disconnect();
-  await server.stop();
+  ev = await createEvent(suite.server.url, 2);
+  [lea, marc, zoe] = await Promise.all(['Léa', 'Marc', 'Zoé'].map((n) => joinPerson(suite.server.url, ev, n)));
+  suite.open.push(lea.socket, marc.socket, zoe.socket);
 });
 
 describe('poster groups', () => {
   it('facilitator creates a group with poster, AFOM and debate boards; everyone in the event lists it', async () => {
-    const view = await adminGroup(server.url, ev, 'Groupe des Hauts', true);
+    const view = await adminGroup(suite.server.url, ev, 'Groupe des Hauts', true);
     expect(view.boards.map((b) => b.kind)).toEqual(['poster', 'afom', 'debat']);
     expect(view.members).toEqual([]);
-    const listed = await api<{ groups: GroupView[] }>(server.url, API.posters, { token: lea.token });
+    const listed = await api<{ groups: GroupView[] }>(suite.server.url, API.posters, { token: lea.token });
     expect(listed.body.groups.map((g) => g.group.id)).toContain(view.group.id);
-    const bad = await api(server.url, API.adminGroups, { token: lea.token, body: { atelierId: ev.ateliers[0]!.id, name: 'x' } });
+    const bad = await api(suite.server.url, API.adminGroups, { token: lea.token, body: { atelierId: ev.ateliers[0]!.id, name: 'x' } });
     expect(bad.status).toBe(403);
-    const badName = await api<{ error: { code: string } }>(server.url, API.adminGroups, { token: ev.adminToken, body: { atelierId: ev.ateliers[0]!.id, name: '  ' } });
+    const badName = await api<{ error: { code: string } }>(suite.server.url, API.adminGroups, { token: ev.adminToken, body: { atelierId: ev.ateliers[0]!.id, name: '  ' } });
     expect(badName.body.error.code).toBe('INVALID_GROUP_NAME');
   });
 
@@ -63,19 +59,19 @@ describe('poster groups', () => {
   it('a member writes the group’s boards; a non-member’s and another group’s writes are dropped', async () => {
     const id = randomUUID();
     const view = must(await call<{ group: GroupView }>(lea.socket, C.createGroup, { id, atelierId: ev.ateliers[1]!.id, name: 'Le plateau' })).group;
-    const other = await adminGroup(server.url, ev, 'Autre groupe', false, 1);
+    const other = await adminGroup(suite.server.url, ev, 'Autre groupe', false, 1);
     must(await call(marc.socket, C.joinGroup, { groupId: other.group.id }));
     const poster = boardOf(view, 'poster');
 
-    const info = (token: string) => api<BoardInfo>(server.url, API.board(poster), { token });
+    const info = (token: string) => api<BoardInfo>(suite.server.url, API.board(poster), { token });
     expect((await info(lea.token)).body).toMatchObject({ kind: 'poster', canWrite: true, group: { group: { name: 'Le plateau' } } });
     expect((await info(marc.token)).body.canWrite).toBe(false);
     expect((await info(ev.adminToken)).body.canWrite).toBe(true);
 
-    const member = openBoard(server.url, poster, lea.token);
-    const outsider = openBoard(server.url, poster, zoe.token);
-    const otherGroup = openBoard(server.url, poster, marc.token);
-    const facilitator = openBoard(server.url, poster, ev.adminToken);
+    const member = openBoard(suite.server.url, poster, lea.token);
+    const outsider = openBoard(suite.server.url, poster, zoe.token);
+    const otherGroup = openBoard(suite.server.url, poster, marc.token);
+    const facilitator = openBoard(suite.server.url, poster, ev.adminToken);
     await Promise.all([member.synced, outsider.synced, otherGroup.synced, facilitator.synced]);
 
     putShapes(outsider.doc, [text('forged1', 'intrus')]);
@@ -85,7 +81,7 @@ describe('poster groups', () => {
 
     await waitFor(() => readShapes(member.doc).length === 2, 3000, 'both legitimate writes');
     await sleep(100);
-    const serverDoc = await server.semis.registry.use(poster, (room) => readShapes(room.doc).map((s) => s.id).sort());
+    const serverDoc = await suite.server.semis.registry.use(poster, (room) => readShapes(room.doc).map((s) => s.id).sort());
     expect(serverDoc).toEqual(['ok1', 'ok2']);
     expect(readShapes(facilitator.doc).map((s) => s.id).sort()).toEqual(['ok1', 'ok2']);
     // The read-only clients see the real content too (their own forged edits stay local).
@@ -94,10 +90,10 @@ describe('poster groups', () => {
   });
 
   it('reactions and comments from phones reach the watchers of a poster, persisted', async () => {
-    const view = await adminGroup(server.url, ev, 'Restitution');
+    const view = await adminGroup(suite.server.url, ev, 'Restitution');
     const poster = boardOf(view, 'poster');
     // The projector (facilitator) watches the poster being presented.
-    const projector = await connect(server.url);
+    const projector = await connect(suite.server.url);
     must(await call(projector, C.subscribePosters, { token: ev.adminToken }));
     const feed = must(await call<{ comments: unknown[] }>(projector, C.watchBoard, { boardId: poster }));
     expect(feed.comments).toEqual([]);
@@ -120,16 +116,16 @@ describe('poster groups', () => {
 
     await waitFor(() => comments.length === 1 && counts.length === 2, 3000, 'pushes');
     expect(comments[0]).toMatchObject({ author: 'Zoé', text: 'Et les jeunes ?' });
-    const stored = await api<{ comments: CommentView[]; reactions: Record<string, number> }>(server.url, API.boardFeed(poster), { token: ev.adminToken });
+    const stored = await api<{ comments: CommentView[]; reactions: Record<string, number> }>(suite.server.url, API.boardFeed(poster), { token: ev.adminToken });
     expect(stored.body.comments.map((c) => c.text)).toEqual(['Et les jeunes ?']);
     expect(stored.body.reactions).toEqual({ bravo: 2, accord: 0, question: 0, vigilance: 0 });
     projector.disconnect();
   });
 
   it('refuses boards of another event', async () => {
-    const other = await createEvent(server.url, 1);
-    const view = await adminGroup(server.url, other, 'Ailleurs');
-    const res = await api<{ error: { code: string } }>(server.url, API.board(boardOf(view, 'poster')), { token: lea.token });
+    const other = await createEvent(suite.server.url, 1);
+    const view = await adminGroup(suite.server.url, other, 'Ailleurs');
+    const res = await api<{ error: { code: string } }>(suite.server.url, API.board(boardOf(view, 'poster')), { token: lea.token });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('UNKNOWN_BOARD');
   });

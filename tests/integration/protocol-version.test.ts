@@ -1,18 +1,14 @@
 import { io as ioClient } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, SOCKET_PATH } from '@semis/shared';
-import { createEvent, startServer, type TestServer } from '../support/harness';
+import { createEvent, useServer } from '../support/harness';
 import { upgradeStatus, wsUrl } from '../support/yjsRaw';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.stop());
+const suite = useServer();
 
 /** Connects with the given auth; resolves with the refusal's data, or 'connected'. */
 function handshake(auth: Record<string, unknown>, lang = 'fr'): Promise<unknown> {
-  const socket = ioClient(server.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, auth, extraHeaders: { 'accept-language': lang } });
+  const socket = ioClient(suite.server.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, auth, extraHeaders: { 'accept-language': lang } });
   return new Promise((resolve) => {
     socket.once('connect', () => {
       socket.close();
@@ -37,8 +33,8 @@ describe('protocol version', () => {
   });
 
   it('refuses a board connection of another version before anything else', async () => {
-    const ev = await createEvent(server.url, 1);
-    const board = wsUrl(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const ev = await createEvent(suite.server.url, 1);
+    const board = wsUrl(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     expect(await upgradeStatus(`${board}&protocol=${PROTOCOL_VERSION}`)).toBe(101);
     expect(await upgradeStatus(`${board}&protocol=${PROTOCOL_VERSION + 1}`)).toBe(409);
   });

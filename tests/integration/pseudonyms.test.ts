@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, must, startServer, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, must, useServer } from '../support/harness';
 
 describe('same pseudonym twice in one event', () => {
-  let server: TestServer;
-  const sockets: Client[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await server?.stop();
-  });
+  const suite = useServer();
 
   async function join(code: string, payload: Record<string, string>): Promise<JoinResult> {
-    const socket = await connect(server.url);
-    sockets.push(socket);
+    const socket = await connect(suite.server.url);
+    suite.open.push(socket);
     return must(await call<JoinResult>(socket, C.join, { code, ...payload }));
   }
 
   it('the second one is told apart, in another event nobody is', async () => {
-    const ev = await createEvent(server.url, 1);
+    const ev = await createEvent(suite.server.url, 1);
     const first = await join(ev.event.joinCode, { pseudonym: 'Camille' });
     const second = await join(ev.event.joinCode, { pseudonym: 'camille' });
     expect(first.participant.pseudonym).toBe('Camille');
@@ -30,13 +22,13 @@ describe('same pseudonym twice in one event', () => {
     // Renaming oneself to a taken name gets a number too.
     const third = await join(ev.event.joinCode, { pseudonym: 'Sacha' });
     expect((await join(ev.event.joinCode, { token: third.token, pseudonym: 'CAMILLE' })).participant.pseudonym).toBe('CAMILLE (3)');
-    const other = await createEvent(server.url, 1);
+    const other = await createEvent(suite.server.url, 1);
     expect((await join(other.event.joinCode, { pseudonym: 'Camille' })).participant.pseudonym).toBe('Camille');
   });
 
   it('phones joining at the same instant with the same pseudonym all get distinct ones', async () => {
-    const ev = await createEvent(server.url, 1);
-    const sockets = await Promise.all(Array.from({ length: 8 }, () => connect(server.url)));
+    const ev = await createEvent(suite.server.url, 1);
+    const sockets = await Promise.all(Array.from({ length: 8 }, () => connect(suite.server.url)));
     const joined = await Promise.all(sockets.map(async (socket) => must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym: 'Dominique' }))));
     for (const s of sockets) s.disconnect();
     const names = joined.map((j) => j.participant.pseudonym).sort();

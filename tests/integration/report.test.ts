@@ -1,26 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, type Ack } from '@semis/shared';
-import { call, startServer, type TestServer } from '../support/harness';
-import { seedEvening, ideaText, type SeededEvening } from '../support/evening';
+import { call, useServer } from '../support/harness';
+import { seedSuite, ideaText, type SeededEvening } from '../support/evening';
 import { pdfText, probePdftotext } from '../support/pdf';
 import { serviceAvailable } from '../support/services';
 
-let server: TestServer;
+const suite = useServer();
 let seeded: SeededEvening;
 
 beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedEvening(server.url, { ateliers: 3, ideasPerAtelier: 10, posters: 1, voting: 2 });
+  seeded = await seedSuite(suite, { ateliers: 3, ideasPerAtelier: 10, posters: 1, voting: 2 });
 }, 60_000);
-afterAll(async () => {
-  for (const s of seeded?.sockets ?? []) s.disconnect();
-  await server?.stop();
-});
 
 async function report(body: unknown, token = seeded.ev.adminToken) {
-  const res = await fetch(server.url + API.adminReport, {
+  const res = await fetch(suite.server.url + API.adminReport, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
@@ -31,7 +26,7 @@ async function report(body: unknown, token = seeded.ev.adminToken) {
 const pdfOk = await serviceAvailable('poppler', probePdftotext, { suite: 'report PDF text checks' });
 
 async function exportBoard(boardId: string, format: 'svg' | 'png', token = seeded.ev.adminToken) {
-  const res = await fetch(server.url + API.boardExport(boardId, format), { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(suite.server.url + API.boardExport(boardId, format), { headers: { Authorization: `Bearer ${token}` } });
   return { status: res.status, type: res.headers.get('content-type') ?? '', bytes: Buffer.from(await res.arrayBuffer()) };
 }
 

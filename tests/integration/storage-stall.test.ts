@@ -1,35 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { C, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
 import pg from 'pg';
-import { call, connect, createEvent, must, participant, startServer, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, must, participant, startServer, useServer, type Client } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 
 /** Issue #13: a stalled fsync delays the acks of the writes waiting on it, and nothing else. */
-let server: TestServer;
+const suite = useServer({ config: { sqliteSynchronous: 'FULL' } });
 let ev: CreateEventResult;
-const sockets: Client[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ config: { sqliteSynchronous: 'FULL' } });
-  ev = await createEvent(server.url, 2);
-});
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await server.stop();
+  ev = await createEvent(suite.server.url, 2);
 });
 
 const STALL_MS = 1500;
 
 describe('a stalled SQLite commit (storage worker)', () => {
   it('keeps time:sync and token joins flowing; stalled posts are acked only once committed', async () => {
-    const a = await participant(server.url, ev.event.joinCode, 'Aline', ev.ateliers[0]!.id);
-    const b = await participant(server.url, ev.event.joinCode, 'Bruno', ev.ateliers[1]!.id);
-    const rejoining = await connect(server.url);
-    sockets.push(a.socket, b.socket, rejoining);
+    const a = await participant(suite.server.url, ev.event.joinCode, 'Aline', ev.ateliers[0]!.id);
+    const b = await participant(suite.server.url, ev.event.joinCode, 'Bruno', ev.ateliers[1]!.id);
+    const rejoining = await connect(suite.server.url);
+    suite.open.push(a.socket, b.socket, rejoining);
 
-    server.semis.storage.stallCommits!(STALL_MS);
+    suite.server.semis.storage.stallCommits!(STALL_MS);
     const stalledAt = performance.now();
     const ackedAt: Record<string, number> = {};
     const post = (who: Client, atelier: number, name: string) =>
@@ -61,7 +55,7 @@ describe('a stalled SQLite commit (storage worker)', () => {
 
     // Acknowledged means committed: a second connection to the file sees both ideas.
     const { openSqliteDriver } = await import('../../server/src/storage/sqlite-driver');
-    const db = openSqliteDriver(`${server.dataDir}/semis.db`);
+    const db = openSqliteDriver(`${suite.server.dataDir}/semis.db`);
     const rows = await db.query<{ text: string }>('SELECT text FROM ideas ORDER BY text');
     expect(rows.map((r) => r.text)).toEqual(['idée first', 'idée other']);
     await db.close();
@@ -79,7 +73,7 @@ describe.skipIf(!pgOk)('a stalled PostgreSQL write (a lock held elsewhere)', () 
       const pev = await createEvent(pgServer.url, 1);
       const a = await participant(pgServer.url, pev.event.joinCode, 'Aline', pev.ateliers[0]!.id);
       const rejoining = await connect(pgServer.url);
-      sockets.push(a.socket, rejoining);
+      suite.open.push(a.socket, rejoining);
       await locker.connect();
       await locker.query('BEGIN');
       await locker.query(`LOCK TABLE ${schema.name}.ideas IN EXCLUSIVE MODE`);

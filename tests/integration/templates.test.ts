@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, ATELIER_PRESETS, C, DEFAULT_VOTE_CONFIG, METHOD_TEMPLATES, TIMER_PRESETS, type CreateEventResult } from '@semis/shared';
-import { call, must, startServer, type TestServer } from '../support/harness';
-import { seedEvening, type SeededEvening } from '../support/evening';
+import { call, must, useServer } from '../support/harness';
+import { seedSuite, type SeededEvening } from '../support/evening';
 
-let server: TestServer;
+const suite = useServer();
 let seeded: SeededEvening;
 beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedEvening(server.url, { ateliers: 3, ideasPerAtelier: 4, posters: 2, voting: 2 });
+  seeded = await seedSuite(suite, { ateliers: 3, ideasPerAtelier: 4, posters: 2, voting: 2 });
   must(await call(seeded.admin, C.timer, { target: seeded.ev.ateliers[2]!.id, action: 'start', durationMs: 20 * 60_000, onZero: 'lock' }));
 }, 60_000);
-afterAll(async () => {
-  for (const s of seeded?.sockets ?? []) s.disconnect();
-  await server?.stop();
-});
 
 async function duplicate(body: unknown, token = seeded.ev.adminToken) {
-  const res = await fetch(server.url + API.adminDuplicate, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(suite.server.url + API.adminDuplicate, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as CreateEventResult & { error?: { code: string } } };
 }
 
@@ -28,20 +23,20 @@ describe('duplicating an event for the next territory', () => {
     expect(copy.event.id).not.toBe(seeded.ev.event.id);
     expect(copy.event.joinCode).not.toBe(seeded.ev.event.joinCode);
     expect(copy.links.admin).toContain(copy.adminToken);
-    const source = await server.semis.storage.listAteliers(seeded.ev.event.id);
+    const source = await suite.server.semis.storage.listAteliers(seeded.ev.event.id);
     expect(copy.ateliers.map((a) => [a.title, a.theme, a.question, a.boardKind, a.showAuthors, a.vote])).toEqual(source.map((a) => [a.title, a.theme, a.question, a.boardKind, a.showAuthors, a.vote]));
     expect(copy.ateliers[1]!.vote.mode).toBe('rating');
     expect(copy.ateliers.every((a) => a.phase === 'ideation')).toBe(true);
     // The timer as set up: full duration, not running.
     expect(copy.ateliers[2]!.timer).toEqual({ durationMs: 20 * 60_000, endsAt: null, remainingMs: 20 * 60_000, onZero: 'lock' });
 
-    const dump = await server.semis.storage.archive.dumpEvent(copy.event.id);
+    const dump = await suite.server.semis.storage.archive.dumpEvent(copy.event.id);
     expect(dump.poster_groups!.map((g) => g.name).sort()).toEqual(seeded.groups.map((g) => g.group.name).sort());
     expect(dump.boards).toHaveLength(seeded.groups.length * 3);
     for (const empty of ['ideas', 'participants', 'candidates', 'vote_sessions', 'poster_members', 'board_comments']) expect(dump[empty], empty).toHaveLength(0);
 
     // Its own admin link opens it.
-    const admin = await fetch(server.url + API.adminEvent, { headers: { Authorization: `Bearer ${copy.adminToken}` } });
+    const admin = await fetch(suite.server.url + API.adminEvent, { headers: { Authorization: `Bearer ${copy.adminToken}` } });
     expect(((await admin.json()) as { event: { name: string } }).event.name).toBe('Soirée des possibles — Haut-Doubs');
   });
 
@@ -56,13 +51,13 @@ describe('duplicating an event for the next territory', () => {
 describe('starting from the method\'s templates', () => {
   const paused = (ms: number, onZero = 'notify') => ({ durationMs: ms, endsAt: null, remainingMs: ms, onZero });
   async function create(template: keyof typeof METHOD_TEMPLATES) {
-    const res = await fetch(server.url + API.createEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `Modèle ${template}`, ...METHOD_TEMPLATES[template] }) });
+    const res = await fetch(suite.server.url + API.createEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `Modèle ${template}`, ...METHOD_TEMPLATES[template] }) });
     expect(res.status).toBe(201);
     const created = (await res.json()) as CreateEventResult;
-    const dump = await server.semis.storage.archive.dumpEvent(created.event.id);
+    const dump = await suite.server.semis.storage.archive.dumpEvent(created.event.id);
     const groups = (atelierId: string) =>
       dump.poster_groups!.filter((g) => g.atelier_id === atelierId).map((g) => [g.name, dump.boards!.filter((b) => b.group_id === g.id).map((b) => b.kind).sort()]).sort();
-    return { created, groups, stored: await server.semis.storage.listAteliers(created.event.id) };
+    return { created, groups, stored: await suite.server.semis.storage.listAteliers(created.event.id) };
   }
 
   it('grande soirée: fifteen thematic ateliers with their questions, nothing more', async () => {
@@ -84,7 +79,7 @@ describe('starting from the method\'s templates', () => {
     expect(groups(posters!.id)).toEqual(['Table 1', 'Table 2', 'Table 3', 'Table 4', 'Table 5'].map((n) => [n, ['afom', 'poster']]));
     // The presentation timer: the evening's countdown, on every screen, set to ten minutes.
     expect(created.event.timer).toEqual(paused(TIMER_PRESETS.restitution));
-    expect((await server.semis.storage.getEvent(created.event.id))!.timer).toEqual(paused(10 * 60_000));
+    expect((await suite.server.semis.storage.getEvent(created.event.id))!.timer).toEqual(paused(10 * 60_000));
   });
 
   it('AFOM + débat: AFOM matrices, then scenario debates and a souhaitable × réaliste vote', async () => {
@@ -99,7 +94,7 @@ describe('starting from the method\'s templates', () => {
   });
 
   it('refuses an unknown preset', async () => {
-    const res = await fetch(server.url + API.createEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'x', ateliers: [{ title: 'a', preset: 'karaoke' }] }) });
+    const res = await fetch(suite.server.url + API.createEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'x', ateliers: [{ title: 'a', preset: 'karaoke' }] }) });
     expect(res.status).toBe(400);
   });
 });

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, S, createCluster, readIdeaCards, type Candidate, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
-import { call, connect, createEvent, facilitator, must, openBoard, participant, record, sleep, startServer, untilServerDoc, waitFor, type Client, type TestServer } from '../support/harness';
+import { call, connect, createEvent, facilitator, must, openBoard, participant, record, sleep, untilServerDoc, useServer, waitFor, type Client } from '../support/harness';
 
-let server: TestServer;
-const open: Client[] = [];
-afterAll(async () => {
-  for (const s of open) s.disconnect();
-  await server?.stop();
-});
+const suite = useServer();
+const { open } = suite;
 
 /** Seeded so a failure can be replayed. */
 function rng(seed: number) {
@@ -20,15 +16,15 @@ function rng(seed: number) {
 
 /** An event whose first atelier has `n` clusters of ideas on its wall, moved to the vote phase. */
 async function atelierInVote(clusters: number, config: Record<string, unknown> = {}) {
-  const ev = await createEvent(server.url, 1);
+  const ev = await createEvent(suite.server.url, 1);
   const atelier = ev.ateliers[0]!;
-  const admin = await facilitator(server.url, ev.adminToken);
+  const admin = await facilitator(suite.server.url, ev.adminToken);
   open.push(admin);
-  const author = await participant(server.url, ev.event.joinCode, 'Autrice', atelier.id);
+  const author = await participant(suite.server.url, ev.event.joinCode, 'Autrice', atelier.id);
   open.push(author.socket);
   const ideaIds: string[] = [];
   for (let i = 0; i < clusters * 2; i++) ideaIds.push(must(await call<{ idea: IdeaView }>(author.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: `idée ${i}` })).idea.id);
-  const wall = openBoard(server.url, atelier.boardId, ev.adminToken);
+  const wall = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
   await wall.synced;
   await waitFor(() => readIdeaCards(wall.doc).length === ideaIds.length, 3000, 'ideas on wall');
   const clusterIds = Array.from({ length: clusters }, (_, i) => `cl-${i}`);
@@ -37,7 +33,7 @@ async function atelierInVote(clusters: number, config: Record<string, unknown> =
   wall.doc.getMap('clusters').set('bad', { title: 42 });
   wall.doc.getMap('membership').set(ideaIds[0]!, 'bad');
   wall.doc.getMap('membership').set(ideaIds[0]!, 'cl-0');
-  await untilServerDoc(server, atelier.boardId, (doc) => doc.getMap('clusters').size === clusters + 1 && doc.getMap('membership').get(ideaIds[0]!) === 'cl-0');
+  await untilServerDoc(suite.server, atelier.boardId, (doc) => doc.getMap('clusters').size === clusters + 1 && doc.getMap('membership').get(ideaIds[0]!) === 'cl-0');
   if (Object.keys(config).length) must(await call(admin, C.voteConfigure, { atelierId: atelier.id, config }));
   must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
   must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'vote' }));
@@ -46,10 +42,6 @@ async function atelierInVote(clusters: number, config: Record<string, unknown> =
 }
 
 describe('dot voting under load', () => {
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
   it('150 phones vote at once with retries and second tabs: tallies equal a recount, no budget exceeded', async () => {
     const { ev, atelier, admin, clusterIds, sessionId, state } = await atelierInVote(6);
     expect(state.items.map((i) => i.itemId)).toEqual(clusterIds);
@@ -59,10 +51,10 @@ describe('dot voting under load', () => {
     const voters: { sockets: Client[]; join: JoinResult }[] = [];
     await Promise.all(
       Array.from({ length: 150 }, async (_, i) => {
-        const p = await participant(server.url, ev.event.joinCode, `Votant ${i}`, atelier.id);
+        const p = await participant(suite.server.url, ev.event.joinCode, `Votant ${i}`, atelier.id);
         const sockets = [p.socket];
         if (i % 7 === 0) {
-          const tab = await connect(server.url);
+          const tab = await connect(suite.server.url);
           must(await call(tab, C.join, { token: p.join.token }));
           sockets.push(tab);
         }
@@ -111,7 +103,7 @@ describe('dot voting under load', () => {
       }
     }
     // And what the server stored agrees, participant by participant.
-    const stored = await server.semis.storage.votes.allDots(sessionId);
+    const stored = await suite.server.semis.storage.votes.allDots(sessionId);
     for (const d of stored) expect(perVoter.get(d.participantId)?.get(d.itemId)).toBe(d.dots);
     expect(results.tally.map((r) => r.rank)).toEqual([...results.tally.map((r) => r.rank)].sort((a, b) => a - b));
   }, 60_000);
@@ -120,8 +112,8 @@ describe('dot voting under load', () => {
 describe('vote rules and bad input', () => {
   it('hides results from participants until the vote closes, then shows them, ties as ties', async () => {
     const { ev, atelier, admin, clusterIds, sessionId } = await atelierInVote(3);
-    const p1 = await participant(server.url, ev.event.joinCode, 'Un', atelier.id);
-    const p2 = await participant(server.url, ev.event.joinCode, 'Deux', atelier.id);
+    const p1 = await participant(suite.server.url, ev.event.joinCode, 'Un', atelier.id);
+    const p2 = await participant(suite.server.url, ev.event.joinCode, 'Deux', atelier.id);
     open.push(p1.socket, p2.socket);
     const seen = record(p2.socket);
     const adminSeen = record(admin);
@@ -149,7 +141,7 @@ describe('vote rules and bad input', () => {
 
   it('refuses over-budget, over-cap, unknown items, removing nothing, and votes outside the vote phase', async () => {
     const { ev, atelier, admin, clusterIds, sessionId } = await atelierInVote(2, { dotsPerParticipant: 3, maxPerItem: 2, results: 'live' });
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Testeur', atelier.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Testeur', atelier.id);
     open.push(socket);
     const dot = (itemId: string, delta: 1 | -1 = 1) => call<VoteState>(socket, C.voteDot, { sessionId, itemId, delta, opId: randomUUID() });
     expect(await dot(clusterIds[0]!, -1)).toMatchObject({ ok: false, error: { code: 'VOTE_NOTHING_TO_REMOVE' } });
@@ -176,12 +168,12 @@ describe('vote rules and bad input', () => {
 
   it('gives dots back when a voted cluster disappears before the vote reopens', async () => {
     const { ev, atelier, admin, wall, clusterIds, sessionId } = await atelierInVote(2);
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Rendu', atelier.id);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Rendu', atelier.id);
     open.push(socket);
     must(await call(socket, C.voteDot, { sessionId, itemId: clusterIds[1], delta: 1, opId: randomUUID() }));
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'regroupement' }));
     wall.doc.getMap('clusters').delete(clusterIds[1]!);
-    await untilServerDoc(server, atelier.boardId, (doc) => !doc.getMap('clusters').has(clusterIds[1]!));
+    await untilServerDoc(suite.server, atelier.boardId, (doc) => !doc.getMap('clusters').has(clusterIds[1]!));
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'vote' }));
     const state = must(await call<VoteState>(socket, C.voteGet, { atelierId: atelier.id }));
     expect(state.items.map((i) => i.itemId)).toEqual([clusterIds[0]]);
@@ -190,7 +182,7 @@ describe('vote rules and bad input', () => {
 
   it('refuses votes from blocked participants, and facilitator commands from participants', async () => {
     const { ev, atelier, admin, clusterIds, sessionId } = await atelierInVote(1);
-    const p = await participant(server.url, ev.event.joinCode, 'Bloqué', atelier.id);
+    const p = await participant(suite.server.url, ev.event.joinCode, 'Bloqué', atelier.id);
     open.push(p.socket);
     expect(await call(p.socket, C.promote, { atelierId: atelier.id, itemId: clusterIds[0] })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
     expect(await call(p.socket, C.plenary, { action: 'open' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
@@ -199,7 +191,7 @@ describe('vote rules and bad input', () => {
     const ack = new Promise((r) => p.socket.once('participant:blocked', r));
     must(await call(admin, C.block, { participantId: p.join.participant.id }));
     await ack;
-    const again = await connect(server.url);
+    const again = await connect(suite.server.url);
     open.push(again);
     expect(await call(again, C.join, { token: p.join.token })).toMatchObject({ ok: false, error: { code: 'BLOCKED' } });
     expect(await call(again, C.voteDot, { sessionId, itemId: clusterIds[0], delta: 1, opId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
@@ -209,7 +201,7 @@ describe('vote rules and bad input', () => {
   it('rates on souhaitable × réaliste and summarises the 2×2 chart', async () => {
     const { ev, atelier, admin, clusterIds, sessionId } = await atelierInVote(2, { mode: 'rating', results: 'live' });
     for (const [i, [d, f]] of [[4, 4], [3, 2], [4, 3]].entries()) {
-      const p = await participant(server.url, ev.event.joinCode, `Noteur ${i}`, atelier.id);
+      const p = await participant(suite.server.url, ev.event.joinCode, `Noteur ${i}`, atelier.id);
       open.push(p.socket);
       must(await call(p.socket, C.voteRate, { sessionId, itemId: clusterIds[0], desirability: d, feasibility: f }));
       must(await call(p.socket, C.voteRate, { sessionId, itemId: clusterIds[0], desirability: d, feasibility: f }));
@@ -224,7 +216,7 @@ describe('vote rules and bad input', () => {
 describe('project candidates', () => {
   it('promotes the winner, edits its card, lists it in the portfolio, votes in plenary, all across a restart', async () => {
     const { ev, atelier, admin, clusterIds, sessionId } = await atelierInVote(2);
-    const p = await participant(server.url, ev.event.joinCode, 'Fan', atelier.id);
+    const p = await participant(suite.server.url, ev.event.joinCode, 'Fan', atelier.id);
     open.push(p.socket);
     must(await call(p.socket, C.voteDot, { sessionId, itemId: clusterIds[1], delta: 1, opId: randomUUID() }));
     must(await call(admin, C.setPhase, { atelierIds: [atelier.id], phase: 'restitution' }));
@@ -241,8 +233,8 @@ describe('project candidates', () => {
     expect(await call(admin, C.candidateUpdate, { id: candidate.id, patch: { status: 'termine' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await call(admin, C.candidateUpdate, { id: randomUUID(), patch: {} })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CANDIDATE' } });
 
-    server = await server.restart();
-    const admin2 = await facilitator(server.url, ev.adminToken);
+    await suite.restart();
+    const admin2 = await facilitator(suite.server.url, ev.adminToken);
     open.push(admin2);
     const [saved] = must(await call<{ candidates: Candidate[] }>(admin2, C.candidates, {})).candidates;
     expect(saved).toMatchObject({ id: candidate.id, besoin: 'Se déplacer sans voiture', porteur: 'Association Mobil’Aromas', status: 'etude-opportunite' });
@@ -251,7 +243,7 @@ describe('project candidates', () => {
     // The plenary vote across the portfolio, from a phone whose atelier is already over.
     const plenary = must(await call<VoteState>(admin2, C.plenary, { action: 'open', config: { dotsPerParticipant: 2 } }));
     expect(plenary.items.map((i) => i.itemId)).toEqual([candidate.id]);
-    const again = await connect(server.url);
+    const again = await connect(suite.server.url);
     open.push(again);
     must(await call(again, C.join, { token: p.join.token }));
     const mine = must(await call<VoteState>(again, C.voteGet, { plenary: true }));
@@ -264,10 +256,10 @@ describe('project candidates', () => {
 
 describe('auto-grouping suggestions', () => {
   it('proposes clusters for the wall’s ideas, offline, for facilitators', async () => {
-    const ev = await createEvent(server.url, 1);
+    const ev = await createEvent(suite.server.url, 1);
     const atelier = ev.ateliers[0]!;
-    const admin = await facilitator(server.url, ev.adminToken);
-    const { socket } = await participant(server.url, ev.event.joinCode, 'Idées', atelier.id);
+    const admin = await facilitator(suite.server.url, ev.adminToken);
+    const { socket } = await participant(suite.server.url, ev.event.joinCode, 'Idées', atelier.id);
     open.push(admin, socket);
     const texts = ['covoit pour aller au marché', 'une navette vers la gare', 'du covoiturage entre voisins', 'un médecin au village', 'maison de santé pluripro', 'une epicerie solidaire'];
     for (const text of texts) must(await call(socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text }));
@@ -276,11 +268,11 @@ describe('auto-grouping suggestions', () => {
     expect(s.clusters.every((c) => c.title.length > 0)).toBe(true);
     expect(await call(admin, C.groupingSuggest, { atelierId: atelier.id, granularity: 2 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     // Ideas a facilitator already grouped are left out of new suggestions.
-    const wall = openBoard(server.url, atelier.boardId, ev.adminToken);
+    const wall = openBoard(suite.server.url, atelier.boardId, ev.adminToken);
     await wall.synced;
     const grouped = readIdeaCards(wall.doc).slice(0, 2).map((c) => c.id);
     createCluster(wall.doc, { id: 'mine', title: 'Déjà fait', x: 0, y: 0, createdAt: 'x' }, grouped);
-    await untilServerDoc(server, atelier.boardId, (doc) => grouped.every((id) => doc.getMap('membership').get(id) === 'mine'));
+    await untilServerDoc(suite.server, atelier.boardId, (doc) => grouped.every((id) => doc.getMap('membership').get(id) === 'mine'));
     const again = must(await call<{ clusters: { ideaIds: string[] }[] }>(admin, C.groupingSuggest, { atelierId: atelier.id }));
     const suggested = again.clusters.flatMap((c) => c.ideaIds);
     expect(suggested).toHaveLength(texts.length - 2);

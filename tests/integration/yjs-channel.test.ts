@@ -1,26 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOARD_SCHEMA_VERSION, C, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, sleep, startServer, waitFor, type TestServer } from '../support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BOARD_SCHEMA_VERSION, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type JoinResult } from '@semis/shared';
+import { createEvent, openBoard, postedIdea, sleep, syncedBoards, useServer, waitFor } from '../support/harness';
 import { closeOf, openRaw, updateMessage, upgradeStatus, wsUrl as rawUrl } from '../support/yjsRaw';
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 let participant: JoinResult;
 let ideaId: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 1);
-  const s = await connect(server.url);
-  participant = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Léa' }));
-  ideaId = must(await call<{ idea: IdeaView }>(s, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Une épicerie solidaire' })).idea.id;
-  s.disconnect();
+  ev = await createEvent(suite.server.url, 1);
+  ({ participant, ideaId } = await postedIdea(suite.server.url, ev, 'Une épicerie solidaire'));
 });
-afterAll(() => server.stop());
 
-const wsUrl = (boardId: string, token?: string) => rawUrl(server.url, boardId, token);
+const wsUrl = (boardId: string, token?: string) => rawUrl(suite.server.url, boardId, token);
 
 describe('y-websocket channel: authentication at the upgrade', () => {
   it('refuses no token and forged tokens with 401', async () => {
@@ -31,22 +26,20 @@ describe('y-websocket channel: authentication at the upgrade', () => {
   });
 
   it('refuses a token of another event with 403 and an unknown board with 404', async () => {
-    const other = await createEvent(server.url, 1);
+    const other = await createEvent(suite.server.url, 1);
     expect(await upgradeStatus(wsUrl(ev.ateliers[0]!.boardId, other.adminToken))).toBe(403);
     expect(await upgradeStatus(wsUrl(randomUUID(), ev.adminToken))).toBe(404);
   });
 
   it('refuses upgrades on unknown paths', async () => {
-    await expect(upgradeStatus(`${server.url.replace(/^http/, 'ws')}/elsewhere`)).rejects.toThrow();
+    await expect(upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/elsewhere`)).rejects.toThrow();
   });
 });
 
 describe('y-websocket channel: roles', () => {
   it('drops a participant’s direct writes: they never reach the server doc or other clients', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const phone = openBoard(server.url, boardId, participant.token);
-    const wall = openBoard(server.url, boardId, ev.adminToken);
-    await Promise.all([phone.synced, wall.synced]);
+    const [phone, wall] = await syncedBoards(suite.server.url, boardId, participant.token, ev.adminToken);
     const received: Uint8Array[] = [];
     wall.doc.on('update', (u: Uint8Array) => received.push(u));
 
@@ -56,7 +49,7 @@ describe('y-websocket channel: roles', () => {
 
     // A later legitimate write from the facilitator proves the channel is live and ordered.
     moveIdea(wall.doc, ideaId, { x: 10, y: 20 });
-    const third = openBoard(server.url, boardId, ev.adminToken);
+    const third = openBoard(suite.server.url, boardId, ev.adminToken);
     await third.synced;
     await waitFor(() => readPosition(third.doc, ideaId)?.x === 10, 3000, 'facilitator move');
     expect(third.doc.getMap('ideas').has('forged')).toBe(false);
@@ -64,16 +57,14 @@ describe('y-websocket channel: roles', () => {
     expect(third.doc.getMap('meta').get('schemaVersion')).toBe(BOARD_SCHEMA_VERSION);
     expect(wall.doc.getMap('ideas').has('forged')).toBe(false);
 
-    const room = await server.semis.registry.use(boardId, (r) => r.doc);
+    const room = await suite.server.semis.registry.use(boardId, (r) => r.doc);
     expect(room.getMap('ideas').has('forged')).toBe(false);
     for (const b of [phone, wall, third]) b.destroy();
   });
 
   it('syncs a facilitator’s sticky move to every open wall', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const a = openBoard(server.url, boardId, ev.adminToken);
-    const b = openBoard(server.url, boardId, ev.adminToken);
-    await Promise.all([a.synced, b.synced]);
+    const [a, b] = await syncedBoards(suite.server.url, boardId, ev.adminToken, ev.adminToken);
     moveIdea(a.doc, ideaId, { x: 321, y: 654 });
     await waitFor(() => readPosition(b.doc, ideaId)?.x === 321, 3000, 'position on second wall');
     expect(readPosition(b.doc, ideaId)).toEqual({ x: 321, y: 654 });
@@ -83,12 +74,10 @@ describe('y-websocket channel: roles', () => {
 
   it('does not relay a participant’s awareness to others', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const phone = openBoard(server.url, boardId, participant.token);
-    const wall = openBoard(server.url, boardId, ev.adminToken);
-    await Promise.all([phone.synced, wall.synced]);
+    const [phone, wall] = await syncedBoards(suite.server.url, boardId, participant.token, ev.adminToken);
     phone.provider.awareness.setLocalState({ user: 'phone' });
     wall.provider.awareness.setLocalState({ user: 'wall' });
-    const peer = openBoard(server.url, boardId, ev.adminToken);
+    const peer = openBoard(suite.server.url, boardId, ev.adminToken);
     await peer.synced;
     await waitFor(() => [...peer.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'wall'), 3000, 'wall awareness');
     expect([...peer.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'phone')).toBe(false);
@@ -125,7 +114,7 @@ describe('y-websocket channel: bad frames', () => {
     ws.send(updateMessage(new Uint8Array([255, 255, 255, 255, 1, 2, 3])));
     expect((await closed).code).toBe(4400);
     // The board is intact.
-    const check = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const check = openBoard(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     await check.synced;
     expect(readIdeaCards(check.doc).map((c) => c.id)).toContain(ideaId);
     check.destroy();
@@ -136,7 +125,7 @@ describe('y-websocket channel: bad frames', () => {
     const scratch = new Y.Doc();
     scratch.getMap('layout').set('note', { x: 1, y: 2 });
     ws.send(updateMessage(Y.encodeStateAsUpdate(scratch)));
-    const check = openBoard(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const check = openBoard(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     await check.synced;
     await waitFor(() => check.doc.getMap('layout').has('note'), 3000, 'raw write');
     ws.close();

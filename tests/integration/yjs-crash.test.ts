@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { afterAll, expect, it } from 'vitest';
 import { C, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, must, openBoard, waitFor, type BoardClient } from '../support/harness';
-import { seeded } from '../support/posters';
+import { seeded } from '../support/random';
 import { spawnServer, type ServerProcess } from '../support/process';
 
 /**

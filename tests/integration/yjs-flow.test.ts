@@ -2,33 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { C, WS_CLOSE, readIdeaCards, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, startServer, waitFor, type BoardClient, type TestServer } from '../support/harness';
-import { seeded } from '../support/posters';
+import { call, connect, createEvent, must, openBoard, startServer, syncedBoards, useServer, waitFor, type BoardClient } from '../support/harness';
+import { seeded } from '../support/random';
 import { closeOf, inbox, openRaw, syncMessage, updateMessage, wsUrl } from '../support/yjsRaw';
 import { MAX_BATCH_BYTES, type RoomListener } from '../../server/src/yjs/room';
 import { CONNECTION_LIMITS } from '../../server/src/yjs/limits';
 
-let server: TestServer;
+// A heartbeat long enough for a reader to stall on purpose without being dropped.
+const suite = useServer({ config: { yjsHeartbeatMs: 60_000 } });
 let ev: CreateEventResult;
 let phone: JoinResult;
 
 beforeAll(async () => {
-  // A heartbeat long enough for a reader to stall on purpose without being dropped.
-  server = await startServer({ config: { yjsHeartbeatMs: 60_000 } });
-  ev = await createEvent(server.url, 3);
-  const s = await connect(server.url);
+  ev = await createEvent(suite.server.url, 3);
+  const s = await connect(suite.server.url);
   phone = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Léa' }));
   s.disconnect();
 });
-afterAll(() => server.stop());
 
 const socketOf = (ws: unknown) => (ws as { _socket: Socket })._socket;
 const stateVector = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
 /** Bytes queued on the /yjs socket that has most. */
-const mostQueued = () => Math.max(0, ...[...server.semis.yjs.connections].map((c) => c.buffered));
-const roomOf = (boardId: string) => server.semis.registry.use(boardId, (r) => r);
+const mostQueued = () => Math.max(0, ...[...suite.server.semis.yjs.connections].map((c) => c.buffered));
+const roomOf = (boardId: string) => suite.server.semis.registry.use(boardId, (r) => r);
 
 async function converged(clients: BoardClient[], boardId: string, what: string) {
   const room = await roomOf(boardId);
@@ -38,7 +36,7 @@ async function converged(clients: BoardClient[], boardId: string, what: string) 
 describe('fan-out', () => {
   it('acknowledges an idea before the board’s fan-out finishes, however slow sending is', async () => {
     const atelier = ev.ateliers[0]!;
-    const room = await server.semis.registry.acquire(atelier.boardId);
+    const room = await suite.server.semis.registry.acquire(atelier.boardId);
     let calls = 0;
     let sentAt = 0;
     // A transport that takes 300 ms to get a frame out (150 phones on a slow link, say).
@@ -51,11 +49,11 @@ describe('fan-out', () => {
     };
     room.listeners.add(slow);
     // The services' critical path (apply to the document, return) never runs the fan-out.
-    await server.semis.registry.use(atelier.boardId, (r) => r.doc.getMap('layout').set('probe', { x: 1, y: 1 }));
+    await suite.server.semis.registry.use(atelier.boardId, (r) => r.doc.getMap('layout').set('probe', { x: 1, y: 1 }));
     expect(calls).toBe(0);
     await waitFor(() => calls === 1, 3000, 'fan-out after the write returned');
 
-    const s = await connect(server.url);
+    const s = await connect(suite.server.url);
     must(await call(s, C.join, { code: ev.event.joinCode, pseudonym: 'Malik' }));
     sentAt = 0;
     const idea = must(await call<{ idea: IdeaView }>(s, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'Un marché de producteurs' })).idea;
@@ -64,15 +62,15 @@ describe('fan-out', () => {
     expect(acked).toBeLessThan(sentAt);
     expect(readIdeaCards(room.doc).some((c) => c.id === idea.id)).toBe(true);
     room.listeners.delete(slow);
-    server.semis.registry.release(atelier.boardId);
+    suite.server.semis.registry.release(atelier.boardId);
     s.disconnect();
   });
 
   it('merges a burst into a few frames, identical for every connection', async () => {
     const boardId = ev.ateliers[1]!.boardId;
-    const readers = await Promise.all([0, 1, 2].map(() => openRaw(wsUrl(server.url, boardId, phone.token))));
+    const readers = await Promise.all([0, 1, 2].map(() => openRaw(wsUrl(suite.server.url, boardId, phone.token))));
     const boxes = readers.map((ws) => inbox(ws));
-    const writer = await openRaw(wsUrl(server.url, boardId, ev.adminToken));
+    const writer = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
     // What loading the board wrote went out at once, maybe before every reader was there.
     await (await roomOf(boardId)).flush();
     await new Promise((r) => setTimeout(r, 50));
@@ -96,12 +94,10 @@ describe('fan-out', () => {
 describe('slow and stalled connections', () => {
   it('keeps a stalled reader’s queue bounded during heavy drawing; it converges once it reads again', async () => {
     const boardId = ev.ateliers[2]!.boardId;
-    const healthy = openBoard(server.url, boardId, phone.token);
-    const editor = openBoard(server.url, boardId, ev.adminToken);
-    await Promise.all([healthy.synced, editor.synced]);
+    const [healthy, editor] = await syncedBoards(suite.server.url, boardId, phone.token, ev.adminToken);
     // A phone that stops reading from the start, so its kernel buffers stay small (loopback
     // grows them up to 32 MiB for a socket that reads).
-    const stalled = await openRaw(wsUrl(server.url, boardId, phone.token));
+    const stalled = await openRaw(wsUrl(suite.server.url, boardId, phone.token));
     socketOf(stalled).pause();
     const stalledDoc = new Y.Doc();
     inbox(stalled, (m) => m.sync !== undefined && m.sync > 0 && Y.applyUpdate(stalledDoc, m.payload));
@@ -111,7 +107,7 @@ describe('slow and stalled connections', () => {
     // by the server itself so no writer's budget caps it.
     let maxQueued = 0;
     const rssBefore = process.memoryUsage().rss;
-    const room = await server.semis.registry.acquire(boardId);
+    const room = await suite.server.semis.registry.acquire(boardId);
     const stroke = 'x'.repeat(100_000);
     for (let i = 0; i < 250; i++) {
       room.doc.getMap('layout').set(`stroke${i % 30}`, { i, stroke });
@@ -119,7 +115,7 @@ describe('slow and stalled connections', () => {
       await new Promise((r) => setTimeout(r, 2));
       maxQueued = Math.max(maxQueued, mostQueued());
     }
-    server.semis.registry.release(boardId);
+    suite.server.semis.registry.release(boardId);
     await converged([healthy, editor], boardId, 'healthy client');
     maxQueued = Math.max(maxQueued, mostQueued());
     const rssGrowth = process.memoryUsage().rss - rssBefore;
@@ -154,8 +150,8 @@ describe('slow and stalled connections', () => {
   it('converges through seeded random stalls and reconnects while a writer keeps drawing', async () => {
     const rand = seeded(4242);
     const boardId = ev.ateliers[2]!.boardId;
-    const readers = Array.from({ length: 4 }, () => openBoard(server.url, boardId, phone.token));
-    const editors = [openBoard(server.url, boardId, ev.adminToken), openBoard(server.url, boardId, ev.adminToken)];
+    const readers = Array.from({ length: 4 }, () => openBoard(suite.server.url, boardId, phone.token));
+    const editors = [openBoard(suite.server.url, boardId, ev.adminToken), openBoard(suite.server.url, boardId, ev.adminToken)];
     await Promise.all([...readers, ...editors].map((c) => c.synced));
     for (let step = 0; step < 80; step++) {
       const e = editors[Math.floor(rand() * editors.length)]!;
@@ -184,12 +180,12 @@ describe('the server’s state vector is the truth', () => {
     const boardId = ev.ateliers[1]!.boardId;
     const ahead = new Y.Doc();
     ahead.getMap('layout').set('lost-in-a-crash', { x: 1, y: 1 });
-    const reader = await openRaw(wsUrl(server.url, boardId, phone.token));
+    const reader = await openRaw(wsUrl(suite.server.url, boardId, phone.token));
     const closed = closeOf(reader);
     reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(ahead)));
     expect(await closed).toEqual({ code: WS_CLOSE.RESYNC, reason: 'document ahead of the server' });
 
-    const writer = openBoard(server.url, boardId, ev.adminToken);
+    const writer = openBoard(suite.server.url, boardId, ev.adminToken);
     Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(ahead));
     await writer.synced;
     const room = await roomOf(boardId);

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type WS from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { C, readIdeaCards, type CreateEventResult, type IdeaView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, startServer, waitFor, type Client, type TestServer } from '../support/harness';
-import { adminGroup, boardOf, joinPerson, seeded } from '../support/posters';
+import { api, call, connect, createEvent, must, openBoard, useServer, waitFor, type Client } from '../support/harness';
+import { adminGroup, boardOf, joinPerson } from '../support/posters';
+import { seeded } from '../support/random';
 import { awarenessMessage, awarenessUpdate, openRaw, syncMessage, updateMessage, wsUrl } from '../support/yjsRaw';
 
 /**
@@ -22,7 +23,7 @@ const SEED = Number(process.env.SEMIS_FUZZ_SEED ?? 20261130);
 const RSS_BOUND = 1024 * 1024 * 1024;
 const ATTACKERS = 6;
 
-let server: TestServer;
+const suite = useServer();
 let ev: CreateEventResult;
 let phone: JoinResult;
 let socket: Client;
@@ -31,22 +32,18 @@ let posterId: string;
 const attackers: { token: string; boardId: string }[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  ev = await createEvent(server.url, 1);
-  socket = await connect(server.url);
+  ev = await createEvent(suite.server.url, 1);
+  socket = await connect(suite.server.url);
+  suite.open.push(socket);
   phone = must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym: 'Honnête' }));
-  const group = await adminGroup(server.url, ev, 'Les fuzzeurs');
+  const group = await adminGroup(suite.server.url, ev, 'Les fuzzeurs');
   posterId = boardOf(group, 'poster');
   for (let i = 0; i < ATTACKERS; i++) {
-    const p = await joinPerson(server.url, ev, `Fuzz${i}`);
+    const p = await joinPerson(suite.server.url, ev, `Fuzz${i}`);
     if (i % 2 === 0) must(await call(p.socket, C.joinGroup, { groupId: group.group.id }));
     attackers.push({ token: p.token, boardId: i % 2 === 0 ? posterId : ev.ateliers[0]!.boardId });
     p.socket.disconnect();
   }
-});
-afterAll(async () => {
-  socket.disconnect();
-  await server.stop();
 });
 
 function varint(enc: encoding.Encoder, n: number) {
@@ -104,9 +101,9 @@ it(
     const rand = seeded(SEED);
     const boardId = ev.ateliers[0]!.boardId;
     const atelierId = ev.ateliers[0]!.id;
-    const reader = openBoard(server.url, boardId, phone.token);
-    const editor = openBoard(server.url, boardId, ev.adminToken);
-    const posterEditor = openBoard(server.url, posterId, ev.adminToken);
+    const reader = openBoard(suite.server.url, boardId, phone.token);
+    const editor = openBoard(suite.server.url, boardId, ev.adminToken);
+    const posterEditor = openBoard(suite.server.url, posterId, ev.adminToken);
     await Promise.all([reader.synced, editor.synced, posterEditor.synced]);
     const seen: Uint8Array[] = [];
     let sent = 0;
@@ -116,7 +113,7 @@ it(
     const ensure = (i: number) => {
       if (sockets[i] || opening.has(i)) return;
       opening.add(i);
-      openRaw(wsUrl(server.url, attackers[i]!.boardId, attackers[i]!.token))
+      openRaw(wsUrl(suite.server.url, attackers[i]!.boardId, attackers[i]!.token))
         .then((ws) => {
           ws.on('message', (m: Buffer) => seen.length < 200 && seen.push(new Uint8Array(m)));
           ws.on('close', () => {
@@ -163,7 +160,7 @@ it(
     await honest;
     for (const ws of sockets) ws?.terminate();
 
-    expect((await api(server.url, '/api/health')).status).toBe(200);
+    expect((await api(suite.server.url, '/api/health')).status).toBe(200);
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!;
     console.log(`[fuzz:yjs] seed ${SEED}, ${FUZZ_MS} ms: ${sent} hostile frames, ${closed} attacker connections closed, ${posts} posts, phone latency p99 ${p99} ms, max RSS ${(maxRss / 2 ** 20).toFixed(0)} MB`);
@@ -172,8 +169,8 @@ it(
     expect(maxRss).toBeLessThan(RSS_BOUND);
 
     // Honest clients converge with the server, and no forged card got through.
-    const room = await server.semis.registry.use(boardId, (r) => r);
-    const poster = await server.semis.registry.use(posterId, (r) => r);
+    const room = await suite.server.semis.registry.use(boardId, (r) => r);
+    const poster = await suite.server.semis.registry.use(posterId, (r) => r);
     const sameAs = (doc: Y.Doc, server: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).equals(Buffer.from(Y.encodeStateVector(server)));
     await waitFor(() => sameAs(reader.doc, room.doc), 5000, 'phone converged');
     await waitFor(() => sameAs(editor.doc, room.doc), 5000, 'wall editor converged');

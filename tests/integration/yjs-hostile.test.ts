@@ -2,29 +2,24 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type IdeaView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, startServer, waitFor, type TestServer } from '../support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
+import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf } from '../support/posters';
 import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
 
 const PUBLIC_URL = 'https://semis.example.org';
-let server: TestServer;
+const suite = useServer({ config: { publicUrl: PUBLIC_URL } });
 let ev: CreateEventResult;
 let participant: JoinResult;
 let ideaId: string;
 
 beforeAll(async () => {
-  server = await startServer({ config: { publicUrl: PUBLIC_URL } });
-  ev = await createEvent(server.url, 2);
-  const s = await connect(server.url);
-  participant = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Léa' }));
-  ideaId = must(await call<{ idea: IdeaView }>(s, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Une épicerie solidaire' })).idea.id;
-  s.disconnect();
+  ev = await createEvent(suite.server.url, 2);
+  ({ participant, ideaId } = await postedIdea(suite.server.url, ev, 'Une épicerie solidaire'));
 });
-afterAll(() => server.stop());
 
-const alive = async () => expect((await api(server.url, '/api/health')).status).toBe(200);
+const alive = async () => expect((await api(suite.server.url, '/api/health')).status).toBe(200);
 
 /** An update whose first struct depends on a clock the server never saw (a clock gap). */
 function gapUpdate(bytes: number, clientID = Math.floor(Math.random() * 2 ** 31)): { gap: Uint8Array; missing: Uint8Array } {
@@ -39,19 +34,19 @@ function gapUpdate(bytes: number, clientID = Math.floor(Math.random() * 2 ** 31)
 
 describe('y-websocket upgrade: hostile requests', () => {
   it('answers a malformed percent-escape in the path with 400 and keeps serving', async () => {
-    expect(await upgradeStatus(`${server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A`)).toBe(400);
-    expect(await upgradeStatus(`${server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A?token=${ev.adminToken}`)).toBe(400);
-    expect(await upgradeStatus(`${server.url.replace(/^http/, 'ws')}/yjs/a%2Fb`)).toBe(400);
-    expect(await upgradeStatus(wsUrl(server.url, 'x'.repeat(300), ev.adminToken))).toBe(400);
+    expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A`)).toBe(400);
+    expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A?token=${ev.adminToken}`)).toBe(400);
+    expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/a%2Fb`)).toBe(400);
+    expect(await upgradeStatus(wsUrl(suite.server.url, 'x'.repeat(300), ev.adminToken))).toBe(400);
     await alive();
-    expect(await upgradeStatus(wsUrl(server.url, ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
+    expect(await upgradeStatus(wsUrl(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
   });
 
   it('releases what a handshake held when ws refuses it (a bad Sec-WebSocket-Key)', async () => {
-    const s = await connect(server.url);
+    const s = await connect(suite.server.url);
     const other = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Clé' }));
     s.disconnect();
-    const { port } = new URL(server.url);
+    const { port } = new URL(suite.server.url);
     const bad = () =>
       new Promise<string>((resolve) => {
         const sock = net.connect(Number(port), '127.0.0.1', () =>
@@ -67,14 +62,14 @@ describe('y-websocket upgrade: hostile requests', () => {
       });
     // More than the 16 connections one participant may hold: none of them may stay counted.
     for (let i = 0; i < 20; i++) expect(await bad()).toMatch(/^HTTP\/1\.1 400/);
-    expect(await upgradeStatus(wsUrl(server.url, ev.ateliers[0]!.boardId, other.token))).toBe(101);
+    expect(await upgradeStatus(wsUrl(suite.server.url, ev.ateliers[0]!.boardId, other.token))).toBe(101);
   });
 
   it('checks Origin against the served origin and PUBLIC_URL', async () => {
-    const url = wsUrl(server.url, ev.ateliers[0]!.boardId, ev.adminToken);
+    const url = wsUrl(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken);
     expect(await upgradeStatus(url, { Origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(url, { Origin: 'null' })).toBe(403);
-    expect(await upgradeStatus(url, { Origin: server.url })).toBe(101);
+    expect(await upgradeStatus(url, { Origin: suite.server.url })).toBe(101);
     expect(await upgradeStatus(url, { Origin: PUBLIC_URL })).toBe(101);
     expect(await upgradeStatus(url)).toBe(101); // not a browser: the token decides
   });
@@ -83,13 +78,13 @@ describe('y-websocket upgrade: hostile requests', () => {
 describe('y-websocket: updates with missing dependencies', () => {
   it('holds a small gap, never sends it to readers, and integrates it once the missing part comes', async () => {
     const boardId = ev.ateliers[1]!.boardId;
-    const writer = await openRaw(wsUrl(server.url, boardId, ev.adminToken));
+    const writer = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
     const { gap, missing } = gapUpdate(30_000);
     writer.send(updateMessage(gap));
-    const room = await server.semis.registry.use(boardId, (r) => r);
+    const room = await suite.server.semis.registry.use(boardId, (r) => r);
     await waitFor(() => room.pendingBytes > 30_000, 3000, 'gap held');
 
-    const reader = await openRaw(wsUrl(server.url, boardId, participant.token));
+    const reader = await openRaw(wsUrl(suite.server.url, boardId, participant.token));
     const got = inbox(reader);
     reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
     await waitFor(() => got.some((m) => m.sync === syncProtocol.messageYjsSyncStep2), 3000, 'sync step 2');
@@ -105,14 +100,14 @@ describe('y-websocket: updates with missing dependencies', () => {
 
   it('closes a writer piling up gaps (4409), drops them, and new readers sync small', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const writer = await openRaw(wsUrl(server.url, boardId, ev.adminToken));
+    const writer = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
     const closed = closeOf(writer);
     for (let i = 0; i < 10; i++) writer.send(updateMessage(gapUpdate(40_000).gap));
     expect((await closed).code).toBe(WS_CLOSE.MISSING_DEPENDENCIES);
-    const room = await server.semis.registry.use(boardId, (r) => r);
+    const room = await suite.server.semis.registry.use(boardId, (r) => r);
     expect(room.pendingBytes).toBe(0);
 
-    const reader = openBoard(server.url, boardId, participant.token);
+    const reader = openBoard(suite.server.url, boardId, participant.token);
     await reader.synced;
     expect(Y.encodeStateAsUpdate(reader.doc).byteLength).toBeLessThan(10_000);
     reader.destroy();
@@ -122,11 +117,11 @@ describe('y-websocket: updates with missing dependencies', () => {
 
 describe('y-websocket: budgets per participant and awareness', () => {
   it('one participant writing to two group boards at once shares one byte budget (4429)', async () => {
-    const groups: GroupView[] = [await adminGroup(server.url, ev, 'Le bourg', false, 0), await adminGroup(server.url, ev, 'La vallée', false, 1)];
-    const s = await connect(server.url);
+    const groups: GroupView[] = [await adminGroup(suite.server.url, ev, 'Le bourg', false, 0), await adminGroup(suite.server.url, ev, 'La vallée', false, 1)];
+    const s = await connect(suite.server.url);
     must(await call(s, C.subscribePosters, { token: participant.token }));
     for (const g of groups) must(await call(s, C.joinGroup, { groupId: g.group.id }));
-    const sockets = await Promise.all(groups.map((g) => openRaw(wsUrl(server.url, boardOf(g, 'poster'), participant.token))));
+    const sockets = await Promise.all(groups.map((g) => openRaw(wsUrl(suite.server.url, boardOf(g, 'poster'), participant.token))));
     const closes = sockets.map((ws) => closeOf(ws));
     const sent = [0, 0];
     let refused: { code: number } | null = null;
@@ -142,7 +137,7 @@ describe('y-websocket: budgets per participant and awareness', () => {
     }
     const first = await Promise.race(closes);
     expect(first.code).toBe(WS_CLOSE.RATE_LIMITED);
-    const stored = await Promise.all(groups.map((g) => server.semis.registry.use(boardOf(g, 'poster'), (r) => Y.encodeStateAsUpdate(r.doc).byteLength)));
+    const stored = await Promise.all(groups.map((g) => suite.server.semis.registry.use(boardOf(g, 'poster'), (r) => Y.encodeStateAsUpdate(r.doc).byteLength)));
     expect(stored[0]! + stored[1]!).toBeLessThan(6.5 * 1024 * 1024);
     for (const ws of sockets) ws.close();
     s.disconnect();
@@ -150,13 +145,11 @@ describe('y-websocket: budgets per participant and awareness', () => {
 
   it('a writer cannot show thousands of fake cursors, nor speak for another client', async () => {
     const boardId = ev.ateliers[1]!.boardId;
-    const watcher = openBoard(server.url, boardId, ev.adminToken);
-    const honest = openBoard(server.url, boardId, ev.adminToken);
-    await Promise.all([watcher.synced, honest.synced]);
+    const [watcher, honest] = await syncedBoards(suite.server.url, boardId, ev.adminToken, ev.adminToken);
     honest.provider.awareness.setLocalState({ user: 'honest' });
     await waitFor(() => watcher.provider.awareness.getStates().has(honest.doc.clientID), 3000, 'honest cursor');
 
-    const flooder = await openRaw(wsUrl(server.url, boardId, ev.adminToken));
+    const flooder = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
     const fake = Array.from({ length: 10_000 }, (_, i) => ({ clientId: 1_000_000 + i, clock: 1, state: { user: `fake${i}` } }));
     flooder.send(awarenessMessage(awarenessUpdate(fake)));
     flooder.send(awarenessMessage(awarenessUpdate([{ clientId: honest.doc.clientID, clock: 99, state: { user: 'spoofed' } }])));
@@ -177,9 +170,7 @@ describe('y-websocket: budgets per participant and awareness', () => {
 describe('y-websocket: the ideas map is written by the server only', () => {
   it('drops a facilitator’s writes to ideas: no reader ever shows them', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const reader = openBoard(server.url, boardId, participant.token);
-    const wall = openBoard(server.url, boardId, ev.adminToken);
-    await Promise.all([reader.synced, wall.synced]);
+    const [reader, wall] = await syncedBoards(suite.server.url, boardId, participant.token, ev.adminToken);
     const seen: string[] = [];
     reader.doc.getMap('ideas').observe(() => {
       for (const [k, v] of reader.doc.getMap('ideas').entries()) seen.push(`${k}:${(v as { text?: string }).text}`);
@@ -195,7 +186,7 @@ describe('y-websocket: the ideas map is written by the server only', () => {
     expect(seen.join('\n')).not.toContain('fausse carte');
     expect(seen.join('\n')).not.toContain('texte falsifié');
     expect((reader.doc.getMap('ideas').get(ideaId) as { text: string }).text).toBe(original);
-    const serverDoc = await server.semis.registry.use(boardId, (r) => r.doc);
+    const serverDoc = await suite.server.semis.registry.use(boardId, (r) => r.doc);
     expect(serverDoc.getMap('ideas').has('forged')).toBe(false);
     expect((serverDoc.getMap('ideas').get(ideaId) as { text: string }).text).toBe(original);
     reader.destroy();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer, type BoardClient, type Client, type TestServer } from './harness';
+import type { Config } from '../../server/src/config';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CLIENT_DIR = path.resolve(import.meta.dirname, '../../client/dist');
@@ -49,16 +50,16 @@ export async function newPage(browser: Browser, options: BrowserContextOptions):
  * A real server serving the built client, and Debian's Chromium, for one e2e suite: call it at
  * the top of the suite's `describe`; the getters are valid inside tests.
  */
-/** One server with the built client and one Chromium per test file; the sockets and boards a
- * test pushes into `open` and `boards` are closed after it, as with `useServer`. */
-export function useBrowserSuite(): { readonly server: TestServer; readonly browser: Browser; open: Client[]; boards: BoardClient[] } {
+/** One server with the built client (and `config`) and one Chromium per test file; the sockets
+ * and boards a test pushes into `open` and `boards` are closed after it, as with `useServer`. */
+export function useBrowserSuite(config: Partial<Config> = {}): { readonly server: TestServer; readonly browser: Browser; open: Client[]; boards: BoardClient[] } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const open: Client[] = [];
   const boards: BoardClient[] = [];
   beforeAll(async () => {
     requireBuiltClient();
-    server = await startServer({ config: { clientDir: CLIENT_DIR } });
+    server = await startServer({ config: { clientDir: CLIENT_DIR, ...config } });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import { AFOM_COLUMNS, DEBATE_COLUMNS, putNote, putShapes, setStatement } from '@semis/shared/posters';
 import { API, C, createCluster, moveIdea, readIdeaCards, type Candidate, type CreateEventResult, type GroupView, type IdeaView, type VoteState } from '@semis/shared';
-import { api, call, facilitator, must, openBoard, participant, waitFor, type Client } from './harness';
+import { api, call, facilitator, must, openBoard, participant, waitFor, type Client, type TestServer } from './harness';
 
 /**
  * A *grande soirée* played through the public surface (HTTP, socket.io, Yjs), for the report,
@@ -58,6 +58,13 @@ export function drawPoster(poster: Y.Doc, afom: Y.Doc): void {
   ]);
   putNote(afom, AFOM_COLUMNS, { id: 'a1', column: 'atouts', text: 'La forêt communale et ses savoir-faire', color: '#c8e6c9', order: 0 });
   putNote(afom, AFOM_COLUMNS, { id: 'm1', column: 'menaces', text: 'Départ des jeunes actifs', color: '#ffe0b2', order: 0 });
+}
+
+/** `seedEvening` on a `useServer` suite: its sockets close with the suite's. */
+export async function seedSuite(suite: { readonly server: TestServer; open: Client[] }, opts: SeedOptions): Promise<SeededEvening> {
+  const seeded = await seedEvening(suite.server.url, opts);
+  suite.open.push(...seeded.sockets);
+  return seeded;
 }
 
 export async function seedEvening(url: string, opts: SeedOptions): Promise<SeededEvening> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import WS from 'ws';
 import { afterAll, beforeAll } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { API, C, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type JoinResult, type ServerToClientEvents } from '@semis/shared';
+import { API, C, SOCKET_PATH, YJS_PATH, type Ack, type CreateEventResult, type ClientToServerEvents, type IdeaView, type JoinResult, type ServerToClientEvents } from '@semis/shared';
 import { createSemisServer, type SemisServer } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
 
@@ -19,12 +20,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
 /**
  * One real server for a test file or `describe`, and what its tests open on it (`open`,
- * `boards`), all closed after it. Call at the top; `server` is valid inside tests.
+ * `boards`), all closed after it. Call at the top; `server` is valid inside tests, and is the
+ * new one after `restart()` (same data, new port).
  */
-export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[] } {
+export function useServer(opts: Parameters<typeof startServer>[0] = {}): { readonly server: TestServer; open: Client[]; boards: BoardClient[]; restart(): Promise<TestServer> } {
   let server: TestServer | undefined;
   const open: Client[] = [];
   const boards: BoardClient[] = [];
@@ -42,9 +43,14 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
     },
     open,
     boards,
+    async restart() {
+      server = await server!.restart();
+      return server;
+    },
   };
 }
 
+/** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */
 export async function startServer(opts: { dataDir?: string; databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'semis-test-'));
   const semis = await createSemisServer({
@@ -150,6 +156,13 @@ export function openBoard(url: string, boardId: string, token: string): BoardCli
   };
 }
 
+/** Boards opened at once on one board, one per token, once all are synced (the caller destroys them). */
+export async function syncedBoards<T extends string[]>(url: string, boardId: string, ...tokens: T): Promise<{ [K in keyof T]: BoardClient }> {
+  const boards = tokens.map((token) => openBoard(url, boardId, token));
+  await Promise.all(boards.map((b) => b.synced));
+  return boards as { [K in keyof T]: BoardClient };
+}
+
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
@@ -171,6 +184,24 @@ export async function facilitator(url: string, token: string): Promise<Client> {
   const socket = await connect(url);
   must(await call(socket, C.facilitatorAuth, { token }));
   return socket;
+}
+
+/** A new event and its admin's facilitator socket, which closes with the suite's (`useServer`). */
+export async function eventWithAdmin(suite: { readonly server: TestServer; open: Client[] }, ateliers = 2): Promise<{ ev: CreateEventResult; admin: Client }> {
+  const ev = await createEvent(suite.server.url, ateliers);
+  const admin = await facilitator(suite.server.url, ev.adminToken);
+  suite.open.push(admin);
+  return { ev, admin };
+}
+
+/** A participant who joined (entering no atelier), posted one idea in the first atelier and
+ * left: their token and the idea remain, for tests of the board channel. */
+export async function postedIdea(url: string, ev: CreateEventResult, text: string): Promise<{ participant: JoinResult; ideaId: string }> {
+  const s = await connect(url);
+  const participant = must(await call<JoinResult>(s, C.join, { code: ev.event.joinCode, pseudonym: 'Léa' }));
+  const ideaId = must(await call<{ idea: IdeaView }>(s, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text })).idea.id;
+  s.disconnect();
+  return { participant, ideaId };
 }
 
 /** A participant that joined the event and entered an atelier. */

@@ -29,18 +29,6 @@ export function boardOf(view: GroupView, kind: 'poster' | 'afom' | 'debat'): str
   return b.id;
 }
 
-/** A seeded PRNG (mulberry32), so a failing random schedule can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -3,18 +3,7 @@ import * as Y from 'yjs';
 import { STICKY, gridPosition, putIdeaCard, readClusters, readIdeaCards, readPosition, type Position } from '@semis/shared';
 import { clusterIdeas, dropSticky, mergeInto, tidyWall, type WallState } from '../../client/src/clusters/actions';
 import { nearestFree, overlaps, placeClusters, slotInCluster, tidyLayout } from '../../client/src/clusters/geometry';
-
-/** Seeded (mulberry32), so a failing sequence can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as rng } from '../support/random';
 
 /** The wall as the facilitator's page derives it from the document (see useClusterWall). */
 function wallOf(doc: Y.Doc): WallState {

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { boardMaps, clusterMaps, readClusters, type ClusterView } from '@semis/shared';
+import { useDocReader } from '../sync/useDocReader';
 
 export interface BoardClusters {
   clusters: ClusterView[];
@@ -16,30 +16,10 @@ function read(doc: Y.Doc): BoardClusters {
   return { clusters: readClusters(doc), merged };
 }
 
+const watched = (doc: Y.Doc) => [...Object.values(clusterMaps(doc)), boardMaps(doc).ideas];
+
 /** Clusters of a board, re-read (at most every ~frame) when clusters or the ideas change:
  * a hidden idea leaves its cluster's count without any cluster write. */
 export function useClusters(doc: Y.Doc | null): BoardClusters {
-  const [state, setState] = useState<BoardClusters>(EMPTY);
-  useEffect(() => {
-    if (!doc) {
-      setState(EMPTY);
-      return;
-    }
-    const maps = [...Object.values(clusterMaps(doc)), boardMaps(doc).ideas];
-    let timer: ReturnType<typeof setTimeout> | 0 = 0;
-    const schedule = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = 0;
-        setState(read(doc));
-      }, 16);
-    };
-    setState(read(doc));
-    for (const m of maps) m.observe(schedule);
-    return () => {
-      for (const m of maps) m.unobserve(schedule);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
-  return state;
+  return useDocReader(doc, EMPTY, read, watched);
 }

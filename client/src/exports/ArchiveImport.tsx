@@ -2,29 +2,20 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, MAX_ARCHIVE_BYTES } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import type { ClientError } from '../sync/errors';
-import { errorOf } from './download';
+import { useRequest } from './useRequest';
 
 /** Brings an exported event onto this server; its facilitator link keeps working here. */
 export function ArchiveImport() {
   const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<ClientError | null>(null);
+  const { error, setError, busy, run } = useRequest();
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const send = async (file: File) => {
     setError(null);
     setDone(null);
     if (file.size > MAX_ARCHIVE_BYTES) return setError({ code: 'PAYLOAD_TOO_LARGE' });
-    setBusy(true);
-    try {
-      const res = await fetch(API.importEvent, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': i18n.language }, body: file });
-      if (res.ok) setDone(((await res.json()) as { name: string }).name);
-      else setError(await errorOf(res));
-    } catch {
-      setError({ code: 'NETWORK' });
-    }
-    setBusy(false);
+    await run(API.importEvent, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': i18n.language }, body: file }, async (res) =>
+      setDone(((await res.json()) as { name: string }).name));
   };
   return (
     <section className="card stack">

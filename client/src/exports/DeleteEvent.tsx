@@ -2,33 +2,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import type { ClientError } from '../sync/errors';
 import { storage, ADMIN_TOKEN_KEY } from '../sync/storage';
 import { navigate } from '../router';
-import { errorOf } from './download';
+import { adminJson, useRequest } from './useRequest';
 
 /** RGPD: the event erased for good, once its code is typed again. */
 export function DeleteEvent({ token, joinCode }: { token: string; joinCode: string }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await fetch(API.adminEvent, { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ confirm: code }) });
-      if (res.ok) {
-        storage.remove(ADMIN_TOKEN_KEY);
-        navigate('/');
-        return;
-      }
-      setError(await errorOf(res));
-    } catch {
-      setError({ code: 'NETWORK' });
-    }
-    setBusy(false);
-  };
+  const { error, busy, run } = useRequest();
+  const remove = () =>
+    run(API.adminEvent, adminJson(token, 'DELETE', { confirm: code }), () => {
+      storage.remove(ADMIN_TOKEN_KEY);
+      navigate('/');
+    });
   return (
     <details className="danger-zone">
       <summary>{t('exports.privacy.deleteTitle')}</summary>

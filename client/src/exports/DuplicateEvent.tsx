@@ -3,32 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { API, type CreateEventResult } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { CopyButton } from '../ui/CopyButton';
-import type { ClientError } from '../sync/errors';
-import { errorOf } from './download';
+import { adminJson, useRequest } from './useRequest';
 
 /** The method's next territory: this evening's setup as a new event, without its content. */
 export function DuplicateEvent({ token, name }: { token: string; name: string }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ name, date: '', place: '' });
-  const [error, setError] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useRequest();
   const [created, setCreated] = useState<CreateEventResult | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await fetch(API.adminDuplicate, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: form.name, date: form.date || null, place: form.place }),
-      });
-      if (res.ok) setCreated((await res.json()) as CreateEventResult);
-      else setError(await errorOf(res));
-    } catch {
-      setError({ code: 'NETWORK' });
-    }
-    setBusy(false);
+    await run(API.adminDuplicate, adminJson(token, 'POST', { name: form.name, date: form.date || null, place: form.place }), async (res) =>
+      setCreated((await res.json()) as CreateEventResult));
   };
   const field = (key: 'name' | 'date' | 'place', type = 'text') => (
     <label className="stack">

@@ -2,28 +2,22 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, type Atelier } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import type { ClientError } from '../sync/errors';
-import { errorOf } from './download';
+import { adminJson, useRequest } from './useRequest';
 
 /** "> 50 idées collectées" in interviews: onto an atelier's wall before the evening starts. */
 export function ImportIdeas({ token, ateliers }: { token: string; ateliers: Atelier[] }) {
   const { t } = useTranslation();
   const [atelierId, setAtelierId] = useState(ateliers[0]?.id ?? '');
   const [text, setText] = useState('');
-  const [error, setError] = useState<ClientError | null>(null);
+  const { error, run } = useRequest();
   const [done, setDone] = useState<{ imported: number; skipped: number } | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const send = async (format: 'lines' | 'csv', body: string) => {
-    setError(null);
     setDone(null);
-    try {
-      const res = await fetch(API.importIdeas(atelierId), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ format, text: body }) });
-      if (!res.ok) return setError(await errorOf(res));
+    await run(API.importIdeas(atelierId), adminJson(token, 'POST', { format, text: body }), async (res) => {
       setDone((await res.json()) as { imported: number; skipped: number });
       if (format === 'lines') setText('');
-    } catch {
-      setError({ code: 'NETWORK' });
-    }
+    });
   };
   if (ateliers.length === 0) return null;
   return (

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, MAX_RETENTION_DAYS, retentionInputSchema, type SemisEvent } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import type { ClientError } from '../sync/errors';
-import { errorOf } from './download';
+import { adminJson, useRequest } from './useRequest';
 
 /** RGPD: how many days the pseudonyms are kept once the evening is over (services/retention.ts). */
 export function Retention({ token, days }: { token: string; days: number }) {
@@ -11,29 +10,15 @@ export function Retention({ token, days }: { token: string; days: number }) {
   const [value, setValue] = useState(String(days));
   const [saved, setSaved] = useState(days);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ClientError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useRequest();
   const parsed = retentionInputSchema.safeParse({ days: value.trim() === '' ? Number.NaN : Number(value) });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!parsed.success) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await fetch(API.adminRetention, {
-        method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(parsed.data),
-      });
-      if (res.ok) {
-        setSaved(((await res.json()) as SemisEvent).retentionDays);
-        setDone(true);
-      }
-      else setError(await errorOf(res));
-    } catch {
-      setError({ code: 'NETWORK' });
-    }
-    setBusy(false);
+    await run(API.adminRetention, adminJson(token, 'PUT', parsed.data), async (res) => {
+      setSaved(((await res.json()) as SemisEvent).retentionDays);
+      setDone(true);
+    });
   };
   return (
     <details>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { boardMaps, readIdeaCards, readPosition, type IdeaCard, type Position } from '@semis/shared';
+import { useDocReader } from './useDocReader';
 
 export interface BoardIdeas {
   /** Oldest first, as readIdeaCards returns them. */
@@ -20,36 +20,12 @@ function read(doc: Y.Doc): BoardIdeas {
   return { cards, positions };
 }
 
+const watched = (doc: Y.Doc) => {
+  const { ideas, layout } = boardMaps(doc);
+  return [ideas, layout];
+};
+
 /** The ideas and sticky positions of a board, re-read whenever the document changes. */
 export function useBoardIdeas(doc: Y.Doc | null): BoardIdeas {
-  const [state, setState] = useState<BoardIdeas>(EMPTY);
-
-  useEffect(() => {
-    if (!doc) {
-      setState(EMPTY);
-      return;
-    }
-    const { ideas, layout } = boardMaps(doc);
-    // A sync can carry hundreds of updates; re-reading at most every ~frame keeps phones
-    // responsive. A timer rather than requestAnimationFrame: rAF stops in hidden tabs, and a
-    // wall left in a background tab must still be current when brought back.
-    let frame: ReturnType<typeof setTimeout> | 0 = 0;
-    const schedule = () => {
-      if (frame) return;
-      frame = setTimeout(() => {
-        frame = 0;
-        setState(read(doc));
-      }, 16);
-    };
-    setState(read(doc));
-    ideas.observeDeep(schedule);
-    layout.observeDeep(schedule);
-    return () => {
-      ideas.unobserveDeep(schedule);
-      layout.unobserveDeep(schedule);
-      if (frame) clearTimeout(frame);
-    };
-  }, [doc]);
-
-  return state;
+  return useDocReader(doc, EMPTY, read, watched, true);
 }

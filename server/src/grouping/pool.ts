@@ -8,25 +8,38 @@ export interface GroupingPoolOptions {
   queueMax?: number;
   timeoutMs?: number;
   maxIdeas?: number;
+  /** The worker's old-generation heap cap, in MB (see GROUPING_HEAP_MB). */
+  heapMb?: number;
 }
+
+/**
+ * A 5,000-idea wall, the largest accepted, needs under 100 MB of heap in the worker, its code and
+ * data included (tests/integration/grouping-worker.test.ts): the cap keeps a grouping that
+ * would need far more (a regression, a pathological wall) to the worker, which dies alone.
+ */
+export const GROUPING_HEAP_MB = 256;
 
 /**
  * The offline grouping is CPU-bound for up to seconds on a big wall (issue #13): it runs in a
  * worker thread so sockets, timers and `time:sync` keep flowing meanwhile. One thread (the
  * server has 2 cores and the event loop needs one), a bounded queue answered BUSY beyond,
  * a timeout that terminates the thread (piscina starts a fresh one for the next request), and
- * a heap cap so a pathological wall costs the worker, not the server.
+ * a heap cap so a pathological wall costs the worker, not the server. Once started, the thread
+ * stays: it holds the lexicon, the thesaurus and the Lefff parsed (about 1 s to load them again,
+ * the Lefff alone 0.7 s), and a facilitator asks again minutes later, not within a minute.
  */
 export class GroupingPool {
   private pool: Piscina<GroupingTask, GroupingResult> | null = null;
   private readonly queueMax: number;
   private readonly timeoutMs: number;
   private readonly maxIdeas: number;
+  private readonly heapMb: number;
 
   constructor(options: GroupingPoolOptions = {}) {
     this.queueMax = options.queueMax ?? GROUPING_QUEUE_MAX;
     this.timeoutMs = options.timeoutMs ?? GROUPING_TIMEOUT_MS;
     this.maxIdeas = options.maxIdeas ?? GROUPING_MAX_IDEAS;
+    this.heapMb = options.heapMb ?? GROUPING_HEAP_MB;
   }
 
   async suggest(ideas: GroupingInput[], options: GroupingOptions): Promise<GroupingResult> {
@@ -39,9 +52,9 @@ export class GroupingPool {
       minThreads: 0,
       maxThreads: 1,
       maxQueue: this.queueMax,
-      idleTimeout: 60_000,
+      idleTimeout: Number.POSITIVE_INFINITY,
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
     if (this.pool.queueSize >= this.queueMax) throw new AppError('BUSY');
     try {

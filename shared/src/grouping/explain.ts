@@ -8,7 +8,7 @@ import type { WallIdea } from './atelier';
 
 /** What an explanation reads of an idea. */
 export type Explainable = Pick<WallIdea, 'id' | 'stems' | 'readable'>;
-import { areRelated } from './related';
+import { areRelated, relatedStems } from './related';
 
 const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s);
 const MAX_KEYWORDS = 5;
@@ -25,12 +25,24 @@ function readableOf(stem: string, members: Explainable[]): string {
   return [...count].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
 }
 
+/** How often each stem occurs on the wall, counted once per wall rather than once per cluster:
+ * a wall cut into hundreds of sub-topics would otherwise be read hundreds of times (issue #13). */
+const counted = new WeakMap<readonly Explainable[], Map<string, number>>();
+function wallCounts(all: readonly Explainable[]): Map<string, number> {
+  let counts = counted.get(all);
+  if (!counts) {
+    counts = new Map();
+    for (const a of all) for (const s of a.stems) counts.set(s, (counts.get(s) ?? 0) + 1);
+    counted.set(all, counts);
+  }
+  return counts;
+}
+
 /** Keyword stems of a cluster, most characteristic first. */
 export function clusterKeywordStems(members: Explainable[], all: Explainable[], context: Set<string>): string[] {
   const inCluster = new Map<string, number>();
   for (const m of members) for (const s of m.stems) inCluster.set(s, (inCluster.get(s) ?? 0) + 1);
-  const onWall = new Map<string, number>();
-  for (const a of all) for (const s of a.stems) if (inCluster.has(s)) onWall.set(s, (onWall.get(s) ?? 0) + 1);
+  const onWall = wallCounts(all);
   // Words of two members or more; failing that (a loose cluster), the most specific words.
   const min = members.length >= 3 && [...inCluster.values()].some((c) => c >= 2) ? 2 : 1;
   return [...inCluster]
@@ -43,10 +55,23 @@ export function clusterKeywordStems(members: Explainable[], all: Explainable[], 
 
 export interface Explained { title: string; keywords: string[]; why: Record<string, string[]> }
 
-export function explainCluster(members: Explainable[], all: Explainable[], context: Set<string>, fallbackTitle = 'Divers'): Explained {
+/**
+ * `closest`, when given, names the member an idea is most similar to: an idea placed by a
+ * weaker signal (shared neighbours, character n-grams), sharing no word nor related word with
+ * the other members, is then explained by that member's first words ("proche de « kiné
+ * attente rééducation »") instead of by nothing.
+ */
+export function explainCluster(
+  members: Explainable[],
+  all: Explainable[],
+  context: Set<string>,
+  fallbackTitle = 'Divers',
+  closest?: (m: Explainable) => Explainable | undefined,
+): Explained {
   const stems = clusterKeywordStems(members, all, context);
   const keywords = stems.map((s) => readableOf(s, members));
   const why: Record<string, string[]> = {};
+  let holders: Holders | undefined;
   for (const m of members) {
     const reasons: string[] = [];
     stems.forEach((k, x) => {
@@ -60,25 +85,72 @@ export function explainCluster(members: Explainable[], all: Explainable[], conte
     // Placed by its neighbours rather than by the cluster's keywords: name the word it shares
     // with the most other members, if any.
     if (reasons.length === 0) {
+      holders ??= new Holders(members);
       let best = '', bestCount = 0;
       for (const s of m.stems) {
-        const count = members.filter((o) => o !== m && o.readable.has(s)).length;
+        const count = holders.others(m, s);
         if (count > bestCount) { bestCount = count; best = m.readable.get(s)!; }
       }
       if (best) reasons.push(best);
     }
     // Still nothing: a word related to one of another member's ("toubib ≈ médecin"), from the
     // member sharing the most such relations.
-    if (reasons.length === 0) reasons.push(...relatedReason(m, members));
+    if (reasons.length === 0) reasons.push(...relatedReason(m, members, holders!));
+    const near = reasons.length === 0 && members.length > 1 ? closest?.(m) : undefined;
+    if (near && near !== m) reasons.push(closeReason(near));
     why[m.id] = reasons;
   }
   const title = keywords.length > 0 ? capitalise(keywords.slice(0, 2).join(', ')) : fallbackTitle;
   return { title, keywords, why };
 }
 
-function relatedReason(m: Explainable, members: Explainable[]): string[] {
+/** "proche de « … »": the first words of the member an idea resembles most. */
+function closeReason(near: Explainable): string {
+  const words = near.stems.slice(0, MAX_WHY).map((s) => near.readable.get(s) ?? s);
+  return `proche de « ${words.join(' ')} »`;
+}
+
+/**
+ * Which members hold each word, for the fallbacks above: a big cluster's members are looked up
+ * by word instead of each one compared with every other (quadratic on a 5,000-idea wall).
+ */
+class Holders {
+  /** word (a key of `readable`) → positions of the members holding it, ascending */
+  private readonly byWord = new Map<string, number[]>();
+  /** stem → positions of the members with it among their stems, ascending */
+  private readonly byStem = new Map<string, number[]>();
+  /** how many times each member appears in the list (once, unless a caller repeats one) */
+  private readonly times = new Map<Explainable, number>();
+  constructor(members: readonly Explainable[]) {
+    members.forEach((o, k) => {
+      for (const w of o.readable.keys()) Holders.push(this.byWord, w, k);
+      for (const s of o.stems) Holders.push(this.byStem, s, k);
+      this.times.set(o, (this.times.get(o) ?? 0) + 1);
+    });
+  }
+  private static push(map: Map<string, number[]>, key: string, k: number) {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [k]);
+    else if (list[list.length - 1] !== k) list.push(k);
+  }
+  /** Members other than m whose readable words include `word`. */
+  others(m: Explainable, word: string): number {
+    const n = this.byWord.get(word)?.length ?? 0;
+    return m.readable.has(word) ? n - this.times.get(m)! : n;
+  }
+  /** Positions of the members having a stem related to one of m's, ascending. */
+  relatedTo(m: Explainable): number[] {
+    const found = new Set<number>();
+    for (const s of m.stems) for (const r of relatedStems(s)) for (const k of this.byStem.get(r) ?? []) found.add(k);
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+function relatedReason(m: Explainable, members: Explainable[], holders: Holders): string[] {
   let best: string[] = [];
-  for (const o of members) {
+  // Only members with some related stem can give a reason; in the members' order, as before.
+  for (const k of holders.relatedTo(m)) {
+    const o = members[k];
     if (o === m) continue;
     const found: string[] = [];
     for (const s of m.stems) {

@@ -3,7 +3,7 @@
  * different questions: the concept view says "same subject", the surface view says
  * "same words" (typos included). Near-duplicates need both; themes mostly need the first.
  */
-import type { Analysed } from './vectors';
+import type { Analysed, FlatVectors } from './vectors';
 
 export interface Edge { j: number; concept: number; surface: number; sim: number }
 
@@ -17,7 +17,7 @@ export const combined = (concept: number, surface: number) => CONCEPT_SHARE * co
  * each idea's features in its vector's own order. Concept c is feature c of the concept
  * view, surface feature s is feature s of the surface view.
  */
-interface View { start: Int32Array; id: Int32Array; w: Float64Array; size: number }
+type View = FlatVectors;
 interface Flat { n: number; concept: View; surface: View }
 
 function flatView(vectors: ReadonlyMap<number, number>[]): View {
@@ -35,12 +35,18 @@ function flatView(vectors: ReadonlyMap<number, number>[]): View {
   return { start, id, w, size };
 }
 
-/** One flat copy per board: neighbourLists and pairSimilarity run on the same items. */
+/** One flat copy per board: neighbourLists and pairSimilarity run on the same items. Items
+ * of one analyseBoard call are read from its flat arrays (the board's own, when they are all of
+ * it in order: no copy); others from their Maps. */
 const flats = new WeakMap<readonly Analysed[], Flat>();
 function flatten(items: readonly Analysed[]): Flat {
   let flat = flats.get(items);
   if (!flat || flat.n !== items.length) {
-    flat = { n: items.length, concept: flatView(items.map((a) => a.conceptVec)), surface: flatView(items.map((a) => a.surfaceVec)) };
+    const board = items[0]?.flat?.board;
+    if (board && items.every((a) => a.flat?.board === board)) {
+      const rows = Int32Array.from(items, (a) => a.flat!.row);
+      flat = { n: items.length, concept: subView(board.concept, rows), surface: subView(board.surface, rows) };
+    } else flat = { n: items.length, concept: flatView(items.map((a) => a.conceptVec)), surface: flatView(items.map((a) => a.surfaceVec)) };
     flats.set(items, flat);
   }
   return flat;
@@ -70,8 +76,17 @@ const EPS = 1e-9;
  * holds (i is the row's idea). On walls of look-alike ideas rows hold hundreds of edges
  * nobody reads; not building them saves most of the graph's time and memory.
  */
-/** `also` must not keep the edge it is given (it is reused). */
-export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean }
+/** `also` must not keep the edge it is given (it is reused). With `alsoAbove`, the caller says
+ * that `also` keeps no edge below that similarity: pairs that can be neither in a row's `top`
+ * nor kept by `also` are then not even scored (see distinctPairs). */
+export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean; alsoAbove?: number }
+
+/**
+ * What the last neighbourLists call did, counted rather than timed so that a test can tell
+ * the pairwise step's cost whatever the machine's load: distinct vectors, postings walked in
+ * the inverted index, pairs scored exactly, pairs kept.
+ */
+export const lastSearch = { vectors: 0, postings: 0, scored: 0, kept: 0 };
 
 /**
  * For every idea, its neighbours with combined similarity ≥ minSim, best first
@@ -82,92 +97,128 @@ export interface RowFilter { top: number; also?: (i: number, e: Edge) => boolean
  * scored once: pairs are searched among distinct vectors, then spread to every copy.
  */
 export function neighbourLists(items: Analysed[], minSim: number, only?: RowFilter): Edge[][] {
-  const n = items.length;
   const { concept: C, surface: S } = flatten(items);
   const groups = identicalGroups(C, S);
-  const pairs = distinctPairs(subView(C, groups.reps), subView(S, groups.reps), minSim, groups);
-  let rowStart = new Int32Array(0), fill = rowStart, nb = rowStart, ec = new Float64Array(0), es = ec;
-  const place = (x: number, y: number, concept: number, surface: number) => {
-    let at = fill[x]++;
-    nb[at] = y; ec[at] = concept; es[at] = surface;
-    at = fill[y]++;
-    nb[at] = x; ec[at] = concept; es[at] = surface;
-  };
-
-  // Every copy of a distinct vector inherits its pairs; the sums run in the lower index's order.
-  const { reps, copyStart, copies } = groups;
-  const degree = new Int32Array(n);
-  let total = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    for (let e = 0; e < pairs.q.length; e++) {
-      const q = pairs.q[e], r = pairs.r[e];
-      for (let a = copyStart[q]; a < copyStart[q + 1]; a++) {
-        const x = copies[a];
-        for (let b = copyStart[r]; b < copyStart[r + 1]; b++) {
-          const y = copies[b];
-          if (!(x < y ? pairs.qrKept[e] : pairs.rqKept[e])) continue;
-          if (pass === 0) { degree[x]++; degree[y]++; total += 2; } else place(x, y, x < y ? pairs.cQR[e] : pairs.cRQ[e], x < y ? pairs.sQR[e] : pairs.sRQ[e]);
-        }
-      }
-    }
-    for (let g = 0; g < reps.length; g++) {
-      if (!pairs.selfKept[g]) continue;
-      for (let a = copyStart[g]; a < copyStart[g + 1]; a++) {
-        for (let b = a + 1; b < copyStart[g + 1]; b++) {
-          if (pass === 0) { degree[copies[a]]++; degree[copies[b]]++; total += 2; } else place(copies[a], copies[b], pairs.cSelf[g], pairs.sSelf[g]);
-        }
-      }
-    }
-    if (pass === 0) {
-      rowStart = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + degree[i];
-      fill = rowStart.slice(0, n);
-      nb = new Int32Array(total); ec = new Float64Array(total); es = new Float64Array(total);
-    }
-  }
-  return sortedRows(n, rowStart, nb, ec, es, only);
+  const pairs = distinctPairs(subView(C, groups.reps), subView(S, groups.reps), minSim, groups, only);
+  return rowsOf(items.length, groups, pairs, only);
 }
 
 /**
- * Edge objects, each row best first and ties by index. Sorting is done on numeric keys with
- * the typed arrays' native sort (the rank of the edge's similarity in its row, then the
- * neighbour's index), not with a comparator over objects: rows hold hundreds of edges on
- * walls of look-alike ideas.
+ * The rows, one at a time: each idea's edges are gathered from its vector's pairs (every copy
+ * of the other vector) into buffers as long as the longest row, then sorted — or, with a
+ * filter, only its `top` best and the edges the filter keeps are picked and sorted. Walls of
+ * look-alike ideas hold a million edges ≥ minSim of which a fifth is read: they are never all
+ * stored at once, nor all sorted (issue #13).
  */
-function sortedRows(n: number, rowStart: Int32Array, nb: Int32Array, ec: Float64Array, es: Float64Array, only?: RowFilter): Edge[][] {
-  const out: Edge[][] = new Array(n);
-  const at = new Int32Array(n);
+function rowsOf(n: number, groups: Identical, pairs: Pairs, only?: RowFilter): Edge[][] {
+  const { copyStart, copies } = groups;
+  const m = copyStart.length - 1;
+  const groupOf = new Int32Array(n);
+  for (let g = 0; g < m; g++) for (let a = copyStart[g]; a < copyStart[g + 1]; a++) groupOf[copies[a]] = g;
+  // The pairs of each vector (CSR), and the longest row they make.
+  const adjStart = new Int32Array(m + 1);
+  for (let e = 0; e < pairs.q.length; e++) { adjStart[pairs.q[e] + 1]++; adjStart[pairs.r[e] + 1]++; }
+  for (let g = 0; g < m; g++) adjStart[g + 1] += adjStart[g];
+  const adj = new Int32Array(adjStart[m]), fill = adjStart.slice(0, m);
+  for (let e = 0; e < pairs.q.length; e++) { adj[fill[pairs.q[e]]++] = e; adj[fill[pairs.r[e]]++] = e; }
+  const size = (g: number) => copyStart[g + 1] - copyStart[g];
   let longest = 0;
-  for (let i = 0; i < n; i++) longest = Math.max(longest, rowStart[i + 1] - rowStart[i]);
-  const simBuf = new Float64Array(longest), ascBuf = new Float64Array(longest), keyBuf = new Float64Array(longest);
-  // The filter is asked about one reused edge; only the edges it keeps become objects.
-  const probe: Edge = { j: 0, concept: 0, surface: 0, sim: 0 };
-  for (let i = 0; i < n; i++) {
-    const s0 = rowStart[i], m = rowStart[i + 1] - s0;
-    const sims = simBuf.subarray(0, m), ascending = ascBuf.subarray(0, m), keys = keyBuf.subarray(0, m);
-    for (let k = 0; k < m; k++) sims[k] = combined(ec[s0 + k], es[s0 + k]);
-    ascending.set(sims);
+  for (let g = 0; g < m; g++) {
+    let len = pairs.selfKept[g] ? size(g) - 1 : 0;
+    for (let t = adjStart[g]; t < adjStart[g + 1]; t++) len += size(pairs.q[adj[t]] === g ? pairs.r[adj[t]] : pairs.q[adj[t]]);
+    longest = Math.max(longest, len);
+  }
+  const row: Row = { nb: new Int32Array(longest), ec: new Float64Array(longest), es: new Float64Array(longest), sim: new Float64Array(longest), len: 0 };
+  const sorter = rowSorter(n, longest);
+  const out: Edge[][] = new Array(n);
+  for (let x = 0; x < n; x++) {
+    const g = groupOf[x];
+    let len = 0;
+    for (let t = adjStart[g]; t < adjStart[g + 1]; t++) {
+      const e = adj[t], q = pairs.q[e], h = q === g ? pairs.r[e] : q;
+      for (let b = copyStart[h]; b < copyStart[h + 1]; b++) {
+        const y = copies[b];
+        // The sums ran in the order of the pair's lower index: q's for a copy of q first.
+        const qFirst = groupOf[Math.min(x, y)] === q;
+        if (!(qFirst ? pairs.qrKept[e] : pairs.rqKept[e])) continue;
+        row.nb[len] = y;
+        row.ec[len] = qFirst ? pairs.cQR[e] : pairs.cRQ[e];
+        row.es[len++] = qFirst ? pairs.sQR[e] : pairs.sRQ[e];
+      }
+    }
+    if (pairs.selfKept[g]) {
+      for (let a = copyStart[g]; a < copyStart[g + 1]; a++) {
+        if (copies[a] === x) continue;
+        row.nb[len] = copies[a]; row.ec[len] = pairs.cSelf[g]; row.es[len++] = pairs.sSelf[g];
+      }
+    }
+    row.len = len;
+    for (let k = 0; k < len; k++) row.sim[k] = combined(row.ec[k], row.es[k]);
+    out[x] = only ? filteredRow(x, row, only) : sorter(row);
+  }
+  return out;
+}
+
+/** One row's edges, in buffers reused from row to row (the first `len` entries). */
+interface Row { nb: Int32Array; ec: Float64Array; es: Float64Array; sim: Float64Array; len: number }
+
+/** Edge k before edge l in a row: greater similarity, then lower index. */
+const before = (r: Row, k: number, l: number) => r.sim[k] > r.sim[l] || (r.sim[k] === r.sim[l] && r.nb[k] < r.nb[l]);
+
+const edgeAt = (r: Row, k: number): Edge => ({ j: r.nb[k], concept: r.ec[k], surface: r.es[k], sim: r.sim[k] });
+
+/**
+ * A whole row as Edge objects, best first and ties by index. Sorting is done on numeric keys
+ * with the typed arrays' native sort (the rank of the edge's similarity in its row, then the
+ * neighbour's index), not with a comparator over objects: rows hold hundreds of edges on walls
+ * of look-alike ideas.
+ */
+function rowSorter(n: number, longest: number): (r: Row) => Edge[] {
+  const at = new Int32Array(n);
+  const ascBuf = new Float64Array(longest), keyBuf = new Float64Array(longest);
+  return (r) => {
+    const m = r.len, ascending = ascBuf.subarray(0, m), keys = keyBuf.subarray(0, m);
+    ascending.set(r.sim.subarray(0, m));
     ascending.sort();
     for (let k = 0; k < m; k++) {
       // Number of edges with a strictly greater similarity: its rank from the top.
       let lo = 0, hi = m;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (ascending[mid] <= sims[k]) lo = mid + 1; else hi = mid; }
-      keys[k] = (m - lo) * n + nb[s0 + k];
-      at[nb[s0 + k]] = s0 + k;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (ascending[mid] <= r.sim[k]) lo = mid + 1; else hi = mid; }
+      keys[k] = (m - lo) * n + r.nb[k];
+      at[r.nb[k]] = k;
     }
     keys.sort();
-    const row: Edge[] = only ? [] : new Array(m);
-    for (let k = 0; k < m; k++) {
-      const j = keys[k] % n, e = at[j];
-      if (!only) row[k] = { j, concept: ec[e], surface: es[e], sim: combined(ec[e], es[e]) };
-      else {
-        probe.j = j; probe.concept = ec[e]; probe.surface = es[e]; probe.sim = combined(ec[e], es[e]);
-        if (k < only.top || only.also?.(i, probe)) row.push({ ...probe });
-      }
-    }
-    out[i] = row;
+    const out: Edge[] = new Array(m);
+    for (let k = 0; k < m; k++) out[k] = edgeAt(r, at[keys[k] % n]);
+    return out;
+  };
+}
+
+/**
+ * The subsequence of a row's sorted edges that `only` keeps: its `top` best (found by insertion
+ * into a short sorted list) and those `also` keeps (asked about one reused edge), sorted. What
+ * is kept is the same whatever the order it is found in, as `also` reads nothing but its edge.
+ */
+function filteredRow(i: number, r: Row, only: RowFilter): Edge[] {
+  const best: number[] = [];
+  for (let k = 0; k < r.len; k++) {
+    if (best.length === only.top && (only.top === 0 || !before(r, k, best[only.top - 1]))) continue;
+    let at = best.length < only.top ? best.length : only.top - 1;
+    best[at] = k;
+    while (at > 0 && before(r, k, best[at - 1])) { best[at] = best[at - 1]; best[--at] = k; }
   }
-  return out;
+  const kept = best.slice();
+  if (only.also) {
+    const probe: Edge = { j: 0, concept: 0, surface: 0, sim: 0 };
+    const inTop = new Set(best);
+    for (let k = 0; k < r.len; k++) {
+      if (inTop.has(k)) continue;
+      probe.j = r.nb[k]; probe.concept = r.ec[k]; probe.surface = r.es[k]; probe.sim = r.sim[k];
+      if (only.also(i, probe)) kept.push(k);
+    }
+  }
+  if (kept.length > best.length) kept.sort((k, l) => (before(r, k, l) ? -1 : 1));
+  return kept.map((k) => edgeAt(r, k));
 }
 
 /** Ideas grouped by identical vectors (same features, order and weights in both views). */
@@ -214,7 +265,7 @@ function identicalGroups(C: View, S: View): Identical {
 
 /** The rows `rows` of a view, in that order. */
 function subView(V: View, rows: Int32Array): View {
-  if (rows.length === V.start.length - 1) return V;
+  if (rows.length === V.start.length - 1 && rows.every((r, k) => r === k)) return V;
   const start = new Int32Array(rows.length + 1);
   for (let k = 0; k < rows.length; k++) start[k + 1] = start[k] + V.start[rows[k] + 1] - V.start[rows[k]];
   const id = new Int32Array(start[rows.length]), w = new Float64Array(start[rows.length]);
@@ -223,6 +274,14 @@ function subView(V: View, rows: Int32Array): View {
     w.set(V.w.subarray(V.start[rows[k]], V.start[rows[k] + 1]), start[k]);
   }
   return { start, id, w, size: V.size };
+}
+
+/** What distinctPairs found: pair e is vectors q[e] < r[e], with each view's sum in q's order
+ * (cQR, sQR) and in r's (cRQ, sRQ), and whether it reaches minSim in each order; a vector
+ * against itself (for its copies) in cSelf, sSelf, selfKept. */
+interface Pairs {
+  q: number[]; r: number[]; cQR: number[]; sQR: number[]; cRQ: number[]; sRQ: number[]; qrKept: boolean[]; rqKept: boolean[];
+  cSelf: Float64Array; sSelf: Float64Array; selfKept: Uint8Array;
 }
 
 /**
@@ -239,11 +298,13 @@ function subView(V: View, rows: Int32Array): View {
  * score plus that bound falls short is dropped. The long posting lists of "<de", "ent>"
  * and the like are never walked, and every kept pair is scored exactly as before.
  */
-function distinctPairs(C: View, S: View, minSim: number, groups: Identical) {
+function distinctPairs(C: View, S: View, minSim: number, groups: Identical, only?: RowFilter): Pairs {
   const m = C.start.length - 1;
   const { copyStart, copies } = groups;
   const Z = joinViews(C, S);
   const { pStart, fill, pIdea, pW, bound, insert } = buildIndex(Z, minSim);
+  const floor = rowFloors(m, minSim, copyStart, only);
+  let postings = 0, scored = 0;
   const q: number[] = [], r: number[] = [], cQR: number[] = [], sQR: number[] = [], cRQ: number[] = [], sRQ: number[] = [];
   const qrKept: boolean[] = [], rqKept: boolean[] = [];
   const cSelf = new Float64Array(m), sSelf = new Float64Array(m), selfKept = new Uint8Array(m);
@@ -256,6 +317,7 @@ function distinctPairs(C: View, S: View, minSim: number, groups: Identical) {
     let count = 0;
     for (let t = Z.start[g], end = Z.start[g + 1]; t < end; t++) {
       const f = Z.id[t], x = Z.w[t];
+      postings += fill[f] - pStart[f];
       for (let at = pStart[f], stop = fill[f]; at < stop; at++) {
         const h = pIdea[at];
         if (mark[h] === 0) { mark[h] = 1; touched[count++] = h; }
@@ -264,10 +326,17 @@ function distinctPairs(C: View, S: View, minSim: number, groups: Identical) {
     }
     scatter(C, g, cDense, true);
     scatter(S, g, sDense, true);
+    if (copyStart[g + 1] - copyStart[g] > 1 && Z.start[g + 1] > Z.start[g]) {
+      cSelf[g] = dotInOrder(C, g, cDense); sSelf[g] = dotInOrder(S, g, sDense);
+      selfKept[g] = combined(cSelf[g], sSelf[g]) >= minSim ? 1 : 0;
+      if (selfKept[g]) floor.found(g, combined(cSelf[g], sSelf[g]), g);
+    }
     const firstOfG = copies[copyStart[g]];
     for (let k = 0; k < count; k++) {
       const h = touched[k];
-      if (score[h] + bound[h] >= minSim - EPS) {
+      const need = floor.of(g, h);
+      if (score[h] + bound[h] >= need - EPS) {
+        scored++;
         // h's first copy is before g's: the sums run in h's order, and in g's order too
         // if a copy of g comes before a copy of h.
         const c1 = dotInOrder(C, h, cDense), s1 = dotInOrder(S, h, sDense);
@@ -279,20 +348,57 @@ function distinctPairs(C: View, S: View, minSim: number, groups: Identical) {
           scatter(C, h, cOther, false);
           scatter(S, h, sOther, false);
         }
-        const keep1 = combined(c1, s1) >= minSim, keep2 = combined(c2, s2) >= minSim;
-        if (keep1 || keep2) { q.push(h); r.push(g); cQR.push(c1); sQR.push(s1); cRQ.push(c2); sRQ.push(s2); qrKept.push(keep1); rqKept.push(keep2); }
+        const sim1 = combined(c1, s1), sim2 = combined(c2, s2);
+        const keep1 = sim1 >= minSim, keep2 = sim2 >= minSim;
+        if ((keep1 || keep2) && Math.max(sim1, sim2) >= need) {
+          q.push(h); r.push(g); cQR.push(c1); sQR.push(s1); cRQ.push(c2); sRQ.push(s2); qrKept.push(keep1); rqKept.push(keep2);
+          // In every row of a copy of g, and of h, only when both orders reach minSim.
+          if (keep1 && keep2) floor.found(g, Math.min(sim1, sim2), h);
+        }
       }
       score[h] = 0; mark[h] = 0;
-    }
-    if (copyStart[g + 1] - copyStart[g] > 1 && Z.start[g + 1] > Z.start[g]) {
-      cSelf[g] = dotInOrder(C, g, cDense); sSelf[g] = dotInOrder(S, g, sDense);
-      selfKept[g] = combined(cSelf[g], sSelf[g]) >= minSim ? 1 : 0;
     }
     scatter(C, g, cDense, false);
     scatter(S, g, sDense, false);
     insert(g);
   }
+  Object.assign(lastSearch, { vectors: m, postings, scored, kept: q.length });
   return { q, r, cQR, sQR, cRQ, sRQ, qrKept, rqKept, cSelf, sSelf, selfKept };
+}
+
+/**
+ * The least similarity a pair of vectors g, h must reach to be read by `only`: a pair below
+ * `top` edges of both ideas' rows (and below `alsoAbove`, what `also` may keep) is in no filtered
+ * row, and need not be scored. Each vector's floor is the `top`-th best similarity found so
+ * far in its rows, each pair counted once per copy of the other vector and in the lower of its
+ * two orders' sums: a bound under every copy's own, so a pair strictly below it is beaten by
+ * `top` others in every row it would be in, whatever the ties. Floors only rise, so a pair
+ * left out is never needed later. Without `only`, or without `alsoAbove` for an `also`, every
+ * pair ≥ minSim is needed.
+ */
+function rowFloors(m: number, minSim: number, copyStart: Int32Array, only?: RowFilter) {
+  const above = !only ? minSim : only.also ? Math.max(minSim, only.alsoAbove ?? minSim) : Infinity;
+  const top = only && above > minSim ? only.top : 0;
+  /** per vector, its `top` best similarities found so far, best first */
+  const best = new Float64Array(m * top).fill(-Infinity);
+  const floorOf = (g: number) => (top === 0 ? Infinity : Math.max(minSim, best[g * top + top - 1]));
+  const add = (g: number, sim: number, times: number) => {
+    for (let t = 0; t < times && sim > best[g * top + top - 1]; t++) {
+      let at = g * top + top - 1;
+      while (at > g * top && best[at - 1] < sim) { best[at] = best[at - 1]; at--; }
+      best[at] = sim;
+    }
+  };
+  const copiesOf = (g: number) => copyStart[g + 1] - copyStart[g];
+  return {
+    of: (g: number, h: number) => (above <= minSim ? minSim : Math.min(above, floorOf(g), floorOf(h))),
+    /** A pair (or g with itself) reaching `sim` in every row of a copy of either. */
+    found(g: number, sim: number, h: number) {
+      if (top === 0) return;
+      if (g === h) add(g, sim, copiesOf(g) - 1);
+      else { add(g, sim, copiesOf(h)); add(h, sim, copiesOf(g)); }
+    },
+  };
 }
 
 /** Both views in one feature space (surface feature s is C.size + s), weights scaled so that

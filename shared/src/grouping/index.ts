@@ -64,7 +64,7 @@ export function suggestGroups(ideas: GroupingInput[], options: GroupingOptions =
   // average links read weaker pairs on demand, with the same MIN_EDGE cut.
   const sim = pairSimilarity(items, MIN_EDGE);
   // Each row keeps only what is read: the best neighbours for smoothing, the duplicate candidates.
-  const neighbours = neighbourLists(items, Math.min(DUPLICATE_THRESHOLD, MIN_NEIGHBOUR_SIM), { top: NEIGHBOURS, also: isDuplicateCandidate });
+  const neighbours = neighbourLists(items, Math.min(DUPLICATE_THRESHOLD, MIN_NEIGHBOUR_SIM), { top: NEIGHBOURS, also: isDuplicateCandidate, alsoAbove: DUPLICATE_THRESHOLD });
 
   const duplicateGroups = findDuplicateGroups(neighbours, sim);
   const domain = assignDomains(domainScores(items, neighbours), duplicateGroups);

@@ -1,7 +1,8 @@
 /**
  * Per-idea features: concept vector (from the lexicon), domain votes, and a TF-IDF
  * vector of stems plus character n-grams (robust to typos and unknown words).
- * Sparse vectors are plain Maps keyed by interned feature ids.
+ * Sparse vectors are keyed by interned feature ids; a board's are built in flat arrays
+ * (BoardVectors), and read as Maps only by whoever asks for one.
  */
 import { CONCEPT_INDEX, CONCEPT_TABLE, DOMAIN_COUNT, matchConcepts } from './lexicon';
 import { contentWords } from './normalize';
@@ -22,6 +23,45 @@ export interface Analysed {
   conceptVec: Sparse;
   /** L2-normalised TF-IDF of stems and character n-grams */
   surfaceVec: Sparse;
+  /** Where analyseBoard put this idea's vectors: its board's flat arrays, and its row there. */
+  flat?: { board: BoardVectors; row: number };
+}
+
+/** Sparse vectors of a board in flat arrays (CSR): idea i's entries are start[i]..start[i+1],
+ * in the order its Map would list them; ids below `size`. */
+export interface FlatVectors { start: Int32Array; id: Int32Array; w: Float64Array; size: number }
+export interface BoardVectors { concept: FlatVectors; surface: FlatVectors }
+
+/** Row i of a flat view as a Map. */
+function rowMap(V: FlatVectors, i: number): Sparse {
+  const out: Sparse = new Map();
+  for (let at = V.start[i]; at < V.start[i + 1]; at++) out.set(V.id[at], V.w[at]);
+  return out;
+}
+
+/** An analysed idea of a board: its vectors live in the board's flat arrays (5,000 ideas made
+ * 10,000 Maps of ~90 entries, most of a big wall's heap, for the graph to copy them into flat
+ * arrays anyway: issue #13); the Maps are made on demand, once. */
+class BoardIdea implements Analysed {
+  private concept?: Sparse;
+  private surface?: Sparse;
+  constructor(
+    readonly id: string,
+    readonly text: string,
+    readonly words: string[],
+    readonly stems: string[],
+    readonly concepts: Sparse,
+    readonly domainVotes: Float64Array,
+    readonly flat: { board: BoardVectors; row: number },
+  ) {}
+  get conceptVec(): Sparse {
+    this.concept ??= rowMap(this.flat.board.concept, this.flat.row);
+    return this.concept;
+  }
+  get surfaceVec(): Sparse {
+    this.surface ??= rowMap(this.flat.board.surface, this.flat.row);
+    return this.surface;
+  }
 }
 
 /** Evidence from one concept saturates: repeating "vélo" three times is not three ideas. */
@@ -151,21 +191,35 @@ export function analyseBoard(ideas: { id: string; text: string }[]): Analysed[] 
   // Concept IDF too: a concept half the board mentions says little about which ideas belong together.
   const conceptDf = new Map<number, number>();
   for (const r of raw) for (const c of r.concepts.keys()) conceptDf.set(c, (conceptDf.get(c) ?? 0) + 1);
-  const weights = new Float64Array(Math.max(0, ...perIdea.map((p) => p.ids.length)));
-  return raw.map((r, i) => {
-    // The same arithmetic, in the same order, as normalise() over a Map of the raw weights.
+  // The same arithmetic, in the same order, as normalise() over a Map of the raw weights.
+  const surface = flatVectors(perIdea.map((p) => p.ids.length), df.length, (i, put) => {
     const { ids, counts } = perIdea[i];
-    let norm = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const x = (1 + Math.log(counts[k])) * Math.log(1 + n / df[ids[k]]);
-      weights[k] = x;
-      norm += x * x;
-    }
-    const inv = norm === 0 ? 1 : 1 / Math.sqrt(norm);
-    const surface: Sparse = new Map();
-    for (let k = 0; k < ids.length; k++) surface.set(ids[k], norm === 0 ? weights[k] : weights[k] * inv);
-    const cv: Sparse = new Map();
-    for (const [c, w] of r.concepts) cv.set(c, w * Math.log(1 + n / (conceptDf.get(c) ?? 1)));
-    return { id: r.id, text: r.text, words: r.words, stems: r.stems, concepts: r.concepts, domainVotes: r.domainVotes, conceptVec: normalise(cv), surfaceVec: surface };
+    for (let k = 0; k < ids.length; k++) put(ids[k], (1 + Math.log(counts[k])) * Math.log(1 + n / df[ids[k]]));
   });
+  const concept = flatVectors(raw.map((r) => r.concepts.size), 1 + Math.max(-1, ...conceptDf.keys()), (i, put) => {
+    for (const [c, w] of raw[i].concepts) put(c, w * Math.log(1 + n / (conceptDf.get(c) ?? 1)));
+  });
+  const board: BoardVectors = { concept, surface };
+  return raw.map((r, row) => new BoardIdea(r.id, r.text, r.words, r.stems, r.concepts, r.domainVotes, { board, row }));
+}
+
+/**
+ * Flat L2-normalised vectors of `lengths.length` ideas: `fill(i, put)` puts idea i's raw
+ * weights, each feature once; they are then scaled as normalise() would (unless all zero).
+ */
+function flatVectors(lengths: number[], size: number, fill: (i: number, put: (id: number, x: number) => void) => void): FlatVectors {
+  const start = new Int32Array(lengths.length + 1);
+  lengths.forEach((len, i) => { start[i + 1] = start[i] + len; });
+  const id = new Int32Array(start[lengths.length]), w = new Float64Array(start[lengths.length]);
+  let at = 0;
+  const put = (f: number, x: number) => { id[at] = f; w[at++] = x; };
+  for (let i = 0; i < lengths.length; i++) {
+    fill(i, put);
+    let norm = 0;
+    for (let k = start[i]; k < start[i + 1]; k++) norm += w[k] * w[k];
+    if (norm === 0) continue;
+    const inv = 1 / Math.sqrt(norm);
+    for (let k = start[i]; k < start[i + 1]; k++) w[k] *= inv;
+  }
+  return { start, id, w, size };
 }

@@ -4,7 +4,8 @@
  * one of its ideas) is proposed as an addition to it; the other new ideas are grouped.
  */
 import { analyseWall, clusterWall, contextStems, cosine, normalise, topicSimilarity, type Vector, type WallIdea, similarityMatrix } from './atelier';
-import { explainCluster, explainDuplicate } from './explain';
+import { explainCluster, type Explainable } from './explain';
+import { explainAlignment, pairIdeas } from './pair-score';
 import type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster } from './types';
 import { wallDuplicates } from './wall-duplicates';
 
@@ -73,12 +74,21 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
   const inUnit = new Set<number>();
   for (const g of dupGroups) if (g.every(free)) { units.push(g); g.forEach((i) => inUnit.add(i)); }
   for (let i = 0; i < n; i++) if (free(i) && !inUnit.has(i)) units.push([i]);
-  const { clusters, divers } = clusterWall(n, topicSimilarity(sim, n), units, granularity);
+  const topic = topicSimilarity(sim, n);
+  const { clusters, divers } = clusterWall(n, topic, units, granularity);
 
   const out: SuggestedCluster[] = [];
   const used = new Set<string>();
+  const at = new Map(items.map((it, i) => [it, i]));
+  // The member most similar to an idea, by the similarity that placed it (see explainCluster).
+  const closestIn = (members: number[]) => (m: Explainable) => {
+    const i = at.get(m as WallIdea)!;
+    let best = -1;
+    for (const j of members) if (j !== i && (best < 0 || topic[i * n + j] > topic[i * n + best])) best = j;
+    return best >= 0 ? items[best] : undefined;
+  };
   clusters.forEach((members) => {
-    const ex = explainCluster(members.map((i) => items[i]), items, context);
+    const ex = explainCluster(members.map((i) => items[i]), items, context, undefined, closestIn(members));
     let id = `sujet-${ex.keywords[0] ?? out.length + 1}`;
     while (used.has(id)) id += '+';
     used.add(id);
@@ -87,7 +97,8 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
   keeps.forEach((k, x) => {
     if (additions[x].length === 0) return;
     const members = additions[x].sort((a, b) => a - b).map((i) => items[i]);
-    const ex = explainCluster([...k.ideaIds.map((id) => items[index.get(id)!]), ...members], items, context);
+    const all = [...k.ideaIds.map((id) => index.get(id)!), ...additions[x]];
+    const ex = explainCluster(all.map((i) => items[i]), items, context, undefined, closestIn(all));
     const why: Record<string, string[]> = {};
     for (const m of members) why[m.id] = ex.why[m.id];
     out.push({ id: `ajout-${k.id}`, title: k.title, ideaIds: members.map((m) => m.id), keywords: ex.keywords, why, keepId: k.id });
@@ -96,8 +107,10 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
     const ex = explainCluster(divers.map((i) => items[i]), items, context);
     out.push({ id: 'divers', title: 'Divers', ideaIds: divers.map((i) => items[i].id), keywords: [], why: Object.fromEntries(Object.keys(ex.why).map((id) => [id, []])) });
   }
+  // A merge is explained by the words of its ideas aligned with each other, rarest first.
+  const pairs = dupGroups.length > 0 ? pairIdeas(items, context) : [];
   const duplicates = dupGroups
     .filter((g) => g.some(free) || g.some((i) => attached.has(i)))
-    .map((g, x) => ({ id: `dup-${x + 1}`, ideaIds: g.map((i) => items[i].id), why: explainDuplicate(g.map((i) => items[i])) }));
+    .map((g, x) => ({ id: `dup-${x + 1}`, ideaIds: g.map((i) => items[i].id), why: explainAlignment(g.map((i) => pairs[i])) }));
   return { clusters: out, duplicates };
 }

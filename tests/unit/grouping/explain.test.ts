@@ -23,6 +23,22 @@ describe('explanations of a sub-topic', () => {
     expect(ex.why.c).toEqual(['ruisseau ≈ rivière']);
     for (const id of ['a', 'b', 'c']) expect(ex.why[id].length).toBeGreaterThan(0);
   });
+  it('names the closest member for an idea that shares no word nor related word (placed by a weaker signal)', () => {
+    const items = analyseWall(
+      [
+        { id: 'a', text: 'un kiné au bourg' },
+        { id: 'b', text: 'trouver un kiné' },
+        { id: 'c', text: 'la rééducation du genou' },
+      ],
+      new Set(),
+    );
+    // Without a way to name the closest member (the cross-theme pipeline), nothing to show.
+    expect(explainCluster(items, items, new Set()).why.c).toEqual([]);
+    const ex = explainCluster(items, items, new Set(), undefined, () => items[1]);
+    expect(ex.why.c).toEqual(['proche de « trouver kinésithérapeute »']);
+    // Ideas that have words in common keep them as their reason.
+    expect(ex.why.a).toEqual(['kinésithérapeute']);
+  });
   it('shows keywords with their accents even when the idea wrote an abbreviation', () => {
     const items = analyseWall(
       [

@@ -5,7 +5,7 @@ import { MIN_ROTATION_S, type ProjectorChoice } from './useRotation';
 const ROTATION = '__rotation';
 const PLENARY = '__plenary';
 
-/** Small and at the bottom: set once by the facilitator, then out of the audience's way. */
+/** At the bottom, out of the audience's way, but as legible from the back as the rest (projector.css). */
 export function ProjectorControls({ ateliers, choice, currentId, onChange }: { ateliers: Atelier[]; choice: ProjectorChoice; currentId: string | null; onChange: (c: ProjectorChoice) => void }) {
   const { t } = useTranslation();
   const value = choice.plenary ? PLENARY : choice.rotate && !choice.atelierId ? ROTATION : (choice.atelierId ?? currentId ?? '');
