@@ -170,6 +170,9 @@ describe.skipIf(!ok)('after the evening, in Chromium', () => {
     await page.getByTestId('import-submit').click();
     await page.getByText('2 idées ajoutées, 0 ignorées').waitFor();
     expect(await page.getByTestId('import-text').inputValue()).toBe('');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-ideas').click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect(fs.readFileSync(await csv.path(), 'utf8')).toContain('Un tiers-lieu à la gare');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('archive-export').click()]);
     const archive = path.join(dir, 'archive.json');

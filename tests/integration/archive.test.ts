@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, C } from '@semis/shared';
-import { call, must, startServer, type TestServer } from '../support/harness';
+import { call, must, startServer, useServers, type TestServer } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 import { seedEvening, type SeededEvening } from '../support/evening';
@@ -24,6 +24,7 @@ async function importInto(server: TestServer, body: string | Uint8Array): Promis
 const canonical = (a: Archive) => JSON.stringify({ ...a, exportedAt: undefined });
 
 describe.skipIf(!pgOk)('the event archive: SQLite → PostgreSQL → SQLite', () => {
+  const servers = useServers();
   let laptop: TestServer;
   let venue: TestServer;
   let back: TestServer;
@@ -32,19 +33,18 @@ describe.skipIf(!pgOk)('the event archive: SQLite → PostgreSQL → SQLite', ()
   let original: Archive;
 
   beforeAll(async () => {
-    laptop = await startServer();
+    laptop = await servers.start();
     schema = await tempSchema();
-    venue = await startServer({ databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } });
-    back = await startServer();
+    venue = await servers.start({ databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } });
+    back = await servers.start();
     seeded = await seedEvening(laptop.url, { ateliers: 3, ideasPerAtelier: 8, posters: 1, voting: 2 });
+    servers.open.push(...seeded.sockets);
     const out = await exportFrom(laptop, seeded.ev.adminToken);
     expect(out.status).toBe(200);
     expect(out.disposition).toMatch(/attachment; filename="semis-soiree-des-possibles.*\.json"/);
     original = out.archive;
   }, 90_000);
   afterAll(async () => {
-    for (const s of seeded?.sockets ?? []) s.disconnect();
-    await Promise.all([laptop?.stop(), venue?.stop(), back?.stop()]);
     await schema?.drop();
   });
 
@@ -102,20 +102,18 @@ describe.skipIf(!pgOk)('the event archive: SQLite → PostgreSQL → SQLite', ()
 });
 
 describe('archive refusals, with nothing written', () => {
+  const servers = useServers();
   let server: TestServer;
   let source: TestServer;
   let good: Archive;
   let seeded: SeededEvening;
   beforeAll(async () => {
-    source = await startServer();
-    server = await startServer();
+    source = await servers.start();
+    server = await servers.start();
     seeded = await seedEvening(source.url, { ateliers: 2, ideasPerAtelier: 4, posters: 0, voting: 1 });
+    servers.open.push(...seeded.sockets);
     good = (await exportFrom(source, seeded.ev.adminToken)).archive;
   }, 60_000);
-  afterAll(async () => {
-    for (const s of seeded?.sockets ?? []) s.disconnect();
-    await Promise.all([server?.stop(), source?.stop()]);
-  });
 
   const mutate = (fn: (a: Archive) => void): string => {
     const a = structuredClone(good);

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, readIdeaCards } from '@semis/shared';
-import { call, createEvent, must, openBoard, participant, startServer, waitFor, type Client, type TestServer } from '../support/harness';
+import { call, createEvent, must, openBoard, participant, useServers, waitFor, type TestServer } from '../support/harness';
 import { inbox, openRaw, syncMessage, wsUrl } from '../support/yjsRaw';
 
 /** Issue #13: a board's pipeline adds no fixed delay on a quiet board, and merges under load
  * (`persistDebounceMs` is the coalescing window, not a wait every edit pays). */
-const servers: TestServer[] = [];
-const sockets: Client[] = [];
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const s of servers) await s.stop();
-});
+const servers = useServers();
 
 /** The coalescing window of the first test: long, so that waiting it out cannot pass unseen. */
 const WINDOW = 5000;
@@ -29,8 +24,7 @@ async function storedDoc(server: TestServer, boardId: string): Promise<Y.Doc> {
 
 describe('coalescing under load, not when idle', () => {
   it('sends an edit on a quiet board right after its commit, whatever the window', async () => {
-    const server = await startServer({ config: { persistDebounceMs: WINDOW } });
-    servers.push(server);
+    const server = await servers.start({ config: { persistDebounceMs: WINDOW } });
     const ev = await createEvent(server.url, 1);
     const boardId = ev.ateliers[0]!.boardId;
     const writer = openBoard(server.url, boardId, ev.adminToken);
@@ -60,12 +54,11 @@ describe('coalescing under load, not when idle', () => {
   }, 60_000);
 
   it('merges a burst of posts into fewer frames than posts; every reader converges to the stored document', async () => {
-    const server = await startServer({ config: { persistDebounceMs: 20 } });
-    servers.push(server);
+    const server = await servers.start({ config: { persistDebounceMs: 20 } });
     const ev = await createEvent(server.url, 1);
     const atelier = ev.ateliers[0]!;
     const phones = await Promise.all(Array.from({ length: 30 }, (_, i) => participant(server.url, ev.event.joinCode, `Tel ${i}`, atelier.id)));
-    sockets.push(...phones.map((p) => p.socket));
+    servers.open.push(...phones.map((p) => p.socket));
     const raw = await openRaw(wsUrl(server.url, atelier.boardId, phones[0]!.join.token));
     const rawDoc = new Y.Doc();
     const frames = inbox(raw, (m) => m.sync !== undefined && m.sync > 0 && Y.applyUpdate(rawDoc, m.payload));

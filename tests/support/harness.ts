@@ -32,11 +32,7 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
   beforeAll(async () => {
     server = await startServer(opts);
   });
-  afterAll(async () => {
-    for (const b of boards) b.destroy();
-    for (const s of open) s.disconnect();
-    await server?.stop();
-  });
+  closeAfterAll(open, boards, () => [server]);
   return {
     get server() {
       return server!;
@@ -48,6 +44,34 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
       return server;
     },
   };
+}
+
+/**
+ * For a file or `describe` whose tests start their own servers (each with its config): `start`
+ * them here, and they are stopped after it, with what its tests open on them.
+ */
+export function useServers(): { start(opts?: Parameters<typeof startServer>[0]): Promise<TestServer>; open: Client[]; boards: BoardClient[] } {
+  const servers: TestServer[] = [];
+  const open: Client[] = [];
+  const boards: BoardClient[] = [];
+  closeAfterAll(open, boards, () => servers);
+  return {
+    open,
+    boards,
+    async start(opts = {}) {
+      const server = await startServer(opts);
+      servers.push(server);
+      return server;
+    },
+  };
+}
+
+function closeAfterAll(open: Client[], boards: BoardClient[], servers: () => (TestServer | undefined)[]): void {
+  afterAll(async () => {
+    for (const b of boards) b.destroy();
+    for (const s of open) s.disconnect();
+    for (const s of servers()) await s?.stop();
+  });
 }
 
 /** A real Semis server on port 0 with its own embedded database (or DATABASE_URL when given). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { API, CSV_EXPORTS, type CsvExport } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
-import { downloadFile } from './download';
+import { bearer, downloadFile } from './download';
 
 /** One button per table; `;` by default in French, as a French Excel expects. */
 export function CsvExports({ token }: { token: string }) {
@@ -13,7 +13,7 @@ export function CsvExports({ token }: { token: string }) {
   const download = async (kind: CsvExport) => {
     setError(null);
     const lang = i18n.language === 'en' ? 'en' : 'fr';
-    setError(await downloadFile(`${API.adminCsv(kind)}?sep=${sep}&lang=${lang}`, { headers: { Authorization: `Bearer ${token}` } }, `${kind}.csv`));
+    setError(await downloadFile(`${API.adminCsv(kind)}?sep=${sep}&lang=${lang}`, bearer(token), `${kind}.csv`));
   };
   return (
     <div className="stack">

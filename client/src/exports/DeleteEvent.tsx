@@ -4,7 +4,8 @@ import { API } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { storage, ADMIN_TOKEN_KEY } from '../sync/storage';
 import { navigate } from '../router';
-import { adminJson, useRequest } from './useRequest';
+import { adminJson } from './download';
+import { useRequest } from './useRequest';
 
 /** RGPD: the event erased for good, once its code is typed again. */
 export function DeleteEvent({ token, joinCode }: { token: string; joinCode: string }) {

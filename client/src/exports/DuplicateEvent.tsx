@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { API, type CreateEventResult } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { CopyButton } from '../ui/CopyButton';
-import { adminJson, useRequest } from './useRequest';
+import { adminJson } from './download';
+import { useRequest } from './useRequest';
 
 /** The method's next territory: this evening's setup as a new event, without its content. */
 export function DuplicateEvent({ token, name }: { token: string; name: string }) {

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, type Atelier } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { adminJson, useRequest } from './useRequest';
+import { adminJson } from './download';
+import { useRequest } from './useRequest';
 
 /** "> 50 idées collectées" in interviews: onto an atelier's wall before the evening starts. */
 export function ImportIdeas({ token, ateliers }: { token: string; ateliers: Atelier[] }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { API } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
-import { downloadFile } from './download';
+import { adminJson, bearer, downloadFile } from './download';
 
 /** The portfolio as a PDF (the report's candidates section alone), as CSV, or printed. */
 export function PortfolioExports({ token }: { token: string }) {
@@ -16,12 +16,8 @@ export function PortfolioExports({ token }: { token: string }) {
     setError(await job());
     setBusy(false);
   };
-  const pdf = () => downloadFile(API.adminReport, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Accept-Language': i18n.language },
-    body: JSON.stringify({ format: 'pdf', lang, sections: ['candidates'] }),
-  }, 'portefeuille.pdf');
-  const csv = () => downloadFile(`${API.adminCsv('candidates')}?sep=${lang === 'fr' ? 'semicolon' : 'comma'}&lang=${lang}`, { headers: { Authorization: `Bearer ${token}` } }, 'candidates.csv');
+  const pdf = () => downloadFile(API.adminReport, adminJson(token, 'POST', { format: 'pdf', lang, sections: ['candidates'] }, { 'Accept-Language': i18n.language }), 'portefeuille.pdf');
+  const csv = () => downloadFile(`${API.adminCsv('candidates')}?sep=${lang === 'fr' ? 'semicolon' : 'comma'}&lang=${lang}`, bearer(token), 'candidates.csv');
   return (
     <div className="actions no-print">
       <button type="button" className="secondary small" disabled={busy} onClick={() => void run(pdf)} data-testid="portfolio-pdf">{t('exports.followUp.pdf')}</button>

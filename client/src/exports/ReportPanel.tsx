@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { API, LANGUAGES, REPORT_SECTIONS, type Atelier, type Language, type ReportRequest, type ReportSection } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { ClientError } from '../sync/errors';
-import { downloadFile } from './download';
+import { adminJson, bearer, downloadFile } from './download';
 import { CsvExports } from './CsvExports';
 import { DeleteEvent } from './DeleteEvent';
 import { DuplicateEvent } from './DuplicateEvent';
@@ -36,11 +36,7 @@ export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName, 
     setError(null);
     const body: ReportRequest = { format, lang, intro, sections: [...sections] };
     if (chosen) body.ateliers = ateliers.filter((a) => chosen.has(a.id)).map((a) => a.id);
-    const failed = await downloadFile(API.adminReport, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Accept-Language': i18n.language },
-      body: JSON.stringify(body),
-    }, `restitution.${format}`);
+    const failed = await downloadFile(API.adminReport, adminJson(token, 'POST', body, { 'Accept-Language': i18n.language }), `restitution.${format}`);
     setBusy(false);
     setError(failed);
     setDone(!failed);
@@ -48,7 +44,7 @@ export function ReportPanel({ token, ateliers, wholeEvent, joinCode, eventName, 
 
   const archive = async () => {
     setError(null);
-    setError(await downloadFile(API.adminArchive, { headers: { Authorization: `Bearer ${token}` } }, 'semis.json'));
+    setError(await downloadFile(API.adminArchive, bearer(token), 'semis.json'));
   };
 
   return (

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, MAX_RETENTION_DAYS, retentionInputSchema, type SemisEvent } from '@semis/shared';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { adminJson, useRequest } from './useRequest';
+import { adminJson } from './download';
+import { useRequest } from './useRequest';
 
 /** RGPD: how many days the pseudonyms are kept once the evening is over (services/retention.ts). */
 export function Retention({ token, days }: { token: string; days: number }) {

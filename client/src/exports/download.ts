@@ -1,5 +1,15 @@
 import { toClientError, type ClientError } from '../sync/errors';
 
+/** A GET on an admin route, with the event's bearer token. */
+export function bearer(token: string): RequestInit {
+  return { headers: { Authorization: `Bearer ${token}` } };
+}
+
+/** A JSON body for an admin route, with the event's bearer token (and `headers`). */
+export function adminJson(token: string, method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
 /** Fetches a file the server makes for a bearer token (a plain link could not carry it) and
  * saves it under the name the server gives, or `fallback`. */
 export async function downloadFile(url: string, init: RequestInit, fallback: string): Promise<ClientError | null> {

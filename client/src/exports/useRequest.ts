@@ -2,11 +2,6 @@ import { useState } from 'react';
 import type { ClientError } from '../sync/errors';
 import { errorOf } from './download';
 
-/** A JSON body for an admin route, with the event's bearer token. */
-export function adminJson(token: string, method: string, body: unknown): RequestInit {
-  return { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-}
-
 /**
  * The export panel's forms: one request at a time, `busy` while it runs (and while `onOk` reads
  * the answer), the server's refusal or NETWORK as `error` otherwise.
