@@ -13,7 +13,7 @@ import { groupAtelier } from '../scripts/grouping-rows';
 export interface AtelierRow extends AtelierLabelled { text: string }
 
 /** The files scored: the shared dev file, and ours, written by someone who never saw the method. */
-export const ATELIER_FILES = ['../shared/data/ideas-atelier-dev.jsonl', 'tests/fixtures/ideas-atelier-heldout.jsonl'];
+export const ATELIER_FILES = ['../shared/data/ideas-atelier-dev.jsonl', 'tests/fixtures/ideas-atelier-heldout.jsonl', 'tests/fixtures/ideas-atelier-heldout2.jsonl'];
 
 export function readRows(file: string): AtelierRow[] {
   return readFileSync(file, 'utf8')

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import * as Y from 'yjs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { C, readIdeaCards, type IdeaView } from '@semis/shared';
+import type { Storage } from '../../server/src/storage/types';
 import { call, createEvent, must, openBoard, participant, startServer, waitFor, type Client } from '../support/harness';
 import { spawnServer, type ServerProcess } from '../support/process';
 import type { RoomListener, UpdateBatch } from '../../server/src/yjs/room';
@@ -50,6 +52,79 @@ describe('ack before the fan-out', () => {
     await waitFor(() => sends.length > 0, 5000, 'the slow fan-out');
     expect(ackAt).toBeLessThan(sends[0]!.done);
     expect(ackAt - t0).toBeLessThan(300);
+  });
+
+  it('stores an idea and its card in one commit: acknowledged means both are in storage, shown means both committed', async () => {
+    const server = await startServer();
+    stops.push(() => server.stop());
+    const storage = server.semis.storage;
+    const ev = await createEvent(server.url, 1);
+    const atelier = ev.ateliers[0]!;
+    const phone = await participant(server.url, ev.event.joinCode, 'Aline', atelier.id);
+    sockets.push(phone.socket);
+    const reader = openBoard(server.url, atelier.boardId, ev.adminToken);
+    await reader.synced;
+    const storedCards = async () => {
+      const { snapshot, updates } = await storage.boards.loadBoard(atelier.boardId);
+      const doc = new Y.Doc();
+      for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, u);
+      return readIdeaCards(doc).map((c) => c.id);
+    };
+
+    // The board's own log appends hang (a write path that never returns): the card of an
+    // acknowledged idea must not depend on them, or a crash now leaves a row without its card.
+    const append = storage.appendBoardUpdate;
+    (storage as { appendBoardUpdate: Storage['appendBoardUpdate'] }).appendBoardUpdate = () => new Promise(() => {});
+    try {
+      const id = randomUUID();
+      must(await call(phone.socket, C.postIdea, { id, atelierId: atelier.id, text: 'Une navette le samedi' }));
+      expect(await storedCards()).toContain(id);
+      await waitFor(() => readIdeaCards(reader.doc).some((c) => c.id === id), 5000, 'the card on the wall');
+    } finally {
+      (storage as { appendBoardUpdate: Storage['appendBoardUpdate'] }).appendBoardUpdate = append;
+    }
+
+    // The reverse: while the commit holding both is stalled, neither the row nor the card is
+    // anywhere to be seen; the ack and the card come once it committed.
+    storage.stallCommits!(800);
+    const id = randomUUID();
+    const t0 = performance.now();
+    const acked = call(phone.socket, C.postIdea, { id, atelierId: atelier.id, text: 'Un jardin partagé' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await storage.getIdea(id)).toBeNull();
+    expect(await storedCards()).not.toContain(id);
+    expect(readIdeaCards(reader.doc).map((c) => c.id)).not.toContain(id);
+    must(await acked);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(700);
+    expect(await storedCards()).toContain(id);
+    await waitFor(() => readIdeaCards(reader.doc).some((c) => c.id === id), 5000, 'the card on the wall after the commit');
+
+    // A transaction that fails after the card was drawn: the card comes off before anyone
+    // is sent it; the phone's retry (same id) then puts it on the wall once.
+    const insert = storage.insertIdea;
+    const failing: Storage['insertIdea'] = (idea, card) =>
+      insert(idea, card && ((outcome) => {
+        card(outcome);
+        throw new Error('the disk went away');
+      }));
+    (storage as { insertIdea: Storage['insertIdea'] }).insertIdea = failing;
+    const lost = randomUUID();
+    const frames: string[][] = [];
+    const watch = () => frames.push(readIdeaCards(reader.doc).map((c) => c.id));
+    reader.doc.on('update', watch);
+    try {
+      expect((await call(phone.socket, C.postIdea, { id: lost, atelierId: atelier.id, text: 'Une ressourcerie' })).ok).toBe(false);
+    } finally {
+      (storage as { insertIdea: Storage['insertIdea'] }).insertIdea = insert;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storage.getIdea(lost)).toBeNull();
+    expect(frames.flat()).not.toContain(lost);
+    must(await call(phone.socket, C.postIdea, { id: lost, atelierId: atelier.id, text: 'Une ressourcerie' }));
+    await waitFor(() => readIdeaCards(reader.doc).some((c) => c.id === lost), 5000, 'the retried card on the wall');
+    expect(await storedCards()).toContain(lost);
+    reader.doc.off('update', watch);
+    reader.destroy();
   });
 
   it('loses nothing when the process dies between the commit and the fan-out: the board is rebuilt from storage', async () => {

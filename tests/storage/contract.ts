@@ -193,6 +193,35 @@ export function describeStorageContract(
         expect(await s.listBoardIdeas(input.boardId)).toHaveLength(1);
       });
 
+      it('appends the card a writer returns in the insert\'s transaction, and keeps neither when the writer fails', async () => {
+        const input = newIdea(fx);
+        const seen: { kind: string; slot: number }[] = [];
+        const card = new Uint8Array([7, 7, 7]);
+        const outcome = await s.insertIdea(input, ({ kind, idea, slot }) => {
+          seen.push({ kind, slot });
+          expect(idea.id).toBe(input.id);
+          return card;
+        });
+        expect(outcome.kind).toBe('created');
+        expect(seen).toEqual([{ kind: 'created', slot: (await s.ideaSlots([input.id])).get(input.id)! }]);
+        expect((await s.loadBoard(input.boardId)).updates).toEqual([card]);
+        // A retry sees the stored idea; nothing to draw, nothing appended.
+        const retry = await s.insertIdea(input, ({ kind }) => {
+          seen.push({ kind, slot: -1 });
+          return null;
+        });
+        expect(retry.kind).toBe('existing');
+        expect(seen.at(-1)!.kind).toBe('existing');
+        expect((await s.loadBoard(input.boardId)).updates).toHaveLength(1);
+        // Another author's id: the writer is not called.
+        expect(await s.insertIdea({ ...input, authorId: fx.bob.id }, () => { throw new Error('not for a conflict'); })).toEqual({ kind: 'conflict' });
+
+        const failed = newIdea(fx);
+        await expect(s.insertIdea(failed, () => { throw new Error('drawing failed'); })).rejects.toThrow('drawing failed');
+        expect(await s.getIdea(failed.id)).toBeNull();
+        expect((await s.loadBoard(failed.boardId)).updates).toHaveLength(1);
+      });
+
       it('gives each new idea of a board its own grid slot, a retry keeping its slot', async () => {
         const inputs = Array.from({ length: 30 }, (_, i) => newIdea(fx, { authorId: i % 2 ? fx.alice.id : fx.bob.id }));
         await Promise.all(inputs.map((input) => s.insertIdea(input)));

@@ -85,6 +85,34 @@ describe('SQLite worker driver (commits off the main thread)', () => {
     await db.close();
   });
 
+  it('a pushed statement (not waited for) that fails rolls back its own write only, after the others of the batch ran', async () => {
+    const db = await openSqliteWorkerDriver(path.join(root, 'worker-push.db'));
+    await db.exec('CREATE TABLE t (v INTEGER PRIMARY KEY)');
+    const write = (first: number, pushed: number) =>
+      db.transaction(async (tx) => {
+        await tx.run('INSERT INTO t (v) VALUES ($1)', [first]);
+        tx.push!('INSERT INTO t (v) VALUES ($1)', [pushed]);
+        return first;
+      });
+    const before = Array.from({ length: 20 }, (_, i) => write(i, 100 + i));
+    const failing = write(50, 3); // the pushed insert collides: 50 must go too
+    const after = Array.from({ length: 20 }, (_, i) => write(200 + i, 300 + i));
+    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    expect(await Promise.all([...before, ...after])).toEqual([...Array.from({ length: 20 }, (_, i) => i), ...Array.from({ length: 20 }, (_, i) => 200 + i)]);
+    expect(await db.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 80 }]);
+    expect(await db.query('SELECT v FROM t WHERE v = 50')).toEqual([]);
+    // A write whose later statement follows a failed push fails as a whole too.
+    const followed = db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (v) VALUES ($1)', [60]);
+      tx.push!('INSERT INTO t (v) VALUES ($1)', [4]);
+      await tx.run('INSERT INTO t (v) VALUES ($1)', [61]);
+    });
+    await expect(followed).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    expect(await db.query('SELECT v FROM t WHERE v IN (60, 61)')).toEqual([]);
+    expect(await db.run('INSERT INTO t (v) VALUES ($1)', [62])).toBe(1);
+    await db.close();
+  });
+
   it('while a commit is stalled, reads keep answering and the stalled write resolves only once committed', async () => {
     const file = path.join(root, 'worker-stall.db');
     const db = await openSqliteWorkerDriver(file);

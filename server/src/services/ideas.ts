@@ -1,8 +1,8 @@
-import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
+import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, removeIdeaCard, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
 import { AppError } from '../errors';
 import type { ParticipantRecord, Storage } from '../storage/types';
 import type { BoardRegistry } from '../yjs/registry';
-import type { BoardRoom } from '../yjs/room';
+import type { BoardRoom, HeldWrite } from '../yjs/room';
 import type { Notifier } from './notifier';
 import { checkParticipant } from './access';
 import { yieldIfBusy } from '../limits/loopSlice';
@@ -21,20 +21,46 @@ function initialStatus(atelier: Atelier): IdeaStatus {
   return atelier.privateWriting ? 'private' : 'visible';
 }
 
-/** Stores the idea (durable before we answer), then mirrors it onto the board document. */
+/**
+ * Stores the idea and its card on the board in one transaction (durable before we answer,
+ * one commit for both), then tells the author's tabs and the facilitators. The card reaches
+ * the board's connections once that transaction committed, never before; the ack does not
+ * wait for that fan-out.
+ */
 export async function postIdea(deps: IdeaDeps, author: ParticipantRecord, { id, atelierId, text }: CommandPayload<typeof C.postIdea>): Promise<{ idea: IdeaView; created: boolean }> {
   const atelier = await deps.storage.getAtelier(atelierId);
   if (!atelier || atelier.eventId !== author.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
   // A retry of a post the server already took is answered even if the phase moved on since.
   const existing = await deps.storage.getIdea(id);
   if (!existing) checkParticipant('idea.post', { atelier, now: deps.now() });
-  const outcome = await deps.storage.insertIdea({
-    id, eventId: author.eventId, atelierId, boardId: atelier.boardId, authorId: author.id, text, now: deps.now(), status: initialStatus(atelier),
+  const outcome = await deps.registry.use(atelier.boardId, async (room) => {
+    let held: HeldWrite | null = null;
+    let created = false;
+    try {
+      const stored = await deps.storage.insertIdea(
+        { id, eventId: author.eventId, atelierId, boardId: atelier.boardId, authorId: author.id, text, now: deps.now(), status: initialStatus(atelier) },
+        // Also on a retry: repairs the board after a crash between store and mirror.
+        ({ kind, idea, slot }) => {
+          if (idea.authorId !== author.id) return null;
+          created = kind === 'created';
+          held = room.hold(() => projectIdea(room, idea, atelier, author.pseudonym, slot));
+          return held.update;
+        },
+      );
+      (held as HeldWrite | null)?.stored();
+      return stored;
+    } catch (err) {
+      // Not stored: a card for a row that was not written comes off again (in the same batch).
+      (held as HeldWrite | null)?.unstored();
+      if (held && created) removeIdeaCard(room.doc, id);
+      throw err;
+    }
   });
   if (outcome.kind === 'conflict' || outcome.idea.authorId !== author.id) throw new AppError('ID_CONFLICT', 'id');
   const idea = outcome.idea;
-  // Also on a retry: repairs the board after a crash between store and mirror.
-  await publish(deps, idea, atelier, author.pseudonym);
+  // After the ack, in the loop's next slice under a burst (limits/loopSlice.ts): a group commit
+  // resolves a whole burst of posts in one turn, and their acks go first.
+  void yieldIfBusy().then(() => deps.broadcast.ideaChanged(idea, modIdeaView(idea, author.pseudonym)));
   return { idea: ideaView(idea), created: outcome.kind === 'created' };
 }
 

@@ -1,4 +1,4 @@
-import type { SqlDriver } from './sql-driver';
+import type { SqlDriver, SqlExecutor } from './sql-driver';
 import type { StoredBoardState } from './types';
 
 /** Each board's Yjs document: a compacted snapshot plus the updates appended since. */
@@ -18,10 +18,7 @@ export class SqlBoardLogStore implements BoardLogStore {
     // could commit out of seq order; a load in between would see seq 6 but not 5, and a
     // compaction up to 6 would hide 5 forever. Serializing appends per board prevents it.
     // (SQLite already serializes every write.)
-    await this.db.transaction(async (tx) => {
-      await tx.lock(`board:${boardId}`);
-      await tx.run('INSERT INTO board_updates (board_id, data) VALUES ($1, $2)', [boardId, update]);
-    });
+    await this.db.transaction((tx) => appendUpdate(tx, boardId, update));
   }
 
   async loadBoard(boardId: string): Promise<StoredBoardState> {
@@ -57,6 +54,20 @@ export class SqlBoardLogStore implements BoardLogStore {
       await tx.run('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, uptoSeq]);
     });
   }
+}
+
+/** The lock that serializes a board's log appends (PostgreSQL; see appendBoardUpdate). */
+export const boardLock = (boardId: string) => `board:${boardId}`;
+
+/** Appends inside the caller's transaction (the board log's, or an idea's stored with its
+ * card, which took the board's lock already). */
+export async function appendUpdate(tx: SqlExecutor, boardId: string, update: Uint8Array, opts: { locked?: boolean } = {}): Promise<void> {
+  if (!opts.locked) await tx.lock(boardLock(boardId));
+  const sql = 'INSERT INTO board_updates (board_id, data) VALUES ($1, $2)';
+  // Nothing is read back: where the driver can, the append goes with the next message
+  // instead of costing the transaction a round trip of its own.
+  if (tx.push) tx.push(sql, [boardId, update]);
+  else await tx.run(sql, [boardId, update]);
 }
 
 /** Both drivers return Buffers; callers get plain Uint8Arrays that own their memory. */

@@ -37,6 +37,12 @@ export function countCalls(db: SqlDriver): { driver: SqlDriver; calls: Readonly<
       return ex.exec(sql);
     },
     lock: (key) => ex.lock(key),
+    ...(ex.push && {
+      push: (sql: string, params?: readonly unknown[]) => {
+        tally(sql);
+        ex.push!(sql, params);
+      },
+    }),
   });
   const driver: SqlDriver = {
     ...counted(db),

@@ -1,14 +1,17 @@
 import type { Idea, IdeaStatus } from '@semis/shared';
 import { IN_CHUNK, marks } from './json';
 import type { SqlDriver } from './sql-driver';
-import type { InsertIdeaOutcome, NewIdea } from './types';
+import type { SqlExecutor } from './sql-driver';
+import type { IdeaCardWrite, InsertIdeaOutcome, NewIdea } from './types';
+import { appendUpdate, boardLock } from './board-log';
 
 export interface IdeaStore {
   /**
    * Idempotent on idea id (see InsertIdeaOutcome). A new idea gets the next free slot of its
-   * board's grid in the same transaction, so processes never hand out the same slot.
+   * board's grid in the same transaction, so processes never hand out the same slot. With
+   * `card`, the idea's board update it returns is appended to the log in that transaction.
    */
-  insertIdea(idea: NewIdea): Promise<InsertIdeaOutcome>;
+  insertIdea(idea: NewIdea, card?: IdeaCardWrite): Promise<InsertIdeaOutcome>;
   getIdea(id: string): Promise<Idea | null>;
   /** Grid slots (0, 1, 2… per board, in posting order) of these ideas. */
   ideaSlots(ids: string[]): Promise<Map<string, number>>;
@@ -33,25 +36,12 @@ const IDEA = `id, event_id AS "eventId", atelier_id AS "atelierId", board_id AS 
 export class SqlIdeaStore implements IdeaStore {
   constructor(private readonly db: SqlDriver) {}
 
-  async insertIdea(idea: NewIdea): Promise<InsertIdeaOutcome> {
-    const inserted = await this.db.transaction(async (tx) => {
-      // The board's slot counter is MAX(slot) + 1, read and written under the board's lock
-      // (PostgreSQL; SQLite serializes writers anyway). The unique index backs it up.
-      await tx.lock(`slots:${idea.boardId}`);
-      // DO NOTHING rather than a read-then-insert: two concurrent retries cannot both insert,
-      // and the loser gets no unique-violation error, just 0 rows.
-      return tx.run(
-        `INSERT INTO ideas (id, event_id, atelier_id, board_id, author_id, text, created_at, updated_at, deleted_at, status, slot)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $7, NULL, $8, COALESCE(MAX(slot) + 1, 0) FROM ideas WHERE board_id = $4
-         ON CONFLICT (id) DO NOTHING`,
-        [idea.id, idea.eventId, idea.atelierId, idea.boardId, idea.authorId, idea.text, idea.now, idea.status ?? 'visible'],
-      );
-    });
+  async insertIdea(idea: NewIdea, card?: IdeaCardWrite): Promise<InsertIdeaOutcome> {
+    if (card) return this.db.transaction((tx) => insertWithCard(tx, idea, card));
+    const inserted = await this.db.transaction(async (tx) => (await insertRow(tx, idea)).length);
     const stored = await this.getIdea(idea.id);
     if (!stored) throw new Error(`idea ${idea.id} missing right after insert`);
-    if (inserted > 0) return { kind: 'created', idea: stored };
-    if (stored.authorId === idea.authorId && stored.atelierId === idea.atelierId) return { kind: 'existing', idea: stored };
-    return { kind: 'conflict' };
+    return outcomeOf(idea, stored, inserted > 0);
   }
 
   async getIdea(id: string): Promise<Idea | null> {
@@ -114,4 +104,41 @@ export class SqlIdeaStore implements IdeaStore {
     );
     return rows.map((r) => ({ ...r, count: Number(r.count) }));
   }
+}
+
+/** The insert, under the board's slot lock; returns the row when this call created it. */
+async function insertRow(tx: SqlExecutor, idea: NewIdea): Promise<(Idea & { slot: number | string })[]> {
+  // The board's slot counter is MAX(slot) + 1, read and written under the board's lock
+  // (PostgreSQL; SQLite serializes writers anyway). The unique index backs it up. It is the
+  // lock of the board's log appends too: an idea stored with its card takes one lock, not two.
+  await tx.lock(boardLock(idea.boardId));
+  // DO NOTHING rather than a read-then-insert: two concurrent retries cannot both insert,
+  // and the loser gets no unique-violation error, just no row.
+  return tx.query<Idea & { slot: number | string }>(
+    `INSERT INTO ideas (id, event_id, atelier_id, board_id, author_id, text, created_at, updated_at, deleted_at, status, slot)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $7, NULL, $8, COALESCE(MAX(slot) + 1, 0) FROM ideas WHERE board_id = $4
+     ON CONFLICT (id) DO NOTHING
+     RETURNING ${IDEA}, slot`,
+    [idea.id, idea.eventId, idea.atelierId, idea.boardId, idea.authorId, idea.text, idea.now, idea.status ?? 'visible'],
+  );
+}
+
+/** One transaction: the row (or the one a retry finds), then its card on the board's log. */
+async function insertWithCard(tx: SqlExecutor, idea: NewIdea, card: IdeaCardWrite): Promise<InsertIdeaOutcome> {
+  let [row] = await insertRow(tx, idea);
+  const created = row !== undefined;
+  row ??= (await tx.query<Idea & { slot: number | string }>(`SELECT ${IDEA}, slot FROM ideas WHERE id = $1`, [idea.id]))[0];
+  if (!row) throw new Error(`idea ${idea.id} missing right after insert`);
+  const { slot, ...stored } = row;
+  const outcome = outcomeOf(idea, stored, created);
+  if (outcome.kind === 'conflict') return outcome;
+  const update = card({ ...outcome, slot: Number(slot) });
+  if (update) await appendUpdate(tx, idea.boardId, update, { locked: true });
+  return outcome;
+}
+
+function outcomeOf(idea: NewIdea, stored: Idea, created: boolean): InsertIdeaOutcome {
+  if (created) return { kind: 'created', idea: stored };
+  if (stored.authorId === idea.authorId && stored.atelierId === idea.atelierId) return { kind: 'existing', idea: stored };
+  return { kind: 'conflict' };
 }

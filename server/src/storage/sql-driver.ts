@@ -10,6 +10,13 @@ export interface SqlExecutor {
    * SQLite: no-op, a write transaction already excludes every other writer.
    */
   lock(key: string): Promise<void>;
+  /**
+   * A write whose result the transaction does not wait for (SQLite worker only): sent at once,
+   * its outcome checked before the COMMIT. If it fails, the transaction fails (in the worker,
+   * the write's own savepoint rolls back alone and its promise rejects). Callers without it
+   * await `run`.
+   */
+  push?(sql: string, params?: readonly unknown[]): void;
 }
 
 export interface SqlDriver extends SqlExecutor {

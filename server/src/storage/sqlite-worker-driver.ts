@@ -35,6 +35,8 @@ type StatementKind = 'query' | 'run' | 'exec';
 /** Where the current write stands in the worker's transaction. */
 interface UnitState {
   opened: boolean;
+  /** Its pushed statements' outcomes: an error, or null. */
+  pushed: Promise<unknown>[];
 }
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
@@ -129,12 +131,12 @@ class SqliteWorkerDriver implements SqlDriver {
   }
 
   /** A statement of the current write; the first one opens the write's savepoint. */
-  private statement(state: UnitState, kind: StatementKind, sql: string, params?: readonly unknown[]): Promise<unknown> {
+  private statement(state: UnitState, kind: StatementKind, sql: string, params?: readonly unknown[], pushed = false): Promise<unknown> {
     const open = !state.opened;
     state.opened = true;
     const releasePrevious = open && this.releasePending;
     if (open) this.releasePending = false;
-    return this.call('stmt', { kind, sql, params, open, releasePrevious });
+    return this.call('stmt', { kind, sql, params, open, releasePrevious, pushed });
   }
 
   private executor(state: UnitState): SqlExecutor {
@@ -143,6 +145,11 @@ class SqliteWorkerDriver implements SqlDriver {
       run: (sql, params) => this.statement(state, 'run', sql, params) as Promise<number>,
       exec: async (sql) => void (await this.statement(state, 'exec', sql)),
       lock: async () => {},
+      // Messages are handled in order: whatever the write sends next (or the COMMIT) runs after
+      // it, and its reply arrives before the COMMIT's.
+      push: (sql, params) => {
+        state.pushed.push(this.statement(state, 'run', sql, params, true).then(() => null, (err: unknown) => err ?? new Error('write failed')));
+      },
     };
   }
 
@@ -181,18 +188,18 @@ class SqliteWorkerDriver implements SqlDriver {
    * its first statement), one COMMIT, then the acks. */
   private async pump(): Promise<void> {
     while (this.pending.length > 0) {
-      const done: [Unit, unknown][] = [];
+      const done: [Unit, unknown, UnitState][] = [];
       this.releasePending = false;
       let aborted: unknown = null;
       while (this.pending.length > 0 && done.length < MAX_BATCH && aborted === null) {
         const unit = this.pending.shift()!;
-        const state: UnitState = { opened: false };
+        const state: UnitState = { opened: false, pushed: [] };
         try {
           const result = unit.single
             ? await this.statement(state, unit.single.kind, unit.single.sql, unit.single.params)
             : await unit.fn(this.executor(state));
           if (state.opened) this.releasePending = true;
-          done.push([unit, result]);
+          done.push([unit, result, state]);
         } catch (err) {
           unit.reject(err);
           // BEGIN failing (busy beyond the timeout, disk gone), or an error that rolled the
@@ -208,7 +215,12 @@ class SqliteWorkerDriver implements SqlDriver {
         for (const [unit] of done) unit.reject(err);
         continue;
       }
-      for (const [unit, result] of done) unit.resolve(result);
+      for (const [unit, result, state] of done) {
+        // A pushed statement that failed rolled its write back (in the worker): it failed.
+        const failed = (await Promise.all(state.pushed)).find((e) => e !== null);
+        if (failed) unit.reject(failed);
+        else unit.resolve(result);
+      }
     }
   }
 

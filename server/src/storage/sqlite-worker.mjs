@@ -42,11 +42,34 @@ const statements_ = {
   exec: (m) => void db.exec(m.sql),
 };
 
+/** A pushed statement failed and the transaction went with it (e.g. SQLITE_FULL): every
+ * statement until the batch ends fails too, and so does its COMMIT. */
+let poisoned = null;
+/** A pushed statement of the current write failed: the write's savepoint was rolled back, and
+ * its further statements fail until the next write opens. */
+let unitFailed = null;
+
+/** A pushed statement: nobody waits for it, so its failure is handled here, in order. */
+function pushedStatement(m) {
+  try {
+    return statements_[m.kind](m);
+  } catch (err) {
+    if (db.inTransaction) {
+      db.exec('ROLLBACK TO unit');
+      unitFailed = err;
+    } else poisoned = err;
+    throw err;
+  }
+}
+
 const ops = {
   // One message per statement. The first statement of a write opens its savepoint (and the
   // batch's transaction, and releases the previous write's savepoint), so a one-statement
   // write costs one round trip plus its share of the COMMIT.
   stmt: (m) => {
+    if (poisoned) throw poisoned;
+    if (m.open) unitFailed = null;
+    else if (unitFailed) throw unitFailed;
     if (m.open) {
       // IMMEDIATE takes the write lock now: another process waits in busy_timeout at BEGIN
       // instead of failing with SQLITE_BUSY when a read transaction tries to upgrade.
@@ -54,7 +77,7 @@ const ops = {
       else if (m.releasePrevious) db.exec('RELEASE unit');
       db.exec('SAVEPOINT unit');
     }
-    return statements_[m.kind](m);
+    return m.pushed ? pushedStatement(m) : statements_[m.kind](m);
   },
   // Some errors (e.g. SQLITE_FULL) already rolled the whole transaction back: say so.
   undo: () => {
@@ -63,12 +86,20 @@ const ops = {
     return true;
   },
   commit: () => {
+    unitFailed = null;
+    if (poisoned) {
+      const err = poisoned;
+      poisoned = null;
+      throw err;
+    }
     if (!db.inTransaction) return;
     const wait = stallUntil - Date.now();
     if (wait > 0) Atomics.wait(sleeper, 0, 0, wait);
     db.exec('COMMIT');
   },
   rollback: () => {
+    poisoned = null;
+    unitFailed = null;
     if (db.inTransaction) db.exec('ROLLBACK');
   },
   stall: (m) => {

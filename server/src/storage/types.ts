@@ -70,6 +70,11 @@ export type InsertIdeaOutcome =
   /** Same id already used by another author or on another atelier. Nothing changed. */
   | { kind: 'conflict' };
 
+/** Called inside the insert's transaction with the stored idea and its board slot (not on a
+ * conflict); what it returns is appended to the idea's board log in that same transaction,
+ * so the idea and its card commit together (one fsync). */
+export type IdeaCardWrite = (outcome: { kind: 'created' | 'existing'; idea: Idea; slot: number }) => Uint8Array | null;
+
 export interface StoredBoardState {
   /** Latest compacted snapshot (a Yjs update), if any. */
   snapshot: Uint8Array | null;

@@ -60,6 +60,19 @@ export interface RoomListener {
 interface Queued {
   update: Uint8Array;
   origin: unknown;
+  /** `held`: a server write whose storage transaction (which appends it) has not committed
+   * yet — nothing from here on is sent; `stored`: appended by that transaction. */
+  state?: 'held' | 'stored';
+}
+
+/** The server's document writes made during `ServerWrite.project`, stored by the caller. */
+export interface HeldWrite {
+  /** What to append to the board's log in the caller's transaction (null: nothing changed). */
+  readonly update: Uint8Array | null;
+  /** The caller's transaction committed: the pipeline sends it, without appending it again. */
+  stored(): void;
+  /** It did not: the pipeline appends it like any other write (the caller may undo it first). */
+  unstored(): void;
 }
 
 /** Largest batch merged into one log append and one frame (one update may be larger). */
@@ -107,6 +120,8 @@ export class BoardRoom {
   private storedSeq = 0;
   private readonly waiters: { seq: number; resolve: () => void }[] = [];
   private sentSV: Uint8Array = Y.encodeStateVector(new Y.Doc());
+  /** While `hold` runs: the server's writes it made. */
+  private holding: Uint8Array[] | null = null;
   private appendedSinceCompaction = 0;
   private appendedBytes = 0;
   private compacting: Promise<void> | null = null;
@@ -124,6 +139,10 @@ export class BoardRoom {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.approxSize += update.length;
       if (origin === LOAD_ORIGIN) return;
+      if (this.holding && origin === SERVER_ORIGIN) {
+        this.holding.push(update);
+        return;
+      }
       // The server's own writes are derived from records already stored (ideas, uploads,
       // migrations): a crash rebuilds them on load, so they may be shown at once.
       if (origin === SERVER_ORIGIN) Y.applyUpdate(this.stored, update);
@@ -228,8 +247,43 @@ export class BoardRoom {
     return total() <= cap;
   }
 
+  /**
+   * Runs `project` (the server's writes of a record its caller is storing) and keeps what it
+   * wrote to the document out of the pipeline until the caller says whether the transaction
+   * that stores the record — and appends `update` to the log with it, one commit for both —
+   * committed. Until then nothing queued after it is sent either: the server's writes reach
+   * listeners in the order they were made (Yjs clocks), and nobody sees them before they are
+   * stored, nor before their record.
+   */
+  hold(project: () => void): HeldWrite {
+    const made: Uint8Array[] = [];
+    this.holding = made;
+    try {
+      project();
+    } finally {
+      this.holding = null;
+    }
+    if (made.length === 0) return { update: null, stored() {}, unstored() {} };
+    const entry: Queued = { update: merge(made), origin: SERVER_ORIGIN, state: 'held' };
+    this.queue.push(entry);
+    this.queuedSeq += 1;
+    const settle = (state: Queued['state']) => {
+      if (entry.state !== 'held') return;
+      entry.state = state;
+      // Derived from a record now stored (or a write the pipeline will store): see `doc.on`.
+      if (state === undefined) Y.applyUpdate(this.stored, entry.update);
+      this.schedule();
+    };
+    return { update: entry.update, stored: () => settle('stored'), unstored: () => settle(undefined) };
+  }
+
+  /** The next batch can start: something is queued, and its head is not waiting for a commit. */
+  private get ready(): boolean {
+    return this.queue.length > 0 && this.queue[0]!.state !== 'held';
+  }
+
   private schedule(): void {
-    if (this.timer || this.running || this.destroyed) return;
+    if (this.timer || this.running || this.destroyed || !this.ready) return;
     // Someone waits for a flush (shutdown, unload, compaction): no more gathering.
     const wait = this.waiters.length > 0 ? 0 : this.lastBatchAt + this.coalesceMs - performance.now();
     if (wait <= 0) {
@@ -247,7 +301,7 @@ export class BoardRoom {
     if (this.running || this.destroyed) return;
     this.running = true;
     try {
-      if (this.queue.length > 0) await this.runBatch();
+      if (this.ready) await this.runBatch();
     } finally {
       this.running = false;
     }
@@ -266,10 +320,13 @@ export class BoardRoom {
     // Peers' updates are stored again: a sync reply after a Redis blip can carry edits its
     // sender had not stored yet, and Yjs updates are idempotent.
     const update = merge(items.map((i) => i.update));
-    await this.store(update);
+    // What a held write's transaction appended is not appended again.
+    const toStore = items.filter((i) => i.state !== 'stored');
+    if (toStore.length > 0) await this.store(toStore.length === items.length ? update : merge(toStore.map((i) => i.update)));
     if (this.destroyed) return;
-    // The server's own writes reached the stored copy as they were made.
-    if (items.some((i) => i.origin !== SERVER_ORIGIN)) Y.applyUpdate(this.stored, update);
+    // The server's own writes reached the stored copy as they were made (held ones, as they
+    // are sent: a joiner synced before this batch gets them in it).
+    if (items.some((i) => i.origin !== SERVER_ORIGIN || i.state === 'stored')) Y.applyUpdate(this.stored, update);
     this.storedSeq += items.length;
     this.wake();
     // Acknowledgements and incoming messages of this turn may go first under a burst.
@@ -298,7 +355,8 @@ export class BoardRoom {
   private takeBatch(): Queued[] {
     let bytes = 0;
     let n = 0;
-    while (n < this.queue.length && (n === 0 || bytes + this.queue[n]!.update.byteLength <= MAX_BATCH_BYTES)) bytes += this.queue[n++]!.update.byteLength;
+    const fits = (q: Queued) => q.state !== 'held' && (n === 0 || bytes + q.update.byteLength <= MAX_BATCH_BYTES);
+    while (n < this.queue.length && fits(this.queue[n]!)) bytes += this.queue[n++]!.update.byteLength;
     return this.queue.splice(0, n);
   }
 

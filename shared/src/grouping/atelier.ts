@@ -8,7 +8,7 @@
  */
 import { contentWords } from './normalize';
 import { accentedOf, wordKey } from './lemma';
-import { relatedStems } from './related';
+import { associatedStems, relatedStems } from './related';
 import { analyseBoard, dot, type Analysed } from './vectors';
 import { neighbourLists } from './graph';
 
@@ -28,6 +28,11 @@ export interface WallIdea {
   vec: Vector;
   /** `vec` plus the related stems of its stems (see analyseWall). */
   soft: Vector;
+  /**
+   * Stems on the wall associated with the idea's stems in local life (at PARAMS.associated),
+   * that `soft` lacks: `soft` plus these widen the idea for sub-topics, not for duplicates.
+   */
+  associated: Vector;
   /** The cross-theme pipeline's analysis of the idea (lexicon concepts, character n-grams). */
   analysed: Analysed;
 }
@@ -36,6 +41,8 @@ export interface WallIdea {
 export const PARAMS = {
   /** Weight of a related word relative to the word itself. */
   related: 0.4,
+  /** Weight of an associated word (associations of local life, related.ts) in the sub-topic similarity. */
+  associated: 0.5,
   /** Share of the cross-theme graph's similarity in the wall's similarity. */
   blend: 0.5,
   /** Share of the second-order similarity (shared neighbours), see withSecondOrder. */
@@ -131,26 +138,45 @@ export function analyseWall(ideas: { id: string; text: string }[], context: Set<
     const own: Vector = new Map();
     for (const s of p.stems) own.set(s, idf(s) * (context.has(s) ? PARAMS.context : 1));
     for (const c of p.concepts) own.set(c, PARAMS.concept * idf(c));
-    const soft: Vector = new Map(own);
-    for (const s of p.stems) {
-      const w = own.get(s)! * PARAMS.related;
-      for (const r of relatedStems(s)) if (!own.has(r)) soft.set(r, (soft.get(r) ?? 0) + w);
-    }
+    const soft: Vector = new Map([...own, ...widening(own, p.stems, relatedStems, PARAMS.related)]);
+    // Only what another idea of the wall holds can match: the rest of the associations is dropped.
+    const associated = widening(soft, p.stems, associatedStems, PARAMS.associated, (r) => df.has(r));
+    // Scaled so that an idea's similarity to itself is 1 (soft·own; widenings never add own features).
     const norm = Math.sqrt(cosine(soft, own)) || 1;
-    for (const [k, x] of own) own.set(k, x / norm);
-    for (const [k, x] of soft) soft.set(k, x / norm);
-    return { id: p.id, stems: p.stems, readable: p.readable, vec: own, soft, analysed: board[i] };
+    for (const v of [own, soft, associated]) for (const [k, x] of v) v.set(k, x / norm);
+    return { id: p.id, stems: p.stems, readable: p.readable, vec: own, soft, associated, analysed: board[i] };
   });
 }
 
+/** The features `relation` adds to `base`: each stem's relatives at `weight` times the stem's own weight. */
+function widening(base: Vector, stems: string[], relation: (stem: string) => readonly string[], weight: number, keep: (stem: string) => boolean = () => true): Vector {
+  const out: Vector = new Map();
+  if (weight <= 0) return out;
+  // Only the idea's own features are multiplied: related words of two ideas match each
+  // other's words, not each other's other relatives.
+  for (const s of stems) {
+    const w = (base.get(s) ?? 0) * weight;
+    if (w > 0) for (const r of relation(s)) if (!base.has(r) && keep(r)) out.set(r, (out.get(r) ?? 0) + w);
+  }
+  return out;
+}
+
 /**
- * Dense similarity matrix (walls are small; 1,000 ideas is 8 MB): the soft cosine of the
+ * Dense similarity matrices (walls are small; 1,000 ideas is 8 MB each): the soft cosine of the
  * wall's words, blended with the cross-theme graph's similarity (lexicon concepts and
- * character n-grams, which catch typos and the lexicon's multi-word terms).
+ * character n-grams, which catch typos and the lexicon's multi-word terms). `soft` widens the
+ * words by the thesaurus (for near-duplicates), `topic` also by local-life associations (for
+ * sub-topics); the graph part is computed once for both.
  */
-export function similarityMatrix(items: WallIdea[], blend = PARAMS.blend): Float64Array {
+export function wallSimilarities(items: WallIdea[], blend = PARAMS.blend): { soft: Float64Array; topic: Float64Array } {
   const n = items.length;
-  const s = new Float64Array(n * n);
+  const graph = new Float64Array(n * n);
+  if (blend > 0) {
+    const edges = neighbourLists(items.map((it) => it.analysed), MIN_EDGE);
+    edges.forEach((list, i) => {
+      for (const e of list) graph[i * n + e.j] += 0.5 * blend * e.sim;
+    });
+  }
   // Soft cosine through an inverted index of the own features: only pairs sharing something are touched.
   const postings = new Map<string, { j: number; w: number }[]>();
   items.forEach((it, j) => {
@@ -160,22 +186,31 @@ export function similarityMatrix(items: WallIdea[], blend = PARAMS.blend): Float
       else postings.set(f, [{ j, w }]);
     }
   });
-  const soft = 1 - blend;
-  items.forEach((it, i) => {
-    for (const [f, x] of it.soft) for (const { j, w } of postings.get(f) ?? []) if (j !== i) s[i * n + j] += 0.5 * soft * x * w;
-  });
-  if (blend > 0) {
-    const edges = neighbourLists(items.map((it) => it.analysed), MIN_EDGE);
-    edges.forEach((list, i) => {
-      for (const e of list) s[i * n + e.j] += 0.5 * blend * e.sim;
+  const share = 0.5 * (1 - blend);
+  // One direction's half of the soft cosine, for the given features of each idea, added to `base`.
+  const halves = (base: Float64Array, features: (it: WallIdea) => Vector) => {
+    const s = base.slice();
+    items.forEach((it, i) => {
+      for (const [f, x] of features(it)) for (const { j, w } of postings.get(f) ?? []) if (j !== i) s[i * n + j] += share * x * w;
     });
-  }
-  // Both halves were added from each side: symmetric by construction.
-  for (let i = 0; i < n; i++) {
-    s[i * n + i] = 1;
-    for (let j = i + 1; j < n; j++) s[i * n + j] = s[j * n + i] = s[i * n + j] + s[j * n + i];
-  }
-  return s;
+    return s;
+  };
+  const symmetric = (s: Float64Array) => {
+    // Both halves were added from each side: symmetric by construction.
+    for (let i = 0; i < n; i++) {
+      s[i * n + i] = 1;
+      for (let j = i + 1; j < n; j++) s[i * n + j] = s[j * n + i] = s[i * n + j] + s[j * n + i];
+    }
+    return s;
+  };
+  const soft = halves(graph, (it) => it.soft);
+  const topic = halves(soft, (it) => it.associated);
+  return { soft: symmetric(soft), topic: symmetric(topic) };
+}
+
+/** The near-duplicates' matrix of wallSimilarities. */
+export function similarityMatrix(items: WallIdea[], blend = PARAMS.blend): Float64Array {
+  return wallSimilarities(items, blend).soft;
 }
 
 /**

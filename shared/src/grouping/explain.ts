@@ -8,7 +8,7 @@ import type { WallIdea } from './atelier';
 
 /** What an explanation reads of an idea. */
 export type Explainable = Pick<WallIdea, 'id' | 'stems' | 'readable'>;
-import { areRelated, relatedStems } from './related';
+import { areLinked, areRelated, associatedStems, relatedStems } from './related';
 
 const capitalise = (s: string) => (s ? s[0].toLocaleUpperCase('fr') + s.slice(1) : s);
 const MAX_KEYWORDS = 5;
@@ -78,7 +78,7 @@ export function explainCluster(
       if (reasons.length >= MAX_WHY) return;
       if (m.readable.has(k)) reasons.push(keywords[x]);
       else {
-        const via = m.stems.find((s) => areRelated(s, k));
+        const via = m.stems.find((s) => areLinked(s, k));
         if (via) reasons.push(`${m.readable.get(via)} ≈ ${keywords[x]}`);
       }
     });
@@ -138,10 +138,11 @@ class Holders {
     const n = this.byWord.get(word)?.length ?? 0;
     return m.readable.has(word) ? n - this.times.get(m)! : n;
   }
-  /** Positions of the members having a stem related to one of m's, ascending. */
+  /** Positions of the members having a stem related or associated to one of m's, ascending. */
   relatedTo(m: Explainable): number[] {
     const found = new Set<number>();
-    for (const s of m.stems) for (const r of relatedStems(s)) for (const k of this.byStem.get(r) ?? []) found.add(k);
+    for (const s of m.stems)
+      for (const linked of [relatedStems(s), associatedStems(s)]) for (const r of linked) for (const k of this.byStem.get(r) ?? []) found.add(k);
     return [...found].sort((a, b) => a - b);
   }
 }
@@ -154,7 +155,7 @@ function relatedReason(m: Explainable, members: Explainable[], holders: Holders)
     if (o === m) continue;
     const found: string[] = [];
     for (const s of m.stems) {
-      const t = o.stems.find((u) => areRelated(s, u));
+      const t = o.stems.find((u) => areLinked(s, u));
       if (t) found.push(`${m.readable.get(s)} ≈ ${o.readable.get(t)}`);
       if (found.length >= MAX_WHY) break;
     }

@@ -3,7 +3,7 @@
  * Kept clusters are never split or renamed; a new idea close to one (or a near-duplicate of
  * one of its ideas) is proposed as an addition to it; the other new ideas are grouped.
  */
-import { analyseWall, clusterWall, contextStems, cosine, normalise, topicSimilarity, type Vector, type WallIdea, similarityMatrix } from './atelier';
+import { analyseWall, clusterWall, contextStems, cosine, normalise, topicSimilarity, type Vector, type WallIdea, wallSimilarities } from './atelier';
 import { explainCluster, type Explainable } from './explain';
 import { explainAlignment, pairIdeas } from './pair-score';
 import type { GroupingInput, GroupingOptions, GroupingResult, SuggestedCluster } from './types';
@@ -46,7 +46,7 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
   keeps.forEach((k, x) => k.ideaIds.forEach((id) => keptOf.set(index.get(id)!, x)));
 
   const n = items.length;
-  const sim = similarityMatrix(items);
+  const { soft: sim, topic: topicSim } = wallSimilarities(items);
   const dupGroups = wallDuplicates(n, sim);
   const additions: number[][] = keeps.map(() => []);
   const attached = new Set<number>();
@@ -74,7 +74,8 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
   const inUnit = new Set<number>();
   for (const g of dupGroups) if (g.every(free)) { units.push(g); g.forEach((i) => inUnit.add(i)); }
   for (let i = 0; i < n; i++) if (free(i) && !inUnit.has(i)) units.push([i]);
-  const topic = topicSimilarity(sim, n);
+  // Sub-topics also read words associated in local life (boulangerie ~ pain); duplicates don't.
+  const topic = topicSimilarity(topicSim, n);
   const { clusters, divers } = clusterWall(n, topic, units, granularity);
 
   const out: SuggestedCluster[] = [];
