@@ -297,7 +297,10 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     await eld();
     const cpu0 = procUsage(pid).cpuMs;
+    const client0 = process.cpuUsage();
     const { phones, ms: joinMs } = await joinPhones(server.url, ev.event.joinCode, big.id, big.boardId, BIG, 10_000);
+    const client = process.cpuUsage(client0);
+    const clientCpu = (client.user + client.system) / 1000 / BIG;
     const joinEld = await eld();
     const joinCpu = (procUsage(pid).cpuMs - cpu0) / BIG;
     const track = tracker(phones);
@@ -314,7 +317,7 @@ async function main(): Promise<void> {
     row(`${BIG} phones, one board`, 'server RSS', `${rss.toFixed(0)} MiB`, `${relay.rssMiB.toFixed(0)} MiB`);
     const steps = oldJoin ? 4 : 3;
     const perJoin = await storageCallsPerJoin(oldJoin);
-    const costText = `server CPU ${joinCpu.toFixed(2)} ms/join (relay ${relay.joinCpuMs.toFixed(2)}), ${steps} sequential steps (relay 1), storage per join ${perJoin}`;
+    const costText = `server CPU ${joinCpu.toFixed(2)} ms/join (relay ${relay.joinCpuMs.toFixed(2)}), bench client CPU ${clientCpu.toFixed(2)} ms/join (relay ${relay.clientCpuMs.toFixed(2)}), ${steps} sequential steps (relay 1), storage per join ${perJoin}`;
     row(`${BIG} phones, one board`, 'join cost (load-independent)', costText);
     console.log(`s5: join ${ms(joinMs)} (relay ${ms(relay.joinMs)}), ELD during joins ${eldText(joinEld)}\n    ${costText}\n    all-${BIG} ${summary(track.visible)} (${r.errors} errors)\n    relay   ${summary(relay.visible)}\n    RSS ${rss.toFixed(0)} MiB (relay ${relay.rssMiB.toFixed(0)} MiB)  ELD ${eldText(e)}  load ${load()}`);
   }

@@ -10,7 +10,7 @@ import { procUsage } from './stats';
  * Same fan-out as the live-wall bench through the bare relay: N readers join at once (timed),
  * then one writer writes every `intervalMs` for `durationMs`.
  */
-export async function runBareRelay(opts: { clients: number; intervalMs: number; durationMs: number }): Promise<{ visible: number[]; joinMs: number; joinCpuMs: number; rssMiB: number }> {
+export async function runBareRelay(opts: { clients: number; intervalMs: number; durationMs: number }): Promise<{ visible: number[]; joinMs: number; joinCpuMs: number; clientCpuMs: number; rssMiB: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bare-relay-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     let out = '';
@@ -31,10 +31,13 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
   await writer.synced;
   const joinStart = performance.now();
   const cpu0 = procUsage(child.pid!).cpuMs;
+  const client0 = process.cpuUsage();
   const readers = Array.from({ length: opts.clients }, open);
   await Promise.all(readers.map((r) => r.synced));
   const joinMs = performance.now() - joinStart;
   const joinCpuMs = (procUsage(child.pid!).cpuMs - cpu0) / opts.clients;
+  const client = process.cpuUsage(client0);
+  const clientCpuMs = (client.user + client.system) / 1000 / opts.clients;
 
   const writtenAt = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -70,5 +73,5 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
     c.doc.destroy();
   }
   child.kill();
-  return { visible, joinMs, joinCpuMs, rssMiB };
+  return { visible, joinMs, joinCpuMs, clientCpuMs, rssMiB };
 }

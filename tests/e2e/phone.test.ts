@@ -129,6 +129,23 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     expect(errors).toEqual([]);
   });
 
+  it('where the network refuses WebSockets to socket.io, the phone still joins and its idea is acknowledged (long-polling)', async () => {
+    const proxy = await startThrottleProxy(suite.server.url, { refuseWebSockets: /^\/socket\.io\// });
+    try {
+      const { page, errors } = await phone();
+      const polls: string[] = [];
+      page.on('request', (r) => r.url().includes('transport=polling') && polls.push(r.url()));
+      await join(page, proxy.url, 'Sans WebSocket', 0);
+      await post(page, 'Une navette même sans WebSocket');
+      await expect.poll(() => page.getByTestId('send-state').getAttribute('data-state')).toBe('sent');
+      expect(polls.length).toBeGreaterThan(0);
+      // The refused handshake is the browser's own console line, not the page's error.
+      expect(errors.filter((e) => !/WebSocket connection to .*socket\.io.* failed/.test(e))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('reloaded offline, the phone shows Semis with its outbox; the idea is sent once when the network is back', async () => {
     const { context, page, errors } = await phone();
     await join(page, suite.server.url, 'Dominique', 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { C, S, type AtelierStatePush, type Dashboard, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, useServer, type Client } from '../support/harness';
+import { cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
 
 /**
  * Issue #13: a phone's join reads what it needs in one or two queries, and enters its atelier
@@ -86,5 +87,40 @@ describe('the join path', () => {
     for (const token of tokens.slice(0, 10)) must(await call<JoinResult>(await phone(), C.join, { token, code: ev.event.joinCode, atelierId }));
     // Already in that atelier: nothing to write.
     expect(since(before)).toEqual({ reads: 20, writes: 0 });
+  });
+
+  it('gives a connection one listener for all its commands: nothing per command to build or hold, and no built-in name answers', async () => {
+    const ev = await createEvent(suite.server.url, 1);
+    const p = await phone();
+    must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: 'Sam', atelierId: ev.ateliers[0]!.id }));
+    const conn = suite.server.semis.io.sockets.sockets.get(p.id!)!;
+    // Some 40 commands, yet no listener per command name (they held ~90 closures per phone).
+    expect(conn.eventNames().filter((e) => typeof e === 'string' && e.includes(':'))).toEqual([]);
+    expect(conn.listenersAny()).toHaveLength(1);
+    // Names of the handlers' own lookup table are no commands.
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'get']) {
+      await expect(call(p, name, {}, 300)).rejects.toThrow();
+    }
+    // Every command still goes through the wrapper: parsed, rate-limited, answered once.
+    expect(await call(p, C.postIdea, { id: 'not-a-uuid', atelierId: ev.ateliers[0]!.id, text: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    must(await call(p, C.postIdea, { id: crypto.randomUUID(), atelierId: ev.ateliers[0]!.id, text: 'Toujours là' }));
+  });
+
+  it('lets a socket.io handshake wait its turn behind work already queued, as a board upgrade does', async () => {
+    // Doors open: handshakes must not all run in one poll phase ahead of timers and queued work.
+    await new Promise((r) => setTimeout(r, 5));
+    const done: number[] = [];
+    const work = Array.from({ length: 60 }, async (_, i) => {
+      await yieldIfBusy();
+      const end = cpuMs() + 3;
+      while (cpuMs() < end) { /* a join's worth of work, and more */ }
+      done.push(i);
+    });
+    const connectedAfter = new Promise<number>((resolve) => suite.server.semis.io.once('connection', () => resolve(done.length)));
+    const connecting = phone();
+    await Promise.all(work);
+    // Handled as it arrived, the handshake went through after a handful of the 60 steps.
+    expect(await connectedAfter).toBeGreaterThanOrEqual(40);
+    expect((await connecting).connected).toBe(true);
   });
 });

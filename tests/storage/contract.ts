@@ -142,6 +142,14 @@ export function describeStorageContract(
         for (let i = 0; i < 6; i++) tels.push(await named('Tel'));
         expect(tels).toEqual(['Tel', 'Tel (2)', 'Tel (3)', 'Tel (4)', 'Tel (5)', 'Tel (6)']);
       });
+
+      it('tells a newcomer apart from names stored without a key (purged people)', async () => {
+        // Purged labels carry no key: a join cannot find them by key, it reads them whole.
+        await s.retention.purgeParticipants(fx.event.id);
+        const named = (wanted: string) => s.createNamedParticipant(participantRecord(fx.event.id, 'ignored', null), pseudonymChoice(wanted, PSEUDONYM_MAX));
+        expect(await named('participant 1')).toBe('participant 1 (2)');
+        expect(await Promise.all([named('Lou'), named('Lou')]).then((n) => n.sort())).toEqual(['Lou', 'Lou (2)']);
+      });
     });
 
     describe('ideas', () => {

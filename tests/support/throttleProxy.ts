@@ -12,6 +12,8 @@ export interface ThrottleOptions {
   rttMs?: number;
   /** Bandwidth of the WebSocket link, each direction, in kbit/s. */
   kbps?: number;
+  /** WebSocket handshakes to these paths are answered 403, as by a network that forbids them. */
+  refuseWebSockets?: RegExp;
 }
 
 export interface ThrottleProxy {
@@ -62,7 +64,12 @@ export async function startThrottleProxy(target: string, opts: ThrottleOptions =
       }
     };
     client.on('data', (chunk: Buffer) => {
-      kind ??= /^upgrade:\s*websocket/im.test(chunk.toString('latin1')) ? 'ws' : 'http';
+      const head = chunk.toString('latin1');
+      kind ??= /^upgrade:\s*websocket/im.test(head) ? 'ws' : 'http';
+      if (kind === 'ws' && opts.refuseWebSockets?.test(head.split(' ')[1] ?? '')) {
+        client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+        return upstream.destroy();
+      }
       send(upstream, chunk, 'up');
     });
     upstream.on('data', (chunk: Buffer) => send(client, chunk, 'down'));

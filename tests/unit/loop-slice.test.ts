@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SLICE_MS, cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
 
 /** A step using `ms` of CPU (slices count CPU time, so a loaded machine changes nothing). */
@@ -45,5 +45,48 @@ describe('loopSlice: bursts share the event loop', () => {
     // A slice runs past SLICE_MS by at most one step; the timer fired between slices.
     expect(mostBetweenTicks).toBeLessThanOrEqual(SLICE_MS / TASK_MS + 1);
     expect(ticks).toBeGreaterThanOrEqual(100 / (SLICE_MS / TASK_MS + 1) - 1);
+  });
+
+  it('a long queue costs each turn a few clock reads, not one per waiting caller', async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    const reads = vi.spyOn(process, 'cpuUsage');
+    let burnReads = 0;
+    const CALLERS = 300;
+    try {
+      // 300 steps of ~0.3 ms arriving in one turn, like joins at doors opening: ≈ 20 turns of
+      // slices. Polling every waiting caller on every turn read the clock ≈ 3,000 times.
+      await Promise.all(
+        Array.from({ length: CALLERS }, async () => {
+          await yieldIfBusy();
+          const clock = () => {
+            burnReads += 1;
+            return cpuMs();
+          };
+          const end = clock() + 0.3;
+          while (clock() < end) { /* CPU-bound step */ }
+        }),
+      );
+      expect(reads.mock.calls.length - burnReads).toBeLessThanOrEqual(CALLERS + 50);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('a caller arriving while others wait goes after them', async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    const order: number[] = [];
+    const first = Array.from({ length: 20 }, async (_, i) => {
+      await yieldIfBusy();
+      burn(1);
+      order.push(i);
+    });
+    // Next turn, timers have run: a newcomer with a fresh slice still queues behind the wave.
+    await new Promise((r) => setTimeout(r, 1));
+    const late = (async () => {
+      await yieldIfBusy();
+      order.push(99);
+    })();
+    await Promise.all([...first, late]);
+    expect(order.indexOf(99)).toBe(order.length - 1);
   });
 });

@@ -11,7 +11,11 @@ export function createSocket(): SemisSocket {
   const socket: SemisSocket = io({
     path: SOCKET_PATH,
     auth: { protocol: PROTOCOL_VERSION },
-    transports: ['websocket'],
+    // A WebSocket straight away (no long-polling first, then an upgrade: one handshake per
+    // phone, not three requests); where a network refuses WebSockets (some proxies, captive
+    // portals), that attempt falls back to long-polling, so the phone still joins and posts.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     forceNew: true,
     // Randomised backoff so 150 phones coming back from a Wi-Fi drop don't retry in lockstep.
     reconnectionDelay: 1000,

@@ -19,6 +19,8 @@ let countCpu = false;
 let reachedWall = false;
 /** A deferred caller went on in this slice: the next ones may be held back (not before). */
 let deferredAdmitted = false;
+/** This slice was found over its share: no need to read the clock again until timers run. */
+let spent = false;
 
 function openSlice(now: number): void {
   sliceStart = now;
@@ -30,6 +32,9 @@ function openSlice(now: number): void {
     if (!reachedWall) countCpu = false;
     sliceStart = -1;
     deferredAdmitted = false;
+    spent = false;
+    // A new turn: as many admission turns as can go on in its check phase.
+    if (waiting.length > 0) arm();
   }, 0).unref();
 }
 
@@ -53,8 +58,48 @@ function overBudget(): boolean {
   if (now - sliceStart <= SLICE_MS) return false;
   reachedWall = true;
   countCpu = true;
-  return Number.isNaN(sliceCpuStart) || cpuMs() - sliceCpuStart > SLICE_MS;
+  spent = Number.isNaN(sliceCpuStart) || cpuMs() - sliceCpuStart > SLICE_MS;
+  return spent;
 }
+
+/** Deferred callers, in arrival order. */
+const waiting: (() => void)[] = [];
+/** Admission turns queued for the coming check phase (one immediate each). */
+let armed = 0;
+/** Bumped when a check phase's slice runs out: that phase's remaining turns do nothing. */
+let phase = 0;
+/** More callers than this never go on in one turn: enough to fill a slice with short steps,
+ * few enough that a long queue does not schedule thousands of immediates per turn. */
+const MOST_PER_TURN = 64;
+
+/** Queues admission turns for the next check phase: one per waiting caller, up to the cap. */
+function arm(): void {
+  const want = Math.min(waiting.length, MOST_PER_TURN);
+  const current = phase;
+  for (; armed < want; armed++) setImmediate(admit, current);
+}
+
+/** One admission turn: the oldest caller goes on if the slice has room (or none went on in it
+ * yet); else this phase is over and the queue waits for the next turn. */
+function admit(armedIn: number): void {
+  if (armedIn !== phase) return;
+  armed -= 1;
+  if (waiting.length === 0) return;
+  if (deferredAdmitted && (spent || overBudget())) {
+    // Nothing more goes on before timers run: one turn stays armed (it keeps the loop alive,
+    // and retries if timers are not due yet); the timers phase arms the others.
+    phase += 1;
+    armed = 1;
+    setImmediate(admit, phase);
+    return;
+  }
+  if (!deferredAdmitted && sliceStart < 0) openSlice(performance.now());
+  deferredAdmitted = true;
+  waiting.shift()!();
+  if (armed === 0) arm();
+}
+
+const goOn: Promise<void> = Promise.resolve();
 
 /**
  * Shares the event loop under bursts. Work that arrives in waves — 150 commands read in one
@@ -65,16 +110,19 @@ function overBudget(): boolean {
  * At least one deferred caller goes on per turn, however busy the poll phase: a wave drains.
  * Deferring every caller but the first matters: callers resolved together check in before any
  * of them has worked, so a test of elapsed time alone would let the whole wave through.
+ *
+ * The waiting callers are one queue, and only the turns that can admit one are scheduled: a
+ * thousand phones joining at once cost each turn a few clock reads, not one per caller.
  */
-export async function yieldIfBusy(): Promise<void> {
-  if (sliceStart < 0) return openSlice(performance.now());
-  for (;;) {
-    await new Promise((r) => setImmediate(r));
-    if (!overBudget() || !deferredAdmitted) {
-      deferredAdmitted = true;
-      return;
-    }
+export function yieldIfBusy(): Promise<void> {
+  if (sliceStart < 0 && waiting.length === 0) {
+    openSlice(performance.now());
+    return goOn;
   }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    arm();
+  });
 }
 
 /** For a loop doing work step after step itself (a fan-out): has this slice run its share? */

@@ -35,29 +35,47 @@ export function grantFacilitatorBudget(socket: SemisSocket): void {
   socket.data.bucket.reset(LIMITS.facilitator);
 }
 
-/** What a command's handler gets (its payload, parsed) and must answer (its ack type). */
-export type Handler<K extends CommandName> = (payload: CommandPayload<K>) => Promise<CommandAck<K>>;
+/** What a command's handler gets (its payload, parsed, and the connection it came on) and must
+ * answer (its ack type). */
+export type Handler<K extends CommandName> = (payload: CommandPayload<K>, socket: SemisSocket) => Promise<CommandAck<K>>;
 /** Handlers of some commands of the table in shared/src/protocol/commands.ts; an event name
  * not in that table, or an answer of another type, does not compile. */
 export type CommandTable = { [K in CommandName]?: Handler<K> };
 
-/** Registers each handler of the table on the connection. */
-export function register(socket: SemisSocket, table: CommandTable): void {
-  for (const name of Object.keys(table) as CommandName[]) command(socket, name, table[name] as Handler<typeof name>);
+type Listener = (this: SemisSocket, event: unknown, payload?: unknown, ack?: unknown) => void;
+
+/**
+ * The one listener every connection gets (`socket.onAny`), built once per process from the
+ * roles' tables: a phone's connection holds no closure per command (a thousand phones held
+ * ~90 000 of them). An event that is no command of the tables is ignored, as an event without
+ * a listener was.
+ */
+export function commandListener(...tables: CommandTable[]): Listener {
+  const handlers = new Map<string, (socket: SemisSocket, payload: unknown, ack: unknown) => Promise<void>>();
+  for (const table of tables) {
+    for (const name of Object.keys(table) as CommandName[]) {
+      if (handlers.has(name)) throw new Error(`command ${name} has two handlers`);
+      handlers.set(name, wrap(name, table[name] as Handler<typeof name>));
+    }
+  }
+  return function (this: SemisSocket, event, payload, ack) {
+    if (typeof event !== 'string') return;
+    void handlers.get(event)?.(this, payload, ack);
+  };
 }
 
 /** Wraps a handler: rate limit, payload parsed with the command's schema, a missing ack,
  * thrown errors — the server never crashes on input. */
-export function command<K extends CommandName>(socket: SemisSocket, name: K, handler: Handler<K>): void {
+function wrap<K extends CommandName>(name: K, handler: Handler<K>): (socket: SemisSocket, payload: unknown, ack: unknown) => Promise<void> {
   const spec = COMMANDS[name];
-  socket.on(name as CommandName, (async (payload: unknown, ack: unknown) => {
+  return async (socket, payload, ack) => {
     let answer: Ack<CommandAck<K>>;
     try {
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
       // 150 phones' commands can arrive in one turn of the event loop: past its slice, the
       // rest are parsed and handled in the next turns, so timers and pings run in between.
       await yieldIfBusy();
-      answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>) };
+      answer = { ok: true, data: await handler(parseInput(spec.payload, payload, spec.fields) as CommandPayload<K>, socket) };
     } catch (err) {
       answer = { ok: false, error: errorBody(err, socket.data.lang) };
       // INTERNAL (a bug) or UNAVAILABLE (the database does not answer).
@@ -69,5 +87,5 @@ export function command<K extends CommandName>(socket: SemisSocket, name: K, han
     } catch (err) {
       logger.error({ err, event: name }, 'ack failed');
     }
-  }) as never);
+  };
 }

@@ -8,7 +8,7 @@ import { listCandidates, promote, suggestGrouping, updateCandidate } from '../se
 import { approveAll, blockParticipant, listBlocked, listModIdeas, moderateIdea, moderationLog, moderationQueue, unblockParticipant } from '../services/moderation';
 import { present, type Presentations } from '../services/present';
 import { C } from '@semis/shared';
-import { grantFacilitatorBudget, type CommandTable, type SemisSocket } from './command';
+import { grantFacilitatorBudget, type CommandTable } from './command';
 import { facilitatorOf } from './identity';
 import { rooms } from './rooms';
 
@@ -22,11 +22,11 @@ export interface FacilitatorDeps extends EveningDeps {
 }
 
 /** Commands of the animation team; each requires facilitator:auth on this connection first. */
-export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps): CommandTable {
-  const me = () => facilitatorOf(socket);
+export function facilitatorCommands(deps: FacilitatorDeps): CommandTable {
+  const me = facilitatorOf;
 
   return {
-    [C.facilitatorAuth]: async ({ token }) => {
+    [C.facilitatorAuth]: async ({ token }, socket) => {
       const who = await requireFacilitator(deps.storage, token);
       socket.data.facilitator = who;
       grantFacilitatorBudget(socket);
@@ -41,30 +41,30 @@ export function facilitatorCommands(socket: SemisSocket, deps: FacilitatorDeps):
       return view;
     },
 
-    [C.setPhase]: (p) => setPhase(deps, me(), p),
-    [C.configureAtelier]: (p) => configureAtelier(deps, me(), p),
-    [C.reveal]: (p) => reveal(deps, me(), p),
-    [C.timer]: (p) => controlTimer(deps, me(), p),
-    [C.modIdeas]: (p) => listModIdeas(deps, me(), p),
-    [C.moderateIdea]: (p) => moderateIdea(deps, me(), p),
-    [C.block]: (p) => blockParticipant(deps, me(), p, deps.closeBoardsOf),
-    [C.unblock]: (p) => unblockParticipant(deps, me(), p),
-    [C.blockedList]: () => listBlocked(deps, me()),
-    [C.modQueue]: (p) => moderationQueue(deps, me(), p),
-    [C.approveAll]: (p) => approveAll(deps, me(), p),
-    [C.modLog]: (p) => moderationLog(deps, me(), p),
-    [C.dashboard]: async () => scopedDashboard(await dashboard(deps, me().event.id), me()),
-    [C.coFacilitator]: (p) => createCoFacilitator(deps, me(), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)),
-    [C.voteConfigure]: (p) => configureVote(deps, me(), p),
-    [C.votePreview]: (p) => previewVote(deps, me(), p),
-    [C.plenary]: (p) => plenary(deps, me(), p),
-    [C.groupingSuggest]: (p) => suggestGrouping(deps, me(), p),
-    [C.promote]: (p) => promote(deps, me(), p),
-    [C.candidateUpdate]: (p) => updateCandidate(deps, me(), p),
-    [C.candidates]: () => listCandidates(deps, me()),
-    [C.present]: (p) => present(deps, me(), p),
-    [C.follow]: async ({ atelierId, viewport }) => {
-      checkFacilitatorOn(me(), await deps.storage.getAtelier(atelierId), 'board.read');
+    [C.setPhase]: (p, socket) => setPhase(deps, me(socket), p),
+    [C.configureAtelier]: (p, socket) => configureAtelier(deps, me(socket), p),
+    [C.reveal]: (p, socket) => reveal(deps, me(socket), p),
+    [C.timer]: (p, socket) => controlTimer(deps, me(socket), p),
+    [C.modIdeas]: (p, socket) => listModIdeas(deps, me(socket), p),
+    [C.moderateIdea]: (p, socket) => moderateIdea(deps, me(socket), p),
+    [C.block]: (p, socket) => blockParticipant(deps, me(socket), p, deps.closeBoardsOf),
+    [C.unblock]: (p, socket) => unblockParticipant(deps, me(socket), p),
+    [C.blockedList]: (_, socket) => listBlocked(deps, me(socket)),
+    [C.modQueue]: (p, socket) => moderationQueue(deps, me(socket), p),
+    [C.approveAll]: (p, socket) => approveAll(deps, me(socket), p),
+    [C.modLog]: (p, socket) => moderationLog(deps, me(socket), p),
+    [C.dashboard]: async (_, socket) => scopedDashboard(await dashboard(deps, me(socket).event.id), me(socket)),
+    [C.coFacilitator]: (p, socket) => createCoFacilitator(deps, me(socket), p, deps.publicUrl(socket.handshake.headers.host, socket.handshake.secure)),
+    [C.voteConfigure]: (p, socket) => configureVote(deps, me(socket), p),
+    [C.votePreview]: (p, socket) => previewVote(deps, me(socket), p),
+    [C.plenary]: (p, socket) => plenary(deps, me(socket), p),
+    [C.groupingSuggest]: (p, socket) => suggestGrouping(deps, me(socket), p),
+    [C.promote]: (p, socket) => promote(deps, me(socket), p),
+    [C.candidateUpdate]: (p, socket) => updateCandidate(deps, me(socket), p),
+    [C.candidates]: (_, socket) => listCandidates(deps, me(socket)),
+    [C.present]: (p, socket) => present(deps, me(socket), p),
+    [C.follow]: async ({ atelierId, viewport }, socket) => {
+      checkFacilitatorOn(me(socket), await deps.storage.getAtelier(atelierId), 'board.read');
       deps.broadcast.follow(atelierId, viewport);
       return {};
     },

@@ -9,20 +9,19 @@ import { participantOf } from './identity';
 import { rooms } from './rooms';
 import { hashToken } from '../auth/tokens';
 import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
-import { yieldIfBusy } from '../limits/loopSlice';
 
 /** Commands of a phone (and `time:sync`, for anyone). A participant speaks for the identity
  * it joined with on this connection. */
-export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { joinGuard: JoinGuard }): CommandTable {
-  const me = () => participantOf(deps.storage, socket);
+export function participantCommands(deps: IdeaDeps & { joinGuard: JoinGuard }): CommandTable {
+  const me = (socket: SemisSocket) => participantOf(deps.storage, socket);
   return {
     [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.parse(deps.now()) }),
 
-    [C.join]: async (payload) => {
+    [C.join]: async (payload, socket) => {
+      // Doors open: hundreds of phones join within a second. Like every command, a join waited
+      // for a turn of the loop with time left (command.ts), so timers, pings and posts keep
+      // flowing meanwhile; a second wait here would only send it to the back of the queue again.
       deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
-      // Doors open: hundreds of phones join within a second. Each join's work waits for a turn
-      // of the loop that has time left, so timers, pings and posts keep flowing meanwhile.
-      await yieldIfBusy();
       const { result, participant, atelier } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
         // A wrong code or token slows this connection down, and closes it after too many.
         if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
@@ -36,8 +35,8 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
       return result;
     },
 
-    [C.enterAtelier]: async ({ atelierId }) => {
-      const participant = await me();
+    [C.enterAtelier]: async ({ atelierId }, socket) => {
+      const participant = await me(socket);
       const atelier = await deps.storage.getAtelier(atelierId);
       if (!atelier || atelier.eventId !== participant.eventId) throw new AppError('UNKNOWN_ATELIER', 'atelierId');
       // A phone re-entering after a reconnect is already there: nothing to write.
@@ -47,15 +46,15 @@ export function participantCommands(socket: SemisSocket, deps: IdeaDeps & { join
       return { atelier, participant: publicParticipant(participant) };
     },
 
-    [C.postIdea]: async (p) => postIdea(deps, await me(), p),
-    [C.editIdea]: async (p) => editIdea(deps, await me(), p),
-    [C.deleteIdea]: async (p) => deleteIdea(deps, await me(), p),
-    [C.myIdeas]: async ({ atelierId }) => ({ ideas: (await deps.storage.listAuthorIdeas((await me()).id, atelierId)).map(ideaView) }),
+    [C.postIdea]: async (p, socket) => postIdea(deps, await me(socket), p),
+    [C.editIdea]: async (p, socket) => editIdea(deps, await me(socket), p),
+    [C.deleteIdea]: async (p, socket) => deleteIdea(deps, await me(socket), p),
+    [C.myIdeas]: async ({ atelierId }, socket) => ({ ideas: (await deps.storage.listAuthorIdeas((await me(socket)).id, atelierId)).map(ideaView) }),
 
-    [C.voteGet]: async (p) =>
-      socket.data.facilitator ? getVote(deps, { role: 'facilitator', who: socket.data.facilitator }, p) : getVote(deps, { role: 'participant', participant: await me() }, p),
-    [C.voteDot]: async (p) => castDot(deps, await me(), p),
-    [C.voteRate]: async (p) => rate(deps, await me(), p),
+    [C.voteGet]: async (p, socket) =>
+      socket.data.facilitator ? getVote(deps, { role: 'facilitator', who: socket.data.facilitator }, p) : getVote(deps, { role: 'participant', participant: await me(socket) }, p),
+    [C.voteDot]: async (p, socket) => castDot(deps, await me(socket), p),
+    [C.voteRate]: async (p, socket) => rate(deps, await me(socket), p),
   };
 }
 

@@ -13,9 +13,9 @@ export interface PosterSocketDeps {
 }
 
 /** The poster workshop's commands, for participants and facilitators alike. */
-export function posterCommands(socket: SemisSocket, deps: PosterSocketDeps): CommandTable {
+export function posterCommands(deps: PosterSocketDeps): CommandTable {
   const { storage, now, broadcast } = deps;
-  const viewer = () => viewerOf(storage, socket);
+  const viewer = (socket: SemisSocket) => viewerOf(storage, socket);
 
   /** A participant who joins a group leaves their previous one: both are announced. */
   const announce = async (eventId: string, view: GroupView, left: string | null) => {
@@ -27,55 +27,55 @@ export function posterCommands(socket: SemisSocket, deps: PosterSocketDeps): Com
   };
 
   return {
-    [C.subscribePosters]: async ({ token }) => {
+    [C.subscribePosters]: async ({ token }, socket) => {
       const who = await subscribeViewer(storage, socket, token);
       // In the participant's room too, so blocking them closes this socket like their others.
       await socket.join(who.role === 'participant' ? [rooms.event(who.event.id), rooms.participant(who.participant.id)] : rooms.event(who.event.id));
       return { groups: await listGroupViews(storage, who.event.id) };
     },
 
-    [C.createGroup]: async (payload) => {
-      const who = await viewer();
+    [C.createGroup]: async (payload, socket) => {
+      const who = await viewer(socket);
       const res = await createGroup(storage, who, payload, now());
       await announce(who.event.id, res.view, res.left);
       return { group: res.view, created: res.created };
     },
 
-    [C.joinGroup]: async (payload) => {
-      const who = await viewer();
+    [C.joinGroup]: async (payload, socket) => {
+      const who = await viewer(socket);
       const res = await joinGroup(storage, who, payload, now());
       await announce(who.event.id, res.view, res.left);
       return { group: res.view };
     },
 
-    [C.leaveGroup]: async (payload) => {
-      const view = await leaveGroup(storage, await viewer(), payload);
+    [C.leaveGroup]: async (payload, socket) => {
+      const view = await leaveGroup(storage, await viewer(socket), payload);
       broadcast.groupChanged(view);
       return { group: view };
     },
 
-    [C.setGroupRoles]: async (payload) => {
-      const view = await setGroupRoles(storage, await viewer(), payload);
+    [C.setGroupRoles]: async (payload, socket) => {
+      const view = await setGroupRoles(storage, await viewer(socket), payload);
       broadcast.groupChanged(view);
       return { group: view };
     },
 
-    [C.watchBoard]: async ({ boardId }) => {
-      const feed = await boardFeed(storage, await viewer(), boardId);
+    [C.watchBoard]: async ({ boardId }, socket) => {
+      const feed = await boardFeed(storage, await viewer(socket), boardId);
       // One poster at a time: the presentation steps through them.
       for (const r of socket.rooms) if (r.startsWith('board:')) await socket.leave(r);
       await socket.join(rooms.board(feed.boardId));
       return feed;
     },
 
-    [C.react]: async (payload) => {
-      const res = await react(storage, await viewer(), payload, now());
+    [C.react]: async (payload, socket) => {
+      const res = await react(storage, await viewer(socket), payload, now());
       broadcast.reactions(res.boardId, res.reactions);
       return res;
     },
 
-    [C.comment]: async (payload) => {
-      const res = await comment(storage, await viewer(), payload, now());
+    [C.comment]: async (payload, socket) => {
+      const res = await comment(storage, await viewer(socket), payload, now());
       if (res.created) broadcast.comment(res.comment);
       return res;
     },

@@ -1,19 +1,22 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import { pickLanguage, PROTOCOL_VERSION, SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
 import type { IdeaDeps } from '../services/ideas';
-import { initSocketData, register, type SemisSocket, type SocketData } from './command';
+import { commandListener, initSocketData, type SemisSocket, type SocketData } from './command';
 import { facilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { participantCommands } from './participant';
 import { posterCommands } from './posters';
 import type { JoinGuard } from '../limits/joinGuard';
+import { yieldIfBusy } from '../limits/loopSlice';
 
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** `allowRequest` sees each handshake (polling and WebSocket): the Origin check goes there. */
 export function createSocketServer(http: HttpServer, allowRequest: (req: IncomingMessage) => boolean = () => true): SemisIo {
-  return new Server(http, {
+  const others = new Set(http.listeners('upgrade'));
+  const io: SemisIo = new Server(http, {
     allowRequest: (req, callback) => callback(null, allowRequest(req)),
     path: SOCKET_PATH,
     // Our y-websocket endpoint shares the HTTP server: socket.io must leave its upgrades alone.
@@ -23,6 +26,20 @@ export function createSocketServer(http: HttpServer, allowRequest: (req: Incomin
     pingInterval: 20_000,
     pingTimeout: 25_000,
   });
+  // Doors open: hundreds of WebSocket handshakes reach one poll phase. Like the board's
+  // upgrades (yjs/server.ts), each waits for a turn of the loop with time left.
+  for (const engineUpgrade of http.listeners('upgrade')) {
+    if (others.has(engineUpgrade)) continue;
+    http.off('upgrade', engineUpgrade as never);
+    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      // Node took its own error listener off the socket: a reset while waiting must not throw.
+      socket.on('error', () => socket.destroy());
+      void yieldIfBusy().then(() => {
+        if (!socket.destroyed) engineUpgrade.call(http, req, socket, head);
+      });
+    });
+  }
+  return io;
 }
 
 /** The one connection handler: each role's command table, parsed and acked by `command`. */
@@ -36,15 +53,15 @@ export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps &
     refusal.data = errorBody(new AppError('PROTOCOL_MISMATCH'), pickLanguage(socket.handshake.headers['accept-language']));
     next(refusal);
   });
+  // Built once: a connection holds one listener for every command, and one for its end.
+  const commands = commandListener(participantCommands(deps), facilitatorCommands(deps), posterCommands(deps));
+  function disconnected(this: SemisSocket): void {
+    const eventId = this.data.participant?.eventId;
+    if (eventId) deps.broadcast.dashboardChanged(eventId);
+  }
   io.on('connection', (socket: SemisSocket) => {
     initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
-    register(socket, participantCommands(socket, deps));
-    register(socket, facilitatorCommands(socket, deps));
-    register(socket, posterCommands(socket, deps));
-
-    socket.on('disconnect', () => {
-      const eventId = socket.data.participant?.eventId;
-      if (eventId) deps.broadcast.dashboardChanged(eventId);
-    });
+    socket.onAny(commands);
+    socket.on('disconnect', disconnected);
   });
 }

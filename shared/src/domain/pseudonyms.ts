@@ -14,9 +14,15 @@ export function distinctPseudonym(wanted: string, taken: readonly string[], max:
 /** The names `distinctPseudonym` tries, in order: the wanted one, then "(2)", "(3)"… */
 export function* pseudonymCandidates(wanted: string, max: number): Generator<string> {
   yield wanted;
+  // Counted once (every join asks for 32 candidates): a name shorter in UTF-16 units than the
+  // room left is shorter in characters too, and needs no counting at all.
+  let length = -1;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    yield `${truncate(wanted, max - suffix.length).trimEnd()}${suffix}`;
+    const room = max - suffix.length;
+    if (wanted.length > room && length < 0) length = graphemeCount(wanted);
+    const base = wanted.length <= room || length <= room ? wanted : truncate(wanted, room);
+    yield `${base.trimEnd()}${suffix}`;
   }
 }
 
@@ -41,7 +47,6 @@ export function pseudonymChoice(wanted: string, max: number, lookups = 32): Pseu
 }
 
 function truncate(text: string, graphemes: number): string {
-  if (graphemeCount(text) <= graphemes) return text;
   const parts = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].slice(0, graphemes);
   return parts.map((p) => p.segment).join('');
 }

@@ -135,7 +135,22 @@ export function pseudonymKey(pseudonym: string): string {
 const foldedKeys = new Map<string, string>();
 const FOLDED_KEYS_MAX = 20_000;
 
+/** Printable ASCII: NFKC, NFD and the invisible-character rules leave it as it is. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+const ASCII_CONFUSABLES = /[01|$@l]/g;
+
+/** `foldPseudonym` for printable ASCII, the common case (and every "(2)" candidate of a plain
+ * name): the same key without the Unicode passes (tests/unit/pseudonyms.test.ts compares them). */
+function foldAscii(pseudonym: string): string {
+  return pseudonym.replace(/ +/g, ' ').trim().toLowerCase().replace(ASCII_CONFUSABLES, (ch) => CONFUSABLES[ch]!);
+}
+
 function foldPseudonym(pseudonym: string): string {
+  return PRINTABLE_ASCII.test(pseudonym) ? foldAscii(pseudonym) : foldUnicode(pseudonym);
+}
+
+/** The key by the full rule; exported so a test can hold the ASCII shortcut to it. */
+export function foldUnicode(pseudonym: string): string {
   let capitals = '';
   for (const ch of cleanPseudonym(pseudonym)) capitals += CONFUSABLE_CAPITALS[ch] ?? ch;
   const base = capitals.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');

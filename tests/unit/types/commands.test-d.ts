@@ -3,9 +3,8 @@
  * each `@ts-expect-error` below must be an error, else tsc fails with "unused directive".
  */
 import { C, type ClientToServerEvents, type CommandPayload } from '@semis/shared';
-import { command, type CommandTable, type SemisSocket } from '../../../server/src/realtime/command';
+import { commandListener, type CommandTable } from '../../../server/src/realtime/command';
 
-declare const socket: SemisSocket;
 declare const idea: { id: string; atelierId: string; text: string; createdAt: string; updatedAt: string; deleted: boolean; status: 'visible'; moderated: boolean };
 
 export const good: CommandTable = {
@@ -25,11 +24,15 @@ export const wrongName: CommandTable = {
   'idea:pots': async () => ({ id: 'x' }),
 };
 
-// The wrapper is typed the same way.
+// The listener takes tables typed the same way.
 // @ts-expect-error wrong ack type
-command(socket, C.postIdea, async () => 42);
+commandListener({ [C.postIdea]: async () => 42 });
 // @ts-expect-error unknown event name
-command(socket, 'idea:pots', async () => ({ id: 'x' }));
+commandListener(good, { 'idea:pots': async () => ({ id: 'x' }) });
+// Handlers get the connection the command came on.
+export const withSocket: CommandTable = {
+  [C.deleteIdea]: async (p, socket) => ({ id: `${p.id}:${socket.id}` }),
+};
 
 // Handlers get the parsed payload: defaults are applied (debate: boolean, never undefined).
 export const parsed = (p: CommandPayload<typeof C.createGroup>): boolean => p.debate;
