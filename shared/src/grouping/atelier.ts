@@ -168,7 +168,7 @@ function widening(base: Vector, stems: string[], relation: (stem: string) => rea
  * words by the thesaurus (for near-duplicates), `topic` also by local-life associations (for
  * sub-topics); the graph part is computed once for both.
  */
-export function wallSimilarities(items: WallIdea[], blend = PARAMS.blend): { soft: Float64Array; topic: Float64Array } {
+export function wallSimilarities(items: WallIdea[], blend = PARAMS.blend, withTopic = true): { soft: Float64Array; topic?: Float64Array } {
   const n = items.length;
   const graph = new Float64Array(n * n);
   if (blend > 0) {
@@ -204,13 +204,13 @@ export function wallSimilarities(items: WallIdea[], blend = PARAMS.blend): { sof
     return s;
   };
   const soft = halves(graph, (it) => it.soft);
-  const topic = halves(soft, (it) => it.associated);
-  return { soft: symmetric(soft), topic: symmetric(topic) };
+  const topic = withTopic ? symmetric(halves(soft, (it) => it.associated)) : undefined;
+  return { soft: symmetric(soft), topic };
 }
 
-/** The near-duplicates' matrix of wallSimilarities. */
+/** The near-duplicates' matrix of wallSimilarities, without the sub-topics' one. */
 export function similarityMatrix(items: WallIdea[], blend = PARAMS.blend): Float64Array {
-  return wallSimilarities(items, blend).soft;
+  return wallSimilarities(items, blend, false).soft;
 }
 
 /**

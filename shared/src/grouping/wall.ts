@@ -75,7 +75,7 @@ export function suggestForWall(ideas: GroupingInput[], options: GroupingOptions,
   for (const g of dupGroups) if (g.every(free)) { units.push(g); g.forEach((i) => inUnit.add(i)); }
   for (let i = 0; i < n; i++) if (free(i) && !inUnit.has(i)) units.push([i]);
   // Sub-topics also read words associated in local life (boulangerie ~ pain); duplicates don't.
-  const topic = topicSimilarity(topicSim, n);
+  const topic = topicSimilarity(topicSim!, n);
   const { clusters, divers } = clusterWall(n, topic, units, granularity);
 
   const out: SuggestedCluster[] = [];
