@@ -95,6 +95,11 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     const { page, errors } = await phone();
     const eventFetches: string[] = [];
     page.on('request', (r) => r.url().includes('/api/join/') && eventFetches.push(r.url()));
+    // A slow answer: the socket connects before it arrives, and must not ask a second time.
+    await page.route('**/api/join/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     // From the home screen, as someone who typed the code: the event is fetched once.
     await page.goto(`${suite.server.url}/`);
     await page.getByTestId('code-input').fill(ev.event.joinCode);
@@ -300,6 +305,11 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     const { page } = await phone();
     const eventFetches: string[] = [];
     page.on('request', (r) => r.url().includes('/api/join/') && eventFetches.push(r.url()));
+    // A slow answer: the socket connects before it arrives, and must not ask a second time.
+    await page.route('**/api/join/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
     await page.getByTestId('pseudonym-input').waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -55,6 +55,8 @@ export class ParticipantSession {
   private timers: ReturnType<typeof setInterval>[] = [];
   private stopOutbox: (() => void) | null = null;
   private beatPending = false;
+  /** The event fetch in flight, shared by whoever asks for it meanwhile. */
+  private infoLoading: Promise<void> | null = null;
   /** The atelier this connection follows on the server (entered by a join or `atelier:enter`). */
   private enteredOnServer: string | null = null;
 
@@ -190,7 +192,13 @@ export class ParticipantSession {
 
   /** Public event info for the pseudonym form. Fetched once: from the home screen's check if it
    * just did it, else here; a phone that already joined gets it with its rejoin instead. */
-  private async loadInfo(): Promise<void> {
+  private loadInfo(): Promise<void> {
+    // The first connect may land while the first fetch is still out: share it, never ask twice.
+    this.infoLoading ??= this.fetchInfo().finally(() => (this.infoLoading = null));
+    return this.infoLoading;
+  }
+
+  private async fetchInfo(): Promise<void> {
     if (this.state.session.token && this.state.session.event) return;
     const res = takeJoinInfo(this.code) ?? (await http<JoinInfoResult>(API.join(this.code)));
     if (res.ok) this.set({ infoError: null, session: this.saved({ ...this.state.session, event: res.data.event, ateliers: res.data.ateliers }) });
