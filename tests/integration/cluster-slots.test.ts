@@ -47,8 +47,11 @@ describe.skipIf(!pgOk || !redisOk)('sticky slots with three processes on Postgre
     }));
     const walls = procs.map((p) => openBoard(p.url, ev.ateliers[0]!.boardId, ev.adminToken));
     await Promise.all(walls.map((w) => w.synced));
-    for (const wall of walls) {
-      await waitFor(() => readIdeaCards(wall.doc).length === 450 && boardMaps(wall.doc).layout.size === 450, 15_000, 'all 450 stickies on every wall');
+    for (const [i, wall] of walls.entries()) {
+      const seen = () => `${readIdeaCards(wall.doc).length} cards, ${boardMaps(wall.doc).layout.size} spots`;
+      await waitFor(() => seen() === '450 cards, 450 spots', 15_000, `all 450 stickies on the wall of process ${i + 1}`).catch((err: Error) => {
+        throw new Error(`${err.message}: ${seen()}`);
+      });
       const spots = readIdeaCards(wall.doc).map((c) => JSON.stringify(readPosition(wall.doc, c.id)));
       expect(new Set(spots).size).toBe(450);
       wall.destroy();

@@ -151,7 +151,7 @@ describe('fuzzing socket.io and HTTP', () => {
       const attacker = async (kind: (typeof kinds)[number]) => {
         let s: Client | null = null;
         while (Date.now() - start < FUZZ_MS) {
-          if (!s || !s.connected) {
+          if (!s?.connected) {
             s = await connect(suite.server.url).catch(() => null);
             if (!s) continue;
             open.push(s);

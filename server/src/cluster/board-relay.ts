@@ -94,7 +94,9 @@ export class BoardRelay {
       if (kind === UPDATE || kind === SYNC_REPLY) this.applyPeerUpdate(room, payload);
       else if (kind === AWARENESS) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, PEER_ORIGIN);
       else if (kind === SYNC_REQUEST || kind === SYNC_VECTOR) {
-        const diff = room.encodeDiff(payload);
+        // Only what this process stored: a card whose commit is still out must not reach a peer
+        // that is reading the database to decide which cards to show.
+        const diff = room.encodeStoredDiff(payload);
         // An empty diff is 2 bytes (no structs, empty delete set): nothing worth sending.
         if (diff.length > 2) this.publish(room.boardId, SYNC_REPLY, diff, from);
         if (kind === SYNC_REQUEST) this.publish(room.boardId, SYNC_VECTOR, Y.encodeStateVector(room.doc), from);

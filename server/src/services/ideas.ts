@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { SERVER_ORIGIN, boardMaps, canChangeIdea, hideIdeaCard, removeIdeaCard, type Atelier, type C, type CommandPayload, type Idea, type IdeaStatus, type IdeaView } from '@semis/shared';
 import { AppError } from '../errors';
 import type { ParticipantRecord, Storage } from '../storage/types';
@@ -101,20 +102,30 @@ async function publish(deps: IdeaDeps, idea: Idea, atelier: Atelier, author: str
 }
 
 /** On load (and when anonymity changes), the document is made to show exactly the stored,
- * visible ideas of its board: the database is the source of truth, the document its projection. */
+ * visible ideas of its board: the database is the source of truth, the document its projection.
+ * A card written while the read is out (another process's post or moderation, arriving through
+ * Redis) is newer than what was read: it is left as it is, not taken off as "not stored". */
 export async function reconcileBoard(storage: Storage, room: BoardRoom): Promise<void> {
-  const atelier = await storage.getAtelierByBoardId(room.boardId);
-  if (!atelier) return;
-  const ideas = await storage.listBoardIdeas(room.boardId);
-  const names = await storage.pseudonyms([...new Set(ideas.map((i) => i.authorId))]);
-  const slots = await storage.ideaSlots(ideas.map((i) => i.id));
-  const keep = new Set<string>();
-  for (const idea of ideas) {
-    projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?', slots.get(idea.id));
-    if (idea.deletedAt === null && idea.status === 'visible') keep.add(idea.id);
+  const { ideas: cards } = boardMaps(room.doc);
+  const since = new Set<string>();
+  const watch = (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((key) => since.add(key));
+  cards.observe(watch);
+  try {
+    const atelier = await storage.getAtelierByBoardId(room.boardId);
+    if (!atelier) return;
+    const ideas = await storage.listBoardIdeas(room.boardId);
+    const names = await storage.pseudonyms([...new Set(ideas.map((i) => i.authorId))]);
+    const slots = await storage.ideaSlots(ideas.map((i) => i.id));
+    const keep = new Set<string>();
+    for (const idea of ideas) {
+      if (idea.deletedAt === null && idea.status === 'visible') keep.add(idea.id);
+      if (!since.has(idea.id)) projectIdea(room, idea, atelier, names.get(idea.authorId) ?? '?', slots.get(idea.id));
+    }
+    // Also drops entries nobody should have written (the ideas map is server-owned).
+    for (const key of [...cards.keys()]) if (!keep.has(key) && !since.has(key)) hideIdeaCard(room.doc, key);
+  } finally {
+    cards.unobserve(watch);
   }
-  // Also drops entries nobody should have written (the ideas map is server-owned).
-  for (const key of [...boardMaps(room.doc).ideas.keys()]) if (!keep.has(key)) hideIdeaCard(room.doc, key);
 }
 
 export async function reconcileBoardFor(deps: IdeaDeps, atelier: Atelier): Promise<void> {
