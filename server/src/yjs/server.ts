@@ -89,9 +89,15 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
       budgets.close(budget);
       opts.registry.release(boardId);
     };
-    // ws drops a socket that closed meanwhile, or a handshake it finds invalid (a bad
+    // The client hung up while we authorized or loaded (a phone losing the network, a provider
+    // disconnecting mid-handshake). The HTTP server leaves an upgraded socket half-open: ended
+    // by us or never — one descriptor leaked each time, and a shutdown waiting on it for good.
+    if (!socket.readable || !socket.writable) {
+      socket.destroy();
+      return release();
+    }
+    // ws drops a socket that closes from here on, or a handshake it finds invalid (a bad
     // Sec-WebSocket-Key…), without calling back: release those ourselves.
-    if (!socket.readable || !socket.writable) return release();
     let adopted = false;
     socket.once('close', () => adopted || release());
     const adopt = (ws: WebSocket) => {
