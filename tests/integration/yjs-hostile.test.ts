@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import WS from 'ws';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +65,43 @@ describe('y-websocket upgrade: hostile requests', () => {
     // More than the 16 connections one participant may hold: none of them may stay counted.
     for (let i = 0; i < 20; i++) expect(await bad()).toMatch(/^HTTP\/1\.1 400/);
     expect(await upgradeStatus(wsUrl(suite.server.url, ev.ateliers[0]!.boardId, other.token))).toBe(101);
+  });
+
+  it('closes the socket of a client that hangs up while its board loads', async () => {
+    // Before, it stayed half-open for good: a descriptor per abandoned handshake, and a server
+    // that never finished stopping (CI: posters-convergence's providers reconnecting).
+    const { semis, url } = suite.server;
+    const fresh = await createEvent(url, 1);
+    const boardId = fresh.ateliers[0]!.boardId;
+    let loading!: () => void;
+    let resume!: () => void;
+    const entered = new Promise<void>((r) => (loading = r));
+    const held = new Promise<void>((r) => (resume = r));
+    const load = semis.storage.loadBoard.bind(semis.storage);
+    semis.storage.loadBoard = async (id) => {
+      if (id === boardId) {
+        loading();
+        await held;
+      }
+      return load(id);
+    };
+    let serverSide: Duplex | undefined;
+    const seen = (_req: unknown, socket: Duplex) => (serverSide = socket);
+    semis.http.on('upgrade', seen);
+    try {
+      const client = new WS(wsUrl(url, boardId, fresh.adminToken));
+      client.on('error', () => {});
+      await entered;
+      client.terminate();
+      await waitFor(() => serverSide?.readable === false, 5000, 'the server to see the client hang up');
+      resume();
+      await waitFor(() => serverSide!.destroyed, 5000, 'the server to close the abandoned socket');
+    } finally {
+      semis.storage.loadBoard = load;
+      semis.http.off('upgrade', seen);
+      resume();
+    }
+    expect(await upgradeStatus(wsUrl(url, boardId, fresh.adminToken))).toBe(101);
   });
 
   it('checks Origin against the served origin and PUBLIC_URL', async () => {

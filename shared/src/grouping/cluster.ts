@@ -6,7 +6,7 @@
  * broad families (coarse) or splits each domain by sub-topic (fine).
  */
 import { DOMAINS, DOMAIN_COUNT } from './lexicon';
-import type { Edge } from './graph';
+import type { Edge } from './similarity';
 import type { Analysed } from './vectors';
 
 /** How much an idea listens to its neighbours, relative to its own words. */

@@ -3,7 +3,7 @@
  * stopped at a fixed threshold. Average link (rather than single link) keeps one
  * loosely related idea from chaining two different proposals together.
  */
-import type { Edge } from './graph';
+import type { Edge } from './similarity';
 
 /** Combined similarity at which two posts are proposed as the same idea. */
 export const DUPLICATE_THRESHOLD = 0.38;

@@ -5,7 +5,8 @@
  * Pure and deterministic: no randomness, no I/O, no dependencies.
  */
 import { DOMAINS, DOMAIN_COUNT } from './lexicon';
-import { neighbourLists, pairSimilarity } from './graph';
+import { neighbourLists } from './graph';
+import { pairSimilarity } from './similarity';
 import { DUPLICATE_THRESHOLD, findDuplicateGroups, isDuplicateCandidate } from './duplicates';
 import { assignDomains, coarseKey, DIVERS, domainScores, MIN_NEIGHBOUR_SIM, NEIGHBOURS, splitCluster } from './cluster';
 import { titleFromAnalysed, proposeClusterTitle, clusterTitle } from './title';

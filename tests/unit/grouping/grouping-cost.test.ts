@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { suggestGroups } from '../../../shared/src/grouping/index';
-import { lastSearch, neighbourLists } from '../../../shared/src/grouping/graph';
+import { neighbourLists } from '../../../shared/src/grouping/graph';
+import { lastSearch } from '../../../shared/src/grouping/pair-search';
 import { DUPLICATE_THRESHOLD, isDuplicateCandidate } from '../../../shared/src/grouping/duplicates';
 import { MIN_NEIGHBOUR_SIM, NEIGHBOURS } from '../../../shared/src/grouping/cluster';
 import { analyseBoard } from '../../../shared/src/grouping/vectors';
