@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { C, S, type AtelierStatePush, type Dashboard, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, useServer, type Client } from '../support/harness';
@@ -122,5 +123,46 @@ describe('the join path', () => {
     // Handled as it arrived, the handshake went through after a handful of the 60 steps.
     expect(await connectedAfter).toBeGreaterThanOrEqual(40);
     expect((await connecting).connected).toBe(true);
+  });
+
+  it('answers each handshake in one write: the 101 with engine.io\'s open packet, the 101 with the board\'s greeting', async () => {
+    // What the server's accepted sockets hand to the kernel, one entry per write call (the
+    // Writable hooks: `_writev` gets what was corked together).
+    const writes = new Map<net.Socket, string[]>();
+    const proto = net.Socket.prototype as unknown as Record<'_write' | '_writev', (this: net.Socket & { server?: unknown }, ...args: never[]) => void>;
+    const { _write, _writev } = proto;
+    const record = (socket: net.Socket & { server?: unknown }, chunks: unknown[]) => {
+      if (!socket.server) return; // the test's own client sockets
+      const list = writes.get(socket) ?? [];
+      list.push(chunks.map((c) => Buffer.from(c as string).toString('latin1')).join(''));
+      writes.set(socket, list);
+    };
+    proto._write = function (chunk: never, ...rest: never[]) {
+      record(this, [chunk]);
+      return _write.call(this, chunk, ...rest);
+    };
+    proto._writev = function (chunks: never, ...rest: never[]) {
+      record(this, (chunks as { chunk: unknown }[]).map((c) => c.chunk));
+      return _writev.call(this, chunks, ...rest);
+    };
+    try {
+      const ev = await createEvent(suite.server.url, 1);
+      const p = await phone();
+      const joined = must(await call<JoinResult>(p, C.join, { code: ev.event.joinCode, pseudonym: 'Éli', atelierId: ev.ateliers[0]!.id }));
+      const board = openBoard(suite.server.url, ev.ateliers[0]!.boardId, joined.token);
+      boards.push(board);
+      await board.synced;
+    } finally {
+      Object.assign(proto, { _write, _writev });
+    }
+    const upgrades = [...writes.values()].filter((w) => w[0]!.startsWith('HTTP/1.1 101'));
+    expect(upgrades).toHaveLength(2);
+    for (const [first] of upgrades) {
+      const headersEnd = first!.indexOf('\r\n\r\n') + 4;
+      // A WebSocket frame follows the headers in the same write: engine.io's open packet
+      // (text, "0{"sid"…) or the board's SyncStep1 (binary).
+      expect(first!.length).toBeGreaterThan(headersEnd);
+      expect([0x81, 0x82]).toContain(first!.charCodeAt(headersEnd));
+    }
   });
 });

