@@ -1,4 +1,5 @@
-import { nextPresentState, readClusters, type C, type CommandPayload, type PresentKind, type PresentState } from '@semis/shared';
+import * as Y from 'yjs';
+import { initBoardDoc, migrateBoardDoc, nextPresentState, readClusters, type C, type CommandPayload, type PresentKind, type PresentState } from '@semis/shared';
 import type { Atelier } from '@semis/shared';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
@@ -73,7 +74,27 @@ async function change(deps: EveningDeps & { presentations: Presentations }, atel
 
 /** The items one per screen, in the order every screen lists them. */
 async function presentable(deps: EveningDeps, atelier: Atelier, kind: PresentKind): Promise<string[]> {
-  if (kind === 'clusters') return deps.registry.use(atelier.boardId, (room) => readClusters(room.doc).map((c) => c.id));
+  if (kind === 'clusters') return storedClusters(deps, atelier);
   if (kind === 'candidates') return (await deps.storage.candidates.list(atelier.eventId)).filter((c) => c.atelierId === atelier.id).map((c) => c.id);
   return (await deps.storage.posters.listBoards(atelier.eventId)).filter((b) => b.atelierId === atelier.id && b.kind === 'poster').map((b) => b.id);
+}
+
+/** The board's clusters as its log holds them, not as this process's copy shows them: a copy
+ * lags what another process stored (it comes through Redis) and is ahead of its own log (edits
+ * not stored yet). Every process then counts the same list — a clicker on the projector's
+ * process, pressed right after the console's start, used to find no cluster and go back to
+ * none — and nothing is presented that a crash could still take back. */
+async function storedClusters(deps: EveningDeps, atelier: Atelier): Promise<string[]> {
+  const { snapshot, updates } = await deps.storage.loadBoard(atelier.boardId);
+  const doc = new Y.Doc();
+  try {
+    const parts = snapshot ? [snapshot, ...updates] : updates;
+    if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    // As a process loading the board reads it (registry.ts).
+    initBoardDoc(doc, atelier.boardId, atelier.boardKind);
+    migrateBoardDoc(doc);
+    return readClusters(doc).map((c) => c.id);
+  } finally {
+    doc.destroy();
+  }
 }
