@@ -13,7 +13,8 @@
  *
  * Options: --only=s1,s3   --disk-hog (a disk hog in every scenario, not only s1b and s4)
  *          --old-join (phones join in four steps, `atelier:enter` apart, as before issue #13)
- *          --profile (the server writes a .cpuprofile into bench-profiles/ when it stops)
+ *          --profile (the server writes a .cpuprofile into bench-profiles/ when it stops; env
+ *          PROFILE_INTERVAL_US: its sampling interval, default 1000 µs)
  * Env: DATABASE_URL=… (default: embedded SQLite), SQLITE_SYNCHRONOUS=FULL|NORMAL, BIG=1000.
  */
 import fs from 'node:fs';
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
       SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: process.env.DATABASE_SCHEMA ?? '' } : {}),
     },
-    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.mjs'), ...(args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [])],
+    ['--import', path.join(import.meta.dirname, 'lib/eld-probe.mjs'), ...(args.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles', `--cpu-prof-interval=${process.env.PROFILE_INTERVAL_US ?? 1000}`] : [])],
   );
   const pid = server.child.pid!;
   console.log(`Semis bench — ${db}, node ${process.version}, ${os.cpus().length} cores, load average at start ${load()}`);

@@ -127,3 +127,15 @@ export function yieldIfBusy(): Promise<void> {
 
 /** For a loop doing work step after step itself (a fan-out): has this slice run its share? */
 export const turnIsBusy = overBudget;
+
+/**
+ * Answers a batch's callers in the order given, each admitted like a `yieldIfBusy` caller: a
+ * group commit that resolves 150 writes does not run their 150 continuations (an ack, a card
+ * released to the board, the author's pushes) in one turn — past the slice, the rest go on in
+ * the next turns. They queue together, ahead of whatever their continuations queue (the
+ * board's fan-out, the author's pushes): the acks still go first. Each caller's microtasks
+ * finish before the next is answered.
+ */
+export function settleInSlices<T>(items: readonly T[], settle: (item: T) => void): Promise<void> {
+  return Promise.all(items.map((item) => yieldIfBusy().then(() => settle(item)))).then(() => undefined);
+}

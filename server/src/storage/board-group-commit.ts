@@ -1,4 +1,5 @@
 import type { SqlDriver, SqlExecutor } from './sql-driver';
+import { settleInSlices } from '../limits/loopSlice';
 
 interface Waiting<In, Out> {
   item: In;
@@ -79,8 +80,8 @@ export class BoardGroupCommit<In, Out> {
       for (const w of group) w.reject(err);
       return;
     }
-    group.forEach((w, i) => {
-      const s = settled[i]!;
+    // Answered in slices while the board's next group is already under way (see settleInSlices).
+    void settleInSlices(group.map((w, i) => [w, settled[i]!] as const), ([w, s]) => {
       if (s.ok) w.resolve(s.out);
       else w.reject(s.err);
     });

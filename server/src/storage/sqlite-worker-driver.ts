@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
 import { bind, type SqliteSynchronous } from './sqlite-driver';
+import { settleInSlices } from '../limits/loopSlice';
 
 /** A write (a statement or a whole transaction) waiting for its turn in a batch. */
 interface Unit {
@@ -215,12 +216,14 @@ class SqliteWorkerDriver implements SqlDriver {
         for (const [unit] of done) unit.reject(err);
         continue;
       }
-      for (const [unit, result, state] of done) {
+      // Every reply of the batch came before the COMMIT's: its pushed statements' outcomes are in.
+      const outcomes = await Promise.all(done.map(([, , state]) => Promise.all(state.pushed)));
+      // Answered in slices while the next batch is already under way (see settleInSlices).
+      void settleInSlices(done.map(([unit, result], i) => ({ unit, result, failed: outcomes[i]!.find((e) => e !== null) })), ({ unit, result, failed }) => {
         // A pushed statement that failed rolled its write back (in the worker): it failed.
-        const failed = (await Promise.all(state.pushed)).find((e) => e !== null);
         if (failed) unit.reject(failed);
         else unit.resolve(result);
-      }
+      });
     }
   }
 
