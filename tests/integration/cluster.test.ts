@@ -27,6 +27,10 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
     ev = await createEvent(a.url, 1);
   }, 60_000);
 
+  /** For a test that starts server processes: each is node + tsx loading the server (3–4 s of
+   * CPU), which spawnServer allows 45 s on a busy machine — more than the default 30 s per test. */
+  const SPAWNS = 60_000;
+
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await Promise.all([a?.kill(), b?.kill()]);
@@ -136,20 +140,19 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
     again.destroy();
     observer.destroy();
     wall.doc.destroy();
-  });
+  }, SPAWNS);
 
   it('keeps every acknowledged idea when all processes restart', async () => {
     const { socket } = await participantOn(b.url);
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push(must(await call<{ idea: IdeaView }>(socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: `idée ${i}` })).idea.id);
     await Promise.all([a.kill(), b.kill('SIGKILL')]);
-    a = await spawnServer(env);
-    b = await spawnServer(env);
+    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
     const wall = openBoard(b.url, ev.ateliers[0]!.boardId, ev.adminToken);
     await wall.synced;
     const onBoard = new Set(readIdeaCards(wall.doc).map((c) => c.id));
     for (const id of ids) expect(onBoard.has(id)).toBe(true);
     expect(readPosition(wall.doc, readIdeaCards(wall.doc)[0]!.id)).toEqual({ x: 1234, y: 5678 });
     wall.destroy();
-  });
+  }, SPAWNS);
 });
