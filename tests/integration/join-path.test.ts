@@ -1,6 +1,7 @@
 import net from 'node:net';
+import WS from 'ws';
 import { describe, expect, it } from 'vitest';
-import { C, S, type AtelierStatePush, type Dashboard, type JoinResult } from '@semis/shared';
+import { C, S, type AtelierStatePush, type Dashboard, type IdeaView, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, useServer, type Client } from '../support/harness';
 import { cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
 
@@ -164,5 +165,37 @@ describe('the join path', () => {
       expect(first!.length).toBeGreaterThan(headersEnd);
       expect([0x81, 0x82]).toContain(first!.charCodeAt(headersEnd));
     }
+  });
+
+  it('sends the phones joining a board one and the same SyncStep2 message, not a copy of the board each', async () => {
+    const ev = await createEvent(suite.server.url, 1);
+    const { id: atelierId, boardId } = ev.ateliers[0]!;
+    const author = await phone();
+    must(await call<JoinResult>(author, C.join, { code: ev.event.joinCode, pseudonym: 'Ana', atelierId }));
+    for (let i = 0; i < 3; i++) must(await call<{ idea: IdeaView }>(author, C.postIdea, { id: crypto.randomUUID(), atelierId, text: `Idée ${i}` }));
+    const tokens: string[] = [];
+    for (const pseudonym of ['Bea', 'Cy']) {
+      tokens.push(must(await call<JoinResult>(await phone(), C.join, { code: ev.event.joinCode, pseudonym, atelierId })).token);
+    }
+    // The server's sends (the test's clients use the same class: `_isServer` tells them apart).
+    const replies: Uint8Array[] = [];
+    const { send } = WS.prototype;
+    WS.prototype.send = function (this: WS & { _isServer: boolean }, ...args: Parameters<typeof send>) {
+      const bytes = args[0] as Uint8Array;
+      if (this._isServer && bytes[0] === 0 && bytes[1] === 1) replies.push(bytes);
+      return send.apply(this, args);
+    } as typeof send;
+    try {
+      for (const token of tokens) {
+        const board = openBoard(suite.server.url, boardId, token);
+        boards.push(board);
+        await board.synced;
+        expect(board.doc.getMap('ideas').size).toBe(3);
+      }
+    } finally {
+      WS.prototype.send = send;
+    }
+    expect(replies).toHaveLength(2);
+    expect(replies[1]).toBe(replies[0]);
   });
 });

@@ -3,6 +3,9 @@ import { it } from 'vitest';
 export type ServiceName = 'postgres' | 'redis' | 'chromium' | 'poppler';
 
 const LABEL: Record<ServiceName, string> = { postgres: 'PostgreSQL', redis: 'Redis', chromium: 'Chromium', poppler: 'pdftotext (Debian poppler-utils)' };
+/** A probe says whether a service is there, not how fast: launching Chromium on a loaded 2-core
+ * machine took over 5 s (CI once failed four e2e files on it). */
+const PROBE_TIMEOUT_MS: Record<ServiceName, number> = { postgres: 5_000, redis: 5_000, chromium: 60_000, poppler: 15_000 };
 
 export interface ServiceOptions {
   /** Where the service was looked for, for the message (URL, path…). */
@@ -34,7 +37,7 @@ export async function serviceAvailable(
   const label = LABEL[name];
   const where = options.where ? ` at ${options.where}` : '';
   try {
-    await withTimeout(probe(), options.timeoutMs ?? 5_000, `${label} probe timed out`);
+    await withTimeout(probe(), options.timeoutMs ?? PROBE_TIMEOUT_MS[name], `${label} probe timed out`);
     return true;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

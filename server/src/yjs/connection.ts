@@ -40,6 +40,24 @@ function aheadOf(client: Map<number, number>, doc: Y.Doc): boolean {
   return false;
 }
 
+/** SyncStep2 messages by the diff they carry. The room encodes the stored document once per
+ * version for clients that have nothing (every phone that joins): framed once too, a thousand
+ * phones joining a board get the same bytes instead of a thousand copies of the board. */
+const framedDiffs = new WeakMap<Uint8Array, Uint8Array>();
+
+function syncStep2(diff: Uint8Array): Uint8Array {
+  let framed = framedDiffs.get(diff);
+  if (!framed) {
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE_SYNC);
+    encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(enc, diff);
+    framed = encoding.toUint8Array(enc);
+    framedDiffs.set(diff, framed);
+  }
+  return framed;
+}
+
 /** Closes the connection with this WebSocket code and reason. */
 class Refusal extends Error {
   constructor(
@@ -149,13 +167,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
     if (this.closed || this.ws.bufferedAmount > this.limits.lowWaterBytes) return;
     const from = this.behindFrom;
     this.behindFrom = null;
-    if (from) {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_SYNC);
-      encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(enc, this.room.encodeStoredDiff(from));
-      this.send(encoding.toUint8Array(enc));
-    }
+    if (from) this.send(syncStep2(this.room.encodeStoredDiff(from)));
     if (this.missedAwareness) {
       this.missedAwareness = false;
       this.sendAllAwareness();
@@ -193,10 +205,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
           // A reader has nothing to send us, so holding what we lack means it saw an edit we
           // then lost (a crash): it must start again from our state, the truth.
           if (!this.canWrite && aheadOf(Y.decodeStateVector(sv), this.room.doc)) throw new Refusal(WS_CLOSE.RESYNC, 'document ahead of the server');
-          encoding.writeVarUint(enc, MESSAGE_SYNC);
-          encoding.writeVarUint(enc, syncProtocol.messageYjsSyncStep2);
-          encoding.writeVarUint8Array(enc, this.room.encodeStoredDiff(sv));
-          return encoding.toUint8Array(enc);
+          return syncStep2(this.room.encodeStoredDiff(sv));
         }
         if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(dec);

@@ -1,100 +1,17 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { SERVER_ORIGIN, initBoardDoc } from '@semis/shared';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import type { Storage } from '../storage/types';
 import { turnIsBusy, yieldIfBusy } from '../limits/loopSlice';
+import {
+  LOAD_ORIGIN, awarenessFrame, collected, isEmptyStateVector, merge, mergeInSlices, protectServerOnlyMaps, takeBatch, updateFrame,
+  type HeldWrite, type Queued, type RoomListener, type UpdateBatch,
+} from './updates';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
+// The room's public vocabulary, for its users (connections, services, the cluster relay).
+export { LOAD_ORIGIN, MAX_BATCH_BYTES, PEER_ORIGIN, SERVER_ONLY_MAPS, isClientOrigin } from './updates';
+export type { ClientOrigin, HeldWrite, RoomListener, UpdateBatch } from './updates';
 
-const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-
-/** Updates merged by this many at a time: 150 cards merged at once took 10–14 ms. */
-const MERGE_CHUNK = 32;
-
-/** `merge`, a chunk at a time, letting timers through between chunks under load. The parts
- * merged last are few, so that step is short too. */
-async function mergeInSlices(updates: Uint8Array[]): Promise<Uint8Array> {
-  while (updates.length > MERGE_CHUNK) {
-    const parts: Uint8Array[] = [];
-    for (let i = 0; i < updates.length; i += MERGE_CHUNK) {
-      if (i > 0 && turnIsBusy()) await yieldIfBusy();
-      parts.push(merge(updates.slice(i, i + MERGE_CHUNK)));
-    }
-    updates = parts;
-    if (turnIsBusy()) await yieldIfBusy();
-  }
-  return merge(updates);
-}
-
-/** A state vector of no client (varuint count 0): a client that has nothing yet. */
-const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(enc, update);
-  return encoding.toUint8Array(enc);
-}
-
-/** Origin of updates read back from storage: they are already persisted. */
-export const LOAD_ORIGIN = 'load';
-/** Origin of updates received from another server process. */
-export const PEER_ORIGIN = 'peer';
-
-/** Root maps only the server writes (`ideas` mirrors the database, `meta` is set at load):
- * what a client writes there, whatever its role, is undone at once. */
-export const SERVER_ONLY_MAPS = ['ideas', 'meta'] as const;
-
-/** Updates and awareness from a y-websocket client carry an origin marked this way: the only
- * origins not trusted (storage, peers and the server's own services are). */
-export interface ClientOrigin {
-  readonly fromClient: true;
-}
-export const isClientOrigin = (origin: unknown): origin is ClientOrigin =>
-  typeof origin === 'object' && origin !== null && (origin as Partial<ClientOrigin>).fromClient === true;
-
-/** A run of document updates, merged once and encoded once for every connection. */
-export interface UpdateBatch {
-  update: Uint8Array;
-  /** The y-websocket frame carrying `update` (sync message, type Update). */
-  frame: Uint8Array;
-  /** Where its updates came from: a connection skips a batch made only of its own. */
-  origins: ReadonlySet<unknown>;
-  /** A state vector every listener that got all earlier batches is at or past: what a
-   * connection that skips this batch catches up from. */
-  before: Uint8Array;
-}
-
-/** Whoever receives a room's traffic: a y-websocket connection, or a cross-process relay. */
-export interface RoomListener {
-  sendUpdate(batch: UpdateBatch): void;
-  /** `frame` is the y-websocket awareness message carrying `update`. */
-  sendAwareness(update: Uint8Array, frame: Uint8Array, origin: unknown): void;
-}
-
-interface Queued {
-  update: Uint8Array;
-  origin: unknown;
-  /** `held`: a server write whose storage transaction (which appends it) has not committed
-   * yet — nothing from here on is sent; `stored`: appended by that transaction. */
-  state?: 'held' | 'stored';
-}
-
-/** The server's document writes made during `ServerWrite.project`, stored by the caller. */
-export interface HeldWrite {
-  /** What to append to the board's log in the caller's transaction (null: nothing changed). */
-  readonly update: Uint8Array | null;
-  /** The caller's transaction committed: the pipeline sends it, without appending it again. */
-  stored(): void;
-  /** It did not: the pipeline appends it like any other write (the caller may undo it first). */
-  unstored(): void;
-}
-
-/** Largest batch merged into one log append and one frame (one update may be larger). */
-export const MAX_BATCH_BYTES = 1024 * 1024;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5000;
 
@@ -168,15 +85,12 @@ export class BoardRoom {
       this.queuedSeq += 1;
       this.schedule();
     });
-    for (const name of SERVER_ONLY_MAPS) this.protect(this.doc.getMap<unknown>(name));
+    protectServerOnlyMaps(this.doc);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
       if (changed.length === 0) return;
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(enc, update);
-      const frame = encoding.toUint8Array(enc);
+      const frame = awarenessFrame(update);
       for (const l of this.listeners) this.notify(() => l.sendAwareness(update, frame, origin));
     });
   }
@@ -188,21 +102,6 @@ export class BoardRoom {
     } catch (err) {
       this.log(`a listener failed: ${String(err)}`);
     }
-  }
-
-  /** Undoes a client's writes to a server-only map in the next transaction. Both reach
-   * listeners back to back, so a reader never shows the forged value. */
-  private protect(map: Y.Map<unknown>): void {
-    map.observe((event, tr) => {
-      if (!isClientOrigin(tr.origin)) return;
-      const changes = [...event.changes.keys];
-      this.doc.transact(() => {
-        for (const [key, { action, oldValue }] of changes) {
-          if (action === 'add' || oldValue instanceof Y.AbstractType) map.delete(key);
-          else map.set(key, oldValue);
-        }
-      }, SERVER_ORIGIN);
-    });
   }
 
   /** Bytes of updates Yjs holds back because what they depend on never arrived (clock gaps). */
@@ -336,7 +235,7 @@ export class BoardRoom {
     // fan-out instead of one per slice.
     await yieldIfBusy();
     if (this.destroyed || !this.ready) return;
-    const items = this.takeBatch();
+    const items = takeBatch(this.queue);
     const before = this.sentSV;
     // The document holds every queued update: its state vector is where listeners stand once
     // this batch is sent only if nothing stays queued (a batch cut at MAX_BATCH_BYTES). Else
@@ -373,16 +272,6 @@ export class BoardRoom {
       const l = listeners[i]!;
       if (this.listeners.has(l)) this.notify(() => l.sendUpdate(batch));
     }
-  }
-
-  /** The oldest queued updates, up to MAX_BATCH_BYTES (at least one), so a frame stays small
-   * even after a storage stall let the queue grow. */
-  private takeBatch(): Queued[] {
-    let bytes = 0;
-    let n = 0;
-    const fits = (q: Queued) => q.state !== 'held' && (n === 0 || bytes + q.update.byteLength <= MAX_BATCH_BYTES);
-    while (n < this.queue.length && fits(this.queue[n]!)) bytes += this.queue[n++]!.update.byteLength;
-    return this.queue.splice(0, n);
   }
 
   /** Appends to the log, retrying with backoff until storage takes it (a database outage). */
@@ -474,17 +363,6 @@ export class BoardRoom {
     this.awareness.destroy();
     this.doc.destroy();
     this.stored.destroy();
-  }
-}
-
-/** The state of these updates with deleted content dropped (what a gc'd Y.Doc keeps). */
-function collected(parts: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(doc, Y.mergeUpdates(parts));
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
   }
 }
 
