@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, readClusters, type CreateEventResult, type PresentState } from '@semis/shared';
-import { call, createEvent, facilitator, must, untilServerDoc, useServers, waitFor, type TestServer } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { C, readClusters, type PresentState } from '@semis/shared';
+import { call, facilitator, must, untilServerDoc, waitFor } from '../support/harness';
 import { seedWall } from '../support/room';
-import { serviceAvailable } from '../support/services';
-import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
+import { twoProcessesAvailable, useTwoProcesses } from '../support/two-processes';
 
 /**
  * *Présenter* counts the clusters every process reads alike. The console's process used to count
@@ -11,31 +10,16 @@ import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '
  * its copy, loaded from the database without them: "next" pressed on the projector right after
  * "Présenter" went back to nothing on screen (CI: cluster.test's présenter test, under load).
  */
-const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'presenting across processes' });
-const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'presenting across processes' });
+const available = await twoProcessesAvailable('presenting across processes');
 
 type Ack = { state: PresentState | null };
 
-describe.skipIf(!pgOk || !redisOk)('a projector on a second process stepping what the first one started', () => {
-  const suite = useServers();
-  let schema: Awaited<ReturnType<typeof tempSchema>>;
-  let a: TestServer;
-  let b: TestServer;
-  let ev: CreateEventResult;
-
-  beforeAll(async () => {
-    schema = await tempSchema();
-    const config = { databaseSchema: schema.name, redisUrl: REDIS_URL };
-    a = await suite.start({ databaseUrl: DATABASE_URL, config });
-    b = await suite.start({ databaseUrl: DATABASE_URL, config });
-    ev = await createEvent(a.url, 1);
-  }, 60_000);
-
-  afterAll(async () => {
-    await schema?.drop();
-  });
+describe.skipIf(!available)('a projector on a second process stepping what the first one started', () => {
+  const cluster = useTwoProcesses();
+  const { suite } = cluster;
 
   it('counts the same clusters on both processes while the wall’s clusters are still being stored', async () => {
+    const { a, b, ev } = cluster;
     const atelierId = ev.ateliers[0]!.id;
     const boardId = ev.ateliers[0]!.boardId;
     // A's log takes no wall edit until released: the clusters below reach A's copy only.

@@ -1,38 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C, readIdeaCards, type CreateEventResult } from '@semis/shared';
-import { call, createEvent, must, openBoard, participant, sleep, useServers, waitFor, type TestServer } from '../support/harness';
-import { serviceAvailable } from '../support/services';
-import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
+import { describe, expect, it } from 'vitest';
+import { C, readIdeaCards } from '@semis/shared';
+import { call, must, openBoard, participant, sleep, waitFor } from '../support/harness';
+import { twoProcessesAvailable, useTwoProcesses } from '../support/two-processes';
 
 /**
  * A process opening a board makes its document show exactly the stored, visible ideas. Cards
  * another process posts while that read is out are newer than it: CI once lost 5 of 450 cards
  * from a wall this way (the loading process took them off as "not stored").
  */
-const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'reconciling a board across processes' });
-const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'reconciling a board across processes' });
+const available = await twoProcessesAvailable('reconciling a board across processes');
 
-describe.skipIf(!pgOk || !redisOk)('a board opening on a second process while the first takes posts', () => {
-  const suite = useServers();
-  let schema: Awaited<ReturnType<typeof tempSchema>>;
-  let a: TestServer;
-  let b: TestServer;
-  let ev: CreateEventResult;
-
-  beforeAll(async () => {
-    schema = await tempSchema();
-    const config = { databaseSchema: schema.name, redisUrl: REDIS_URL };
-    a = await suite.start({ databaseUrl: DATABASE_URL, config });
-    b = await suite.start({ databaseUrl: DATABASE_URL, config });
-    ev = await createEvent(a.url, 1);
-  }, 60_000);
-
-  afterAll(async () => {
-    await schema?.drop();
-  });
+describe.skipIf(!available)('a board opening on a second process while the first takes posts', () => {
+  const cluster = useTwoProcesses();
+  const { suite } = cluster;
 
   it('keeps the cards posted meanwhile, and shows every stored idea on both processes', async () => {
+    const { a, b, ev } = cluster;
     const atelierId = ev.ateliers[0]!.id;
     const boardId = ev.ateliers[0]!.boardId;
     const phone = await participant(a.url, ev.event.joinCode, 'Aline', atelierId);
