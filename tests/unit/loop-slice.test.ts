@@ -1,10 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SLICE_MS, cpuMs, yieldIfBusy } from '../../server/src/limits/loopSlice';
 
-/** A step using `ms` of CPU (slices count CPU time, so a loaded machine changes nothing). */
+/**
+ * A step lasting `ms` of wall time and `ms` of the process's CPU time, whichever ends later. A
+ * slice ends on wall time, and, on a saturated loop, on CPU time too: a step long by both
+ * clocks bounds the steps per slice whatever the machine does. CPU time alone is not enough:
+ * it is the whole process's, so beside a busy thread (the unit files run in parallel threads
+ * of one process) 1 ms of it passed in 0.5 ms of wall time, and 7–8 steps fit in a slice.
+ */
 const burn = (ms: number) => {
-  const end = cpuMs() + ms;
-  while (cpuMs() < end) { /* CPU-bound step */ }
+  const cpuEnd = cpuMs() + ms;
+  const wallEnd = performance.now() + ms;
+  while (performance.now() < wallEnd || cpuMs() < cpuEnd) { /* CPU-bound step */ }
 };
 
 describe('loopSlice: bursts share the event loop', () => {
@@ -19,7 +27,10 @@ describe('loopSlice: bursts share the event loop', () => {
   });
 
   it('lets timers run between slices of a burst, and finishes every task in order', async () => {
-    await new Promise((r) => setTimeout(r, 5));
+    // Another thread of the process busy meanwhile, as in the suite (and a server's workers).
+    const busy = new Worker('const end = Date.now() + 3000; while (Date.now() < end) {}', { eval: true });
+    await new Promise((r) => setTimeout(r, 20));
+    onTestFinished(() => busy.terminate());
     const TASK_MS = 1;
     let ranSinceTick = 0;
     let mostBetweenTicks = 0;
