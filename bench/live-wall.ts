@@ -4,6 +4,9 @@
  * event-loop delay p99 (perf_hooks.monitorEventLoopDelay, loaded with --import) and, since the
  * machine is shared, load-independent figures: the main thread's CPU stalls (CPU time between
  * two 2 ms timer ticks), the server's CPU time per post, and the frames each phone applied per post.
+ * The phones' socket.io clients (join, posts, acks, votes) run on this thread, their board
+ * documents in worker threads (bench/lib/boards.ts), as do the relay's receiving clients: the
+ * thread that times the acks does not wait behind 150 boards' Yjs applies.
  *
  *   s1  150 phones, 20 ideas/s for 10 s: ack and visible-on-all-150 (vs the relay); again with a disk hog
  *   s2  burst: the 150 phones post at the same instant: ack and visible-on-all
@@ -23,12 +26,14 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
-import { C, type IdeaView, type JoinResult, type VoteState } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, startServer, type BoardClient, type Client } from '../tests/support/harness';
+import { C, type VoteState } from '@semis/shared';
+import { call, connect, createEvent, must, startServer } from '../tests/support/harness';
 import { spawnServer, type ServerProcess } from '../tests/support/process';
 import { percentile, procUsage, summary } from './lib/stats';
 import { runBareRelay } from './lib/bare-relay';
 import { startDiskHog } from './lib/disk-hog';
+import { BoardFleet, clock, workersEldText } from './lib/boards';
+import { joinPhones, postAtRate } from './lib/phones';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -37,8 +42,6 @@ const oldJoin = args.includes('--old-join');
 const run = (s: string) => !only || only.includes(s);
 const PHONES = 150;
 const BIG = Number(process.env.BIG ?? 1000);
-
-interface Phone { socket: Client; board: BoardClient; join: JoinResult }
 
 const rows: string[] = [];
 const row = (scenario: string, metric: string, semis: string, relay = '', ratio = '', eld = '') =>
@@ -63,92 +66,11 @@ interface Eld { p99: number; max: number; cpuP99: number; cpuMax: number }
 const eldText = (e: Eld) => `${e.p99.toFixed(1)} ms (max ${e.max.toFixed(0)}); CPU stall p99 ${e.cpuP99.toFixed(1)} ms (max ${e.cpuMax.toFixed(0)})`;
 
 /** Load-independent figures: the server's CPU time per operation since `cpuBefore`, and how
- * many board frames each phone applied per operation (1 = one frame per post; < 1 = merged). */
-function cost(cpuBefore: number, ops: number, track?: { framesPerPhone: () => number; stop: () => void }): string {
+ * many board frames each phone applied per operation (1 = one frame per post; < 1 = merged;
+ * `framesPerPhone` from the tracker's `stop()`). */
+function cost(cpuBefore: number, ops: number, framesPerPhone?: number): string {
   const cpu = (procUsage(server.child.pid!).cpuMs - cpuBefore) / ops;
-  track?.stop();
-  return `server CPU ${cpu.toFixed(2)} ms/op${track ? `, ${(track.framesPerPhone() / ops).toFixed(2)} frames/phone/op` : ''}`;
-}
-
-/** Counts, per idea id, how many phones' board documents have it; times the last one. */
-function tracker(phones: Phone[]) {
-  const postedAt = new Map<string, number>();
-  const seenBy = new Map<string, number>();
-  const visible: number[] = [];
-  let frames = 0;
-  const countFrame = () => void frames++;
-  for (const { board } of phones) {
-    board.doc.on('update', countFrame);
-    board.doc.getMap('ideas').observe((e) => {
-      const now = performance.now();
-      for (const key of e.keysChanged) {
-        const n = (seenBy.get(key) ?? 0) + 1;
-        seenBy.set(key, n);
-        if (n === phones.length && postedAt.has(key)) visible.push(now - postedAt.get(key)!);
-      }
-    });
-  }
-  return {
-    postedAt,
-    visible,
-    /** Board updates the phones applied, on average per phone (one per frame that changed the doc). */
-    framesPerPhone: () => frames / phones.length,
-    stop: () => phones.forEach(({ board }) => board.doc.off('update', countFrame)),
-    async settle(ms = 5000) {
-      const deadline = performance.now() + ms;
-      while (visible.length < postedAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    },
-  };
-}
-
-/** Phones join the way the phone app does from an atelier's QR code: socket.io connection,
- * `participant:join` entering the atelier in the same command, then the board (it needs the
- * token the join gives). `--old-join`: the earlier path, `atelier:enter` as a fourth step. */
-async function joinPhones(url: string, code: string, atelierId: string, boardId: string, n: number, from: number): Promise<{ phones: Phone[]; ms: number }> {
-  const t0 = performance.now();
-  const phones = await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      const socket = await connect(url);
-      const pseudonym = `Tel ${from + i}`;
-      const join = must(await call<JoinResult>(socket, C.join, oldJoin ? { code, pseudonym } : { code, pseudonym, atelierId }, 60_000));
-      if (oldJoin) must(await call(socket, C.enterAtelier, { atelierId }, 60_000));
-      const board = openBoard(url, boardId, join.token);
-      board.provider.awareness.setLocalState(null);
-      await board.synced;
-      return { socket, board, join };
-    }),
-  );
-  return { phones, ms: performance.now() - t0 };
-}
-
-/** Posts at a steady rate for a while; resolves with the acks' latencies and the error count. */
-async function postAtRate(phones: Phone[], atelierId: string, perSecond: number, durationMs: number, track: ReturnType<typeof tracker>) {
-  const acks: number[] = [];
-  let errors = 0;
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  const total = Math.round((perSecond * durationMs) / 1000);
-  // Every post due by now goes out on each turn: a bench client that falls behind (its 150
-  // phones apply every frame on the same 2 cores) still sends the whole load, in catch-up bursts.
-  for (let i = 0; i < total; ) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) * perSecond) / 1000) + 1);
-    for (; i < due; i++) {
-      const id = randomUUID();
-      const t0 = performance.now();
-      track.postedAt.set(id, t0);
-      pending.push(
-        call<{ idea: IdeaView }>(phones[i % phones.length]!.socket, C.postIdea, { id, atelierId, text: `Idée numéro ${i} : une navette le samedi matin` }, 20_000).then(
-          (ack) => (ack.ok ? void acks.push(performance.now() - t0) : void errors++),
-          () => void errors++,
-        ),
-      );
-    }
-    const next = started + (i * 1000) / perSecond;
-    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
-  }
-  await Promise.all(pending);
-  await track.settle();
-  return { acks, errors };
+  return `server CPU ${cpu.toFixed(2)} ms/op${framesPerPhone !== undefined ? `, ${(framesPerPhone / ops).toFixed(2)} frames/phone/op` : ''}`;
 }
 
 async function withHog<T>(on: boolean, dir: string, fn: () => Promise<T>): Promise<T> {
@@ -165,8 +87,6 @@ async function withHog<T>(on: boolean, dir: string, fn: () => Promise<T>): Promi
 }
 
 async function main(): Promise<void> {
-  // Each Node-side WebsocketProvider registers a process exit hook; 1,000s of them are expected.
-  process.setMaxListeners(0);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-bench-'));
   eldFile = path.join(dataDir, 'eld.json');
   const db = process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'})`;
@@ -188,7 +108,8 @@ async function main(): Promise<void> {
   must(await call(admin, C.facilitatorAuth, { token: ev.adminToken }));
 
   if (run('s1') || run('s2') || run('s3') || run('s4')) {
-    const { phones } = await joinPhones(server.url, ev.event.joinCode, wall.id, wall.boardId, PHONES, 0);
+    const fleet = await BoardFleet.start();
+    const { phones } = await joinPhones(fleet, server.url, ev.event.joinCode, wall.id, wall.boardId, PHONES, 0, oldJoin);
     console.log(`connected ${PHONES} phones (socket + read-only board doc); server RSS ${procUsage(pid).rssMiB.toFixed(0)} MiB`);
     // Warm-up (JIT, socket buffers, database pages), not measured.
     for (let i = 0; i < 20; i++) must(await call(phones[i]!.socket, C.postIdea, { id: randomUUID(), atelierId: wall.id, text: `Échauffement ${i}` }));
@@ -197,11 +118,11 @@ async function main(): Promise<void> {
     if (run('s1')) {
       const relay = await runBareRelay({ clients: PHONES, intervalMs: 50, durationMs: 10_000 });
       for (const hog of [hogEverywhere, true]) {
-        const track = tracker(phones);
+        const track = await fleet.track();
         const cpu0 = procUsage(pid).cpuMs;
         const r = await withHog(hog, dataDir, () => postAtRate(phones, wall.id, 20, 10_000, track));
         const e = await eld();
-        const c = cost(cpu0, track.postedAt.size, track);
+        const c = cost(cpu0, track.postedAt.size, await track.stop());
         const name = `150 phones, 20 ideas/s, 10 s${hog ? ', disk hog' : ''}`;
         row(name, 'post → ack', summaryShort(r.acks), '', '', eldText(e));
         row(name, 'visible on all 150', summaryShort(track.visible), summaryShort(relay.visible), `${(p99(track.visible) / p99(relay.visible)).toFixed(2)}×`);
@@ -214,23 +135,23 @@ async function main(): Promise<void> {
 
     if (run('s2')) {
       const cpu0 = procUsage(pid).cpuMs;
-      const track = tracker(phones);
+      const track = await fleet.track();
       const r = await withHog(hogEverywhere, dataDir, async () => {
         const acks: number[] = [];
         await Promise.all(
           phones.map(async (p, i) => {
             const id = randomUUID();
-            const t0 = performance.now();
+            const t0 = clock();
             track.postedAt.set(id, t0);
             const ack = await call(p.socket, C.postIdea, { id, atelierId: wall.id, text: `Rafale ${i}` }, 20_000);
-            if (ack.ok) acks.push(performance.now() - t0);
+            if (ack.ok) acks.push(clock() - t0);
           }),
         );
         await track.settle();
         return { acks, visible: track.visible };
       });
       const e = await eld();
-      const c = cost(cpu0, PHONES, track);
+      const c = cost(cpu0, PHONES, await track.stop());
       row('burst: 150 posts at once', 'post → ack', summaryShort(r.acks), '', '', eldText(e));
       row('burst: 150 posts at once', 'visible on all 150', summaryShort(r.visible));
       row('burst: 150 posts at once', 'cost (load-independent)', c);
@@ -238,17 +159,20 @@ async function main(): Promise<void> {
     }
 
     if (run('s3')) {
-      const track = tracker(phones);
+      const track = await fleet.track();
       const cpu0 = procUsage(pid).cpuMs;
-      // The acks are timed by this process, which also plays the 150 phones: its own loop delay
-      // says how much of their tail is ours, not the server's.
+      // The acks are timed by this thread (the board documents are in the workers): its own
+      // loop delay says how much of their tail is ours, not the server's; the workers' says how
+      // far behind the boards' applies ran.
       const own = monitorEventLoopDelay({ resolution: 10 });
+      await fleet.eld();
       own.enable();
       const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, wall.id, 200, 10_000, track));
       own.disable();
-      const benchEld = `bench client's own event-loop delay p99 ${(own.percentile(99) / 1e6).toFixed(1)} ms (max ${(own.max / 1e6).toFixed(0)})`;
+      const workers = await fleet.eld();
+      const benchEld = `bench client's event-loop delay: timing thread p99 ${(own.percentile(99) / 1e6).toFixed(1)} ms (max ${(own.max / 1e6).toFixed(0)}), ${workers.length} board workers ${workersEldText(workers)}`;
       const e = await eld();
-      const c = cost(cpu0, track.postedAt.size, track);
+      const c = cost(cpu0, track.postedAt.size, await track.stop());
       const lost = track.postedAt.size - track.visible.length;
       row('200 posts/s, one board, 10 s', 'post → ack', summaryShort(r.acks), '', '', eldText(e));
       row('200 posts/s, one board, 10 s', 'posted / acked / on all 150', `${track.postedAt.size} / ${r.acks.length} / ${track.visible.length}`);
@@ -301,30 +225,30 @@ async function main(): Promise<void> {
       console.log(`s4: ${acks.length} dots acked, ${refused} refused, tallies ${exact ? 'exact' : 'WRONG'}\n    ack ${summary(acks)}\n    ${c}\n    ELD ${eldText(e)}  load ${load()}`);
     }
 
-    for (const p of phones) {
-      p.board.destroy();
-      p.socket.disconnect();
-    }
+    await fleet.close();
+    for (const p of phones) p.socket.disconnect();
   }
 
   if (run('s5')) {
     await new Promise((r) => setTimeout(r, 1000));
     await eld();
     const cpu0 = procUsage(pid).cpuMs;
+    // Started before the clocks: the workers' start-up (tsx compiling the worker) is no join.
+    const fleet = await BoardFleet.start();
+    // process.cpuUsage() counts every thread of the process: the board workers' too, as the relay's.
     const client0 = process.cpuUsage();
-    const { phones, ms: joinMs } = await joinPhones(server.url, ev.event.joinCode, big.id, big.boardId, BIG, 10_000);
+    const { phones, ms: joinMs } = await joinPhones(fleet, server.url, ev.event.joinCode, big.id, big.boardId, BIG, 10_000, oldJoin);
     const client = process.cpuUsage(client0);
     const clientCpu = (client.user + client.system) / 1000 / BIG;
     const joinEld = await eld();
     const joinCpu = (procUsage(pid).cpuMs - cpu0) / BIG;
-    const track = tracker(phones);
+    const track = await fleet.track();
     const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, big.id, 1, 10_000, track));
+    await track.stop();
     const e = await eld();
     const rss = procUsage(pid).rssMiB;
-    for (const p of phones) {
-      p.board.destroy();
-      p.socket.disconnect();
-    }
+    await fleet.close();
+    for (const p of phones) p.socket.disconnect();
     const relay = await runBareRelay({ clients: BIG, intervalMs: 1000, durationMs: 10_000 });
     row(`${BIG} phones, one board`, 'join all (socket + atelier + board sync)', ms(joinMs), ms(relay.joinMs), `${(joinMs / relay.joinMs).toFixed(2)}×`, eldText(joinEld));
     row(`${BIG} phones, one board`, `1 idea/s: visible on all ${BIG}`, summaryShort(track.visible), summaryShort(relay.visible), `${(p99(track.visible) / p99(relay.visible)).toFixed(2)}×`, eldText(e));
@@ -354,14 +278,13 @@ async function storageCallsPerJoin(old: boolean): Promise<string> {
     const ev = await createEvent(local.url, 1);
     const { id, boardId } = ev.ateliers[0]!;
     // The first board connection loads the document: not what every phone costs.
-    const first = await joinPhones(local.url, ev.event.joinCode, id, boardId, 1, 0);
+    const fleet = await BoardFleet.start(1);
+    const first = await joinPhones(fleet, local.url, ev.event.joinCode, id, boardId, 1, 0, old);
     const before = { ...local.semis.storage.calls };
-    const { phones } = await joinPhones(local.url, ev.event.joinCode, id, boardId, 100, 1);
+    const { phones } = await joinPhones(fleet, local.url, ev.event.joinCode, id, boardId, 100, 1, old);
     const after = local.semis.storage.calls;
-    for (const p of [...first.phones, ...phones]) {
-      p.board.destroy();
-      p.socket.disconnect();
-    }
+    await fleet.close();
+    for (const p of [...first.phones, ...phones]) p.socket.disconnect();
     const per = (k: keyof typeof after) => ((after[k] - before[k]) / 100).toFixed(2);
     return `${per('reads')} reads, ${per('writes')} writes, ${per('transactions')} transactions${old ? ' (old path)' : ''}`;
   } finally {
