@@ -29,10 +29,10 @@ import type { ChildProcess } from 'node:child_process';
 import { C, type VoteState } from '@semis/shared';
 import { call, connect, createEvent, must, startServer } from '../tests/support/harness';
 import { spawnServer, type ServerProcess } from '../tests/support/process';
-import { percentile, procUsage, summary } from './lib/stats';
+import { cpuStalls, percentile, procUsage, summary } from './lib/stats';
 import { runBareRelay } from './lib/bare-relay';
 import { startDiskHog } from './lib/disk-hog';
-import { BoardFleet, clock, workersEldText } from './lib/boards';
+import { BoardFleet, clock, threadsEldText } from './lib/boards';
 import { joinPhones, postAtRate } from './lib/phones';
 
 const args = process.argv.slice(2);
@@ -165,12 +165,15 @@ async function main(): Promise<void> {
       // loop delay says how much of their tail is ours, not the server's; the workers' says how
       // far behind the boards' applies ran.
       const own = monitorEventLoopDelay({ resolution: 10 });
+      const ownStalls = cpuStalls();
       await fleet.eld();
       own.enable();
       const r = await withHog(hogEverywhere, dataDir, () => postAtRate(phones, wall.id, 200, 10_000, track));
       own.disable();
+      ownStalls.stop();
       const workers = await fleet.eld();
-      const benchEld = `bench client's event-loop delay: timing thread p99 ${(own.percentile(99) / 1e6).toFixed(1)} ms (max ${(own.max / 1e6).toFixed(0)}), ${workers.length} board workers ${workersEldText(workers)}`;
+      const timing = threadsEldText([{ p99: own.percentile(99) / 1e6, max: own.max / 1e6, cpuMax: ownStalls.read().max }]);
+      const benchEld = `bench client's event-loop delay: timing thread ${timing}; ${workers.length} board workers ${threadsEldText(workers)}`;
       const e = await eld();
       const c = cost(cpu0, track.postedAt.size, await track.stop());
       const lost = track.postedAt.size - track.visible.length;

@@ -14,6 +14,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { cpuStalls } from './stats';
 
 export type ToWorker =
   | { t: 'open'; id: number; url: string; room: string; params?: Record<string, string>; maxBackoffTime?: number }
@@ -28,7 +29,7 @@ export type FromWorker =
   | { t: 'seen'; epoch: number; keys: [key: string, at: number][] }
   | { t: 'tracking' }
   | { t: 'stopped'; frames: number }
-  | { t: 'eld'; p99: number; max: number }
+  | { t: 'eld'; p99: number; max: number; cpuMax: number }
   | { t: 'closed' };
 
 const port = parentPort!;
@@ -41,6 +42,7 @@ const boards = new Map<number, { doc: Y.Doc; provider: WebsocketProvider }>();
 // This thread's own event-loop delay, reported apart from the timing thread's.
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
+const stalls = cpuStalls();
 
 /** Tracking: -1 off; else how many of this worker's boards have seen each idea key. */
 let epoch = -1;
@@ -113,8 +115,9 @@ port.on('message', (m: ToWorker) => {
       epoch = -1;
       return send({ t: 'stopped', frames });
     case 'eld':
-      send({ t: 'eld', p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 });
-      return loop.reset();
+      send({ t: 'eld', p99: loop.percentile(99) / 1e6, max: loop.max / 1e6, cpuMax: stalls.read().max });
+      loop.reset();
+      return stalls.reset();
     case 'close':
       for (const { doc, provider } of boards.values()) {
         provider.destroy();

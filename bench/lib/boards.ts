@@ -124,8 +124,8 @@ export class BoardFleet {
     };
   }
 
-  /** Each worker's event-loop delay (ms) since the previous call. */
-  eld(): Promise<{ p99: number; max: number }[]> {
+  /** Each worker's event-loop delay and longest CPU stall (ms) since the previous call. */
+  eld(): Promise<ThreadEld[]> {
     return Promise.all(this.threads.map((th) => this.ask(th, { t: 'eld' }, 'eld')));
   }
 
@@ -136,5 +136,9 @@ export class BoardFleet {
   }
 }
 
-export const workersEldText = (xs: { p99: number; max: number }[]): string =>
-  `p99 ${xs.map((x) => x.p99.toFixed(1)).join(' / ')} ms (max ${xs.map((x) => x.max.toFixed(0)).join(' / ')})`;
+export interface ThreadEld { p99: number; max: number; cpuMax: number }
+/** One or more threads' event-loop delay, e.g. `p99 40.5 / 38.0 ms (max 207 / 150; CPU stall max 9 / 12)`. */
+export const threadsEldText = (xs: ThreadEld[]): string => {
+  const each = (f: (x: ThreadEld) => number, digits: number) => xs.map((x) => f(x).toFixed(digits)).join(' / ');
+  return `p99 ${each((x) => x.p99, 1)} ms (max ${each((x) => x.max, 0)}; CPU stall max ${each((x) => x.cpuMax, 0)})`;
+};

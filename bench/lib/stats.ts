@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHistogram } from 'node:perf_hooks';
 
 /** Percentiles by nearest rank on a copy of the samples. */
 export function percentile(samples: number[], p: number): number {
@@ -19,4 +20,33 @@ export function procUsage(pid: number): { cpuMs: number; rssMiB: number } {
   const ticks = Number(fields[11]) + Number(fields[12]);
   const rssPages = Number(fields[21]);
   return { cpuMs: (ticks * 1000) / 100, rssMiB: (rssPages * 4096) / 2 ** 20 };
+}
+
+/**
+ * The calling thread's CPU stalls, as bench/lib/eld-probe.mjs measures the server's: the CPU
+ * time the thread spent between two ticks of a 2 ms timer (/proc/thread-self/schedstat). Beside
+ * its event-loop delay it tells work (a long stall) from waiting for a core (a long delay with
+ * short stalls). Linux only: elsewhere it reads 0.
+ */
+export function cpuStalls(): { read(): { p99: number; max: number }; reset(): void; stop(): void } {
+  const h = createHistogram();
+  let cpuNs = () => 0;
+  try {
+    const fd = fs.openSync('/proc/thread-self/schedstat', 'r');
+    const buf = Buffer.alloc(64);
+    cpuNs = () => Number(buf.toString('latin1', 0, fs.readSync(fd, buf, 0, 64, 0)).split(' ')[0]);
+  } catch {
+    // Not Linux.
+  }
+  let last = cpuNs();
+  const timer = setInterval(() => {
+    const now = cpuNs();
+    h.record(Math.max(1, now - last));
+    last = now;
+  }, 2).unref();
+  return {
+    read: () => ({ p99: h.percentile(99) / 1e6, max: h.max / 1e6 }),
+    reset: () => h.reset(),
+    stop: () => clearInterval(timer),
+  };
 }
