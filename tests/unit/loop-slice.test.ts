@@ -30,7 +30,9 @@ describe('loopSlice: bursts share the event loop', () => {
     // Another thread of the process busy meanwhile, as in the suite (and a server's workers).
     const busy = new Worker('const end = Date.now() + 3000; while (Date.now() < end) {}', { eval: true });
     await new Promise((r) => setTimeout(r, 20));
-    onTestFinished(() => busy.terminate());
+    onTestFinished(async () => {
+      await busy.terminate();
+    });
     const TASK_MS = 1;
     let ranSinceTick = 0;
     let mostBetweenTicks = 0;
