@@ -24,10 +24,11 @@ const options = {
   ],
 };
 await build({ ...options, entryPoints: ['server/src/main.ts'], outfile: path.join(outdir, 'main.js') });
-// Worker threads are loaded by URL next to the module that starts them. The grouping task is
-// TypeScript (it imports @semis/shared/grouping): bundled on its own, under the name of the
-// shim that loads it through tsx when running from sources.
+// Worker threads are loaded by URL next to the module that starts them. The grouping and fold
+// tasks are TypeScript (they import @semis/shared): each bundled on its own, under the name of
+// the shim that loads it through tsx when running from sources.
 await build({ ...options, entryPoints: ['server/src/grouping/task.ts'], outfile: path.join(outdir, 'grouping-worker.mjs') });
+await build({ ...options, entryPoints: ['server/src/yjs/fold-task.ts'], outfile: path.join(outdir, 'fold-worker.mjs') });
 // The SQLite worker is loaded by URL next to the module that starts it.
 fs.copyFileSync('server/src/storage/sqlite-worker.mjs', path.join(outdir, 'sqlite-worker.mjs'));
 console.log(`server compiled to ${path.relative(process.cwd(), outdir)}/main.js`);

@@ -5,6 +5,7 @@ import express from 'express';
 import { API, WS_CLOSE } from '@semis/shared';
 import type { Config } from './config';
 import { GroupingPool } from './grouping/pool';
+import { FoldPool } from './yjs/fold-pool';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
@@ -57,8 +58,10 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   let cluster: Cluster | null = null;
   const now = config.now ?? (() => new Date().toISOString());
 
+  const folder = new FoldPool();
   const registry = new BoardRegistry({
     storage,
+    folder,
     idleMs: config.boardIdleMs,
     debounceMs: config.persistDebounceMs,
     log: config.log,
@@ -100,7 +103,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
 
   const grouping = new GroupingPool();
   const evening: EveningDeps = {
-    storage, registry, broadcast, now, grouping,
+    storage, registry, broadcast, now, grouping, folder,
     connectedCounts: (ids) => connectedCounts(io, ids),
     reconnectBoardsOf: (atelierIds) => {
       void reconnectBoardsLocally(atelierIds);
@@ -217,6 +220,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
         await registry.closeAll();
         await cluster?.close();
         await grouping.close();
+        await folder.close();
         await storage.close();
       })();
       return closing;

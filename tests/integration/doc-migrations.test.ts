@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOARD_SCHEMA_VERSION, POSTER_SCHEMA_VERSION, readIdeaCards } from '@semis/shared';
 import { openStorage, type Storage } from '../../server/src/storage/index';
 import { BoardRegistry } from '../../server/src/yjs/registry';
+import { FoldPool } from '../../server/src/yjs/fold-pool';
 
 /** Documents saved by earlier releases, loaded by the real registry from the real database. */
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ydoc');
@@ -14,7 +15,8 @@ let storage: Storage;
 const logs: string[] = [];
 
 function registry(kind: string) {
-  return new BoardRegistry({ storage, idleMs: 60_000, debounceMs: 5, log: (m) => logs.push(m), boardKind: async () => kind, reconcile: async () => {} });
+  // Fixtures are a few KB: folded in place, no thread to stop.
+  return new BoardRegistry({ storage, idleMs: 60_000, debounceMs: 5, log: (m) => logs.push(m), boardKind: async () => kind, reconcile: async () => {}, folder: new FoldPool() });
 }
 
 async function store(boardId: string, fixture: string, bump?: number): Promise<Uint8Array> {

@@ -1,4 +1,5 @@
 /** Phases and modes of ateliers: what the facilitator switches during the evening. */
+import type { FoldPool } from '../yjs/fold-pool';
 import type { GroupingPool } from '../grouping/pool';
 import {
   canTransition,
@@ -19,6 +20,8 @@ export interface EveningDeps extends IdeaDeps {
   reconnectBoardsOf: (atelierIds: string[]) => void;
   /** `grouping:suggest` off the main thread. */
   grouping: GroupingPool;
+  /** Boards' stored logs read off the main thread (the présenter's clusters). */
+  folder: FoldPool;
 }
 
 export async function facilitatorView(deps: EveningDeps, who: FacilitatorPrincipal): Promise<FacilitatorAuthResult> {

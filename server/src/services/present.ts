@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { initBoardDoc, migrateBoardDoc, nextPresentState, readClusters, type C, type CommandPayload, type PresentKind, type PresentState } from '@semis/shared';
+import { nextPresentState, type C, type CommandPayload, type PresentKind, type PresentState } from '@semis/shared';
 import type { Atelier } from '@semis/shared';
 import { AppError } from '../errors';
 import { checkFacilitatorOn, type FacilitatorPrincipal } from './access';
@@ -86,15 +85,6 @@ async function presentable(deps: EveningDeps, atelier: Atelier, kind: PresentKin
  * none — and nothing is presented that a crash could still take back. */
 async function storedClusters(deps: EveningDeps, atelier: Atelier): Promise<string[]> {
   const { snapshot, updates } = await deps.storage.loadBoard(atelier.boardId);
-  const doc = new Y.Doc();
-  try {
-    const parts = snapshot ? [snapshot, ...updates] : updates;
-    if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-    // As a process loading the board reads it (registry.ts).
-    initBoardDoc(doc, atelier.boardId, atelier.boardKind);
-    migrateBoardDoc(doc);
-    return readClusters(doc).map((c) => c.id);
-  } finally {
-    doc.destroy();
-  }
+  // Read as a process loading the board reads it (registry.ts); a long log in the fold worker.
+  return deps.folder.clusterIds(snapshot ? [snapshot, ...updates] : updates, atelier.boardId, atelier.boardKind);
 }

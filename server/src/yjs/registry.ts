@@ -2,6 +2,7 @@ import { migrateBoardDoc } from '@semis/shared';
 import type { Storage } from '../storage/types';
 import { AppError } from '../errors';
 import { BoardRoom } from './room';
+import type { FoldPool } from './fold-pool';
 
 const MAX_GONE = 100_000;
 
@@ -15,6 +16,8 @@ export interface RegistryOptions {
   /** Brings a freshly loaded document in line with the authoritative records (ideas). */
   reconcile: (room: BoardRoom) => Promise<void>;
   log: (msg: string) => void;
+  /** Folds long stored logs off the main thread (load, compaction). */
+  folder: FoldPool;
   /** Called once per loaded room, e.g. to relay it to other server processes. */
   onOpen?: (room: BoardRoom) => void;
   onClose?: (room: BoardRoom) => void;
@@ -100,8 +103,8 @@ export class BoardRegistry {
   }
 
   private async load(boardId: string): Promise<BoardRoom> {
-    const { storage, debounceMs, log } = this.opts;
-    const room = new BoardRoom(boardId, storage, debounceMs, (msg) => log(`board ${boardId}: ${msg}`));
+    const { storage, debounceMs, log, folder } = this.opts;
+    const room = new BoardRoom(boardId, storage, debounceMs, (msg) => log(`board ${boardId}: ${msg}`), folder);
     await room.load(await this.opts.boardKind(boardId));
     // Open (e.g. relay to peers) before reconciling, so the repairs reach the other processes.
     this.opts.onOpen?.(room);

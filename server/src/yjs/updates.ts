@@ -137,14 +137,3 @@ export function protectServerOnlyMaps(doc: Y.Doc): void {
     });
   }
 }
-
-/** The state of these updates with deleted content dropped (what a gc'd Y.Doc keeps). */
-export function collected(parts: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(doc, Y.mergeUpdates(parts));
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
-}
