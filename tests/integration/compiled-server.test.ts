@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { C } from '@semis/shared';
-import { call, createEvent, facilitator } from '../support/harness';
+import * as Y from 'yjs';
+import { C, type PresentState } from '@semis/shared';
+import { INLINE_FOLD_BYTES } from '../../server/src/yjs/fold-pool';
+import { call, createEvent, facilitator, must, waitFor } from '../support/harness';
+import { seedWall } from '../support/room';
 import { spawnServer, type ServerProcess } from '../support/process';
 
 /** `npm start` runs compiled JavaScript: the bundle starts with plain node, serves, logs JSON
@@ -29,6 +32,25 @@ describe('compiled server', () => {
     expect(bundle).not.toMatch(/\btsx\b/);
     expect(fs.existsSync(path.join(out, 'sqlite-worker.mjs'))).toBe(true);
     expect(fs.readFileSync(path.join(out, 'grouping-worker.mjs'), 'utf8')).not.toMatch(/\btsx\b/);
+    expect(fs.readFileSync(path.join(out, 'fold-worker.mjs'), 'utf8')).not.toMatch(/\btsx\b/);
+  });
+
+  it('reads a long board log in its bundled fold worker (présenter over clusters)', async () => {
+    const ev = await createEvent(server.url, 1);
+    const atelier = ev.ateliers[0]!;
+    const text = (g: number, i: number) => `Groupe ${g}, idée ${i} : ${'une navette partagée le samedi matin vers le marché et la gare. '.repeat(3)}`;
+    const groups = [0, 1, 2].map((g) => ({ title: `Thème ${g}`, texts: Array.from({ length: 25 }, (_, i) => text(g, i)) }));
+    const { wall, sockets } = await seedWall(server.url, ev, atelier, groups);
+    const admin = await facilitator(server.url, ev.adminToken);
+    try {
+      // Past what is folded in place: the présenter's read of the log goes to the thread.
+      expect(Y.encodeStateAsUpdate(wall.doc).byteLength).toBeGreaterThan(INLINE_FOLD_BYTES);
+      const start = async () => must(await call<{ state: PresentState | null }>(admin, C.present, { action: 'start', atelierId: atelier.id, kind: 'clusters' })).state?.count;
+      await waitFor(async () => (await start()) === 3, 10_000, 'the three clusters read from the stored log');
+    } finally {
+      wall.destroy();
+      for (const s of [admin, ...sockets]) s.disconnect();
+    }
   });
 
   it('runs grouping:suggest in its bundled worker thread', async () => {

@@ -2,7 +2,7 @@ import { timerStateSchema, type Atelier } from '@semis/shared';
 import { atelierColumns, toAtelier, type AtelierRow } from './ateliers';
 import { flag, marks, optionalJsonColumn } from './json';
 import type { SqlDriver } from './sql-driver';
-import type { EventRecord, FacilitatorTokenRecord, ParticipantRecord } from './types';
+import type { EventRecord, FacilitatorTokenRecord, ParticipantRecord } from './records';
 
 /** Whoever a token hash belongs to, with its event: the one read behind every authentication. */
 export type TokenOwner =

@@ -1,7 +1,7 @@
 import { groupCreationSchema, timerStateSchema, voteConfigSchema, type Atelier } from '@semis/shared';
 import { flag, jsonColumn, optionalJsonColumn } from './json';
 import type { SqlDriver } from './sql-driver';
-import type { AtelierChanges } from './types';
+import type { AtelierChanges } from './records';
 
 export interface AtelierStore {
   /** Ateliers of an event ordered by position. */

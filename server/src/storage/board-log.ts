@@ -1,5 +1,5 @@
 import type { SqlDriver, SqlExecutor } from './sql-driver';
-import type { StoredBoardState } from './types';
+import type { StoredBoardState } from './records';
 
 /** Each board's Yjs document: a compacted snapshot plus the updates appended since. */
 export interface BoardLogStore {

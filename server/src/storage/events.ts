@@ -2,7 +2,7 @@ import { timerStateSchema, type Atelier, type TimerState } from '@semis/shared';
 import { INSERT_ATELIER, atelierParams } from './ateliers';
 import { optionalJsonColumn } from './json';
 import { UniqueViolationError, type SqlDriver } from './sql-driver';
-import type { EventRecord, FacilitatorTokenRecord } from './types';
+import type { EventRecord, FacilitatorTokenRecord } from './records';
 
 /** Events, with the facilitator links that open them. */
 export interface EventStore {

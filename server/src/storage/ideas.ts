@@ -2,7 +2,7 @@ import type { Idea, IdeaStatus } from '@semis/shared';
 import { IN_CHUNK, marks } from './json';
 import type { SqlDriver } from './sql-driver';
 import type { SqlExecutor } from './sql-driver';
-import type { IdeaCardWrite, InsertIdeaOutcome, NewIdea } from './types';
+import type { IdeaCardWrite, InsertIdeaOutcome, NewIdea } from './records';
 import { appendUpdate, boardLock } from './board-log';
 import { BoardGroupCommit } from './board-group-commit';
 

@@ -1,5 +1,5 @@
 import type { SqlDriver } from './sql-driver';
-import type { ModerationEntry } from './types';
+import type { ModerationEntry } from './records';
 
 export interface ModerationStore {
   logModeration(entry: ModerationEntry): Promise<void>;

@@ -1,7 +1,7 @@
 import { pseudonymKey, type PseudonymChoice } from '@semis/shared';
 import { flag, IN_CHUNK, marks } from './json';
 import type { SqlDriver, SqlExecutor } from './sql-driver';
-import type { ParticipantRecord } from './types';
+import type { ParticipantRecord } from './records';
 
 /** Participants (phones) of an event, and the pseudonyms a facilitator blocked. */
 export interface ParticipantStore {

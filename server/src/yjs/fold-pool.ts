@@ -34,7 +34,7 @@ export class FoldPool {
     for (const p of task.parts) bytes += p.byteLength;
     if (bytes <= this.inlineBytes) return runFold(task);
     this.pool ??= new Piscina<FoldTask, Uint8Array | string[]>({
-      // As the grouping pool: from sources the shim loading fold-task.ts through tsx; in the
+      // As the grouping pool: from sources, the shim loading fold-task.ts; in the
       // compiled server, the bundled task (build-server.mjs).
       filename: new URL('./fold-worker.mjs', import.meta.url).href,
       minThreads: 0,

@@ -5,13 +5,16 @@ import { MAX_TIMER_MS } from '../domain/timer';
 import { voteConfigSchema } from './vote';
 import { groupCreationSchema } from './poster';
 import { DEFAULT_RETENTION_DAYS, retentionDaysSchema } from '../domain/retention';
-import { ATELIER_PRESET_IDS } from '../templates/method';
 
 export const BOARD_KINDS = ['mur'] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
 export type BoardKind = z.infer<typeof boardKindSchema>;
 
 export const MAX_ATELIERS = 40;
+
+/** The setups a method template's atelier may name (`ATELIER_PRESETS`, templates/method.ts). */
+export const ATELIER_PRESET_IDS = ['posters', 'afom', 'debat'] as const;
+export type AtelierPresetId = (typeof ATELIER_PRESET_IDS)[number];
 
 export const atelierInputSchema = z.object({
   title: userText(1, 80),

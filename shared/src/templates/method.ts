@@ -1,4 +1,4 @@
-import type { AtelierInput } from '../schema/event';
+import type { AtelierInput, AtelierPresetId } from '../schema/event';
 import type { GroupCreation, PosterBoardKind } from '../schema/poster';
 import type { VoteConfig } from '../schema/vote';
 import { TIMER_PRESETS, type OnZero } from '../domain/timer';
@@ -8,11 +8,9 @@ import { GRANDE_SOIREE_TEMPLATE } from './ateliers';
  * The method's templates to start an event from (issue #11), offered where a facilitator
  * creates one. Each atelier of a template may name a *preset*: the setup the server gives it
  * at creation — a timer set up (paused), vote settings, who forms poster groups, and the poster
- * groups themselves with their boards. The rows stay editable before the event is created.
+ * groups themselves with their boards (the presets' ids are in schema/event.ts, which
+ * validates them). The rows stay editable before the event is created.
  */
-export const ATELIER_PRESET_IDS = ['posters', 'afom', 'debat'] as const;
-export type AtelierPresetId = (typeof ATELIER_PRESET_IDS)[number];
-
 export interface AtelierPreset {
   timer: { durationMs: number; onZero: OnZero };
   vote?: Partial<VoteConfig>;

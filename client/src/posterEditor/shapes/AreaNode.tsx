@@ -4,7 +4,7 @@ import type { AreaShape } from '@semis/shared/posters';
 import { symbolById } from '@semis/shared/chorems';
 import { patternTile } from '../patterns';
 import { Label } from './Label';
-import { Placed, type NodeTransform } from './ShapeNode';
+import { Placed, type NodeTransform } from './Placed';
 
 /** An area as one node drawing fill, pattern and outline itself (a Line, so its bounds come from
  * its points): no offscreen buffer for the translucency, and a third of the nodes. */

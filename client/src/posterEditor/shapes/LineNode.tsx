@@ -2,7 +2,7 @@ import { Arrow, Line } from 'react-konva';
 import type { LineShape } from '@semis/shared/posters';
 import { symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
-import { Placed, type NodeTransform } from './ShapeNode';
+import { Placed, type NodeTransform } from './Placed';
 
 export function LineNode({ shape, t }: { shape: LineShape; t: NodeTransform }) {
   const sym = shape.symbol ? symbolById(shape.symbol) : undefined;

@@ -2,7 +2,7 @@ import { Arrow, Group, Line, Path } from 'react-konva';
 import type { NetworkShape } from '@semis/shared/posters';
 import { GLYPHS, symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
-import type { NodeTransform } from './ShapeNode';
+import type { NodeTransform } from './Placed';
 
 export function NetworkNode({ shape, t }: { shape: NetworkShape; t: NodeTransform }) {
   const style = symbolById(shape.symbol)?.style;

@@ -3,7 +3,7 @@ import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { PostitShape } from '@semis/shared/posters';
 import { wrapText } from '@semis/shared/render';
-import type { NodeTransform } from './ShapeNode';
+import type { NodeTransform } from './Placed';
 
 const PAD = 8;
 const FONT = 15;

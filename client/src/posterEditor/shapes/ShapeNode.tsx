@@ -1,5 +1,4 @@
-import { memo, type ReactNode } from 'react';
-import { Group } from 'react-konva';
+import { memo } from 'react';
 import type { Shape } from '@semis/shared/posters';
 import { SymbolNode } from './SymbolNode';
 import { LineNode } from './LineNode';
@@ -8,16 +7,7 @@ import { NetworkNode } from './NetworkNode';
 import { PenNode } from './PenNode';
 import { TextNode } from './TextNode';
 import { PostitNode } from './PostitNode';
-
-/** The node attributes that place a shape: its id (so the editor can find it) and transform. */
-export interface NodeTransform {
-  id: string;
-  x: number;
-  y: number;
-  rotation: number;
-  scaleX: number;
-  scaleY: number;
-}
+import type { NodeTransform } from './Placed';
 
 /**
  * One poster element. Memoised on the shape object: the document hands out a new object only
@@ -42,17 +32,3 @@ export const ShapeNode = memo(function ShapeNode({ shape }: { shape: Shape }) {
       return <PostitNode shape={shape} t={t} />;
   }
 });
-
-/**
- * A body that carries the transform itself when it stands alone, or a transformed group when a
- * label goes with it: one Konva node per unlabelled shape is what keeps 5,000 of them cheap to build.
- */
-export function Placed({ t, body, label }: { t: NodeTransform; body: (t: NodeTransform | null) => ReactNode; label: ReactNode | null }) {
-  if (!label) return <>{body(t)}</>;
-  return (
-    <Group {...t}>
-      {body(null)}
-      {label}
-    </Group>
-  );
-}

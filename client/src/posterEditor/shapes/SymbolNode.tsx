@@ -2,7 +2,7 @@ import { Path } from 'react-konva';
 import type { SymbolShape } from '@semis/shared/posters';
 import { GLYPHS, symbolById } from '@semis/shared/chorems';
 import { Label } from './Label';
-import { Placed, type NodeTransform } from './ShapeNode';
+import { Placed, type NodeTransform } from './Placed';
 
 export function SymbolNode({ shape, t }: { shape: SymbolShape; t: NodeTransform }) {
   const glyph = GLYPHS[symbolById(shape.symbol)?.style.glyph ?? 'disc'];
