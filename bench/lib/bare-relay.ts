@@ -42,10 +42,11 @@ export async function runBareRelay(opts: { clients: number; intervalMs: number; 
   const track = await fleet.track();
   const writtenAt = track.postedAt;
   const visible = track.visible;
-  // Warm-up writes (JIT, socket buffers), not measured, as in the Semis run.
-  for (let i = 0; i < 20; i++) {
-    writer.doc.getMap('warmup').set(String(i), i);
-    await new Promise((r) => setTimeout(r, Math.min(opts.intervalMs, 50)));
+  // Warm-up writes (JIT, socket buffers), not measured, as in the Semis run: 20, then 3 s at the
+  // measured rate.
+  for (let i = 0, until = performance.now() + 3000; i < 20 || performance.now() < until; i++) {
+    writer.doc.getMap('warmup').set(String(i), { id: `warmup-${i}`, text: `Échauffement ${i} : une navette le samedi matin` });
+    await new Promise((r) => setTimeout(r, i < 20 ? Math.min(opts.intervalMs, 50) : opts.intervalMs));
   }
   const started = performance.now();
   for (let i = 0; performance.now() - started < opts.durationMs; i++) {
