@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API, C } from '@semis/shared';
 import { BOARD_TABLES, EVENT_TABLES, GLOBAL_TABLES } from '../../server/src/storage/archive';
-import { call, must, startServer, type TestServer } from '../support/harness';
+import { call, must, useServers, type TestServer } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 import { seedEvening } from '../support/evening';
@@ -9,16 +9,15 @@ import { cellHolds, postgresDb, sqliteDb, type RawDb } from '../support/rawDb';
 
 const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'event deletion on PostgreSQL' });
 
-function suite(name: string, start: () => Promise<{ server: TestServer; db: () => Promise<RawDb>; cleanup?: () => Promise<void> }>) {
+/** `start` runs inside the first test (its time counts there); its server, and after it the
+ * schema it `after`s, are the suite's to stop and drop. */
+function suite(name: string, start: (servers: ReturnType<typeof useServers>) => Promise<{ server: TestServer; db: () => Promise<RawDb> }>) {
   describe(`deleting an event for good (${name})`, () => {
+    const servers = useServers();
     let env: Awaited<ReturnType<typeof start>>;
-    afterAll(async () => {
-      await env?.server.stop();
-      await env?.cleanup?.();
-    });
 
     it('the archive catalogue covers every table and column of the live schema', async () => {
-      env = await start();
+      env = await start(servers);
       const db = await env.db();
       try {
         const known = [...EVENT_TABLES.map((t) => t.name), ...BOARD_TABLES, ...GLOBAL_TABLES].sort();
@@ -78,15 +77,16 @@ function suite(name: string, start: () => Promise<{ server: TestServer; db: () =
   });
 }
 
-suite('SQLite', async () => {
-  const server = await startServer();
+suite('SQLite', async (servers) => {
+  const server = await servers.start();
   return { server, db: async () => sqliteDb(server.dataDir) };
 });
 
 if (pgOk) {
-  suite('PostgreSQL', async () => {
+  suite('PostgreSQL', async (servers) => {
     const schema = await tempSchema();
-    const server = await startServer({ databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } });
-    return { server, db: () => postgresDb(schema.name), cleanup: () => schema.drop() };
+    servers.after(() => schema.drop());
+    const server = await servers.start({ databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } });
+    return { server, db: () => postgresDb(schema.name) };
   });
 }

@@ -48,16 +48,23 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
 
 /**
  * For a file or `describe` whose tests start their own servers (each with its config): `start`
- * them here, and they are stopped after it, with what its tests open on them.
+ * them here, and they are stopped after it, with what its tests open on them. `after(fn)` runs
+ * `fn` once they are all stopped, last registered first: for what the servers use and must
+ * outlive them (a PostgreSQL schema to drop, a Redis or proxy to stop). In one hook with the
+ * stops, because Vitest runs a scope's afterAll hooks in reverse order of registration.
  */
-export function useServers(): { start(opts?: Parameters<typeof startServer>[0]): Promise<TestServer>; open: Client[]; boards: BoardClient[] } {
+export function useServers(): { start(opts?: Parameters<typeof startServer>[0]): Promise<TestServer>; after(fn: () => Promise<unknown>): void; open: Client[]; boards: BoardClient[] } {
   const servers: TestServer[] = [];
   const open: Client[] = [];
   const boards: BoardClient[] = [];
-  closeAfterAll(open, boards, () => servers);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  closeAfterAll(open, boards, () => servers, cleanups);
   return {
     open,
     boards,
+    after(fn) {
+      cleanups.push(fn);
+    },
     async start(opts = {}) {
       const server = await startServer(opts);
       servers.push(server);
@@ -66,11 +73,12 @@ export function useServers(): { start(opts?: Parameters<typeof startServer>[0]):
   };
 }
 
-function closeAfterAll(open: Client[], boards: BoardClient[], servers: () => (TestServer | undefined)[]): void {
+function closeAfterAll(open: Client[], boards: BoardClient[], servers: () => (TestServer | undefined)[], cleanups: (() => Promise<unknown>)[] = []): void {
   afterAll(async () => {
     for (const b of boards) b.destroy();
     for (const s of open) s.disconnect();
     for (const s of servers()) await s?.stop();
+    for (const fn of [...cleanups].reverse()) await fn();
   });
 }
 
