@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AFOM_COLUMNS, putNote, putShapes } from '@semis/shared/posters';
 import { API, C, readIdeaCards, type JoinInfoResult, type Phase, type SemisEvent } from '@semis/shared';
-import { api, call, connect, must, openBoard, participant, sleep, startServer, waitFor, type TestServer } from '../support/harness';
+import { api, call, connect, must, openBoard, participant, sleep, useServers, waitFor, type TestServer } from '../support/harness';
 import { DATABASE_URL, REDIS_URL, probePostgres, probeRedis, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 import { reachedServer, seedEvening } from '../support/evening';
@@ -20,7 +20,6 @@ interface Env {
   servers: TestServer[];
   logs: string[];
   db: () => Promise<RawDb>;
-  cleanup?: () => Promise<void>;
 }
 
 /**
@@ -29,16 +28,14 @@ interface Env {
  * ideas, votes and candidates stay. Time moves by the facilitator's setting, not by sleeping
  * for days: retention 0 on a closed event is due at once (the date rules are unit-tested).
  */
-function suite(name: string, start: () => Promise<Env>) {
+function suite(name: string, start: (servers: ReturnType<typeof useServers>) => Promise<Env>) {
   describe(`retention of pseudonyms (${name})`, () => {
+    // Started inside the test (its time counts there); stopped, then their schema dropped, after.
+    const servers = useServers();
     let env: Env | undefined;
-    afterAll(async () => {
-      for (const s of env?.servers ?? []) await s.stop();
-      await env?.cleanup?.();
-    });
 
     it('purges pseudonyms and tokens once the retention has passed, keeping the anonymous content', async () => {
-      env = await start();
+      env = await start(servers);
       const url = env.servers[0]!.url;
       const seeded = await seedEvening(url, { ateliers: 2, ideasPerAtelier: 5, posters: 1, voting: 1 });
       const { ev, admin } = seeded;
@@ -151,21 +148,22 @@ function suite(name: string, start: () => Promise<Env>) {
   });
 }
 
-suite('SQLite', async () => {
+suite('SQLite', async (servers) => {
   const logs: string[] = [];
-  const server = await startServer({ config: { retentionSweepMs: SWEEP_MS, log: (m) => logs.push(m) } });
+  const server = await servers.start({ config: { retentionSweepMs: SWEEP_MS, log: (m) => logs.push(m) } });
   return { servers: [server], logs, db: async () => sqliteDb(server.dataDir) };
 });
 
 if (pgOk) {
   // With Redis, two processes sweep the same database: each purge is done once, neither fails,
   // and the phones are disconnected whichever process purged.
-  suite(redisOk ? 'PostgreSQL + Redis, two processes' : 'PostgreSQL', async () => {
+  suite(redisOk ? 'PostgreSQL + Redis, two processes' : 'PostgreSQL', async (servers) => {
     const schema = await tempSchema();
+    servers.after(() => schema.drop());
     const logs: string[] = [];
     const config = { databaseSchema: schema.name, retentionSweepMs: SWEEP_MS, log: (m: string) => logs.push(m), ...(redisOk ? { redisUrl: REDIS_URL } : {}) };
-    const servers = [await startServer({ databaseUrl: DATABASE_URL, config })];
-    if (redisOk) servers.push(await startServer({ databaseUrl: DATABASE_URL, config }));
-    return { servers, logs, db: () => postgresDb(schema.name), cleanup: () => schema.drop() };
+    const started = [await servers.start({ databaseUrl: DATABASE_URL, config })];
+    if (redisOk) started.push(await servers.start({ databaseUrl: DATABASE_URL, config }));
+    return { servers: started, logs, db: () => postgresDb(schema.name) };
   });
 }
