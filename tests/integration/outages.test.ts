@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API, C, S, type ErrorBody, type IdeaView, type ModIdeaView } from '@semis/shared';
-import { api, call, createEvent, facilitator, participant, startServer, waitFor, type Client, type TestServer } from '../support/harness';
+import { api, call, createEvent, facilitator, participant, useServers, waitFor, type Client, type TestServer } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 
@@ -15,13 +15,6 @@ const redisBinary = () => new Promise<void>((resolve, reject) => {
   p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`redis-server --version exited ${code}`))));
 });
 const redisOk = await serviceAvailable('redis', redisBinary, { where: 'redis-server binary', suite: 'Redis outage' });
-
-const sockets: Client[] = [];
-const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const c of cleanups.reverse()) await c().catch(() => {});
-});
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -80,23 +73,26 @@ function pgProxy(port: number) {
 }
 
 describe.skipIf(!pgOk || !redisOk)('Redis stopped for a few seconds', () => {
+  // The servers are stopped first, then their Redis, then their schema dropped (after() runs
+  // last registered first); a cleanup that fails (Redis already gone) must not hide the test's
+  // own failure, hence the catches.
+  const servers = useServers();
   it('a facilitator on the author’s process gets the push at once; the other process catches up', async () => {
     const schema = await tempSchema();
-    cleanups.push(() => schema.drop());
+    servers.after(() => schema.drop().catch(() => {}));
     const port = await freePort();
     let redis = await startRedis(port);
-    cleanups.push(() => stopRedis(redis));
+    servers.after(() => stopRedis(redis).catch(() => {}));
     const logs: string[] = [];
     const config = { redisUrl: `redis://127.0.0.1:${port}`, databaseSchema: schema.name };
-    const a: TestServer = await startServer({ databaseUrl: DATABASE_URL, config: { ...config, log: (m: string) => logs.push(m) } });
-    const b: TestServer = await startServer({ databaseUrl: DATABASE_URL, config });
-    cleanups.push(() => b.stop(), () => a.stop());
+    const a: TestServer = await servers.start({ databaseUrl: DATABASE_URL, config: { ...config, log: (m: string) => logs.push(m) } });
+    const b: TestServer = await servers.start({ databaseUrl: DATABASE_URL, config });
     const ev = await createEvent(a.url, 1);
     const atelierId = ev.ateliers[0]!.id;
     const onA = await facilitator(a.url, ev.adminToken);
     const onB = await facilitator(b.url, ev.adminToken);
     const phone = await participant(a.url, ev.event.joinCode, 'Aline', atelierId);
-    sockets.push(onA, onB, phone.socket);
+    servers.open.push(onA, onB, phone.socket);
     const seen = (who: Client, id: string) => new Promise<number>((resolve) => {
       const on = (idea: ModIdeaView) => { if (idea.id === id) { who.off(S.modIdea, on); resolve(performance.now()); } };
       who.on(S.modIdea, on);
@@ -133,17 +129,20 @@ describe.skipIf(!pgOk || !redisOk)('Redis stopped for a few seconds', () => {
 });
 
 describe.skipIf(!pgOk)('PostgreSQL unreachable', () => {
+  // The server is stopped first, then the proxy it reaches PostgreSQL through, then the schema
+  // dropped; catches as above.
+  const servers = useServers();
   it('answers UNAVAILABLE and health 503 during the outage, and recovers by itself', async () => {
     const schema = await tempSchema();
-    cleanups.push(() => schema.drop());
+    servers.after(() => schema.drop().catch(() => {}));
     const proxy = pgProxy(await freePort());
     await proxy.start();
-    const server = await startServer({ databaseUrl: proxy.url(), config: { databaseSchema: schema.name } });
-    cleanups.push(() => server.stop(), () => proxy.stop());
+    servers.after(() => proxy.stop().catch(() => {}));
+    const server = await servers.start({ databaseUrl: proxy.url(), config: { databaseSchema: schema.name } });
     const ev = await createEvent(server.url, 1);
     const atelierId = ev.ateliers[0]!.id;
     const phone = await participant(server.url, ev.event.joinCode, 'Aline', atelierId);
-    sockets.push(phone.socket);
+    servers.open.push(phone.socket);
     expect(await api(server.url, API.health)).toEqual({ status: 200, body: { ok: true, storage: 'postgres', database: 'up', redis: 'off' } });
 
     await proxy.stop();
