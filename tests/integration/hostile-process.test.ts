@@ -2,21 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API } from '@semis/shared';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { useProcesses, type ServerProcess } from '../support/process';
 import { isInputDecodingError, installProcessGuards, SURVIVABLE_PER_MINUTE } from '../../server/src/process/guard';
 
 /** Issue #8: nothing a client sends ends the process (`npm start`, a real OS process). */
 
+const processes = useProcesses();
 let proc: ServerProcess;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-hostile-'));
+processes.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 beforeAll(async () => {
-  proc = await spawnServer({ DATA_DIR: dataDir });
-});
-afterAll(async () => {
-  await proc?.kill();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  proc = await processes.spawn({ DATA_DIR: dataDir });
 });
 
 /** Raw bytes on a TCP socket: whatever comes back (or '' once closed). */

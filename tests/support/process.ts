@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { afterAll } from 'vitest';
+import type { BoardClient, Client } from './harness';
 
 export interface ServerProcess {
   url: string;
@@ -45,6 +47,38 @@ export async function spawnServer(env: Record<string, string>, nodeArgs: string[
     kill(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;
+    },
+  };
+}
+
+/**
+ * `useServers` for server processes: for a file or `describe` whose tests spawn them, `spawn`
+ * here (as `spawnServer`), and after it what its tests open on them (`open`, `boards`) is
+ * closed, every process still running is ended (SIGTERM: a test that needs a kill -9 does it
+ * itself, mid-test), then what `after(fn)` was given runs, last registered first — what the
+ * processes use and must outlive them (a schema to drop, a data directory to remove).
+ */
+export function useProcesses(): { spawn: typeof spawnServer; after(fn: () => unknown): void; open: Client[]; boards: BoardClient[] } {
+  const procs: ServerProcess[] = [];
+  const open: Client[] = [];
+  const boards: BoardClient[] = [];
+  const cleanups: (() => unknown)[] = [];
+  afterAll(async () => {
+    for (const b of boards) b.destroy();
+    for (const s of open) s.disconnect();
+    await Promise.all(procs.map((p) => p.kill()));
+    for (const fn of [...cleanups].reverse()) await fn();
+  });
+  return {
+    open,
+    boards,
+    after(fn) {
+      cleanups.push(fn);
+    },
+    async spawn(...args) {
+      const proc = await spawnServer(...args);
+      procs.push(proc);
+      return proc;
     },
   };
 }
