@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { C, type JoinResult } from '@semis/shared';
 import { call, connect, createEvent, must, openBoard, waitFor, type BoardClient } from '../support/harness';
 import { seeded } from '../support/random';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { useProcesses, type ServerProcess } from '../support/process';
 
 /**
  * Board edits are acknowledged like ideas: nobody but their author is shown an edit before it
@@ -14,11 +14,9 @@ import { spawnServer, type ServerProcess } from '../support/process';
  * in the restarted server, no reader is ahead of it, and once the editor reconnects (its
  * provider re-sends what the server lacks) everyone converges.
  */
+const processes = useProcesses();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-crash-'));
-let proc: ServerProcess | null = null;
-afterAll(async () => {
-  await proc?.kill('SIGKILL');
-});
+processes.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const sv = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 const encoded = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
@@ -32,7 +30,7 @@ function within(reader: Y.Doc, server: Y.Doc): string[] {
 it('keeps every edit readers were shown through kill -9 within 0–150 ms of a burst', async () => {
   const rand = seeded(1409);
   // The old default batch window: a wide window between an edit and its write, to be hit.
-  proc = await spawnServer({ DATA_DIR: dataDir, PERSIST_DEBOUNCE_MS: '150' });
+  let proc: ServerProcess = await processes.spawn({ DATA_DIR: dataDir, PERSIST_DEBOUNCE_MS: '150' });
   const url = proc.url;
   const port = new URL(url).port;
   const ev = await createEvent(url, 1);
@@ -56,7 +54,7 @@ it('keeps every edit readers were shown through kill -9 within 0–150 ms of a b
     editor.provider.disconnect(); // it must not re-send before we look at what survived
     const seen = readers.map((r) => Y.encodeStateAsUpdate(r.doc));
 
-    proc = await spawnServer({ DATA_DIR: dataDir, PORT: port, PERSIST_DEBOUNCE_MS: '150' });
+    proc = await processes.spawn({ DATA_DIR: dataDir, PORT: port, PERSIST_DEBOUNCE_MS: '150' });
     const check = openBoard(url, boardId, ev.adminToken);
     await check.synced;
     for (const [k, update] of seen.entries()) {
