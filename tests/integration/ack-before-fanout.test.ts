@@ -3,30 +3,26 @@ import * as Y from 'yjs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, readIdeaCards, type IdeaView } from '@semis/shared';
 import type { Storage } from '../../server/src/storage/types';
-import { call, createEvent, must, openBoard, participant, startServer, waitFor, type Client } from '../support/harness';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { call, createEvent, must, openBoard, participant, useServers, waitFor } from '../support/harness';
+import { useProcesses, type ServerProcess } from '../support/process';
 import type { RoomListener, UpdateBatch } from '../../server/src/yjs/room';
 
 /** Issue #13: an idea is acknowledged once stored and applied to the document, never after
  * the board's fan-out; and nothing acknowledged depends on the fan-out having happened. */
-const sockets: Client[] = [];
-const stops: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const stop of stops) await stop();
-});
-
 describe('ack before the fan-out', () => {
+  // A server per test, each with its config; and the processes the last test kills and restarts.
+  const servers = useServers();
+  const processes = useProcesses();
+
   it('acknowledges a post before a slow transport has even started sending it', async () => {
-    const server = await startServer({ config: { persistDebounceMs: 2000 } });
-    stops.push(() => server.stop());
+    const server = await servers.start({ config: { persistDebounceMs: 2000 } });
     const ev = await createEvent(server.url, 1);
     const atelier = ev.ateliers[0]!;
     const phone = await participant(server.url, ev.event.joinCode, 'Aline', atelier.id);
-    sockets.push(phone.socket);
+    servers.open.push(phone.socket);
     // A first post goes out at once and opens the board's 2-second coalescing window: the
     // measured post's fan-out waits in it, so (this transport blocking the whole process) an
     // ack that waited for the fan-out would show as `sends` filled and 2.3 s of latency.
@@ -55,13 +51,12 @@ describe('ack before the fan-out', () => {
   });
 
   it('stores an idea and its card in one commit: acknowledged means both are in storage, shown means both committed', async () => {
-    const server = await startServer();
-    stops.push(() => server.stop());
+    const server = await servers.start();
     const storage = server.semis.storage;
     const ev = await createEvent(server.url, 1);
     const atelier = ev.ateliers[0]!;
     const phone = await participant(server.url, ev.event.joinCode, 'Aline', atelier.id);
-    sockets.push(phone.socket);
+    servers.open.push(phone.socket);
     const reader = openBoard(server.url, atelier.boardId, ev.adminToken);
     await reader.synced;
     const storedCards = async () => {
@@ -129,12 +124,11 @@ describe('ack before the fan-out', () => {
 
   it('loses nothing when the process dies between the commit and the fan-out: the board is rebuilt from storage', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'semis-fanout-crash-'));
-    stops.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    processes.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     // The first post's board update is logged at once, the others a minute later (the window
     // the first one opened): the kill comes first, always.
     const env = { DATA_DIR: dataDir, PERSIST_DEBOUNCE_MS: '60000' };
-    let proc: ServerProcess = await spawnServer(env);
-    stops.push(() => proc.kill('SIGKILL'));
+    let proc: ServerProcess = await processes.spawn(env);
     const ev = await createEvent(proc.url, 1);
     const atelier = ev.ateliers[0]!;
     const phone = await participant(proc.url, ev.event.joinCode, 'Aline', atelier.id);
@@ -143,7 +137,7 @@ describe('ack before the fan-out', () => {
     phone.socket.disconnect();
     await proc.kill('SIGKILL');
 
-    proc = await spawnServer(env);
+    proc = await processes.spawn(env);
     const wall = openBoard(proc.url, atelier.boardId, ev.adminToken);
     await wall.synced;
     await waitFor(() => readIdeaCards(wall.doc).length === ids.length, 5000, 'ideas rebuilt on the board');
