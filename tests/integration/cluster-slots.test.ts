@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { C, boardMaps, readIdeaCards, readPosition, type CreateEventResult, type JoinResult } from '@semis/shared';
-import { call, connect, createEvent, must, openBoard, waitFor, type Client } from '../support/harness';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { call, connect, createEvent, must, openBoard, waitFor } from '../support/harness';
+import { useProcesses, type ServerProcess } from '../support/process';
 import { serviceAvailable } from '../support/services';
 import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
 
@@ -11,23 +11,19 @@ const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE
 const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'sticky slots across processes' });
 
 describe.skipIf(!pgOk || !redisOk)('sticky slots with three processes on PostgreSQL + Redis', () => {
+  // Its sockets closed, then its processes ended, then its schema dropped, after it.
+  const processes = useProcesses();
   let schema: Awaited<ReturnType<typeof tempSchema>>;
   let procs: ServerProcess[] = [];
   let ev: CreateEventResult;
-  const sockets: Client[] = [];
 
   beforeAll(async () => {
     schema = await tempSchema();
+    processes.after(() => schema.drop());
     const env = { DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL, PERSIST_DEBOUNCE_MS: '20' };
-    procs = await Promise.all([1, 2, 3].map(() => spawnServer(env)));
+    procs = await Promise.all([1, 2, 3].map(() => processes.spawn(env)));
     ev = await createEvent(procs[0]!.url, 1);
   }, 90_000);
-
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await Promise.all(procs.map((p) => p.kill()));
-    await schema?.drop();
-  });
 
   it('450 ideas posted at once through three processes occupy 450 distinct slots', async () => {
     const atelierId = ev.ateliers[0]!.id;
@@ -36,7 +32,7 @@ describe.skipIf(!pgOk || !redisOk)('sticky slots with three processes on Postgre
     const phones = await Promise.all(
       Array.from({ length: 30 }, async (_, i) => {
         const socket = await connect(procs[i % 3]!.url);
-        sockets.push(socket);
+        processes.open.push(socket);
         must(await call<JoinResult>(socket, C.join, { code: ev.event.joinCode, pseudonym: `Tel ${i}` }));
         must(await call(socket, C.enterAtelier, { atelierId }));
         return socket;

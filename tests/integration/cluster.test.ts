@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { applyUpdate, encodeStateAsUpdate } from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { C, S, moveIdea, readIdeaCards, readPosition, type CreateEventResult, type IdeaView, type JoinResult, type PresentState } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, waitFor, type Client } from '../support/harness';
 import { seedWall } from '../support/room';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { useProcesses, type ServerProcess } from '../support/process';
 import { serviceAvailable } from '../support/services';
 import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
 
@@ -12,18 +12,21 @@ const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE
 const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'multi-process (PostgreSQL + Redis)' });
 
 describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Redis', () => {
+  // Its sockets closed, then every process it started (restarted ones too) ended, then its
+  // schema dropped, after it.
+  const processes = useProcesses();
   let schema: Awaited<ReturnType<typeof tempSchema>>;
   let env: Record<string, string>;
   let a: ServerProcess;
   let b: ServerProcess;
   let ev: CreateEventResult;
-  const sockets: Client[] = [];
   let joined = 0;
 
   beforeAll(async () => {
     schema = await tempSchema();
+    processes.after(() => schema.drop());
     env = { DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL, PERSIST_DEBOUNCE_MS: '50' };
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    [a, b] = await Promise.all([processes.spawn(env), processes.spawn(env)]);
     ev = await createEvent(a.url, 1);
   }, 60_000);
 
@@ -31,15 +34,9 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
    * CPU), which spawnServer allows 45 s on a busy machine — more than the default 30 s per test. */
   const SPAWNS = 60_000;
 
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await Promise.all([a?.kill(), b?.kill()]);
-    await schema?.drop();
-  });
-
   async function participantOn(url: string, token?: string): Promise<{ socket: Client; join: JoinResult }> {
     const socket = await connect(url);
-    sockets.push(socket);
+    processes.open.push(socket);
     const join = must(await call<JoinResult>(socket, C.join, token ? { token } : { code: ev.event.joinCode, pseudonym: `Léa ${++joined}` }));
     must(await call(socket, C.enterAtelier, { atelierId: ev.ateliers[0]!.id }));
     return { socket, join };
@@ -76,7 +73,7 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
 
   it('moves a phone on process B when the facilitator on process A changes the phase, and blocks across processes', async () => {
     const admin = await connect(a.url);
-    sockets.push(admin);
+    processes.open.push(admin);
     must(await call(admin, C.facilitatorAuth, { token: ev.adminToken }));
     const { socket, join } = await participantOn(b.url);
     const moved = new Promise<{ atelier: { phase: string } }>((r) => socket.once('atelier:state', r));
@@ -100,9 +97,9 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
       { title: 'Santé', texts: ['médecin'] },
       { title: 'Circuits courts', texts: ['marché'] },
     ]);
-    sockets.push(...authors);
+    processes.open.push(...authors);
     const [consoleA, projectorB] = await Promise.all([facilitator(a.url, fresh.adminToken), facilitator(b.url, fresh.adminToken)]);
-    sockets.push(consoleA, projectorB);
+    processes.open.push(consoleA, projectorB);
     type Ack = { state: PresentState | null };
     const get = async (socket: Client) => must(await call<Ack>(socket, C.present, { action: 'get', atelierId })).state;
     await waitFor(async () => (must(await call<Ack>(consoleA, C.present, { action: 'start', atelierId, kind: 'clusters' })).state?.count ?? 0) === 3, 5000, 'three clusters');
@@ -121,7 +118,7 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
 
   it('loses nothing when a process is killed: clients reconnect to another and resend', async () => {
     const boardId = ev.ateliers[0]!.boardId;
-    const victim = await spawnServer(env);
+    const victim = await processes.spawn(env);
     const wall = openBoard(victim.url, boardId, ev.adminToken);
     await wall.synced;
     const id = readIdeaCards(wall.doc)[0]!.id;
@@ -147,7 +144,7 @@ describe.skipIf(!pgOk || !redisOk)('several server processes on PostgreSQL + Red
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push(must(await call<{ idea: IdeaView }>(socket, C.postIdea, { id: randomUUID(), atelierId: ev.ateliers[0]!.id, text: `idée ${i}` })).idea.id);
     await Promise.all([a.kill(), b.kill('SIGKILL')]);
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    [a, b] = await Promise.all([processes.spawn(env), processes.spawn(env)]);
     const wall = openBoard(b.url, ev.ateliers[0]!.boardId, ev.adminToken);
     await wall.synced;
     const onBoard = new Set(readIdeaCards(wall.doc).map((c) => c.id));

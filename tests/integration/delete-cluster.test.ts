@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, moveIdea, readIdeaCards, type IdeaView } from '@semis/shared';
 import { call, connect, createEvent, facilitator, must, openBoard, participant, sleep, waitFor, type Client } from '../support/harness';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { useProcesses, type ServerProcess } from '../support/process';
 import { serviceAvailable } from '../support/services';
 import { DATABASE_URL, probePostgres, probeRedis, REDIS_URL, tempSchema } from '../support/env';
 import { postgresDb } from '../support/rawDb';
@@ -12,24 +12,20 @@ const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE
 const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'deletion across processes (PostgreSQL + Redis)' });
 
 describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on the others', () => {
+  // Its sockets closed, then its processes ended, then its schema dropped, after it.
+  const processes = useProcesses();
   let schema: Awaited<ReturnType<typeof tempSchema>>;
   let a: ServerProcess;
   let b: ServerProcess;
-  const sockets: Client[] = [];
 
   beforeAll(async () => {
     schema = await tempSchema();
+    processes.after(() => schema.drop());
     const env = { DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL, PERSIST_DEBOUNCE_MS: '20' };
     // One after the other: two tsx start-ups at once can take over 20 s on a loaded 2-core machine.
-    a = await spawnServer(env);
-    b = await spawnServer(env);
+    a = await processes.spawn(env);
+    b = await processes.spawn(env);
   }, 60_000);
-
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await Promise.all([a?.kill(), b?.kill()]);
-    await schema?.drop();
-  });
 
   it('disconnects phones, consoles and walls on process B and no late write brings a board back', async () => {
     const ev = await createEvent(a.url, 1);
@@ -37,7 +33,7 @@ describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on 
     // Everyone is on process B; the deletion goes through process A.
     const phone = await participant(b.url, ev.event.joinCode, 'Léa Dupré', atelier.id);
     const console = await facilitator(b.url, ev.adminToken);
-    sockets.push(phone.socket, console);
+    processes.open.push(phone.socket, console);
     const { idea } = must(await call<{ idea: IdeaView }>(phone.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'Une navette le samedi' }));
     const wall = openBoard(b.url, atelier.boardId, ev.adminToken);
     await wall.synced;
@@ -82,7 +78,7 @@ describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on 
     for (const url of [a.url, b.url]) {
       expect(await upgradeStatus(wsUrl(url, atelier.boardId, ev.adminToken))).toBe(401);
       const again = await connect(url);
-      sockets.push(again);
+      processes.open.push(again);
       expect(await call(again, C.join, { token: phone.join.token })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
       expect(await call(again, C.facilitatorAuth, { token: ev.adminToken })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
     }
