@@ -2,28 +2,27 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { C, type PresentState } from '@semis/shared';
 import { INLINE_FOLD_BYTES } from '../../server/src/yjs/fold-pool';
 import { call, createEvent, facilitator, must, waitFor } from '../support/harness';
 import { seedWall } from '../support/room';
-import { spawnServer, type ServerProcess } from '../support/process';
+import { useProcesses, type ServerProcess } from '../support/process';
 
 /** `npm start` runs compiled JavaScript: the bundle starts with plain node, serves, logs JSON
  * lines and stops cleanly. Built into dist/ so its packages resolve from the repository's node_modules. */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const out = path.join(ROOT, 'dist', `test-server-${process.pid}`);
+const processes = useProcesses();
+// The bundle outlives the process that runs it: removed once that is ended.
+processes.after(() => fs.rmSync(out, { recursive: true, force: true }));
 let server: ServerProcess;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build-server.mjs', out], { cwd: ROOT, stdio: 'pipe' });
-  server = await spawnServer({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'semis-compiled-')) }, [], path.join(out, 'main.js'));
+  server = await processes.spawn({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'semis-compiled-')) }, [], path.join(out, 'main.js'));
 }, 60_000);
-afterAll(async () => {
-  await server?.kill();
-  fs.rmSync(out, { recursive: true, force: true });
-});
 
 describe('compiled server', () => {
   it('is plain JavaScript that node runs without a TypeScript loader', () => {
