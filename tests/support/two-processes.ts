@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { CreateEventResult } from '@semis/shared';
 import { createEvent, useServers, type TestServer } from './harness';
 import { serviceAvailable } from './services';
@@ -24,14 +24,13 @@ export function useTwoProcesses(): { readonly a: TestServer; readonly b: TestSer
   let ev: CreateEventResult;
   beforeAll(async () => {
     schema = await tempSchema();
+    // Dropped once both servers are stopped (an afterAll here would run before the stops).
+    suite.after(() => schema!.drop());
     const config = { databaseSchema: schema.name, redisUrl: REDIS_URL };
     a = await suite.start({ databaseUrl: DATABASE_URL, config });
     b = await suite.start({ databaseUrl: DATABASE_URL, config });
     ev = await createEvent(a.url, 1);
   }, 60_000);
-  afterAll(async () => {
-    await schema?.drop();
-  });
   return {
     suite,
     get a() {
