@@ -11,6 +11,8 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { clusterIds, merged } from '../server/src/yjs/fold';
+import { BoardRoom } from '../server/src/yjs/room';
+import type { Storage } from '../server/src/storage/types';
 import { FoldPool } from '../server/src/yjs/fold-pool';
 import { wallLog } from '../tests/support/wall-log';
 import { percentile } from './lib/stats';
@@ -58,4 +60,14 @@ for (const [name, inPlace, pooled] of [
   row(`${name}, in place`, a);
   row(`${name}, fold worker`, b);
 }
+// A whole board load (BoardRoom.load: the log folded, applied to the room's two documents,
+// initialised, measured), from a log of one update per card, through the pool.
+const storage = { loadBoard: async () => ({ snapshot: null, updates: parts, lastSeq: parts.length }) } as unknown as Storage;
+const loads: { ms: number; gap: number }[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const room = new BoardRoom('b', storage, 20, () => {}, pool);
+  loads.push(await timed(() => room.load('mur')));
+  room.destroy();
+}
+row('board load, fold worker', loads);
 await pool.close();

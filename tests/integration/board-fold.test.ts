@@ -1,17 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { C, readIdeaCards } from '@semis/shared';
 import { FoldPool } from '../../server/src/yjs/fold-pool';
 import { call, createEvent, must, openBoard, participant, useServers } from '../support/harness';
 import { wallLog } from '../support/wall-log';
+import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
+import { serviceAvailable } from '../support/services';
 
 /** Issue #13: a board's stored log is folded during the evening, and off the main thread. */
 const servers = useServers();
 
-describe('board logs folded during the evening', () => {
+const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'board logs folded on PostgreSQL' });
+
+/** Where a server keeps its data: the embedded database, or a PostgreSQL schema of its own. */
+const databases: { name: string; options: () => Promise<Parameters<typeof servers.start>[0]> }[] = [{ name: 'SQLite', options: async () => ({}) }];
+if (pgOk) {
+  databases.push({
+    name: 'PostgreSQL',
+    options: async () => {
+      const schema = await tempSchema();
+      onTestFinished(() => schema.drop());
+      return { databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } };
+    },
+  });
+}
+
+describe.each(databases)('board logs folded during the evening ($name)', ({ options }) => {
   it('compacts a wall whose log grew by posted ideas alone, and loses no card doing it', async () => {
-    const server = await servers.start();
+    const opts = await options();
+    const server = await servers.start(opts);
     const ev = await createEvent(server.url, 1);
     const atelier = ev.ateliers[0]!;
     // 520 cards, each appended with its idea (a held write): past the 500 appends that fold a log.
@@ -30,11 +48,14 @@ describe('board logs folded during the evening', () => {
 
     // What the snapshot holds is the wall: after a restart, every card is there.
     await server.stop();
-    const again = await servers.start({ dataDir: server.dataDir });
+    const again = await servers.start({ ...opts, dataDir: server.dataDir });
     const board = openBoard(again.url, atelier.boardId, ev.adminToken);
     servers.boards.push(board);
     await board.synced;
     expect(readIdeaCards(board.doc)).toHaveLength(520);
+    // Before its schema is dropped (onTestFinished).
+    board.destroy();
+    await again.stop();
   });
 });
 

@@ -139,3 +139,13 @@ export const turnIsBusy = overBudget;
 export function settleInSlices<T>(items: readonly T[], settle: (item: T) => void): Promise<void> {
   return Promise.all(items.map((item) => yieldIfBusy().then(() => settle(item)))).then(() => undefined);
 }
+
+/**
+ * Resolves once timers had their turn (the next timers phase). For one long step after another
+ * — a big board's load applies its state to two documents, 15–40 ms each — where
+ * `yieldIfBusy` would not do: its first caller of a turn, and the first deferred one, go on
+ * at once by design, so two long steps in a row would still run back to back.
+ */
+export function afterTimers(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

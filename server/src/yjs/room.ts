@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { SERVER_ORIGIN, initBoardDoc } from '@semis/shared';
 import type { Storage } from '../storage/types';
 import type { FoldPool } from './fold-pool';
-import { turnIsBusy, yieldIfBusy } from '../limits/loopSlice';
+import { afterTimers, turnIsBusy, yieldIfBusy } from '../limits/loopSlice';
 import {
   LOAD_ORIGIN, awarenessFrame, isEmptyStateVector, merge, mergeInSlices, protectServerOnlyMaps, takeBatch, updateFrame,
   type HeldWrite, type Queued, type RoomListener, type UpdateBatch,
@@ -143,8 +143,12 @@ export class BoardRoom {
     const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
     if (parts.length > 0) {
       const merged = await this.folder.merge(parts);
+      // Each step is 15–40 ms on a 2,000-card wall: a restart's loads share the event loop with
+      // the phones reconnecting (nobody sees this room before it is loaded).
       Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
+      await afterTimers();
       Y.applyUpdate(this.stored, merged);
+      await afterTimers();
     }
     this.appendedSinceCompaction = state.updates.length;
     this.sentSV = Y.encodeStateVector(this.doc);
