@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { SERVER_ORIGIN, initBoardDoc } from '@semis/shared';
 import type { Storage } from '../storage/types';
-import type { FoldPool } from './fold-pool';
+import { INLINE_FOLD_BYTES, type FoldPool } from './fold-pool';
 import { afterTimers, turnIsBusy, yieldIfBusy } from '../limits/loopSlice';
 import {
   LOAD_ORIGIN, awarenessFrame, isEmptyStateVector, merge, mergeInSlices, protectServerOnlyMaps, takeBatch, updateFrame,
@@ -144,11 +144,13 @@ export class BoardRoom {
     if (parts.length > 0) {
       const merged = await this.folder.merge(parts);
       // Each step is 15–40 ms on a 2,000-card wall: a restart's loads share the event loop with
-      // the phones reconnecting (nobody sees this room before it is loaded).
+      // the phones reconnecting (nobody sees this room before it is loaded). A small board's
+      // steps take well under a millisecond: no turn is waited for.
+      const long = merged.byteLength > INLINE_FOLD_BYTES;
       Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
-      await afterTimers();
+      if (long) await afterTimers();
       Y.applyUpdate(this.stored, merged);
-      await afterTimers();
+      if (long) await afterTimers();
     }
     this.appendedSinceCompaction = state.updates.length;
     this.sentSV = Y.encodeStateVector(this.doc);
