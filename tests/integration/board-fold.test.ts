@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { C, readIdeaCards } from '@semis/shared';
 import { FoldPool } from '../../server/src/yjs/fold-pool';
 import { call, createEvent, must, openBoard, participant, useServers } from '../support/harness';
@@ -20,7 +20,7 @@ if (pgOk) {
     name: 'PostgreSQL',
     options: async () => {
       const schema = await tempSchema();
-      onTestFinished(() => schema.drop());
+      servers.after(() => schema.drop());
       return { databaseUrl: DATABASE_URL, config: { databaseSchema: schema.name } };
     },
   });
@@ -53,9 +53,6 @@ describe.each(databases)('board logs folded during the evening ($name)', ({ opti
     servers.boards.push(board);
     await board.synced;
     expect(readIdeaCards(board.doc)).toHaveLength(520);
-    // Before its schema is dropped (onTestFinished).
-    board.destroy();
-    await again.stop();
   });
 });
 

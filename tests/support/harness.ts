@@ -32,7 +32,7 @@ export function useServer(opts: Parameters<typeof startServer>[0] = {}): { reado
   beforeAll(async () => {
     server = await startServer(opts);
   });
-  closeAfterAll(open, boards, () => [server]);
+  closeAfterAll(open, boards, async () => server?.stop());
   return {
     get server() {
       return server!;
@@ -58,7 +58,9 @@ export function useServers(): { start(opts?: Parameters<typeof startServer>[0]):
   const open: Client[] = [];
   const boards: BoardClient[] = [];
   const cleanups: (() => Promise<unknown>)[] = [];
-  closeAfterAll(open, boards, () => servers, cleanups);
+  closeAfterAll(open, boards, async () => {
+    for (const s of servers) await s.stop();
+  }, cleanups);
   return {
     open,
     boards,
@@ -73,11 +75,13 @@ export function useServers(): { start(opts?: Parameters<typeof startServer>[0]):
   };
 }
 
-function closeAfterAll(open: Client[], boards: BoardClient[], servers: () => (TestServer | undefined)[], cleanups: (() => Promise<unknown>)[] = []): void {
+/** After the scope: its boards and sockets closed, then `stop` (its servers or processes), then
+ * the cleanups, last registered first. */
+export function closeAfterAll(open: Client[], boards: BoardClient[], stop: () => Promise<unknown>, cleanups: (() => unknown)[] = []): void {
   afterAll(async () => {
     for (const b of boards) b.destroy();
     for (const s of open) s.disconnect();
-    for (const s of servers()) await s?.stop();
+    await stop();
     for (const fn of [...cleanups].reverse()) await fn();
   });
 }

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { afterAll } from 'vitest';
-import type { BoardClient, Client } from './harness';
+import { closeAfterAll, type BoardClient, type Client } from './harness';
 
 export interface ServerProcess {
   url: string;
@@ -63,12 +62,7 @@ export function useProcesses(): { spawn: typeof spawnServer; after(fn: () => unk
   const open: Client[] = [];
   const boards: BoardClient[] = [];
   const cleanups: (() => unknown)[] = [];
-  afterAll(async () => {
-    for (const b of boards) b.destroy();
-    for (const s of open) s.disconnect();
-    await Promise.all(procs.map((p) => p.kill()));
-    for (const fn of [...cleanups].reverse()) await fn();
-  });
+  closeAfterAll(open, boards, () => Promise.all(procs.map((p) => p.kill())), cleanups);
   return {
     open,
     boards,
