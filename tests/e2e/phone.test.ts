@@ -25,7 +25,8 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ev = await createEvent(suite.server.url, 3);
+    // The grande soirée's own themes: one long word each, wider than a phone at 200 % text.
+    ev = await createEvent(suite.server.url, 3, ['Entrepreneuriat', 'Environnement', 'Commerces & services']);
     admin = await facilitator(suite.server.url, ev.adminToken);
     // Atelier 3 is in its vote, with clusters to vote on.
     voteAtelier = ev.ateliers[2]!;

@@ -127,13 +127,14 @@ export async function api<T = unknown>(url: string, route: string, init: { metho
   return { status: res.status, body: (await res.json()) as T };
 }
 
-export async function createEvent(url: string, ateliers = 2): Promise<CreateEventResult> {
+/** An event of `ateliers` ateliers, named "Atelier n" unless `titles` names the first ones. */
+export async function createEvent(url: string, ateliers = 2, titles: string[] = []): Promise<CreateEventResult> {
   const { status, body } = await api<CreateEventResult>(url, API.createEvent, {
     body: {
       name: 'Soirée test',
       date: '2026-06-08',
       place: 'Aromas',
-      ateliers: Array.from({ length: ateliers }, (_, i) => ({ title: `Atelier ${i + 1}`, theme: 'tourisme', question: 'Quels besoins ?' })),
+      ateliers: Array.from({ length: ateliers }, (_, i) => ({ title: titles[i] ?? `Atelier ${i + 1}`, theme: 'tourisme', question: 'Quels besoins ?' })),
     },
   });
   if (status !== 201) throw new Error(`createEvent: ${status} ${JSON.stringify(body)}`);
