@@ -133,10 +133,13 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     }
     await shot(phones[0]!, 'phone-results');
 
-    // The winner becomes a project candidate; its card is edited on the wall.
+    // The winner becomes a project candidate from the results, where the facilitator sees it
+    // win; its card is edited on the wall.
     await openTools(wall);
-    await wall.getByTestId('wall-tab-clusters').click();
-    await wall.locator(`[data-testid="promote-item"][data-item-id="${navette}"]`).click();
+    await wall.getByTestId('wall-tab-vote').click();
+    const winner = wall.locator('[data-testid="result-row"][data-rank="1"]');
+    await expect.poll(() => winner.getAttribute('data-item-id')).toBe(navette);
+    await winner.getByTestId('promote-item').click();
     const card = wall.getByTestId('candidate-card');
     await card.waitFor();
     await card.getByTestId('candidate-besoin').fill('Rejoindre la gare sans voiture');
@@ -224,6 +227,8 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     }
     await shot(phones[0]!, 'phone-live-tie');
     await shot(wall, 'wall-vote-tab');
+    // While the vote is open nothing is promoted from its live results.
+    expect(await wall.getByTestId('promote-item').count()).toBe(0);
 
     // The second atelier votes souhaitable × réaliste (set before its vote opens: back one phase).
     must(await call(admin, C.setPhase, { atelierIds: [ratingAtelier.id], phase: 'regroupement' }));
@@ -244,6 +249,13 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     await expect.poll(() => wall.getByTestId('rating-row').count()).toBe(2);
     expect(await wall.locator('[data-testid="rating-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-quadrant')))).toEqual(['prioritaire', 'facile-mais-peu-souhaite']);
     await shot(wall, 'wall-rating-chart');
+    // Closed, the prioritaire one is promoted from its line of the chart's legend.
+    expect(await wall.getByTestId('promote-item').count()).toBe(0);
+    must(await call(admin, C.setPhase, { atelierIds: [ratingAtelier.id], phase: 'restitution' }));
+    const prioritaire = wall.locator('[data-testid="rating-row"][data-quadrant="prioritaire"]');
+    await prioritaire.getByTestId('promote-item').click();
+    await expect.poll(() => wall.getByTestId('candidate-card').count()).toBe(1);
+    expect(await wall.getByRole('status').filter({ hasText: 'Projet candidat créé' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

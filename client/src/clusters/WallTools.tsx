@@ -71,7 +71,7 @@ export function WallTools({ doc, wall, clusters, merged, editable, atelier, sock
         {doc && tab === 'suggest' && (
           <SuggestionsPanel socket={socket} ready={ready} atelierId={atelier.id} doc={doc} wall={wall} clusters={clusters} merged={merged} editable={editable} onRelayout={onRelayout} />
         )}
-        {tab === 'vote' && <FacilitatorVotePanel socket={socket} ready={ready} atelier={atelier} doc={doc} />}
+        {tab === 'vote' && <FacilitatorVotePanel socket={socket} ready={ready} atelier={atelier} doc={doc} onPromote={promote} />}
         {tab === 'candidate' && candidate && (
           <div className="stack">
             <p className="success" role="status">

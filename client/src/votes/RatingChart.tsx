@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATING_MAX, RATING_MIN, type VoteItem, type VoteResults } from '@semis/shared';
 import './votes.css';
@@ -18,8 +19,9 @@ const QUADRANTS = [
 /**
  * The 2×2 chart of a rating vote: réaliste (feasibility) across, souhaitable (desirability) up.
  * Points are numbered; the legend below names them, so long titles never overlap on the chart.
+ * `action` puts a control after each legend line, as in VoteResultsBars.
  */
-export function RatingChart({ results, items, big = false }: { results: VoteResults; items: VoteItem[]; big?: boolean }) {
+export function RatingChart({ results, items, big = false, action }: { results: VoteResults; items: VoteItem[]; big?: boolean; action?: (itemId: string) => ReactNode }) {
   const { t } = useTranslation();
   const rated = results.ratings.filter((r) => r.desirability !== null && r.feasibility !== null);
   const title = new Map(items.map((i) => [i.itemId, i.title]));
@@ -59,6 +61,7 @@ export function RatingChart({ results, items, big = false }: { results: VoteResu
             <li key={r.itemId} data-testid="rating-row" data-item-id={r.itemId} data-quadrant={r.quadrant ?? ''}>
               <strong>{title.get(r.itemId) ?? r.itemId}</strong> — {t(`votes.results.quadrant.${r.quadrant!}`)} ·{' '}
               {t('votes.results.means', { d: r.desirability!, f: r.feasibility! })} · {t('votes.results.raters', { count: r.raters })}
+              {action?.(r.itemId)}
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VoteItem, VoteResults } from '@semis/shared';
@@ -6,8 +7,9 @@ import './votes.css';
 /**
  * Ranked dot counts as bars (walls, phones, projector). Ties are shown as ties: equal counts
  * share a rank (the server's "1224" ranking) and say "ex æquo", never an arbitrary order.
+ * `action` puts a control under each row (the wall's "promouvoir" once the vote is closed).
  */
-export function VoteResultsBars({ results, items, big = false }: { results: VoteResults; items: VoteItem[]; big?: boolean }) {
+export function VoteResultsBars({ results, items, big = false, action }: { results: VoteResults; items: VoteItem[]; big?: boolean; action?: (itemId: string) => ReactNode }) {
   const { t } = useTranslation();
   const title = new Map(items.map((i) => [i.itemId, i.title]));
   const atelier = new Map(items.flatMap((i) => (i.context ? [[i.itemId, i.context.atelier] as const] : [])));
@@ -33,6 +35,7 @@ export function VoteResultsBars({ results, items, big = false }: { results: Vote
               <span className="result-numbers">
                 {t('votes.results.dots', { count: r.dots })} · {t('votes.results.voters', { count: r.voters })}
               </span>
+              {action?.(r.itemId)}
             </span>
           </li>
         ))}
