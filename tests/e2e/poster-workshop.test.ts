@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serviceAvailable } from '../support/services';
 import { CHROMIUM_PATH, LAPTOP, PHONE, newPage, probeChromium, watchErrors, useBrowserSuite } from '../support/browser';
-import { createEvent } from '../support/harness';
-import { adminGroup, pngSize } from '../support/posters';
+import { createEvent, openBoard } from '../support/harness';
+import { adminGroup, boardOf, pngSize } from '../support/posters';
+import { AFOM_COLUMNS, putNote } from '@semis/shared/posters';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
 
@@ -113,11 +114,27 @@ describe.skipIf(!ok)('poster workshop in Chromium', () => {
     await expect.poll(() => projector.page.getByTestId('comment').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('Et la ligne de bus ?')]);
     await expect.poll(() => projector.page.getByTestId('count-bravo').innerText()).toContain('1');
 
+    // The group presents its AFOM beside its poster: the projector switches to it, read-only.
+    const afom = openBoard(suite.server.url, boardOf(group, 'afom'), ev.adminToken);
+    await afom.synced;
+    putNote(afom.doc, AFOM_COLUMNS, { id: 'm1', column: 'menaces', text: 'Départ des jeunes actifs vers la ville, faute de logements à l’année', color: '#ffe0b2', order: 0 });
+    await projector.page.getByTestId('present-board-afom').click();
+    const notes = projector.page.getByTestId('notes-board');
+    await expect.poll(() => notes.getByTestId('column-menaces').getByTestId('note-text').inputValue(), { timeout: 10_000 }).toContain('Départ des jeunes');
+    expect(await notes.getByTestId('add-note-atouts').count()).toBe(0);
+    expect(await projector.page.getByTestId('poster-canvas').count()).toBe(0);
+    afom.destroy();
+    await projector.page.getByTestId('present-board-poster').click();
+    await projector.page.getByTestId('poster-canvas').waitFor();
+
     // Restitution: the next group gets its ten minutes, on the atelier's own countdown.
+    await projector.page.getByTestId('present-board-afom').click();
     await adminGroup(suite.server.url, ev, 'La vallée');
     await expect.poll(() => projector.page.getByTestId('present-position').innerText()).toBe('1 / 2');
     await projector.page.getByTestId('present-next').click();
     await expect.poll(() => projector.page.getByTestId('presented-group').innerText()).toBe('La vallée');
+    // Each group starts on its poster.
+    expect(await projector.page.getByTestId('presentation').getAttribute('data-shown')).toBe('poster');
     const timer = projector.page.getByTestId('presentation-timer');
     await expect.poll(() => timer.getAttribute('data-state')).toBe('running');
     const left = Number(await timer.getAttribute('data-remaining-ms'));

@@ -1,7 +1,7 @@
 import './posters.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { C, S, type BoardFeed, type CommentView, REACTION_KINDS } from '@semis/shared';
+import { C, S, type BoardFeed, type CommentView, type GroupView, REACTION_KINDS } from '@semis/shared';
 import { Link, navigate } from '../router';
 import { Page } from '../ui/Page';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -9,6 +9,7 @@ import { request } from '../sync/socket';
 import { useBoardDoc } from '../sync/useBoardDoc';
 import { useAdminEvent } from '../facilitator/useAdminEvent';
 import { PosterEditor } from '../posterEditor/PosterEditor';
+import { NotesBoard } from './NotesBoard';
 import { usePosterSocket } from './usePosterSocket';
 import { REACTION_ICONS } from './Feedback';
 import { PresentationTimer, startRestitutionTimer } from './PresentationTimer';
@@ -17,7 +18,8 @@ import { useFacilitatorSession } from '../sync/useFacilitatorSession';
 /**
  * The restitution on the projector: one group's poster after another (the current one is in the
  * URL, so a reload or a second screen lands on the same poster), with the audience's reactions
- * and comments arriving live beside it.
+ * and comments arriving live beside it. The group presents its AFOM matrix (and debate) with its
+ * poster: the projector switches to them in place, read-only, and each group starts on its poster.
  */
 export function PresentationPage({ atelierId, index }: { atelierId: string; index: number }) {
   const { t } = useTranslation();
@@ -28,6 +30,10 @@ export function PresentationPage({ atelierId, index }: { atelierId: string; inde
   const current = list[Math.min(index, Math.max(0, list.length - 1))];
   const posterId = current?.boards.find((b) => b.kind === 'poster')?.id ?? null;
   const board = useBoardDoc(posterId, token, { readOnly: true });
+  const [shown, setShown] = useState<{ groupId: string | undefined; kind: GroupView['boards'][number]['kind'] }>({ groupId: undefined, kind: 'poster' });
+  const shownKind = shown.groupId === current?.group.id ? shown.kind : 'poster';
+  const notesId = shownKind === 'poster' ? null : (current?.boards.find((b) => b.kind === shownKind)?.id ?? null);
+  const notes = useBoardDoc(notesId, token, { readOnly: true });
   const [feed, setFeed] = useState<BoardFeed | null>(null);
   const { session, state: live } = useFacilitatorSession(token);
   // Moving to another group's poster gives it its ten minutes; a reload does not restart them.
@@ -76,7 +82,7 @@ export function PresentationPage({ atelierId, index }: { atelierId: string; inde
   }
   const rapporteur = current?.members.find((m) => m.id === current.group.rapporteurId)?.pseudonym;
   return (
-    <div className="presentation" data-testid="presentation" data-board-id={posterId ?? ''}>
+    <div className="presentation" data-testid="presentation" data-board-id={posterId ?? ''} data-shown={shownKind}>
       <header className="wall-header">
         <div className="wall-title">
           <p className="eyebrow">{atelier?.title}</p>
@@ -89,11 +95,29 @@ export function PresentationPage({ atelierId, index }: { atelierId: string; inde
           <button type="button" className="secondary small" disabled={index >= list.length - 1} onClick={() => go(index + 1)} data-testid="present-next">{t('posters.next')} →</button>
           <Link href="/animer" className="button secondary small">{t('wall.backToConsole')}</Link>
           <PresentationTimer session={session} state={live} atelierId={atelierId} />
+          {current && current.boards.length > 1 && (
+            <nav className="board-tabs" aria-label={t('posters.groupBoards')}>
+              {current.boards.map((b) => (
+                <button
+                  key={b.id}
+                  type="button"
+                  className={b.kind === shownKind ? 'primary small' : 'secondary small'}
+                  aria-pressed={b.kind === shownKind}
+                  data-testid={`present-board-${b.kind}`}
+                  onClick={() => setShown({ groupId: current.group.id, kind: b.kind })}
+                >
+                  {t(`posters.kinds.${b.kind}`)}
+                </button>
+              ))}
+            </nav>
+          )}
         </div>
       </header>
       <div className="presentation-body">
-        {board.doc && current && (
-          <PosterEditor key={posterId} doc={board.doc} awareness={null} canWrite={false} me="" token={token} title={current.group.name} compact />
+        {notesId && notes.doc && (shownKind === 'afom' || shownKind === 'debat') ? (
+          <NotesBoard key={notesId} doc={notes.doc} kind={shownKind} canWrite={false} me="" poster={null} />
+        ) : (
+          board.doc && current && <PosterEditor key={posterId} doc={board.doc} awareness={null} canWrite={false} me="" token={token} title={current.group.name} compact />
         )}
         <aside className="presentation-feed" aria-live="polite">
           <div className="reaction-counts">
