@@ -106,8 +106,28 @@ describe.skipIf(!ok)('poster workshop in Chromium', () => {
     await expect.poll(() => phone.page.getByTestId('board-page').getAttribute('data-can-write')).toBe('false');
     await phone.page.getByTestId('read-only').waitFor();
     await phone.page.goBack();
+    // The group's buttons stand apart, never touching (one mis-tap away from the other).
+    const poster = (await phone.page.getByTestId('open-poster').boundingBox())!;
+    const join = (await phone.page.getByTestId('join-group').boundingBox())!;
+    expect(join.y).toBeGreaterThanOrEqual(poster.y + poster.height + 4);
     await phone.page.locator('summary').click();
     await phone.page.getByTestId('react-bravo').click();
+    // With the phone's text at 200 %, every reaction's word and count stay inside its button.
+    const cdp = await phone.context.newCDPSession(phone.page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+    const spills = () =>
+      phone.page.locator('.reaction').evaluateAll((buttons) =>
+        buttons.flatMap((b) => {
+          const box = b.getBoundingClientRect();
+          return [...b.querySelectorAll('*')].filter((c) => {
+            const r = c.getBoundingClientRect();
+            return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+          }).map((c) => `${b.getAttribute('data-testid')}: ${c.textContent}`);
+        }),
+      );
+    await expect.poll(spills).toEqual([]);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
     await phone.page.getByTestId('comment-input').fill('Et la ligne de bus ?');
     await phone.page.getByTestId('comment-submit').click();
 
