@@ -164,6 +164,12 @@ describe.skipIf(!ok)('from ideas to project candidates in Chromium', () => {
     // The final vote: opened from the portfolio, announced on phones whatever their phase.
     await wall.getByTestId('plenary-open').click();
     await expect.poll(() => phones[2]!.getByTestId('plenary-banner').getAttribute('data-status')).toBe('open');
+    // With the phone's text at 200 %, the banner's *Voter* stays on the screen.
+    const cdp = await phones[2]!.context().newCDPSession(phones[2]!);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+    const vote = phones[2]!.getByTestId('plenary-banner').getByRole('button');
+    await expect.poll(async () => (await vote.boundingBox())!.x + (await vote.boundingBox())!.width).toBeLessThanOrEqual(PHONE.viewport.width);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
     await shot(wall, 'portfolio');
     await shot(phones[2]!, 'phone-plenary');
     await wall.getByTestId('plenary-close').click();
