@@ -241,8 +241,9 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
   });
 
   it('présenter: the console steps through clusters and candidates, the projector follows (and its keys step too)', async () => {
-    const ev = await createEvent(suite.server.url, 1);
-    const atelier = ev.ateliers[0]!;
+    // The second of two ateliers has come furthest: the one to present.
+    const ev = await createEvent(suite.server.url, 2);
+    const atelier = ev.ateliers[1]!;
     const { wall, sockets } = await seedWall(suite.server.url, ev, atelier, [
       { title: 'Navette du mercredi', texts: ['un bus le mercredi pour la piscine', 'navette vers la gare le samedi'] },
       { title: 'Médecins', texts: ['il manque un généraliste', 'une maison de santé'] },
@@ -260,10 +261,15 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     await projector.goto(`${suite.server.url}/projection`);
     await projector.getByTestId('room-board').waitFor();
 
+    expect(await projector.getByTestId('projector-select').inputValue()).toBe(ev.ateliers[0]!.id);
+    // The remote starts on the atelier furthest along, not the first of the list.
+    expect(await consolePage.getByTestId('present-atelier').inputValue()).toBe(atelier.id);
     await consolePage.getByTestId('present-start-clusters').click();
     const slide = projector.getByTestId('projector-present');
     await expect.poll(() => slide.getAttribute('data-index')).toBe('0');
     expect(await projector.getByTestId('projector-present-title').innerText()).toContain('Navette du mercredi');
+    // The projector's own picker says which atelier is on the screen.
+    expect(await projector.getByTestId('projector-select').inputValue()).toBe(atelier.id);
     expect(await projector.getByTestId('projector-idea').allInnerTexts()).toEqual(expect.arrayContaining(['navette vers la gare le samedi']));
     await shot(projector, 'projector-present-cluster');
     await consolePage.getByTestId('present-next').click();
@@ -283,7 +289,7 @@ describe.skipIf(!ok)('the projector, read from the back of a hall (1920×1080)',
     await shot(consolePage, 'console-present', { fullPage: true });
 
     // A poster group's territory poster, drawn on the canvas.
-    const group = await adminGroup(suite.server.url, ev, 'Les Hauts', false, 0);
+    const group = await adminGroup(suite.server.url, ev, 'Les Hauts', false, 1);
     await consolePage.getByTestId('present-start-posters').click();
     await expect.poll(() => slide.getAttribute('data-item-id')).toBe(boardOf(group, 'poster'));
     await projector.locator('.poster-slide canvas').first().waitFor();

@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRESENT_KINDS, type Atelier, type PresentKind } from '@semis/shared';
+import { PRESENT_KINDS, phaseIndex, type Atelier, type PresentKind } from '@semis/shared';
 import type { FacilitatorSession } from '../../sync/facilitatorSession';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import type { ClientError } from '../../sync/errors';
 import { usePresentations } from './usePresentations';
 import './present.css';
+
+/** Until one is picked or presented: the first atelier furthest along (not yet closed), the
+ * one whose clusters and candidates are there to present — not simply the first of fifteen. */
+function furthest(ateliers: Atelier[]): Atelier | undefined {
+  const open = ateliers.filter((a) => a.phase !== 'cloture');
+  const pool = open.length > 0 ? open : ateliers;
+  return pool.reduce<Atelier | undefined>((best, a) => (!best || phaseIndex(a.phase) > phaseIndex(best.phase) ? a : best), undefined);
+}
 
 /** The console's *présenter* remote: pick an atelier and what to show, then step through. */
 export function PresentControls({ session, ready, ateliers }: { session: FacilitatorSession | null; ready: boolean; ateliers: Atelier[] }) {
@@ -14,7 +22,7 @@ export function PresentControls({ session, ready, ateliers }: { session: Facilit
   const pres = usePresentations(session, ready, sorted.map((a) => a.id));
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<ClientError | null>(null);
-  const atelierId = picked ?? pres.latest?.atelierId ?? sorted[0]?.id ?? null;
+  const atelierId = picked ?? pres.latest?.atelierId ?? furthest(sorted)?.id ?? null;
   const state = atelierId ? (pres.byAtelier.get(atelierId) ?? null) : null;
   if (!atelierId) return null;
   const run = async (p: Parameters<typeof pres.send>[0]) => {

@@ -72,7 +72,8 @@ function Projector({ data, token }: { data: AdminEventResult; token: string }) {
       ) : (
         atelier && <ProjectedAtelier key={atelier.id} atelier={atelier} data={data} session={session} state={state} choice={choice} token={token} presenting={presenting?.atelierId === atelier.id ? presenting : null} />
       )}
-      <ProjectorControls ateliers={ateliers} choice={{ ...choice, plenary: showPlenary }} currentId={currentId} onChange={change} />
+      {/* While *présenter* holds the screen, the picker names the presented atelier, not the one underneath. */}
+      <ProjectorControls ateliers={ateliers} choice={presenting ? { ...choice, plenary: false, rotate: false, atelierId: presenting.atelierId } : { ...choice, plenary: showPlenary }} currentId={currentId} onChange={change} />
     </div>
   );
 }
