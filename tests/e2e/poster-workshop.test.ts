@@ -68,6 +68,10 @@ describe.skipIf(!ok)('poster workshop in Chromium', () => {
     const legend = (p: Page) => p.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-symbol')).sort());
     await expect.poll(() => legend(a.page)).toEqual(['dynamique.ligne', 'maillage.point']);
     await expect.poll(() => legend(b.page)).toEqual(['dynamique.ligne', 'maillage.point']);
+    // The four domains' boxes are one size, whether or not their name wraps.
+    const boxes = await a.page.locator('[data-testid^="layer-toggle-"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    expect(boxes).toHaveLength(4);
+    expect(new Set(boxes).size).toBe(1);
     expect(await b.page.getByTestId('legend').innerText()).toContain('Chef-lieu');
 
     // A post-it in the AFOM matrix, seen by the other member.
