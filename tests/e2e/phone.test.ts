@@ -181,6 +181,26 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
     expect(errors).toEqual([]);
   });
 
+  it('on a slow link the form is up before the socket: *Participer* waits for it instead of saying *hors ligne*', async () => {
+    const proxy: ThrottleProxy = await startThrottleProxy(suite.server.url);
+    try {
+      const { page, errors } = await phone();
+      // Pages and the join info come through; the socket's bytes are held, as on a slow radio.
+      proxy.pause();
+      await page.goto(`${proxy.url}/j/${ev.event.joinCode}`);
+      await page.getByTestId('pseudonym-input').fill('Raymonde');
+      await page.getByTestId('join-submit').click();
+      await page.waitForTimeout(1500);
+      expect(await page.getByTestId('error-message').count()).toBe(0);
+      proxy.resume();
+      await page.getByTestId('atelier-choice').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('error-message').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('a stalled link (traffic held, socket still open) shows *connexion instable*; ideas wait and go when it answers', async () => {
     const proxy: ThrottleProxy = await startThrottleProxy(suite.server.url);
     try {

@@ -1,5 +1,5 @@
 import { API, C, cleanPseudonym, cleanText, fitsLength, hasControlChars, IDEA_MAX, normalizeJoinCode, PSEUDONYM_MAX, S, type Atelier, type IdeaView, type JoinInfoResult, type JoinResult } from '@semis/shared';
-import { createSocket, request, type SemisSocket } from './socket';
+import { createSocket, request, whenConnected, type SemisSocket } from './socket';
 import { http } from './http';
 import { Outbox, outcomeOf, type OutboxItem, type SendOutcome } from './outbox';
 import { uuidv4 } from './uuid';
@@ -128,6 +128,9 @@ export class ParticipantSession {
     const clean = cleanPseudonym(pseudonym);
     if (!fitsLength(clean, 1, PSEUDONYM_MAX) || hasControlChars(pseudonym)) return { ok: false, error: { code: 'INVALID_PSEUDONYM' } };
     if (!this.socket) return { ok: false, error: { code: 'OFFLINE' } };
+    // On a slow link the form (plain HTTP) is up seconds before the socket: wait for it, the
+    // button saying *Connexion…*, rather than tell someone who is connecting they are offline.
+    if (navigator.onLine !== false) await whenConnected(this.socket);
     const r = await request(this.socket, C.join, { code: this.code, pseudonym: clean, atelierId });
     if (!r.ok) return r;
     this.acceptJoin(r.data);

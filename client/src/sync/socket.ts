@@ -56,3 +56,19 @@ export async function request<E extends keyof ClientToServerEvents>(
     return { ok: false, error: { code: socket.connected ? 'TIMEOUT' : 'OFFLINE' } };
   }
 }
+
+/** Resolves true once the socket is connected, false after `ms`: for a step the person waits on
+ * (joining) while a slow link is still opening its socket. */
+export function whenConnected(socket: SemisSocket, ms: number = ACK_TIMEOUT_MS): Promise<boolean> {
+  if (socket.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.off('connect', onConnect);
+      resolve(ok);
+    };
+    const onConnect = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    socket.on('connect', onConnect);
+  });
+}
