@@ -11,6 +11,7 @@ import { call, createEvent, facilitator, must, openBoard, startServer, type Clie
 import { seedWall } from '../support/room';
 import { startThrottleProxy, type ThrottleProxy } from '../support/throttleProxy';
 import { axeViolations } from '../support/axe';
+import { largeText as scaleText } from '../support/audit';
 import { shot } from '../support/shots';
 
 const ok = await serviceAvailable('chromium', probeChromium, { where: CHROMIUM_PATH, suite: 'end-to-end (browser)' });
@@ -66,6 +67,24 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
 
   const connection = (page: Page) => page.getByTestId('connection-status').getAttribute('data-connection');
   const pendingTexts = (page: Page) => page.locator('[data-testid="idea-item"][data-pending="true"]').allInnerTexts();
+
+  /** Words of the matched elements drawn on more than one line (cut by overflow-wrap). */
+  const splitWords = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((els) =>
+      els.flatMap((el) => {
+        const text = el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild : null;
+        if (!text) return [];
+        const split: string[] = [];
+        for (const m of text.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index!);
+          range.setEnd(text, m.index! + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) split.push(m[0]);
+        }
+        return split;
+      }),
+    );
 
   /** Horizontal overflow of the whole page, as a person would have to scroll sideways. */
   const overflow = (page: Page) =>
@@ -225,14 +244,18 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
   });
 
   // 200 % zoom on a 360 px phone lays out 180 CSS px; the large-font setting doubles the root size.
-  const largeText: { name: string; opts: PhoneOptions; fontPx?: number }[] = [
+  // text-200: the page's own text doubled while media queries keep 16 px rems, as Android's
+  // text scaling does (audit.ts's largeText at 200 %).
+  const largeText: { name: string; opts: PhoneOptions; fontPx?: number; text?: boolean }[] = [
     { name: 'zoom-200', opts: { viewport: { width: 180, height: 370 } } },
     { name: 'font-32', opts: {}, fontPx: 32 },
+    { name: 'text-200', opts: {}, text: true },
   ];
-  for (const { name, opts, fontPx } of largeText) {
+  for (const { name, opts, fontPx, text } of largeText) {
     it(`large text (${name}): no sideways scrolling on the join, post and vote screens`, async () => {
       const { context, page, errors } = await phone(opts);
       if (fontPx) await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: fontPx, fixed: fontPx } });
+      if (text) await scaleText(page, 200);
       await page.goto(`${suite.server.url}/j/${ev.event.joinCode}`);
       await page.getByTestId('pseudonym-input').waitFor();
       if (fontPx) expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${fontPx * (17 / 16)}px`);
@@ -242,6 +265,8 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
       await page.getByTestId('join-submit').click();
       await page.getByTestId('atelier-choice').first().waitFor();
       seen.picker = await overflow(page);
+      // With the large font, the title's words stay whole ("Choisis|sez" was cut in two).
+      if (fontPx || text) expect(await splitWords(page, 'h1')).toEqual([]);
       await page.getByTestId('atelier-choice').first().click();
       await page.getByTestId('idea-input').waitFor();
       await post(page, 'Un abri à vélos couvert près de la mairie, avec des prises pour recharger');

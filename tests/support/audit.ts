@@ -32,13 +32,13 @@ export interface AuditOptions {
 /** Phone with the browser zoomed to 130 %: the CSS viewport shrinks to 277 × 569. */
 export const PHONE_ZOOM_130 = { viewport: { width: 277, height: 569 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.6, locale: 'fr-FR' } as const satisfies BrowserContextOptions;
 
-/** Android's "text size 150 %": the default font grows (the app's root is 106.25 % of it), layout width stays. */
-export async function largeText(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const apply = () => document.documentElement.style.setProperty('font-size', '159.375%', 'important');
+/** Android's "text size 150 %" (or `percent`): the default font grows (the app's root is 106.25 % of it), layout width stays. */
+export async function largeText(page: Page, percent = 150): Promise<void> {
+  await page.addInitScript((root) => {
+    const apply = () => document.documentElement.style.setProperty('font-size', root, 'important');
     if (document.documentElement) apply();
     document.addEventListener('DOMContentLoaded', apply);
-  });
+  }, `${(106.25 * percent) / 100}%`);
 }
 
 export async function audit(page: Page, opts: AuditOptions = {}): Promise<Audit> {
