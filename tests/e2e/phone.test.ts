@@ -267,6 +267,11 @@ describe.skipIf(!ok)('phones at the door: app shell, offline, honest connection,
       seen.picker = await overflow(page);
       // With the large font, the title's words stay whole ("Choisis|sez" was cut in two).
       if (fontPx || text) expect(await splitWords(page, 'h1')).toEqual([]);
+      // …and "Semis" and FR/EN share one line at the top: the screen is for the atelier.
+      if (fontPx || text) {
+        const [brand, langs] = [(await page.locator('.topbar .brand').boundingBox())!, (await page.locator('.topbar .lang-switch').boundingBox())!];
+        expect(Math.abs(brand.y + brand.height / 2 - (langs.y + langs.height / 2))).toBeLessThan(8);
+      }
       await page.getByTestId('atelier-choice').first().click();
       await page.getByTestId('idea-input').waitFor();
       await post(page, 'Un abri à vélos couvert près de la mairie, avec des prises pour recharger');
