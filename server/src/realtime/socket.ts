@@ -10,6 +10,7 @@ import { participantCommands } from './participant';
 import { posterCommands } from './posters';
 import type { JoinGuard } from '../limits/joinGuard';
 import { yieldIfBusy } from '../limits/loopSlice';
+import { guardOutput } from './outputGuard';
 
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -26,6 +27,8 @@ export function createSocketServer(http: HttpServer, allowRequest: (req: Incomin
     pingInterval: 20_000,
     pingTimeout: 25_000,
   });
+  // Every connection, polling or WebSocket: a client that stops reading is closed, not fed.
+  io.engine.on('connection', guardOutput);
   // Doors open: hundreds of WebSocket handshakes reach one poll phase. Like the board's
   // upgrades (yjs/server.ts), each waits for a turn of the loop with time left.
   for (const engineUpgrade of http.listeners('upgrade')) {
