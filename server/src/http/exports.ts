@@ -14,6 +14,7 @@ import { renderPdf } from '../services/report/pdf';
 import { renderHtml } from '../services/report/html';
 import { WorkQueue } from '../limits/workQueue';
 import { bearer, bodyErrors, route } from './api';
+import { bodyGate } from './admission';
 
 export interface ExportDeps {
   storage: Storage;
@@ -31,6 +32,8 @@ export function exportsRouter(deps: ExportDeps): express.Router {
   const r = express.Router();
   // Two documents at a time on a 2-core laptop, four more in line: the live evening comes first.
   const queue = new WorkQueue(2, 4);
+  // Archives are read whole (32 MiB) before the queue sees them: at most two read at once.
+  const importGate = bodyGate(2, 4);
 
   r.post(API.adminReport, express.json({ limit: '32kb' }), route(async (req, res) => {
     const who = await requireFacilitator(deps.storage, bearer(req));
@@ -60,7 +63,7 @@ export function exportsRouter(deps: ExportDeps): express.Router {
   }));
 
   // Like creating an event, importing one needs no token; the archive carries its own links.
-  r.post(API.importEvent, express.raw({ type: () => true, limit: MAX_ARCHIVE_BYTES }), route(async (req, res) => {
+  r.post(API.importEvent, importGate, express.raw({ type: () => true, limit: MAX_ARCHIVE_BYTES }), route(async (req, res) => {
     const imported = await queue.run(() => importArchive(deps, req.body));
     res.status(201);
     return imported;
