@@ -5,10 +5,10 @@ import WS from 'ws';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
+import { API, C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
 import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf } from '../support/posters';
-import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
+import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, siblingBomb, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
 
 const PUBLIC_URL = 'https://semis.example.org';
 const suite = useServer({ config: { publicUrl: PUBLIC_URL } });
@@ -230,5 +230,41 @@ describe('y-websocket: the ideas map is written by the server only', () => {
     expect((serverDoc.getMap('ideas').get(ideaId) as { text: string }).text).toBe(original);
     reader.destroy();
     wall.destroy();
+  });
+});
+
+describe('y-websocket: updates that are slow to integrate', () => {
+  it('refuses many concurrent inserts at one place (4400) before applying them, in one update or added up', async () => {
+    const boardId = ev.ateliers[1]!.boardId;
+    const room = await suite.server.semis.registry.use(boardId, (r) => r);
+    // 2,000 entries for one key from 2,000 client ids: n² to integrate (40,000 held the loop a minute).
+    const bomb = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const closed = closeOf(bomb);
+    bomb.send(updateMessage(siblingBomb(2000, 'layout', 'bomb')));
+    expect((await closed).code).toBe(WS_CLOSE.MALFORMED);
+    expect(room.doc.getMap('layout').has('bomb')).toBe(false);
+
+    // Small bombs, each under the per-update bound, are counted together on the board.
+    const drip = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const dripClosed = closeOf(drip);
+    for (let i = 0; i < 5; i++) drip.send(updateMessage(siblingBomb(20, 'layout', 'drip', 10_000 + i * 20)));
+    expect((await dripClosed).code).toBe(WS_CLOSE.MALFORMED);
+    expect(room.doc.store.clients.size).toBeLessThan(100);
+
+    // An honest writer goes on.
+    const [wall] = await syncedBoards(suite.server.url, boardId, ev.adminToken);
+    moveIdea(wall.doc, 'some-idea', { x: 5, y: 6 });
+    await waitFor(() => room.doc.getMap('layout').has('some-idea'), 3000, 'an honest move');
+    wall.destroy();
+    await alive();
+  });
+
+  it('refuses an archive whose board state is such a bomb, without applying it', async () => {
+    const res = await fetch(suite.server.url + API.adminArchive, { headers: { Authorization: `Bearer ${ev.adminToken}` } });
+    const archive = (await res.json()) as { boards: { state: string }[] };
+    archive.boards[0]!.state = Buffer.from(siblingBomb(5000, 'layout', 'bomb')).toString('base64');
+    const out = await api<{ error: { code: string; field?: string } }>(suite.server.url, API.importEvent, { raw: JSON.stringify(archive) });
+    expect(out.status).toBe(400);
+    expect(out.body.error).toMatchObject({ code: 'ARCHIVE_INVALID', field: 'boards.0.state' });
   });
 });

@@ -11,6 +11,7 @@ import type { Storage } from '../storage/types';
 import { UniqueViolationError } from '../storage/sql-driver';
 import type { BoardRegistry } from '../yjs/registry';
 import { MAX_DOC_BYTES } from '../yjs/limits';
+import { siblingsWithin } from '../yjs/siblings';
 import { requireWholeEvent, type FacilitatorPrincipal } from './access';
 
 /**
@@ -202,6 +203,8 @@ function checkBoards(archive: EventArchive, tables: ArchiveTables): { id: string
     if (state.length > MAX_DOC_BYTES) throw invalid(`boards.${k}.state`);
     const doc = new Y.Doc();
     try {
+      // A state crafted to be slow to apply (many items at one place) is refused unapplied.
+      if (!siblingsWithin(state)) throw invalid(`boards.${k}.state`);
       Y.applyUpdate(doc, state);
       const version = doc.getMap('meta').get('schemaVersion');
       if (version !== undefined && version !== b.schemaVersion) throw invalid(`boards.${k}.schemaVersion`);

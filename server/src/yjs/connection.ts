@@ -9,6 +9,7 @@ import type { BoardRoom, ClientOrigin, RoomListener, UpdateBatch } from './room'
 import { TokenBucket } from '../limits/tokenBucket';
 import type { SubjectBudget } from './budget';
 import { decodeAwareness, encodeAwareness, type AwarenessLimits } from './awareness';
+import { admitSiblings } from './siblings';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -235,6 +236,8 @@ export class YjsConnection implements RoomListener, ClientOrigin {
   private applyUpdate(update: Uint8Array): void {
     const { room, limits } = this;
     if (!room.fits(update.length, limits.maxDocBytes)) throw new Refusal(WS_CLOSE.DOC_TOO_LARGE, 'document too large');
+    // Many items at one place cost their square to integrate: refused before Yjs sees them.
+    if (!admitSiblings(room.doc, update)) throw new Refusal(WS_CLOSE.MALFORMED, 'too many concurrent inserts at one place');
     const before = room.pendingBytes;
     Y.applyUpdate(room.doc, update, this);
     const after = room.pendingBytes;
