@@ -9,7 +9,7 @@ import { FoldPool } from './yjs/fold-pool';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
-import { lastErrorHandler, rateLimitByToken, securityHeaders } from './http/hardening';
+import { lastErrorHandler, notFound, rateLimitByToken, securityHeaders } from './http/hardening';
 import { originAllowed } from './http/origin';
 import { JoinGuard } from './limits/joinGuard';
 import { clientRouter } from './http/static';
@@ -99,6 +99,9 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
+  // What no route answered (a missing /assets file, POST to a page): our JSON 404, not
+  // Express' HTML page echoing the path.
+  app.use(notFound);
   app.use(lastErrorHandler);
 
   const grouping = new GroupingPool();

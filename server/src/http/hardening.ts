@@ -63,6 +63,11 @@ export function rateLimitByToken(rates: { token: Rate; anonymous: Rate }): Reque
   };
 }
 
+/** The last route: anything no router answered. */
+export function notFound(req: Request, res: Response): void {
+  sendError(req, res, new AppError('NOT_FOUND'));
+}
+
 /** Anything that escaped a router (a decoder's error, a bug) gets our JSON error, never a stack. */
 export function lastErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
