@@ -62,3 +62,18 @@ describe('bodies buffered whole are read a few at a time', () => {
     expect(statuses.filter((s) => s === '')).toHaveLength(20);
   }, 20_000);
 });
+
+describe('archive imports are rate-limited like event creation', () => {
+  it('answers imports beyond a burst of 20 (then one every 2 s) 429 RATE_LIMITED, unread', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await fetch(suite.server.url + API.importEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      codes.push(res.status);
+      if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
+      await res.arrayBuffer();
+    }
+    // Importing creates an event, and checking 32 MiB costs the loop a few hundred ms.
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(5);
+    expect(codes.filter((c) => c !== 429).every((c) => c === 400)).toBe(true);
+  });
+});
