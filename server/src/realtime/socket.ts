@@ -72,7 +72,9 @@ export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps &
     if (eventId) deps.broadcast.dashboardChanged(eventId);
   }
   io.on('connection', (socket: SemisSocket) => {
-    initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
+    // `auth` is whatever JSON object the client sent: `lang` may be anything.
+    const lang = (socket.handshake.auth as { lang?: unknown } | undefined)?.lang;
+    initSocketData(socket, pickLanguage(typeof lang === 'string' ? lang : socket.handshake.headers['accept-language']));
     socket.onAny(commands);
     socket.on('disconnect', disconnected);
   });

@@ -110,7 +110,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
   },
 };
 
-export function pickLanguage(acceptLanguage: string | undefined): Language {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().slice(0, 2).toLowerCase();
+export function pickLanguage(acceptLanguage: unknown): Language {
+  // Read from clients' own words (a header, the socket.io handshake's `auth.lang`, any JSON):
+  // anything but a string is the default, never a thrown TypeError.
+  const first = (typeof acceptLanguage === 'string' ? acceptLanguage : '').split(',')[0]?.trim().slice(0, 2).toLowerCase();
   return (LANGUAGES as readonly string[]).includes(first ?? '') ? (first as Language) : DEFAULT_LANGUAGE;
 }
