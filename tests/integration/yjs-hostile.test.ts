@@ -268,3 +268,36 @@ describe('y-websocket: updates that are slow to integrate', () => {
     expect(out.body.error).toMatchObject({ code: 'ARCHIVE_INVALID', field: 'boards.0.state' });
   });
 });
+
+describe('y-websocket: a reader that asks without reading', () => {
+  it('gets its SyncStep1 answers held back past the high-water mark, then one catch-up once it reads', async () => {
+    const wall = await createEvent(suite.server.url, 1);
+    const lines = Array.from({ length: 500 }, (_, i) => `Idée ${i} ${'z'.repeat(250)}`).join('\n');
+    expect((await api(suite.server.url, API.importIdeas(wall.ateliers[0]!.id), { body: { text: lines }, token: wall.adminToken })).status).toBe(201);
+    const phone = await connect(suite.server.url);
+    const token = must(await call<{ token: string }>(phone, C.join, { code: wall.event.joinCode, pseudonym: 'Lectrice' })).token;
+    phone.close();
+
+    const reader = await openRaw(wsUrl(suite.server.url, wall.ateliers[0]!.boardId, token));
+    const got = inbox(reader);
+    reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => got.some((m) => m.sync === syncProtocol.messageYjsSyncStep2), 3000, 'the board loaded and sent');
+    got.length = 0;
+    const socket = (reader as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    const connections = suite.server.semis.yjs.connections;
+    let most = 0;
+    // 200 requests, each for the whole board (~150 KB) from a state vector never seen before.
+    for (let i = 0; i < 200; i++) {
+      reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Map([[3_000_000 + i, 0]]))));
+      await new Promise((r) => setTimeout(r, 2));
+      most = Math.max(most, ...[...connections].map((c) => c.buffered));
+    }
+    // Queued for it: the high-water mark (256 KiB) and one message at most, not 200 boards.
+    expect(most).toBeLessThan(1024 * 1024);
+    socket.resume();
+    // Once it reads, it is caught up: the board reaches it whole.
+    await waitFor(() => got.filter((m) => m.sync === syncProtocol.messageYjsSyncStep2 && m.bytes > 100_000).length > 0, 5000, 'a full SyncStep2');
+    reader.close();
+  }, 20_000);
+});

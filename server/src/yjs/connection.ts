@@ -41,6 +41,14 @@ function aheadOf(client: Map<number, number>, doc: Y.Doc): boolean {
   return false;
 }
 
+/** A state vector at or below both: a diff from it covers what either asked for. */
+function lowerStateVector(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const [x, y] = [Y.decodeStateVector(a), Y.decodeStateVector(b)];
+  const low = new Map<number, number>();
+  for (const [client, clock] of x) if (y.has(client)) low.set(client, Math.min(clock, y.get(client)!));
+  return Y.encodeStateVector(low);
+}
+
 /** SyncStep2 messages by the diff they carry. The room encodes the stored document once per
  * version for clients that have nothing (every phone that joins): framed once too, a thousand
  * phones joining a board get the same bytes instead of a thousand copies of the board. */
@@ -117,6 +125,11 @@ export class YjsConnection implements RoomListener, ClientOrigin {
     }
     this.alive = false;
     this.ws.ping();
+  }
+
+  /** Too much queued for this socket: nothing more until it drains (then one catch-up). */
+  private get congested(): boolean {
+    return this.ws.bufferedAmount > this.limits.highWaterBytes;
   }
 
   /** Bytes queued for this socket, not yet handed to the kernel. */
@@ -206,6 +219,12 @@ export class YjsConnection implements RoomListener, ClientOrigin {
           // A reader has nothing to send us, so holding what we lack means it saw an edit we
           // then lost (a crash): it must start again from our state, the truth.
           if (!this.canWrite && aheadOf(Y.decodeStateVector(sv), this.room.doc)) throw new Refusal(WS_CLOSE.RESYNC, 'document ahead of the server');
+          // Not read yet what it was sent: answered by the catch-up once drained, not queued
+          // (each answer is the board; a client asking without reading piled up 100 MB/s).
+          if (this.congested) {
+            this.behindFrom = this.behindFrom ? lowerStateVector(this.behindFrom, sv) : sv;
+            return null;
+          }
           return syncStep2(this.room.encodeStoredDiff(sv));
         }
         if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
@@ -221,6 +240,10 @@ export class YjsConnection implements RoomListener, ClientOrigin {
         return null;
       }
       case MESSAGE_QUERY_AWARENESS: {
+        if (this.congested) {
+          this.missedAwareness = true;
+          return null;
+        }
         const states = [...this.room.awareness.getStates().keys()];
         encoding.writeVarUint(enc, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states));
