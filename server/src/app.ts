@@ -9,7 +9,7 @@ import { FoldPool } from './yjs/fold-pool';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
-import { lastErrorHandler, notFound, rateLimitByToken, securityHeaders } from './http/hardening';
+import { lastErrorHandler, notFound, rateLimitByToken, rateLimitShared, securityHeaders } from './http/hardening';
 import { originAllowed } from './http/origin';
 import { JoinGuard } from './limits/joinGuard';
 import { clientRouter } from './http/static';
@@ -50,7 +50,8 @@ export { MAX_YJS_MESSAGE, MAX_DOC_BYTES } from './yjs/limits';
 /** HTTP budgets per bearer token (never per IP); event creation is anonymous, hence tight. */
 export const HTTP_RATES = {
   api: { token: { burst: 120, perSecond: 20 }, anonymous: { burst: 1000, perSecond: 200 } },
-  createEvent: { token: { burst: 20, perSecond: 0.5 }, anonymous: { burst: 20, perSecond: 0.5 } },
+  // No token is taken: one bucket for everyone.
+  createEvent: { burst: 20, perSecond: 0.5 },
 } as const;
 
 export async function createSemisServer(config: Config): Promise<SemisServer> {
@@ -92,10 +93,10 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log, config.dashboardEveryMs);
   const joinGuard = new JoinGuard(config.log);
-  app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
+  app.post(API.createEvent, rateLimitShared(HTTP_RATES.createEvent));
   // Importing an archive creates an event too, and its checks cost the loop ~0.5 s per 30 MB.
-  app.post(API.importEvent, rateLimitByToken(HTTP_RATES.createEvent));
-  app.use('/api', rateLimitByToken(HTTP_RATES.api));
+  app.post(API.importEvent, rateLimitShared(HTTP_RATES.createEvent));
+  app.use('/api', rateLimitByToken(HTTP_RATES.api, async (hash) => (await storage.findTokenOwner(hash)) !== null));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
   app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
