@@ -24,9 +24,8 @@ export function bodyGate(concurrency: number, waiting: number): RequestHandler {
           }),
       )
       .catch((err: unknown) => {
-        // BUSY: answered without reading the body; the connection is closed after the answer so
-        // the unread bytes are not parsed as the next request.
-        res.setHeader('Connection', 'close');
+        // BUSY, answered at once: Node then reads the rest of the body and throws it away (no
+        // buffering), so the client gets its answer instead of a broken pipe mid-upload.
         sendError(req, res, err);
       });
   };
