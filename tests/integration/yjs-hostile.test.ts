@@ -35,10 +35,15 @@ function gapUpdate(bytes: number, clientID = Math.floor(Math.random() * 2 ** 31)
 }
 
 describe('y-websocket upgrade: hostile requests', () => {
-  it('answers a malformed percent-escape in the path with 400 and keeps serving', async () => {
+  it('answers a malformed percent-escape in the path or query with 400 and keeps serving', async () => {
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A`)).toBe(400);
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A?token=${ev.adminToken}`)).toBe(400);
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/a%2Fb`)).toBe(400);
+    // In the query too (docs/protocol.md: "a malformed path or query (bad percent-escape …) → 400").
+    const board = `${suite.server.url.replace(/^http/, 'ws')}/yjs/${ev.ateliers[0]!.boardId}`;
+    expect(await upgradeStatus(`${board}?token=%E0%A4%A`)).toBe(400);
+    expect(await upgradeStatus(`${board}?token=${ev.adminToken}&protocol=%ZZ`)).toBe(400);
+    expect(await upgradeStatus(`${board}?to%ZZken=${ev.adminToken}`)).toBe(400);
     expect(await upgradeStatus(wsUrl(suite.server.url, 'x'.repeat(300), ev.adminToken))).toBe(400);
     await alive();
     expect(await upgradeStatus(wsUrl(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
