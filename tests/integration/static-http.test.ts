@@ -105,5 +105,8 @@ describe('built client over HTTP', () => {
     const r = await get(`${suite.server.url}/assets/gone-0000.js`, { 'Accept-Encoding': 'br, gzip' });
     expect(r.status).toBe(404);
     expect(decode(r).toString('utf8')).not.toContain('<div id="root"');
+    // docs/protocol.md: "a missing one is 404, never HTML" (nor Express' default HTML page).
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(decode(r).toString('utf8'))).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 });
