@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, useServer, waitFor } from '../support/harness';
+import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, sleep, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf } from '../support/posters';
 import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
 
@@ -208,6 +208,20 @@ describe('y-websocket: budgets per participant and awareness', () => {
     flooder.close();
     watcher.destroy();
     honest.destroy();
+  });
+
+  it('one awareness message cannot speak for more than 4 client ids', async () => {
+    const boardId = ev.ateliers[1]!.boardId;
+    const [watcher] = await syncedBoards(suite.server.url, boardId, ev.adminToken);
+    const writer = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const five = Array.from({ length: 5 }, (_, i) => ({ clientId: 2_000_000 + i, clock: 1, state: { user: `five${i}` } }));
+    writer.send(awarenessMessage(awarenessUpdate(five)));
+    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'five0'), 3000, 'the first ids relayed');
+    await sleep(200);
+    const users = [...watcher.provider.awareness.getStates().values()].map((s) => (s as { user?: string }).user ?? '');
+    expect(users.filter((u) => u.startsWith('five')).sort()).toEqual(['five0', 'five1', 'five2', 'five3']);
+    writer.close();
+    watcher.destroy();
   });
 });
 
