@@ -99,7 +99,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   app.use('/api', rateLimitByToken(HTTP_RATES.api, async (hash) => (await storage.findTokenOwner(hash)) !== null));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), reviveBoards: (boardIds) => reviveEverywhere(boardIds), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
   // What no route answered (a missing /assets file, POST to a page): our JSON 404, not
@@ -157,17 +157,24 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     if (gone) await registry.discard(drop.boardIds);
   };
   io.on(DROP as never, ((drop: Drop, ack?: () => void) => void dropLocally(drop).finally(() => ack?.())) as never);
-  /** Resolves once every process that answers within DROP_ACK_MS has done it too. */
-  const dropEverywhere = async (drop: Drop) => {
+  /** Runs `local` here and on every other process; resolves once those that answer within
+   * DROP_ACK_MS have done it too. */
+  const everywhere = async <T>(name: string, payload: T, local: (p: T) => Promise<void>) => {
     if (cluster) {
       // The adapter gives up on silent processes after its own delay; ours bounds the wait anyway.
       const others = new Promise<void>((resolve) => {
         setTimeout(resolve, DROP_ACK_MS).unref();
-        io.serverSideEmit(DROP as never, drop as never, (() => resolve()) as never);
+        io.serverSideEmit(name as never, payload as never, (() => resolve()) as never);
       });
-      await Promise.all([dropLocally(drop), others]);
-    } else await dropLocally(drop);
+      await Promise.all([local(payload), others]);
+    } else await local(payload);
   };
+  const dropEverywhere = (drop: Drop) => everywhere(DROP, drop, dropLocally);
+  // An imported event's boards, which a deletion may have discarded on every process.
+  const REVIVE = 'semis:revive';
+  const reviveLocally = async (boardIds: string[]) => registry.revive(boardIds);
+  io.on(REVIVE as never, ((boardIds: string[], ack?: () => void) => void reviveLocally(boardIds).finally(() => ack?.())) as never);
+  const reviveEverywhere = (boardIds: string[]) => everywhere(REVIVE, boardIds, reviveLocally);
   const CLOSE_BOARDS = 'semis:close-boards';
   const closeBoardsLocally = (participantId: string) => yjs.closeSubject(participantId, WS_CLOSE.FORBIDDEN, 'blocked');
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);

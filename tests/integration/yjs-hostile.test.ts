@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, useServer, waitFor } from '../support/harness';
+import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, sleep, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf } from '../support/posters';
 import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, siblingBomb, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
 
@@ -35,10 +35,15 @@ function gapUpdate(bytes: number, clientID = Math.floor(Math.random() * 2 ** 31)
 }
 
 describe('y-websocket upgrade: hostile requests', () => {
-  it('answers a malformed percent-escape in the path with 400 and keeps serving', async () => {
+  it('answers a malformed percent-escape in the path or query with 400 and keeps serving', async () => {
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A`)).toBe(400);
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A?token=${ev.adminToken}`)).toBe(400);
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/a%2Fb`)).toBe(400);
+    // In the query too (docs/protocol.md: "a malformed path or query (bad percent-escape …) → 400").
+    const board = `${suite.server.url.replace(/^http/, 'ws')}/yjs/${ev.ateliers[0]!.boardId}`;
+    expect(await upgradeStatus(`${board}?token=%E0%A4%A`)).toBe(400);
+    expect(await upgradeStatus(`${board}?token=${ev.adminToken}&protocol=%ZZ`)).toBe(400);
+    expect(await upgradeStatus(`${board}?to%ZZken=${ev.adminToken}`)).toBe(400);
     expect(await upgradeStatus(wsUrl(suite.server.url, 'x'.repeat(300), ev.adminToken))).toBe(400);
     await alive();
     expect(await upgradeStatus(wsUrl(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
@@ -203,6 +208,20 @@ describe('y-websocket: budgets per participant and awareness', () => {
     flooder.close();
     watcher.destroy();
     honest.destroy();
+  });
+
+  it('one awareness message cannot speak for more than 4 client ids', async () => {
+    const boardId = ev.ateliers[1]!.boardId;
+    const [watcher] = await syncedBoards(suite.server.url, boardId, ev.adminToken);
+    const writer = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const five = Array.from({ length: 5 }, (_, i) => ({ clientId: 2_000_000 + i, clock: 1, state: { user: `five${i}` } }));
+    writer.send(awarenessMessage(awarenessUpdate(five)));
+    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'five0'), 3000, 'the first ids relayed');
+    await sleep(200);
+    const users = [...watcher.provider.awareness.getStates().values()].map((s) => (s as { user?: string }).user ?? '');
+    expect(users.filter((u) => u.startsWith('five')).sort()).toEqual(['five0', 'five1', 'five2', 'five3']);
+    writer.close();
+    watcher.destroy();
   });
 });
 

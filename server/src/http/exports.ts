@@ -23,6 +23,8 @@ export interface ExportDeps {
   log: (m: string) => void;
   /** Ends the event's live connections and boards on every process (deleting an event). */
   dropEvent: (eventId: string, boardIds: string[]) => Promise<void>;
+  /** Lets every process load these boards again (an imported event that had been deleted). */
+  reviveBoards: (boardIds: string[]) => Promise<void>;
   /** Where phones reach us, for the links of a duplicated event. */
   publicUrl: (req: Request) => string;
 }
@@ -65,6 +67,9 @@ export function exportsRouter(deps: ExportDeps): express.Router {
   // Like creating an event, importing one needs no token; the archive carries its own links.
   r.post(API.importEvent, importGate, express.raw({ type: () => true, limit: MAX_ARCHIVE_BYTES }), route(async (req, res) => {
     const imported = await queue.run(() => importArchive(deps, req.body));
+    // An event deleted here and imported again keeps its board ids, which every process had
+    // discarded for good: without this its boards stayed unopenable until a restart.
+    await deps.reviveBoards(await deps.storage.archive.boardIds(imported.eventId));
     res.status(201);
     return imported;
   }));

@@ -54,7 +54,8 @@ export function clientRouter(clientDir: string | undefined, log: (m: string) => 
   r.get('/{*path}', (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io') || req.path.startsWith('/yjs')) return next();
     // A missing hashed file is a 404, not the app: a stale page must not parse HTML as a script.
-    if (req.path.startsWith('/assets/')) return next();
+    // Answered here as the API's JSON NOT_FOUND, not Express' default page (HTML too).
+    if (req.path.startsWith('/assets/')) return sendError(req, res, new AppError('NOT_FOUND'));
     const page = (PHONE_HOME.test(req.path) && pages.phone) || (PHONE_JOIN.some((re) => re.test(req.path)) && pages.join) || pages.full;
     res.setHeader('Cache-Control', REVALIDATE);
     res.setHeader('Vary', 'Accept-Encoding');

@@ -281,11 +281,17 @@ export class YjsConnection implements RoomListener, ClientOrigin {
     const entries = decodeAwareness(update);
     if (!this.awarenessRate.take()) return;
     const owners = room.awarenessOwners;
+    // Ids this connection speaks for, counting those a message claims as it is read: else one
+    // message could claim any number of new ids at once.
+    const claimed = new Set(this.awarenessIds);
     const accepted = entries.filter((e) => {
       if (e.json.length > limits.awareness.stateBytes) return false;
       const owner = owners.get(e.clientId);
       if (owner !== undefined && owner !== this) return false;
-      return owner === this || this.awarenessIds.size < limits.awareness.statesPerConnection;
+      if (claimed.has(e.clientId)) return true;
+      if (claimed.size >= limits.awareness.statesPerConnection) return false;
+      claimed.add(e.clientId);
+      return true;
     });
     for (const e of accepted) {
       if (e.gone) {

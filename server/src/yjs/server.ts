@@ -36,6 +36,9 @@ function parseTarget(rawUrl: string): { boardId: string; token: string | null } 
   try {
     url = new URL(rawUrl, 'http://x');
     boardId = decodeURIComponent(url.pathname.slice(YJS_PATH.length + 1));
+    // URLSearchParams reads a bad percent-escape leniently (`token=%ZZ` → "%ZZ", then 401):
+    // a malformed query is refused as one, like a malformed path.
+    for (const part of url.search.slice(1).split('&')) decodeURIComponent(part);
   } catch {
     throw new AppError('BAD_REQUEST');
   }
