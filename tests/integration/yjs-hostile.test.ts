@@ -252,6 +252,28 @@ describe('y-websocket: the ideas map is written by the server only', () => {
   });
 });
 
+describe('y-websocket: a poster’s background is set by the server only', () => {
+  it('undoes a board writer’s own background (it must point at an upload the server checked), keeps its shapes', async () => {
+    const group = await adminGroup(suite.server.url, ev, 'Fond imposé');
+    const boardId = boardOf(group, 'poster');
+    const [reader, writer] = await syncedBoards(suite.server.url, boardId, ev.adminToken, ev.adminToken);
+    const seen: unknown[] = [];
+    reader.doc.getMap('settings').observe(() => seen.push(reader.doc.getMap('settings').get('background')));
+
+    writer.doc.getMap('settings').set('background', { assetId: '00000000-0000-4000-8000-000000000000', width: 800, height: 600 });
+    writer.doc.getMap('shapes').set('s1', { id: 's1', kind: 'point' });
+    await waitFor(() => reader.doc.getMap('shapes').has('s1'), 3000, 'the shape');
+    await waitFor(() => !writer.doc.getMap('settings').has('background'), 3000, 'writer told the truth');
+
+    expect(seen.filter((b) => b !== undefined)).toEqual([]);
+    const serverDoc = await suite.server.semis.registry.use(boardId, (r) => r.doc);
+    expect(serverDoc.getMap('settings').has('background')).toBe(false);
+    expect(serverDoc.getMap('shapes').has('s1')).toBe(true);
+    reader.destroy();
+    writer.destroy();
+  });
+});
+
 describe('y-websocket: updates that are slow to integrate', () => {
   it('refuses many concurrent inserts at one place (4400) before applying them, in one update or added up', async () => {
     const boardId = ev.ateliers[1]!.boardId;
