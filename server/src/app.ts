@@ -12,6 +12,7 @@ import { apiRouter } from './http/api';
 import { lastErrorHandler, notFound, rateLimitByToken, rateLimitShared, securityHeaders } from './http/hardening';
 import { originAllowed } from './http/origin';
 import { JoinGuard } from './limits/joinGuard';
+import { EventSeats } from './limits/eventSeats';
 import { clientRouter } from './http/static';
 import { createSocketServer, registerCommands, type SemisIo } from './realtime/socket';
 import { Broadcaster } from './realtime/broadcast';
@@ -181,6 +182,7 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   registerCommands(io, {
     ...evening,
     joinGuard,
+    seats: new EventSeats((eventId) => storage.countParticipants(eventId), config.participantsPerEvent),
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
     presentations: new Presentations(cluster?.presentStore),
     closeBoardsOf: (participantId) => {

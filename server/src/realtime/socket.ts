@@ -9,6 +9,7 @@ import { facilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { participantCommands } from './participant';
 import { posterCommands } from './posters';
 import type { JoinGuard } from '../limits/joinGuard';
+import type { EventSeats } from '../limits/eventSeats';
 import { yieldIfBusy } from '../limits/loopSlice';
 import { guardOutput } from './outputGuard';
 
@@ -55,7 +56,7 @@ export function createSocketServer(http: HttpServer, allowRequest: (req: Incomin
 }
 
 /** The one connection handler: each role's command table, parsed and acked by `command`. */
-export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard }): void {
+export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard; seats: EventSeats }): void {
   // A page built for another protocol must reload; clients that send no version (raw ones
   // written from docs/protocol.md) are taken as current.
   io.use((socket, next) => {
