@@ -5,7 +5,10 @@ describe('EventSeats', () => {
   it('counts from storage once per hundred first joins, and refuses at the bound', async () => {
     let stored = 0;
     let counts = 0;
-    const seats = new EventSeats(async (id) => (counts++, id === 'e' ? stored : 0), 250);
+    const seats = new EventSeats(async (id) => {
+      counts++;
+      return id === 'e' ? stored : 0;
+    }, 250);
     for (let i = 0; i < 250; i++) {
       await seats.admit('e');
       stored++;
