@@ -9,9 +9,10 @@ import { FoldPool } from './yjs/fold-pool';
 import { openStorage } from './storage/index';
 import type { Storage } from './storage/types';
 import { apiRouter } from './http/api';
-import { lastErrorHandler, rateLimitByToken, securityHeaders } from './http/hardening';
+import { lastErrorHandler, notFound, rateLimitByToken, rateLimitShared, securityHeaders } from './http/hardening';
 import { originAllowed } from './http/origin';
 import { JoinGuard } from './limits/joinGuard';
+import { EventSeats } from './limits/eventSeats';
 import { clientRouter } from './http/static';
 import { createSocketServer, registerCommands, type SemisIo } from './realtime/socket';
 import { Broadcaster } from './realtime/broadcast';
@@ -50,7 +51,8 @@ export { MAX_YJS_MESSAGE, MAX_DOC_BYTES } from './yjs/limits';
 /** HTTP budgets per bearer token (never per IP); event creation is anonymous, hence tight. */
 export const HTTP_RATES = {
   api: { token: { burst: 120, perSecond: 20 }, anonymous: { burst: 1000, perSecond: 200 } },
-  createEvent: { token: { burst: 20, perSecond: 0.5 }, anonymous: { burst: 20, perSecond: 0.5 } },
+  // No token is taken: one bucket for everyone.
+  createEvent: { burst: 20, perSecond: 0.5 },
 } as const;
 
 export async function createSemisServer(config: Config): Promise<SemisServer> {
@@ -92,13 +94,18 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
   const io = createSocketServer(server, (req) => originAllowed(req, originPolicy));
   const broadcast = new Broadcaster(io, (eventId) => dashboard(evening, eventId), config.log, config.dashboardEveryMs);
   const joinGuard = new JoinGuard(config.log);
-  app.post(API.createEvent, rateLimitByToken(HTTP_RATES.createEvent));
-  app.use('/api', rateLimitByToken(HTTP_RATES.api));
+  app.post(API.createEvent, rateLimitShared(HTTP_RATES.createEvent));
+  // Importing an archive creates an event too, and its checks cost the loop ~0.5 s per 30 MB.
+  app.post(API.importEvent, rateLimitShared(HTTP_RATES.createEvent));
+  app.use('/api', rateLimitByToken(HTTP_RATES.api, async (hash) => (await storage.findTokenOwner(hash)) !== null));
   // Before apiRouter, whose catch-all answers 404 for any other /api path.
   app.use(posterRouter({ storage, registry, now, log: config.log, broadcast }));
-  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
+  app.use(exportsRouter({ storage, registry, now, log: config.log, dropEvent: (eventId, boardIds) => dropEverywhere({ kind: 'deleted', eventId, boardIds }), reviveBoards: (boardIds) => reviveEverywhere(boardIds), publicUrl: (req) => joinBase(req.protocol, req.get('host')).url }));
   app.use(apiRouter({ storage, baseUrl: (req) => joinBase(req.protocol, req.get('host')), now, joinGuard, redisState: () => cluster?.redisState() ?? 'off' }));
   app.use(clientRouter(config.clientDir, config.log));
+  // What no route answered (a missing /assets file, POST to a page): our JSON 404, not
+  // Express' HTML page echoing the path.
+  app.use(notFound);
   app.use(lastErrorHandler);
 
   const grouping = new GroupingPool();
@@ -151,23 +158,31 @@ export async function createSemisServer(config: Config): Promise<SemisServer> {
     if (gone) await registry.discard(drop.boardIds);
   };
   io.on(DROP as never, ((drop: Drop, ack?: () => void) => void dropLocally(drop).finally(() => ack?.())) as never);
-  /** Resolves once every process that answers within DROP_ACK_MS has done it too. */
-  const dropEverywhere = async (drop: Drop) => {
+  /** Runs `local` here and on every other process; resolves once those that answer within
+   * DROP_ACK_MS have done it too. */
+  const everywhere = async <T>(name: string, payload: T, local: (p: T) => Promise<void>) => {
     if (cluster) {
       // The adapter gives up on silent processes after its own delay; ours bounds the wait anyway.
       const others = new Promise<void>((resolve) => {
         setTimeout(resolve, DROP_ACK_MS).unref();
-        io.serverSideEmit(DROP as never, drop as never, (() => resolve()) as never);
+        io.serverSideEmit(name as never, payload as never, (() => resolve()) as never);
       });
-      await Promise.all([dropLocally(drop), others]);
-    } else await dropLocally(drop);
+      await Promise.all([local(payload), others]);
+    } else await local(payload);
   };
+  const dropEverywhere = (drop: Drop) => everywhere(DROP, drop, dropLocally);
+  // An imported event's boards, which a deletion may have discarded on every process.
+  const REVIVE = 'semis:revive';
+  const reviveLocally = async (boardIds: string[]) => registry.revive(boardIds);
+  io.on(REVIVE as never, ((boardIds: string[], ack?: () => void) => void reviveLocally(boardIds).finally(() => ack?.())) as never);
+  const reviveEverywhere = (boardIds: string[]) => everywhere(REVIVE, boardIds, reviveLocally);
   const CLOSE_BOARDS = 'semis:close-boards';
   const closeBoardsLocally = (participantId: string) => yjs.closeSubject(participantId, WS_CLOSE.FORBIDDEN, 'blocked');
   io.on(CLOSE_BOARDS as never, closeBoardsLocally as never);
   registerCommands(io, {
     ...evening,
     joinGuard,
+    seats: new EventSeats((eventId) => storage.countParticipants(eventId), config.participantsPerEvent),
     publicUrl: (host, secure) => joinBase(secure ? 'https' : 'http', host).url,
     presentations: new Presentations(cluster?.presentStore),
     closeBoardsOf: (participantId) => {

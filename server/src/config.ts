@@ -36,6 +36,9 @@ export interface Config {
   yjsLimits?: Partial<ConnectionLimits>;
   /** Least time between two dashboard pushes of one event (default 1 s). Tests and embedders only. */
   dashboardEveryMs?: number;
+  /** Participants one event may have (default MAX_PARTICIPANTS_PER_EVENT, 5,000). Tests and
+   * embedders only. */
+  participantsPerEvent?: number;
   log: (msg: string) => void;
   /** How often each process looks for events whose pseudonyms are due for purging (RGPD);
    * also once at startup. Default 60 s. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, C } from '@semis/shared';
-import { call, must, startServer, useServers, type TestServer } from '../support/harness';
+import { API, C, type IdeaView } from '@semis/shared';
+import { call, connect, createEvent, must, openBoard, participant, startServer, useServers, type TestServer } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
 import { seedEvening, type SeededEvening } from '../support/evening';
@@ -98,6 +98,33 @@ describe.skipIf(!pgOk)('the event archive: SQLite → PostgreSQL → SQLite', ()
     expect(res.body.error?.code).toBe('ARCHIVE_EXISTS');
     expect(await venue.semis.storage.getEvent(newId)).toBeNull();
     expect(await venue.semis.storage.archive.dumpEvent(newId)).toSatisfy((t: Record<string, unknown[]>) => Object.values(t).every((rows) => rows.length === 0));
+  });
+});
+
+describe('an event deleted, then imported again on the same server', () => {
+  const servers = useServers();
+
+  it('opens its boards again: the wall over y-websocket, posts, exports', async () => {
+    const server = await servers.start();
+    const ev = await createEvent(server.url, 1);
+    const atelier = ev.ateliers[0]!;
+    const phone = await participant(server.url, ev.event.joinCode, 'Léa', atelier.id);
+    servers.open.push(phone.socket);
+    const before = must(await call<{ idea: IdeaView }>(phone.socket, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'Avant' })).idea;
+    const { archive } = await exportFrom(server, ev.adminToken);
+    const del = await fetch(server.url + API.adminEvent, { method: 'DELETE', headers: { Authorization: `Bearer ${ev.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ confirm: ev.event.joinCode }) });
+    expect(del.status).toBe(200);
+    expect((await importInto(server, JSON.stringify(archive))).status).toBe(201);
+
+    const again = await connect(server.url);
+    servers.open.push(again);
+    must(await call(again, C.join, { token: phone.join.token, atelierId: atelier.id }));
+    expect(await call(again, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'Après' })).toMatchObject({ ok: true });
+    const wall = openBoard(server.url, atelier.boardId, ev.adminToken);
+    servers.boards.push(wall);
+    await wall.synced;
+    expect([...wall.doc.getMap('ideas').keys()]).toContain(before.id);
+    expect((await fetch(server.url + API.boardExport(atelier.boardId, 'svg'), { headers: { Authorization: `Bearer ${ev.adminToken}` } })).status).toBe(200);
   });
 });
 

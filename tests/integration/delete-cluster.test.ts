@@ -11,7 +11,7 @@ import { upgradeStatus, wsUrl } from '../support/yjsRaw';
 const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'deletion across processes (PostgreSQL + Redis)' });
 const redisOk = await serviceAvailable('redis', probeRedis, { where: REDIS_URL, suite: 'deletion across processes (PostgreSQL + Redis)' });
 
-describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on the others', () => {
+describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on the others (and importing it again reopens it there)', () => {
   // Its sockets closed, then its processes ended, then its schema dropped, after it.
   const processes = useProcesses();
   let schema: Awaited<ReturnType<typeof tempSchema>>;
@@ -38,6 +38,7 @@ describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on 
     const wall = openBoard(b.url, atelier.boardId, ev.adminToken);
     await wall.synced;
     await waitFor(() => readIdeaCards(wall.doc).some((c) => c.id === idea.id), 5000, 'the idea on the wall');
+    const archive = await (await fetch(a.url + API.adminArchive, { headers: { Authorization: `Bearer ${ev.adminToken}` } })).text();
     const closes: number[] = [];
     wall.provider.on('connection-close', (event: CloseEvent | null) => void closes.push(event?.code ?? 0));
     // The facilitator keeps dragging the sticky on B while the event is deleted on A.
@@ -82,5 +83,13 @@ describe.skipIf(!pgOk || !redisOk)('deleting an event on one process ends it on 
       expect(await call(again, C.join, { token: phone.join.token })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
       expect(await call(again, C.facilitatorAuth, { token: ev.adminToken })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
     }
+    // Its archive imported again through A: B, which had discarded its boards too, opens them.
+    const imported = await fetch(a.url + API.importEvent, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: archive });
+    expect(imported.status).toBe(201);
+    expect(await upgradeStatus(wsUrl(b.url, atelier.boardId, ev.adminToken))).toBe(101);
+    const back = await connect(b.url);
+    processes.open.push(back);
+    must(await call(back, C.join, { token: phone.join.token, atelierId: atelier.id }));
+    expect(await call(back, C.postIdea, { id: randomUUID(), atelierId: atelier.id, text: 'De retour' })).toMatchObject({ ok: true });
   }, 60_000);
 });

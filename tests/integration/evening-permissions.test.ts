@@ -137,6 +137,11 @@ describe('bad facilitator input', () => {
     must(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'clear' }));
     expect(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'pause' })).toMatchObject({ ok: false, error: { code: 'INVALID_TIMER' } });
     expect(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'start', durationMs: '10' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // Whole milliseconds only: a fractional one made endsAt a fractional epoch (docs/protocol.md: TimerState).
+    expect(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'start', durationMs: 1.5 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'durationMs' } });
+    must(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'start', durationMs: 60_000 }));
+    expect(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'add', deltaMs: 0.5 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'deltaMs' } });
+    must(await call(admin, C.timer, { target: ev.ateliers[0]!.id, action: 'clear' }));
   });
 
   it('refuses commands on a closed atelier, except reopening it', async () => {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API } from '@semis/shared';
+import WS from 'ws';
+import { API, C, SOCKET_PATH } from '@semis/shared';
 import { useProcesses, type ServerProcess } from '../support/process';
 import { isInputDecodingError, installProcessGuards, SURVIVABLE_PER_MINUTE } from '../../server/src/process/guard';
 
@@ -54,6 +55,32 @@ describe('the process survives hostile requests', () => {
     await raw(proc.url, '\x00\x01\x02 garbage\r\n\r\n');
     const health = await fetch(proc.url + API.health);
     expect(health.status).toBe(200);
+    expect(proc.child.exitCode).toBeNull();
+  });
+});
+
+describe('the socket.io handshake is read as untrusted JSON', () => {
+  it('survives an auth object whose lang or protocol is not a string, and answers those connections', async () => {
+    const connectWith = (auth: string) =>
+      new Promise<string[]>((resolve) => {
+        const ws = new WS(`${proc.url.replace('http', 'ws')}${SOCKET_PATH}/?EIO=4&transport=websocket`);
+        const got: string[] = [];
+        ws.on('message', (m) => {
+          got.push(String(m));
+          if (String(m).startsWith('40')) ws.send(`421${JSON.stringify([C.timeSync, { t: 1 }])}`);
+          if (String(m).startsWith('431')) ws.close();
+        });
+        ws.on('open', () => ws.send(`40${auth}`));
+        ws.on('close', () => resolve(got));
+        ws.on('error', () => resolve(got));
+        setTimeout(() => ws.terminate(), 2000);
+      });
+    for (const auth of ['{"lang":{"a":1}}', '{"lang":["en"]}', '{"lang":123}', '{"lang":null}', '{"lang":"en","protocol":{"a":1}}']) {
+      const got = await connectWith(auth);
+      // Connected with the default language (or refused for its protocol), and answered.
+      expect(got.some((m) => m.startsWith('431[{"ok":true') || m.includes('PROTOCOL_MISMATCH')), auth).toBe(true);
+    }
+    expect((await fetch(proc.url + API.health)).status).toBe(200);
     expect(proc.child.exitCode).toBeNull();
   });
 });

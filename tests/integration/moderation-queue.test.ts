@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { C, S, type BlockedParticipant, type CreateEventResult, type IdeaView, type ModerationLogEntry, type ModIdeaView } from '@semis/shared';
+import { io as ioClient } from 'socket.io-client';
+import { C, ERROR_MESSAGES, S, type BlockedParticipant, type CreateEventResult, type IdeaView, type ModerationLogEntry, type ModIdeaView } from '@semis/shared';
 import { call, connect, createEvent, eventWithAdmin, facilitator, must, participant, useServer, type Client } from '../support/harness';
 
 const suite = useServer();
@@ -71,10 +72,16 @@ describe('one moderation queue for every atelier', () => {
     const fine = await post(other.socket, 0, 'Une crèche parentale');
     expect((await queue(admin)).length).toBe(3);
 
-    const told = new Promise((resolve) => troll.socket.once(S.blocked, resolve));
+    // The same person's second phone, in English: told in its language (the first in French).
+    const english = ioClient(suite.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { lang: 'en' } });
+    open.push(english as unknown as Client);
+    must(await call(english as unknown as Client, C.join, { token: troll.join.token }));
+    const toldEn = new Promise<{ code: string; message: string }>((resolve) => english.once(S.blocked, resolve));
+    const told = new Promise<{ code: string; message: string }>((resolve) => troll.socket.once(S.blocked, resolve));
     const blocked = must(await call<{ rejected: number }>(admin, C.block, { participantId: troll.join.participant.id }));
     expect(blocked.rejected).toBe(2);
-    await told;
+    expect(await told).toEqual({ code: 'BLOCKED', message: ERROR_MESSAGES.fr.BLOCKED });
+    expect(await toldEn).toEqual({ code: 'BLOCKED', message: ERROR_MESSAGES.en.BLOCKED });
     expect((await queue(admin)).map((i) => i.id)).toEqual([fine.id]);
     const list = must(await call<{ participants: BlockedParticipant[] }>(admin, C.blockedList, {})).participants;
     expect(list).toEqual([expect.objectContaining({ id: troll.join.participant.id, pseudonym: 'Troll', atelierId: ev.ateliers[0]!.id })]);

@@ -6,6 +6,7 @@ import { API, C, S, type ErrorBody, type IdeaView, type ModIdeaView } from '@sem
 import { api, call, createEvent, facilitator, participant, useServers, waitFor, type Client, type TestServer } from '../support/harness';
 import { DATABASE_URL, probePostgres, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
+import { upgradeStatus, wsUrl } from '../support/yjsRaw';
 
 /** Issue #14: outages reported honestly, local delivery never waiting for Redis. */
 const pgOk = await serviceAvailable('postgres', probePostgres, { where: DATABASE_URL, suite: 'outages' });
@@ -155,6 +156,8 @@ describe.skipIf(!pgOk)('PostgreSQL unreachable', () => {
     const http = await api<{ error: ErrorBody }>(server.url, API.createEvent, { body: { name: 'x', ateliers: [{ title: 't' }] } });
     expect(http.status).toBe(503);
     expect(http.body.error.code).toBe('UNAVAILABLE');
+    // The board channel says the same (its token is looked up in the database): 503, not 500.
+    expect(await upgradeStatus(wsUrl(server.url, ev.ateliers[0]!.boardId, phone.join.token))).toBe(503);
 
     await proxy.start();
     await waitFor(async () => (await api(server.url, API.health)).status === 200, 10_000, 'health back to 200');

@@ -122,6 +122,23 @@ describe('poster groups', () => {
     projector.disconnect();
   });
 
+  it('lists groups in the ateliers’ order, then each atelier’s group order (GET /api/posters, posters:subscribe)', async () => {
+    // Eight ateliers, each group made in reverse order: neither the atelier ids' order nor the
+    // creation order can pass for the atelier order by chance.
+    const many = await createEvent(suite.server.url, 8);
+    for (let i = 7; i >= 0; i--) {
+      await adminGroup(suite.server.url, many, `Table ${i}.b`, false, i);
+      await adminGroup(suite.server.url, many, `Table ${i}.a`, false, i);
+    }
+    const expected = many.ateliers.flatMap((_, i) => [`Table ${i}.b`, `Table ${i}.a`]);
+    const listed = await api<{ groups: GroupView[] }>(suite.server.url, API.posters, { token: many.adminToken });
+    expect(listed.body.groups.map((g) => g.group.name)).toEqual(expected);
+    const socket = await connect(suite.server.url);
+    const subscribed = must(await call<{ groups: GroupView[] }>(socket, C.subscribePosters, { token: many.adminToken }));
+    socket.disconnect();
+    expect(subscribed.groups.map((g) => g.group.name)).toEqual(expected);
+  });
+
   it('refuses boards of another event', async () => {
     const other = await createEvent(suite.server.url, 1);
     const view = await adminGroup(suite.server.url, other, 'Ailleurs');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, C, type Ack } from '@semis/shared';
-import { call, useServer } from '../support/harness';
+import { api, call, createEvent, useServer } from '../support/harness';
 import { seedSuite, ideaText, type SeededEvening } from '../support/evening';
 import { pdfText, probePdftotext } from '../support/pdf';
 import { serviceAvailable } from '../support/services';
@@ -154,4 +154,31 @@ describe('the report of the evening', () => {
     expect((await report({ intro: 'x'.repeat(5000) })).status).toBe(400);
     expect((await report({ ateliers: ['00000000-0000-4000-8000-000000000000'] })).status).toBe(404);
   });
+});
+
+describe('a report of a big wall during the evening', () => {
+  it('lets the live evening through while it lays out hundreds of ideas (the loop never waits a second)', async () => {
+    const ev = await createEvent(suite.server.url, 1);
+    const atelierId = ev.ateliers[0]!.id;
+    // Long unbreakable texts: the slowest ideas to lay out, as anyone may post them.
+    for (const batch of [0, 1]) {
+      const lines = Array.from({ length: 300 }, (_, i) => `${batch}-${i}${'W'.repeat(270)}`).join('\n');
+      expect((await api(suite.server.url, API.importIdeas(atelierId), { body: { text: lines }, token: ev.adminToken })).status).toBe(201);
+    }
+    // The server runs in this process: a timer here sees every turn its loop is held.
+    let last = performance.now();
+    let longest = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    try {
+      const res = await report({ sections: ['ideas'] }, ev.adminToken);
+      expect(res.status).toBe(200);
+    } finally {
+      clearInterval(tick);
+    }
+    expect(longest).toBeLessThan(1000);
+  }, 120_000);
 });

@@ -105,5 +105,17 @@ describe('built client over HTTP', () => {
     const r = await get(`${suite.server.url}/assets/gone-0000.js`, { 'Accept-Encoding': 'br, gzip' });
     expect(r.status).toBe(404);
     expect(decode(r).toString('utf8')).not.toContain('<div id="root"');
+    // Our error body, not Express' HTML page echoing the path.
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(decode(r).toString('utf8')).error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a malformed percent-escape on any page or file with 400 BAD_REQUEST as JSON', async () => {
+    for (const p of ['/%', '/j/%ZZ', '/j/ABCDEF/%E0%A4%A', '/assets/%C0', '/animer/%', '/yjs/%']) {
+      const r = await get(suite.server.url + p);
+      expect(r.status, p).toBe(400);
+      expect(r.headers['content-type'], p).toMatch(/^application\/json/);
+      expect(JSON.parse(r.body.toString('utf8')).error.code, p).toBe('BAD_REQUEST');
+    }
   });
 });

@@ -8,6 +8,7 @@ let seeded: SeededEvening;
 beforeAll(async () => {
   seeded = await seedSuite(suite, { ateliers: 3, ideasPerAtelier: 4, posters: 2, voting: 2 });
   must(await call(seeded.admin, C.timer, { target: seeded.ev.ateliers[2]!.id, action: 'start', durationMs: 20 * 60_000, onZero: 'lock' }));
+  must(await call(seeded.admin, C.timer, { target: 'event', action: 'start', durationMs: 90 * 60_000 }));
 }, 60_000);
 
 async function duplicate(body: unknown, token = seeded.ev.adminToken) {
@@ -29,6 +30,9 @@ describe('duplicating an event for the next territory', () => {
     expect(copy.ateliers.every((a) => a.phase === 'ideation')).toBe(true);
     // The timer as set up: full duration, not running.
     expect(copy.ateliers[2]!.timer).toEqual({ durationMs: 20 * 60_000, endsAt: null, remainingMs: 20 * 60_000, onZero: 'lock' });
+    // The evening's countdown as well (docs/protocol.md: "timers as set up").
+    expect(copy.event.timer).toEqual({ durationMs: 90 * 60_000, endsAt: null, remainingMs: 90 * 60_000, onZero: 'notify' });
+    expect((await suite.server.semis.storage.getEvent(copy.event.id))!.timer).toEqual(copy.event.timer);
 
     const dump = await suite.server.semis.storage.archive.dumpEvent(copy.event.id);
     expect(dump.poster_groups!.map((g) => g.name).sort()).toEqual(seeded.groups.map((g) => g.group.name).sort());

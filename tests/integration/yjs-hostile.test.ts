@@ -5,10 +5,10 @@ import WS from 'ws';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
-import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, useServer, waitFor } from '../support/harness';
+import { API, C, WS_CLOSE, moveIdea, readPosition, type CreateEventResult, type GroupView, type JoinResult } from '@semis/shared';
+import { api, call, connect, createEvent, must, openBoard, postedIdea, syncedBoards, sleep, useServer, waitFor } from '../support/harness';
 import { adminGroup, boardOf } from '../support/posters';
-import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
+import { awarenessMessage, awarenessUpdate, closeOf, inbox, openRaw, siblingBomb, syncMessage, updateMessage, upgradeStatus, wsUrl } from '../support/yjsRaw';
 
 const PUBLIC_URL = 'https://semis.example.org';
 const suite = useServer({ config: { publicUrl: PUBLIC_URL } });
@@ -35,10 +35,15 @@ function gapUpdate(bytes: number, clientID = Math.floor(Math.random() * 2 ** 31)
 }
 
 describe('y-websocket upgrade: hostile requests', () => {
-  it('answers a malformed percent-escape in the path with 400 and keeps serving', async () => {
+  it('answers a malformed percent-escape in the path or query with 400 and keeps serving', async () => {
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A`)).toBe(400);
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/%E0%A4%A?token=${ev.adminToken}`)).toBe(400);
     expect(await upgradeStatus(`${suite.server.url.replace(/^http/, 'ws')}/yjs/a%2Fb`)).toBe(400);
+    // In the query too (docs/protocol.md: "a malformed path or query (bad percent-escape …) → 400").
+    const board = `${suite.server.url.replace(/^http/, 'ws')}/yjs/${ev.ateliers[0]!.boardId}`;
+    expect(await upgradeStatus(`${board}?token=%E0%A4%A`)).toBe(400);
+    expect(await upgradeStatus(`${board}?token=${ev.adminToken}&protocol=%ZZ`)).toBe(400);
+    expect(await upgradeStatus(`${board}?to%ZZken=${ev.adminToken}`)).toBe(400);
     expect(await upgradeStatus(wsUrl(suite.server.url, 'x'.repeat(300), ev.adminToken))).toBe(400);
     await alive();
     expect(await upgradeStatus(wsUrl(suite.server.url, ev.ateliers[0]!.boardId, ev.adminToken))).toBe(101);
@@ -204,6 +209,20 @@ describe('y-websocket: budgets per participant and awareness', () => {
     watcher.destroy();
     honest.destroy();
   });
+
+  it('one awareness message cannot speak for more than 4 client ids', async () => {
+    const boardId = ev.ateliers[1]!.boardId;
+    const [watcher] = await syncedBoards(suite.server.url, boardId, ev.adminToken);
+    const writer = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const five = Array.from({ length: 5 }, (_, i) => ({ clientId: 2_000_000 + i, clock: 1, state: { user: `five${i}` } }));
+    writer.send(awarenessMessage(awarenessUpdate(five)));
+    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => (s as { user?: string }).user === 'five0'), 3000, 'the first ids relayed');
+    await sleep(200);
+    const users = [...watcher.provider.awareness.getStates().values()].map((s) => (s as { user?: string }).user ?? '');
+    expect(users.filter((u) => u.startsWith('five')).sort()).toEqual(['five0', 'five1', 'five2', 'five3']);
+    writer.close();
+    watcher.destroy();
+  });
 });
 
 describe('y-websocket: the ideas map is written by the server only', () => {
@@ -231,4 +250,95 @@ describe('y-websocket: the ideas map is written by the server only', () => {
     reader.destroy();
     wall.destroy();
   });
+});
+
+describe('y-websocket: a poster’s background is set by the server only', () => {
+  it('undoes a board writer’s own background (it must point at an upload the server checked), keeps its shapes', async () => {
+    const group = await adminGroup(suite.server.url, ev, 'Fond imposé');
+    const boardId = boardOf(group, 'poster');
+    const [reader, writer] = await syncedBoards(suite.server.url, boardId, ev.adminToken, ev.adminToken);
+    const seen: unknown[] = [];
+    reader.doc.getMap('settings').observe(() => seen.push(reader.doc.getMap('settings').get('background')));
+
+    writer.doc.getMap('settings').set('background', { assetId: '00000000-0000-4000-8000-000000000000', width: 800, height: 600 });
+    writer.doc.getMap('shapes').set('s1', { id: 's1', kind: 'point' });
+    await waitFor(() => reader.doc.getMap('shapes').has('s1'), 3000, 'the shape');
+    await waitFor(() => !writer.doc.getMap('settings').has('background'), 3000, 'writer told the truth');
+
+    expect(seen.filter((b) => b !== undefined)).toEqual([]);
+    const serverDoc = await suite.server.semis.registry.use(boardId, (r) => r.doc);
+    expect(serverDoc.getMap('settings').has('background')).toBe(false);
+    expect(serverDoc.getMap('shapes').has('s1')).toBe(true);
+    reader.destroy();
+    writer.destroy();
+  });
+});
+
+describe('y-websocket: updates that are slow to integrate', () => {
+  it('refuses many concurrent inserts at one place (4400) before applying them, in one update or added up', async () => {
+    const boardId = ev.ateliers[1]!.boardId;
+    const room = await suite.server.semis.registry.use(boardId, (r) => r);
+    // 2,000 entries for one key from 2,000 client ids: n² to integrate (40,000 held the loop a minute).
+    const bomb = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const closed = closeOf(bomb);
+    bomb.send(updateMessage(siblingBomb(2000, 'layout', 'bomb')));
+    expect((await closed).code).toBe(WS_CLOSE.MALFORMED);
+    expect(room.doc.getMap('layout').has('bomb')).toBe(false);
+
+    // Small bombs, each under the per-update bound, are counted together on the board.
+    const drip = await openRaw(wsUrl(suite.server.url, boardId, ev.adminToken));
+    const dripClosed = closeOf(drip);
+    for (let i = 0; i < 5; i++) drip.send(updateMessage(siblingBomb(20, 'layout', 'drip', 10_000 + i * 20)));
+    expect((await dripClosed).code).toBe(WS_CLOSE.MALFORMED);
+    expect(room.doc.store.clients.size).toBeLessThan(100);
+
+    // An honest writer goes on.
+    const [wall] = await syncedBoards(suite.server.url, boardId, ev.adminToken);
+    moveIdea(wall.doc, 'some-idea', { x: 5, y: 6 });
+    await waitFor(() => room.doc.getMap('layout').has('some-idea'), 3000, 'an honest move');
+    wall.destroy();
+    await alive();
+  });
+
+  it('refuses an archive whose board state is such a bomb, without applying it', async () => {
+    const res = await fetch(suite.server.url + API.adminArchive, { headers: { Authorization: `Bearer ${ev.adminToken}` } });
+    const archive = (await res.json()) as { boards: { state: string }[] };
+    archive.boards[0]!.state = Buffer.from(siblingBomb(5000, 'layout', 'bomb')).toString('base64');
+    const out = await api<{ error: { code: string; field?: string } }>(suite.server.url, API.importEvent, { raw: JSON.stringify(archive) });
+    expect(out.status).toBe(400);
+    expect(out.body.error).toMatchObject({ code: 'ARCHIVE_INVALID', field: 'boards.0.state' });
+  });
+});
+
+describe('y-websocket: a reader that asks without reading', () => {
+  it('gets its SyncStep1 answers held back past the high-water mark, then one catch-up once it reads', async () => {
+    const wall = await createEvent(suite.server.url, 1);
+    const lines = Array.from({ length: 500 }, (_, i) => `Idée ${i} ${'z'.repeat(250)}`).join('\n');
+    expect((await api(suite.server.url, API.importIdeas(wall.ateliers[0]!.id), { body: { text: lines }, token: wall.adminToken })).status).toBe(201);
+    const phone = await connect(suite.server.url);
+    const token = must(await call<{ token: string }>(phone, C.join, { code: wall.event.joinCode, pseudonym: 'Lectrice' })).token;
+    phone.close();
+
+    const reader = await openRaw(wsUrl(suite.server.url, wall.ateliers[0]!.boardId, token));
+    const got = inbox(reader);
+    reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => got.some((m) => m.sync === syncProtocol.messageYjsSyncStep2), 3000, 'the board loaded and sent');
+    got.length = 0;
+    const socket = (reader as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    const connections = suite.server.semis.yjs.connections;
+    let most = 0;
+    // 200 requests, each for the whole board (~150 KB) from a state vector never seen before.
+    for (let i = 0; i < 200; i++) {
+      reader.send(syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Map([[3_000_000 + i, 0]]))));
+      await new Promise((r) => setTimeout(r, 2));
+      most = Math.max(most, ...[...connections].map((c) => c.buffered));
+    }
+    // Queued for it: the high-water mark (256 KiB) and one message at most, not 200 boards.
+    expect(most).toBeLessThan(1024 * 1024);
+    socket.resume();
+    // Once it reads, it is caught up: the board reaches it whole.
+    await waitFor(() => got.filter((m) => m.sync === syncProtocol.messageYjsSyncStep2 && m.bytes > 100_000).length > 0, 5000, 'a full SyncStep2');
+    reader.close();
+  }, 20_000);
 });

@@ -154,7 +154,13 @@ export async function connect(url: string): Promise<Client> {
 
 /** Emits a command and resolves with its ack (rejects if none comes in time). */
 export function call<T = unknown>(socket: Client, event: string, payload: unknown, timeoutMs = 5000): Promise<Ack<T>> {
-  return (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(event, payload);
+  // socket.io rejects from its own internals (a timeout, a closed socket): the stack would not
+  // say which command of the test it was, so the failure carries the caller's.
+  const site = new Error(`${event} failed`);
+  return (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(event, payload).catch((err: unknown) => {
+    site.message = `${event}: ${err instanceof Error ? err.message : String(err)}`;
+    throw site;
+  });
 }
 
 export function must<T>(ack: Ack<T>): T {

@@ -1,4 +1,5 @@
 import WS from 'ws';
+import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -85,4 +86,30 @@ export function inbox(ws: WS, onEach?: (m: Received) => unknown): Received[] {
     onEach?.(m);
   });
   return got;
+}
+
+/**
+ * A crafted update: `n` entries for one key of the root map `map`, each from its own client id
+ * (ascending) and none after another — n concurrent inserts at one place, which Yjs integrates
+ * in n² steps. Encoded by hand: making n docs and merging them is itself quadratic.
+ */
+export function siblingBomb(n: number, map = 'layout', key = 'k', firstClient = 1000): Uint8Array {
+  const one = new Y.Doc();
+  one.clientID = 7;
+  one.getMap(map).set(key, 1);
+  const single = Y.encodeStateAsUpdate(one);
+  // [clients=1][structs=1][client][clock] item… [delete set=0]: keep the item's bytes.
+  const dec = decoding.createDecoder(single);
+  for (let i = 0; i < 4; i++) decoding.readVarUint(dec);
+  const item = single.subarray(dec.pos, single.length - 1);
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, n);
+  for (let i = 0; i < n; i++) {
+    encoding.writeVarUint(enc, 1);
+    encoding.writeVarUint(enc, firstClient + i);
+    encoding.writeVarUint(enc, 0);
+    encoding.writeUint8Array(enc, item);
+  }
+  encoding.writeVarUint(enc, 0);
+  return encoding.toUint8Array(enc);
 }

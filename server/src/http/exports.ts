@@ -14,6 +14,7 @@ import { renderPdf } from '../services/report/pdf';
 import { renderHtml } from '../services/report/html';
 import { WorkQueue } from '../limits/workQueue';
 import { bearer, bodyErrors, route } from './api';
+import { bodyGate } from './admission';
 
 export interface ExportDeps {
   storage: Storage;
@@ -22,6 +23,8 @@ export interface ExportDeps {
   log: (m: string) => void;
   /** Ends the event's live connections and boards on every process (deleting an event). */
   dropEvent: (eventId: string, boardIds: string[]) => Promise<void>;
+  /** Lets every process load these boards again (an imported event that had been deleted). */
+  reviveBoards: (boardIds: string[]) => Promise<void>;
   /** Where phones reach us, for the links of a duplicated event. */
   publicUrl: (req: Request) => string;
 }
@@ -31,6 +34,8 @@ export function exportsRouter(deps: ExportDeps): express.Router {
   const r = express.Router();
   // Two documents at a time on a 2-core laptop, four more in line: the live evening comes first.
   const queue = new WorkQueue(2, 4);
+  // Archives are read whole (32 MiB) before the queue sees them: at most two read at once.
+  const importGate = bodyGate(2, 4);
 
   r.post(API.adminReport, express.json({ limit: '32kb' }), route(async (req, res) => {
     const who = await requireFacilitator(deps.storage, bearer(req));
@@ -60,8 +65,11 @@ export function exportsRouter(deps: ExportDeps): express.Router {
   }));
 
   // Like creating an event, importing one needs no token; the archive carries its own links.
-  r.post(API.importEvent, express.raw({ type: () => true, limit: MAX_ARCHIVE_BYTES }), route(async (req, res) => {
+  r.post(API.importEvent, importGate, express.raw({ type: () => true, limit: MAX_ARCHIVE_BYTES }), route(async (req, res) => {
     const imported = await queue.run(() => importArchive(deps, req.body));
+    // An event deleted here and imported again keeps its board ids, which every process had
+    // discarded for good: without this its boards stayed unopenable until a restart.
+    await deps.reviveBoards(await deps.storage.archive.boardIds(imported.eventId));
     res.status(201);
     return imported;
   }));

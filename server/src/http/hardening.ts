@@ -49,18 +49,54 @@ export function securityHeaders(): RequestHandler {
 /**
  * HTTP rate limit keyed by bearer token (its hash), never by IP address: 150 phones behind one
  * venue NAT share an address. Requests without a token share one generous bucket per route
- * group; guessing join codes over HTTP is held back by the JoinGuard instead.
+ * group; guessing join codes over HTTP is held back by the JoinGuard instead. A token is a
+ * client's word until `known` finds it stored: until then it also draws on the shared bucket,
+ * so minting a new random token per request buys no budget (it used to).
  */
-export function rateLimitByToken(rates: { token: Rate; anonymous: Rate }): RequestHandler {
+export function rateLimitByToken(rates: { token: Rate; anonymous: Rate }, known?: (tokenHash: string) => Promise<boolean>): RequestHandler {
   const byToken = new KeyedBuckets(rates.token);
   const anonymous = new KeyedBuckets(rates.anonymous);
+  const proven = new ProvenTokens();
   return (req: Request, res: Response, next: NextFunction) => {
     const token = bearer(req);
-    const ok = token ? byToken.take(hashToken(token)) : anonymous.take('anonymous');
-    if (ok) return next();
-    res.setHeader('Retry-After', '1');
-    sendError(req, res, new AppError('RATE_LIMITED'));
+    if (!token) return anonymous.take('anonymous') ? next() : refuse(req, res);
+    const key = hashToken(token);
+    if (!byToken.take(key)) return refuse(req, res);
+    if (proven.has(key)) return next();
+    // Not yet seen to open anything: a client's word, drawing on the shared bucket too.
+    if (!anonymous.take('anonymous')) return refuse(req, res);
+    if (known) void known(key).then((ok) => ok && proven.add(key), () => {});
+    next();
   };
+}
+
+/** One bucket shared by every request of a route that takes no token (creating or importing an
+ * event): a bearer header, whatever it says, changes nothing. */
+export function rateLimitShared(rate: Rate): RequestHandler {
+  const bucket = new KeyedBuckets(rate);
+  return (req: Request, res: Response, next: NextFunction) => (bucket.take('all') ? next() : refuse(req, res));
+}
+
+function refuse(req: Request, res: Response): void {
+  res.setHeader('Retry-After', '1');
+  sendError(req, res, new AppError('RATE_LIMITED'));
+}
+
+/** Hashes of tokens a request succeeded with, the most recent 100,000. */
+class ProvenTokens {
+  private readonly set = new Set<string>();
+  has(key: string): boolean {
+    return this.set.has(key);
+  }
+  add(key: string): void {
+    if (this.set.size >= 100_000) this.set.delete(this.set.values().next().value!);
+    this.set.add(key);
+  }
+}
+
+/** The last route: anything no router answered. */
+export function notFound(req: Request, res: Response): void {
+  sendError(req, res, new AppError('NOT_FOUND'));
 }
 
 /** Anything that escaped a router (a decoder's error, a bug) gets our JSON error, never a stack. */

@@ -9,6 +9,7 @@ import { boardFeed, createGroup, listGroupViews } from '../services/posters';
 import { exportPng, exportSvg, readAsset, uploadBackground } from '../services/boardFiles';
 import type { Notifier } from '../services/notifier';
 import { bearer, bodyErrors, route, sendError } from './api';
+import { bodyGate } from './admission';
 
 export interface PosterHttpDeps {
   storage: Storage;
@@ -26,6 +27,8 @@ export function posterRouter(deps: PosterHttpDeps): express.Router {
   const { storage } = deps;
   const lang = (req: Request) => pickLanguage(req.headers['accept-language']);
   const who = (req: Request) => resolveToken(storage, bearer(req));
+  // Images are read whole (5 MiB) before they are sniffed: a few tables' maps at once, not hundreds.
+  const uploadGate = bodyGate(4, 16);
   // Authenticate before reading a large body, so an anonymous upload is refused without it.
   const authFirst = async (req: Authed, res: Response, next: NextFunction) => {
     try {
@@ -61,6 +64,7 @@ export function posterRouter(deps: PosterHttpDeps): express.Router {
   r.post(
     API.boardBackgroundPattern,
     authFirst,
+    uploadGate,
     express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES }),
     route(async (req: Authed, res) => {
       res.status(201);

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import { AppError } from '../errors';
+import { sendError } from './api';
 
 /** Hashed file names (Vite's `assets/`) never change content: a phone keeps them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -18,6 +20,15 @@ const isHashed = (filePath: string) => filePath.split(path.sep).includes('assets
  */
 export function clientRouter(clientDir: string | undefined, log: (m: string) => void): express.Router {
   const r = express.Router();
+  // express-static-gzip answers a bad percent-escape with its own text page: ours is JSON.
+  r.use((req, res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      sendError(req, res, new AppError('BAD_REQUEST'));
+    }
+  });
   if (!clientDir || !fs.existsSync(path.join(clientDir, 'index.html'))) {
     log(`client introuvable (${clientDir ?? '—'}) : lancez « npm run build »`);
     return r;
@@ -43,7 +54,8 @@ export function clientRouter(clientDir: string | undefined, log: (m: string) => 
   r.get('/{*path}', (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io') || req.path.startsWith('/yjs')) return next();
     // A missing hashed file is a 404, not the app: a stale page must not parse HTML as a script.
-    if (req.path.startsWith('/assets/')) return next();
+    // Answered here as the API's JSON NOT_FOUND, not Express' default page (HTML too).
+    if (req.path.startsWith('/assets/')) return sendError(req, res, new AppError('NOT_FOUND'));
     const page = (PHONE_HOME.test(req.path) && pages.phone) || (PHONE_JOIN.some((re) => re.test(req.path)) && pages.join) || pages.full;
     res.setHeader('Cache-Control', REVALIDATE);
     res.setHeader('Vary', 'Accept-Encoding');

@@ -40,12 +40,24 @@ export class Broadcaster implements Notifier {
     this.dashboardChanged(idea.eventId);
   }
 
-  /** Tells the participant's connections why, then closes them everywhere. */
+  /** Tells the participant's connections why, each in its own language (an English phone is
+   * told in English, as every other message), then closes them everywhere. */
   blocked(participantId: string): void {
-    const room = this.io.to(rooms.participant(participantId));
-    room.emit(S.blocked, { code: 'BLOCKED', message: ERROR_MESSAGES.fr.BLOCKED });
+    const room = rooms.participant(participantId);
     // Let the message leave before the sockets close.
-    setTimeout(() => this.io.in(rooms.participant(participantId)).disconnectSockets(true), 200).unref();
+    const close = () => setTimeout(() => this.io.in(room).disconnectSockets(true), 200).unref();
+    // fetchSockets reaches every process (each socket's handshake language is in its data).
+    this.io.in(room).fetchSockets().then(
+      (sockets) => {
+        for (const s of sockets) s.emit(S.blocked, { code: 'BLOCKED', message: ERROR_MESSAGES[s.data.lang ?? 'fr'].BLOCKED });
+        close();
+      },
+      (err: unknown) => {
+        this.log(`blocked ${participantId}: could not reach every connection: ${String(err)}`);
+        this.io.to(room).emit(S.blocked, { code: 'BLOCKED', message: ERROR_MESSAGES.fr.BLOCKED });
+        close();
+      },
+    );
   }
 
   follow(atelierId: string, viewport: Viewport | null): void {

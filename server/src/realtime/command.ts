@@ -60,7 +60,11 @@ export function commandListener(...tables: CommandTable[]): Listener {
   }
   return function (this: SemisSocket, event, payload, ack) {
     if (typeof event !== 'string') return;
-    void handlers.get(event)?.(this, payload, ack);
+    // `emit('dashboard:get', callback)`: a command sent without a payload has its callback in
+    // the payload's place. It is the ack all the same (answered exactly once), and the payload
+    // is absent: commands that take none accept it, the others answer BAD_REQUEST.
+    if (typeof payload === 'function' && ack === undefined) void handlers.get(event)?.(this, undefined, payload);
+    else void handlers.get(event)?.(this, payload, ack);
   };
 }
 

@@ -9,10 +9,11 @@ import { participantOf } from './identity';
 import { rooms } from './rooms';
 import { hashToken } from '../auth/tokens';
 import { isFailedGuess, type JoinGuard } from '../limits/joinGuard';
+import type { EventSeats } from '../limits/eventSeats';
 
 /** Commands of a phone (and `time:sync`, for anyone). A participant speaks for the identity
  * it joined with on this connection. */
-export function participantCommands(deps: IdeaDeps & { joinGuard: JoinGuard }): CommandTable {
+export function participantCommands(deps: IdeaDeps & { joinGuard: JoinGuard; seats: EventSeats }): CommandTable {
   const me = (socket: SemisSocket) => participantOf(deps.storage, socket);
   return {
     [C.timeSync]: async ({ t }) => ({ t, serverTime: Date.parse(deps.now()) }),
@@ -22,7 +23,7 @@ export function participantCommands(deps: IdeaDeps & { joinGuard: JoinGuard }): 
       // for a turn of the loop with time left (command.ts), so timers, pings and posts keep
       // flowing meanwhile; a second wait here would only send it to the back of the queue again.
       deps.joinGuard.check(socket, payload.token !== undefined ? hashToken(payload.token) : undefined);
-      const { result, participant, atelier } = await join(deps.storage, payload, deps.now()).catch((err: unknown) => {
+      const { result, participant, atelier } = await join(deps.storage, payload, deps.now(), deps.seats).catch((err: unknown) => {
         // A wrong code or token slows this connection down, and closes it after too many.
         if (isFailedGuess(err) && deps.joinGuard.failed(socket)) setTimeout(() => socket.disconnect(true), 50);
         throw err;

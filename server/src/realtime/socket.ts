@@ -9,7 +9,9 @@ import { facilitatorCommands, type FacilitatorDeps } from './facilitator';
 import { participantCommands } from './participant';
 import { posterCommands } from './posters';
 import type { JoinGuard } from '../limits/joinGuard';
+import type { EventSeats } from '../limits/eventSeats';
 import { yieldIfBusy } from '../limits/loopSlice';
+import { guardOutput } from './outputGuard';
 
 export type SemisIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -26,6 +28,8 @@ export function createSocketServer(http: HttpServer, allowRequest: (req: Incomin
     pingInterval: 20_000,
     pingTimeout: 25_000,
   });
+  // Every connection, polling or WebSocket: a client that stops reading is closed, not fed.
+  io.engine.on('connection', guardOutput);
   // Doors open: hundreds of WebSocket handshakes reach one poll phase. Like the board's
   // upgrades (yjs/server.ts), each waits for a turn of the loop with time left.
   for (const engineUpgrade of http.listeners('upgrade')) {
@@ -52,7 +56,7 @@ export function createSocketServer(http: HttpServer, allowRequest: (req: Incomin
 }
 
 /** The one connection handler: each role's command table, parsed and acked by `command`. */
-export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard }): void {
+export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps & { joinGuard: JoinGuard; seats: EventSeats }): void {
   // A page built for another protocol must reload; clients that send no version (raw ones
   // written from docs/protocol.md) are taken as current.
   io.use((socket, next) => {
@@ -69,7 +73,9 @@ export function registerCommands(io: SemisIo, deps: IdeaDeps & FacilitatorDeps &
     if (eventId) deps.broadcast.dashboardChanged(eventId);
   }
   io.on('connection', (socket: SemisSocket) => {
-    initSocketData(socket, pickLanguage((socket.handshake.auth as { lang?: string })?.lang ?? socket.handshake.headers['accept-language']));
+    // `auth` is whatever JSON object the client sent: `lang` may be anything.
+    const lang = (socket.handshake.auth as { lang?: unknown } | undefined)?.lang;
+    initSocketData(socket, pickLanguage(typeof lang === 'string' ? lang : socket.handshake.headers['accept-language']));
     socket.onAny(commands);
     socket.on('disconnect', disconnected);
   });

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { hashToken, newToken } from '../auth/tokens';
 import type { EventRecord, JoinContext, ParticipantRecord, Storage } from '../storage/types';
 import { resolveToken } from './access';
+import type { EventSeats } from '../limits/eventSeats';
 import { publicEvent } from './events';
 
 export function publicParticipant(p: ParticipantRecord): PublicParticipant {
@@ -27,7 +28,7 @@ export interface Joined {
  * use, read under the event's lock, and the insert); a token rejoin reads twice (the token's
  * owner, the ateliers) and writes only what changed.
  */
-export async function join(storage: Storage, { code, pseudonym, token, atelierId }: CommandPayload<typeof C.join>, now: string): Promise<Joined> {
+export async function join(storage: Storage, { code, pseudonym, token, atelierId }: CommandPayload<typeof C.join>, now: string, seats?: EventSeats): Promise<Joined> {
   if (token) {
     const who = await resolveToken(storage, token).catch((err: unknown) => {
       // A blocked phone stays blocked, whatever it sends along.
@@ -58,12 +59,14 @@ export async function join(storage: Storage, { code, pseudonym, token, atelierId
   if (!pseudonym) throw token ? new AppError('NOT_AUTHENTICATED', 'token') : new AppError('INVALID_PSEUDONYM', 'pseudonym');
   if (found.pseudonymBlocked) throw new AppError('PSEUDONYM_BLOCKED', 'pseudonym');
   const atelier = chosen(found.ateliers, atelierId);
+  await seats?.admit(found.event.id);
 
   const fresh = newToken();
   const unnamed = { id: randomUUID(), eventId: found.event.id, atelierId: atelier?.id ?? null, createdAt: now, tokenHash: hashToken(fresh), blockedAt: null };
   // Same pseudonym as someone already here: told apart on every screen ("Camille (2)").
   const shown = await storage.createNamedParticipant(unnamed, pseudonymChoice(pseudonym, PSEUDONYM_MAX));
   const participant: ParticipantRecord = { ...unnamed, pseudonym: shown };
+  seats?.seated(found.event.id);
   return { participant, atelier, result: joinResult(participant, fresh, found.event, found.ateliers) };
 }
 

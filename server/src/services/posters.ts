@@ -11,7 +11,7 @@ import { boardPrincipal, checkParticipant, type Principal } from './access';
 
 const KIND_ORDER = { poster: 0, afom: 1, debat: 2 } as const;
 
-/** Every group of the event with boards and members, in atelier then creation order. */
+/** Every group of the event with boards and members, in the ateliers’ order then each atelier’s. */
 export async function listGroupViews(storage: Storage, eventId: string): Promise<GroupView[]> {
   const [groups, boards, members] = await Promise.all([storage.posters.listGroups(eventId), storage.posters.listBoards(eventId), storage.posters.listMembers(eventId)]);
   const names = await storage.pseudonyms(members.map((m) => m.participantId));

@@ -15,7 +15,8 @@ export const duplicateEventSchema = z.object({
 
 
 /**
- * Duplicates the event's setup — ateliers with their questions and board kinds, modes, timers,
+ * Duplicates the event's setup — ateliers with their questions and board kinds, modes, timers
+ * (the evening's countdown too),
  * vote settings, group rules and poster groups with their boards — as a new event with its own
  * code and admin link. Nothing that participants wrote is copied.
  */
@@ -40,5 +41,8 @@ export async function duplicateEvent(storage: Storage, who: FacilitatorPrincipal
     const kinds = boards.filter((b) => b.groupId === group.id).map((b) => b.kind);
     await createGroupWithBoards(storage, { id: atelierId, eventId: created.event.id }, group.name, kinds, now);
   }
-  return { ...created, ateliers: await storage.listAteliers(created.event.id) };
+  // The evening's countdown is part of the setup too (a template's timerMs): full, paused.
+  const event = { ...created.event, timer: who.event.timer ? freshTimer(who.event.timer) : null };
+  if (event.timer) await storage.setEventTimer(event.id, event.timer);
+  return { ...created, event, ateliers: await storage.listAteliers(created.event.id) };
 }

@@ -29,6 +29,8 @@ export interface ParticipantStore {
   unblockParticipant(id: string, eventId: string, pseudonymKey: string, freePseudonym: boolean): Promise<void>;
   /** Blocked participants of an event, in blocking order. */
   listBlocked(eventId: string): Promise<ParticipantRecord[]>;
+  /** How many participants the event has (blocked ones included: they keep their row). */
+  countParticipants(eventId: string): Promise<number>;
 }
 
 const PARTICIPANT = `id, event_id AS "eventId", pseudonym, token_hash AS "tokenHash", atelier_id AS "atelierId", created_at AS "createdAt", blocked_at AS "blockedAt"`;
@@ -76,6 +78,11 @@ export class SqlParticipantStore implements ParticipantStore {
 
   getParticipant(id: string): Promise<ParticipantRecord | null> {
     return this.one('id', id);
+  }
+
+  async countParticipants(eventId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM participants WHERE event_id = $1', [eventId]);
+    return Number(row?.n ?? 0);
   }
 
   getParticipantByTokenHash(hash: string): Promise<ParticipantRecord | null> {

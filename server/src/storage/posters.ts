@@ -81,7 +81,12 @@ export class SqlPosterStore implements PosterStore {
   }
 
   listGroups(eventId: string): Promise<PosterGroup[]> {
-    return this.db.query<PosterGroup>(`SELECT ${GROUP} FROM poster_groups WHERE event_id = $1 ORDER BY atelier_id, position, created_at, id`, [eventId]);
+    // In the ateliers' order (their position), as docs/protocol.md promises, not their ids'.
+    return this.db.query<PosterGroup>(
+      `SELECT ${GROUP} FROM poster_groups WHERE event_id = $1
+       ORDER BY (SELECT a.position FROM ateliers a WHERE a.id = poster_groups.atelier_id), poster_groups.position, created_at, id`,
+      [eventId],
+    );
   }
 
   async countGroups(atelierId: string): Promise<number> {

@@ -9,6 +9,7 @@ import type { BoardRoom, ClientOrigin, RoomListener, UpdateBatch } from './room'
 import { TokenBucket } from '../limits/tokenBucket';
 import type { SubjectBudget } from './budget';
 import { decodeAwareness, encodeAwareness, type AwarenessLimits } from './awareness';
+import { admitSiblings } from './siblings';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -38,6 +39,14 @@ function aheadOf(client: Map<number, number>, doc: Y.Doc): boolean {
   const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
   for (const [id, clock] of client) if (clock > (ours.get(id) ?? 0)) return true;
   return false;
+}
+
+/** A state vector at or below both: a diff from it covers what either asked for. */
+function lowerStateVector(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const [x, y] = [Y.decodeStateVector(a), Y.decodeStateVector(b)];
+  const low = new Map<number, number>();
+  for (const [client, clock] of x) if (y.has(client)) low.set(client, Math.min(clock, y.get(client)!));
+  return Y.encodeStateVector(low);
 }
 
 /** SyncStep2 messages by the diff they carry. The room encodes the stored document once per
@@ -116,6 +125,11 @@ export class YjsConnection implements RoomListener, ClientOrigin {
     }
     this.alive = false;
     this.ws.ping();
+  }
+
+  /** Too much queued for this socket: nothing more until it drains (then one catch-up). */
+  private get congested(): boolean {
+    return this.ws.bufferedAmount > this.limits.highWaterBytes;
   }
 
   /** Bytes queued for this socket, not yet handed to the kernel. */
@@ -205,6 +219,12 @@ export class YjsConnection implements RoomListener, ClientOrigin {
           // A reader has nothing to send us, so holding what we lack means it saw an edit we
           // then lost (a crash): it must start again from our state, the truth.
           if (!this.canWrite && aheadOf(Y.decodeStateVector(sv), this.room.doc)) throw new Refusal(WS_CLOSE.RESYNC, 'document ahead of the server');
+          // Not read yet what it was sent: answered by the catch-up once drained, not queued
+          // (each answer is the board; a client asking without reading piled up 100 MB/s).
+          if (this.congested) {
+            this.behindFrom = this.behindFrom ? lowerStateVector(this.behindFrom, sv) : sv;
+            return null;
+          }
           return syncStep2(this.room.encodeStoredDiff(sv));
         }
         if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
@@ -220,6 +240,10 @@ export class YjsConnection implements RoomListener, ClientOrigin {
         return null;
       }
       case MESSAGE_QUERY_AWARENESS: {
+        if (this.congested) {
+          this.missedAwareness = true;
+          return null;
+        }
         const states = [...this.room.awareness.getStates().keys()];
         encoding.writeVarUint(enc, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states));
@@ -235,6 +259,8 @@ export class YjsConnection implements RoomListener, ClientOrigin {
   private applyUpdate(update: Uint8Array): void {
     const { room, limits } = this;
     if (!room.fits(update.length, limits.maxDocBytes)) throw new Refusal(WS_CLOSE.DOC_TOO_LARGE, 'document too large');
+    // Many items at one place cost their square to integrate: refused before Yjs sees them.
+    if (!admitSiblings(room.doc, update)) throw new Refusal(WS_CLOSE.MALFORMED, 'too many concurrent inserts at one place');
     const before = room.pendingBytes;
     Y.applyUpdate(room.doc, update, this);
     const after = room.pendingBytes;
@@ -255,11 +281,17 @@ export class YjsConnection implements RoomListener, ClientOrigin {
     const entries = decodeAwareness(update);
     if (!this.awarenessRate.take()) return;
     const owners = room.awarenessOwners;
+    // Ids this connection speaks for, counting those a message claims as it is read: else one
+    // message could claim any number of new ids at once.
+    const claimed = new Set(this.awarenessIds);
     const accepted = entries.filter((e) => {
       if (e.json.length > limits.awareness.stateBytes) return false;
       const owner = owners.get(e.clientId);
       if (owner !== undefined && owner !== this) return false;
-      return owner === this || this.awarenessIds.size < limits.awareness.statesPerConnection;
+      if (claimed.has(e.clientId)) return true;
+      if (claimed.size >= limits.awareness.statesPerConnection) return false;
+      claimed.add(e.clientId);
+      return true;
     });
     for (const e of accepted) {
       if (e.gone) {

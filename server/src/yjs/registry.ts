@@ -31,8 +31,9 @@ export class BoardRegistry {
   private readonly rooms = new Map<string, Promise<BoardRoom>>();
   private readonly users = new Map<string, number>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
-  /** Boards discarded for good (their event deleted): never loaded again by this process, so
-   * a write arriving late cannot store a row for them. Ids are random UUIDs, never reused. */
+  /** Boards discarded for good (their event deleted): not loaded again by this process, so a
+   * write arriving late cannot store a row for them. Ids are random UUIDs, reused only when the
+   * deleted event's archive is imported again (`revive`). */
   private readonly gone = new Set<string>();
 
   constructor(private readonly opts: RegistryOptions) {}
@@ -85,6 +86,12 @@ export class BoardRegistry {
       room.destroy();
       for (let i = 0; room.storing && i < 500; i++) await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** The boards of an imported archive may be loaded again: an event deleted here, then
+   * imported from its archive, comes back with the same board ids. */
+  revive(boardIds: readonly string[]): void {
+    for (const boardId of boardIds) this.gone.delete(boardId);
   }
 
   loaded(): string[] {

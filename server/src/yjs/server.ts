@@ -1,8 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { YJS_PATH, HTTP_STATUS, PROTOCOL_VERSION } from '@semis/shared';
-import { AppError, errorBody } from '../errors';
+import { YJS_PATH, PROTOCOL_VERSION } from '@semis/shared';
+import { AppError, asAppError, errorBody, httpStatus } from '../errors';
 import { originAllowed, type OriginPolicy } from '../http/origin';
 import type { BoardRegistry } from './registry';
 import { YjsConnection, type ConnectionLimits } from './connection';
@@ -36,6 +36,9 @@ function parseTarget(rawUrl: string): { boardId: string; token: string | null } 
   try {
     url = new URL(rawUrl, 'http://x');
     boardId = decodeURIComponent(url.pathname.slice(YJS_PATH.length + 1));
+    // URLSearchParams reads a bad percent-escape leniently (`token=%ZZ` → "%ZZ", then 401):
+    // a malformed query is refused as one, like a malformed path.
+    for (const part of url.search.slice(1).split('&')) decodeURIComponent(part);
   } catch {
     throw new AppError('BAD_REQUEST');
   }
@@ -83,7 +86,8 @@ export function attachYjsServer(http: Server, opts: YjsServerOptions) {
     } catch (err) {
       budgets.close(budget);
       opts.log(`board ${boardId}: load failed: ${String(err)}`);
-      throw new AppError('INTERNAL');
+      // A database that does not answer is UNAVAILABLE (503, retry), as on every channel.
+      throw asAppError(err);
     }
     const release = () => {
       budgets.close(budget);
@@ -164,7 +168,7 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized
 function refuse(socket: Duplex, err: unknown): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ error: errorBody(err) });
-  const status = err instanceof AppError ? HTTP_STATUS[err.code] : 500;
+  const status = httpStatus(err);
   socket.end(
     `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -120,20 +120,28 @@ export function takeBatch(queue: Queued[]): Queued[] {
   return queue.splice(0, n);
 }
 
-/** Undoes a client's writes to the server-only maps in the next transaction. Both reach
- * listeners back to back, so a reader never shows the forged value. */
+/** Keys of maps clients write that only the server may set: a poster's background points at an
+ * upload the server checked (its type, its size, a file of this event), so a group member must
+ * not point it elsewhere over the board channel. */
+export const SERVER_ONLY_KEYS: readonly (readonly [map: string, key: string])[] = [['settings', 'background']];
+
+/** Undoes a client's writes to the server-only maps and keys in the next transaction. Both
+ * reach listeners back to back, so a reader never shows the forged value. */
 export function protectServerOnlyMaps(doc: Y.Doc): void {
-  for (const name of SERVER_ONLY_MAPS) {
-    const map = doc.getMap<unknown>(name);
-    map.observe((event, tr) => {
-      if (!isClientOrigin(tr.origin)) return;
-      const changes = [...event.changes.keys];
-      doc.transact(() => {
-        for (const [key, { action, oldValue }] of changes) {
-          if (action === 'add' || oldValue instanceof Y.AbstractType) map.delete(key);
-          else map.set(key, oldValue);
-        }
-      }, SERVER_ORIGIN);
-    });
-  }
+  for (const name of SERVER_ONLY_MAPS) revertClientWrites(doc, doc.getMap<unknown>(name), () => true);
+  for (const [name, key] of SERVER_ONLY_KEYS) revertClientWrites(doc, doc.getMap<unknown>(name), (k) => k === key);
+}
+
+function revertClientWrites(doc: Y.Doc, map: Y.Map<unknown>, guarded: (key: string) => boolean): void {
+  map.observe((event, tr) => {
+    if (!isClientOrigin(tr.origin)) return;
+    const changes = [...event.changes.keys].filter(([key]) => guarded(key));
+    if (changes.length === 0) return;
+    doc.transact(() => {
+      for (const [key, { action, oldValue }] of changes) {
+        if (action === 'add' || oldValue instanceof Y.AbstractType) map.delete(key);
+        else map.set(key, oldValue);
+      }
+    }, SERVER_ORIGIN);
+  });
 }

@@ -46,6 +46,7 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     INVALID_GROUP_NAME: 'Le nom du groupe fait entre 1 et 60 caractères.',
     INVALID_COMMENT_TEXT: 'Un commentaire fait entre 1 et 280 caractères.',
     TOO_MANY_GROUPS: 'Cet atelier a déjà le nombre maximal de groupes.',
+    EVENT_FULL: 'Cet événement a atteint son nombre maximal de participants : adressez-vous à l’animateur.',
     UNSUPPORTED_MEDIA_TYPE: 'Format d’image non accepté : envoyez un fichier PNG, JPEG ou WebP.',
     PROTOCOL_MISMATCH: 'Semis a été mis à jour : rechargez la page pour continuer.',
     IMAGE_TOO_LARGE: 'Image trop grande : au plus 8 000 pixels de côté et 40 millions de pixels.',
@@ -97,6 +98,7 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     INVALID_GROUP_NAME: 'A group name has 1 to 60 characters.',
     INVALID_COMMENT_TEXT: 'A comment has 1 to 280 characters.',
     TOO_MANY_GROUPS: 'This workshop already has the maximum number of groups.',
+    EVENT_FULL: 'This event has reached its maximum number of participants: please ask the facilitator.',
     UNSUPPORTED_MEDIA_TYPE: 'Image format not accepted: send a PNG, JPEG or WebP file.',
     PROTOCOL_MISMATCH: 'Semis has been updated: reload the page to go on.',
     IMAGE_TOO_LARGE: 'Image too large: at most 8,000 pixels a side and 40 million pixels.',
@@ -110,7 +112,9 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
   },
 };
 
-export function pickLanguage(acceptLanguage: string | undefined): Language {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().slice(0, 2).toLowerCase();
+export function pickLanguage(acceptLanguage: unknown): Language {
+  // Read from clients' own words (a header, the socket.io handshake's `auth.lang`, any JSON):
+  // anything but a string is the default, never a thrown TypeError.
+  const first = (typeof acceptLanguage === 'string' ? acceptLanguage : '').split(',')[0]?.trim().slice(0, 2).toLowerCase();
   return (LANGUAGES as readonly string[]).includes(first ?? '') ? (first as Language) : DEFAULT_LANGUAGE;
 }

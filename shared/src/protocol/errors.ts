@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'INVALID_GROUP_NAME',
   'INVALID_COMMENT_TEXT',
   'TOO_MANY_GROUPS',
+  /** The event has its maximum of participants: a first join is refused. */
+  'EVENT_FULL',
   'UNSUPPORTED_MEDIA_TYPE',
   /** The client was built for another PROTOCOL_VERSION: it must reload. */
   'PROTOCOL_MISMATCH',
@@ -98,6 +100,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_GROUP_NAME: 400,
   INVALID_COMMENT_TEXT: 400,
   TOO_MANY_GROUPS: 409,
+  EVENT_FULL: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PROTOCOL_MISMATCH: 409,
   IMAGE_TOO_LARGE: 413,

@@ -25,11 +25,13 @@ export const configureAtelierPayload = z.object({
 export const revealPayload = z.object({ atelierId: uuidSchema });
 
 /** `target`: an atelier id, or `'event'` for the evening's global countdown. */
+// Whole milliseconds: endsAt and remainingMs derive from them, and clients read them as
+// integers (epoch ms), as POST /api/events' timerMs already is.
 export const timerPayload = z.discriminatedUnion('action', [
-  z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('start'), durationMs: z.number(), onZero: z.enum(['lock', 'notify']).default('notify') }),
+  z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('start'), durationMs: z.number().int(), onZero: z.enum(['lock', 'notify']).default('notify') }),
   z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('pause') }),
   z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('resume') }),
-  z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('add'), deltaMs: z.number() }),
+  z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('add'), deltaMs: z.number().int() }),
   z.object({ target: z.union([z.literal('event'), uuidSchema]), action: z.literal('clear') }),
 ]);
 export const MAX_TIMER_SECONDS = MAX_TIMER_MS / 1000;

@@ -5,6 +5,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { AFOM_COLORS, AFOM_LABELS, DEBATE_COLORS, DEBATE_LABELS } from '@semis/shared/posters';
 import { REPORT_WORDS, fill, plural, type Language } from '@semis/shared';
 import { AppError } from '../../errors';
+import { turnIsBusy, yieldIfBusy } from '../../limits/loopSlice';
 import type { AtelierReport, CandidateReport, NoteColumn, ReportData, ReportIdea, VoteReport } from './collect';
 import { atelierPages, countLabels, formatDate, historyLines, stepLines, rankLabel, ratedItems, ratingChart, ratingLine, voteBars } from './common';
 
@@ -30,6 +31,9 @@ const RATING_H = 300;
 export const MAX_PDF_BYTES = 80 * 1024 * 1024;
 
 type Doc = PDFKit.PDFDocument;
+/** Timers and the live evening first when this turn has run its slice: pdfkit is synchronous,
+ * an idea's bullet ~10 ms in embedded fonts, and 2,000 of them held the loop 19 s. */
+const breathe = () => (turnIsBusy() ? yieldIfBusy() : undefined);
 
 export async function renderPdf(data: ReportData): Promise<Buffer> {
   const w = REPORT_WORDS[data.lang];
@@ -61,12 +65,12 @@ export async function renderPdf(data: ReportData): Promise<Buffer> {
 
   p.cover(data);
   for (const [i, a] of (atelierPages(data) ? data.ateliers : []).entries()) {
-    // Lets the event loop serve the live evening between ateliers: pdfkit is synchronous.
-    await new Promise((r) => setImmediate(r));
+    // pdfkit is synchronous: the live evening is served between ateliers and ideas.
+    await breathe();
     if (tooLarge) break;
-    p.atelier(a, i + 1, data);
+    await p.atelier(a, i + 1, data);
   }
-  if (data.sections.has('candidates')) p.candidates(data.candidates);
+  if (data.sections.has('candidates')) await p.candidates(data.candidates);
   if (data.sections.has('plenary') && data.plenary) p.plenary(data.plenary);
   if (data.sections.has('method')) p.method();
   p.footers(data.event.name);
@@ -197,7 +201,7 @@ class Pdf {
     this.font('Sans', 9, GREY).text(fill(w.generatedOn, { date: formatDate(data.generatedAt.slice(0, 10), this.lang) }), MARGIN, this.bottom - 14, { width: this.width, lineBreak: false });
   }
 
-  atelier(a: AtelierReport, index: number, data: ReportData) {
+  async atelier(a: AtelierReport, index: number, data: ReportData) {
     const { doc, w } = this;
     doc.addPage();
     doc.outline.addItem(`${index}. ${a.title}`);
@@ -216,13 +220,13 @@ class Pdf {
       this.heading(`${w.ideas} (${a.ideaCount})`, 2);
       if (a.anonymous) this.para(w.anonymous, { size: 9, color: GREY, italic: true });
       if (a.ideaCount === 0) this.para(w.noIdeas, { color: GREY, italic: true });
-      for (const c of a.clusters) {
-        this.heading(`${c.title} (${c.ideas.length})`, 3);
-        for (const idea of c.ideas) this.bullet(idea, 4);
-      }
-      if (a.unclustered.length > 0) {
-        if (a.clusters.length > 0) this.heading(`${w.unclustered} (${a.unclustered.length})`, 3);
-        for (const idea of a.unclustered) this.bullet(idea, 4);
+      const rest = a.unclustered.length > 0 ? [{ title: a.clusters.length > 0 ? w.unclustered : '', ideas: a.unclustered }] : [];
+      for (const c of [...a.clusters, ...rest]) {
+        if (c.title) this.heading(`${c.title} (${c.ideas.length})`, 3);
+        for (const idea of c.ideas) {
+          await breathe();
+          this.bullet(idea, 4);
+        }
       }
     }
     if (data.sections.has('votes')) {
@@ -295,13 +299,14 @@ class Pdf {
     }
   }
 
-  candidates(list: CandidateReport[]) {
+  async candidates(list: CandidateReport[]) {
     const { doc, w } = this;
     doc.addPage();
     doc.outline.addItem(w.candidates);
     this.heading(w.candidates, 1);
     if (list.length === 0) this.para(w.noCandidates, { color: GREY, italic: true });
-    list.forEach((c, i) => {
+    for (const [i, c] of list.entries()) {
+      await breathe();
       if (i > 0) {
         this.ensure(160);
         doc.moveDown(0.6);
@@ -330,7 +335,7 @@ class Pdf {
       const rows = c.stakeholders.filter((s) => s.apports.trim() || s.interets.trim());
       if (rows.length > 0) this.stakeholders(rows);
       if (c.history.length > 1) field(w.history, historyLines(c, this.lang).join('\n'));
-    });
+    }
   }
 
   private stakeholders(rows: CandidateReport['stakeholders']) {
