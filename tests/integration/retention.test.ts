@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { AFOM_COLUMNS, putNote, putShapes } from '@semis/shared/posters';
-import { API, C, readIdeaCards, type JoinInfoResult, type Phase, type SemisEvent } from '@semis/shared';
+import { API, C, readIdeaCards, type JoinInfoResult, type JoinResult, type Phase, type SemisEvent } from '@semis/shared';
 import { api, call, connect, must, openBoard, participant, sleep, useServers, waitFor, type TestServer } from '../support/harness';
 import { DATABASE_URL, REDIS_URL, probePostgres, probeRedis, tempSchema } from '../support/env';
 import { serviceAvailable } from '../support/services';
@@ -131,10 +131,15 @@ function suite(name: string, start: (servers: ReturnType<typeof useServers>) => 
 
       // Someone joining after the retention has passed is purged at the next sweep; the
       // labels already given do not change, and only one process did each purge.
-      const late = await participant(url, code, 'Anatole Tardif', ev.ateliers[0]!.id);
-      seeded.sockets.push(late.socket);
-      await new Promise((resolve) => late.socket.once('disconnect', resolve));
-      expect(await call(again, C.join, { token: late.join.token })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
+      // One command (the join entering the atelier), and the disconnect awaited from before it:
+      // a sweep runs every 100 ms, and could purge the phone between a join and a separate
+      // `atelier:enter` (whose ack was then lost: "socket has been disconnected", seen in CI).
+      const lateSocket = await connect(url);
+      seeded.sockets.push(lateSocket);
+      const lateGone = new Promise((resolve) => lateSocket.once('disconnect', resolve));
+      const late = must(await call<JoinResult>(lateSocket, C.join, { code, pseudonym: 'Anatole Tardif', atelierId: ev.ateliers[0]!.id }));
+      await lateGone;
+      expect(await call(again, C.join, { token: late.token })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
       const final = await storage.archive.dumpEvent(ev.event.id);
       expect(final.participants!.filter((p) => after.participants!.some((q) => q.id === p.id))).toEqual(after.participants);
       expect(final.participants!.some((p) => String(p.pseudonym).includes('Anatole'))).toBe(false);
