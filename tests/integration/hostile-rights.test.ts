@@ -200,10 +200,17 @@ describe('join guessing', () => {
   it('throttles code guessing over HTTP per connection', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push(await rawGet(suite.server.url, API.join('QQQQQQ'), {}, agent).then((r) => r.status));
+    const waits: (string | undefined)[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await rawGet(suite.server.url, API.join('QQQQQQ'), {}, agent);
+      statuses.push(r.status);
+      if (r.status === 429) waits.push(r.headers['retry-after'] as string | undefined);
+    }
     agent.destroy();
     expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
     expect(statuses).toContain(429);
+    // Each refusal says how long to wait, in whole seconds (1 s, then 2 s, 4 s … on this connection).
+    for (const w of waits) expect(Number(w)).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -51,6 +51,9 @@ export function apiRouter(deps: ApiDeps): express.Router {
   }));
 
   r.get(API.joinPattern, route(async (req, res) => {
+    // A guesser made to wait is told for how long (whole seconds), as HTTP clients expect.
+    const wait = deps.joinGuard.waitMs(req.socket);
+    if (wait > 0) res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
     deps.joinGuard.check(req.socket);
     return joinInfo(deps.storage, String(req.params.code)).catch((err: unknown) => {
       if (isFailedGuess(err) && deps.joinGuard.failed(req.socket)) res.setHeader('Connection', 'close');

@@ -49,6 +49,12 @@ export class JoinGuard {
     if (tokenKey !== undefined && !this.tokens.take(tokenKey)) throw new AppError('RATE_LIMITED');
   }
 
+  /** How long this connection must still wait before its next attempt (ms; 0: none). */
+  waitMs(conn: object): number {
+    const state = this.conns.get(conn);
+    return state ? Math.max(0, state.notBefore - this.now()) : 0;
+  }
+
   /** A wrong code or token: returns true when the connection should be closed. */
   failed(conn: object): boolean {
     const t = this.now();
