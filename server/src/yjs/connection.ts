@@ -161,7 +161,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
   sendUpdate(batch: UpdateBatch): void {
     if (batch.origins.size === 1 && batch.origins.has(this)) return;
     if (this.behindFrom) return;
-    if (this.ws.bufferedAmount > this.limits.highWaterBytes) {
+    if (this.congested) {
       this.behindFrom = batch.before;
       return;
     }
@@ -169,7 +169,7 @@ export class YjsConnection implements RoomListener, ClientOrigin {
   }
 
   sendAwareness(_update: Uint8Array, frame: Uint8Array): void {
-    if (this.behindFrom || this.ws.bufferedAmount > this.limits.highWaterBytes) {
+    if (this.behindFrom || this.congested) {
       this.missedAwareness = true;
       return;
     }
