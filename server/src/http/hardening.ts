@@ -65,7 +65,7 @@ export function rateLimitByToken(rates: { token: Rate; anonymous: Rate }, known?
     if (proven.has(key)) return next();
     // Not yet seen to open anything: a client's word, drawing on the shared bucket too.
     if (!anonymous.take('anonymous')) return refuse(req, res);
-    if (known) void known(key).then((ok) => ok && proven.add(key), () => {});
+    if (known && proven.startCheck(key)) void known(key).then((ok) => proven.endCheck(key, ok), () => proven.endCheck(key, false));
     next();
   };
 }
@@ -82,13 +82,23 @@ function refuse(req: Request, res: Response): void {
   sendError(req, res, new AppError('RATE_LIMITED'));
 }
 
-/** Hashes of tokens a request succeeded with, the most recent 100,000. */
+/** Hashes of tokens found stored, the most recent 100,000; and those being looked up, so a
+ * console's first burst of requests costs one storage read, not one each. */
 class ProvenTokens {
   private readonly set = new Set<string>();
+  private readonly checking = new Set<string>();
   has(key: string): boolean {
     return this.set.has(key);
   }
-  add(key: string): void {
+  /** False when this token is already being looked up (or too many are). */
+  startCheck(key: string): boolean {
+    if (this.checking.has(key) || this.checking.size >= 10_000) return false;
+    this.checking.add(key);
+    return true;
+  }
+  endCheck(key: string, stored: boolean): void {
+    this.checking.delete(key);
+    if (!stored) return;
     if (this.set.size >= 100_000) this.set.delete(this.set.values().next().value!);
     this.set.add(key);
   }
